@@ -1,0 +1,48 @@
+import { isClienteleError } from '../core/errors.ts';
+import { translate } from '../i18n/translate.ts';
+import { RFM_HELP, rfmCommand } from './rfm.ts';
+
+type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
+
+/** Commands by name. Each returns help text to print, or null when it wrote its output. */
+export const COMMANDS: Record<string, Command> = {
+	rfm: { run: rfmCommand, help: RFM_HELP }
+};
+
+const HELP = `clientele — customer analysis from the command line (same engine as the web app)
+
+usage: npm run --silent cli -- <command> [options]
+
+commands:
+${Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n')}
+
+Run a command with --help for its options.
+`;
+
+/** Translates errors into one English line on stderr; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+	const [cmd, ...rest] = argv;
+	if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+		process.stdout.write(HELP);
+		return cmd ? 0 : 2;
+	}
+	const command = COMMANDS[cmd];
+	try {
+		if (!command) throw Object.assign(new Error(), { code: 'cli.unknownCommand' });
+		const help = await command.run(rest);
+		if (help) process.stdout.write(help);
+		return 0;
+	} catch (e) {
+		const msg = isClienteleError(e)
+			? translate('en', e.code, e.params)
+			: !command
+				? translate('en', 'cli.unknownCommand', { value: cmd, list: Object.keys(COMMANDS).join(', ') })
+				: e instanceof Error
+					? e.message
+					: String(e);
+		process.stderr.write(`clientele ${cmd}: ${msg}\n`);
+		return 2;
+	}
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,109 @@
+/**
+ * Date-format detection from sample values. Each candidate pairs a DuckDB strptime format with a
+ * JS matcher that accepts exactly what that format accepts (non-padded day/month allowed, as in
+ * DuckDB). A format is chosen when it parses every non-empty sample value; day/month order is
+ * decided from values with a part above 12.
+ */
+export interface DateFormat {
+	/** DuckDB strptime format(s), tried in order. */
+	strptime: string[];
+	/** Human label, e.g. 'YYYY-MM-DD HH:MM:SS'. */
+	label: string;
+	/** true when the format has no time part. */
+	dateOnly: boolean;
+}
+
+interface Candidate {
+	label: string;
+	re: RegExp;
+	order: 'ymd' | 'dmy' | 'mdy';
+	date: string;
+}
+
+const TIME = String.raw`(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?`;
+
+const CANDIDATES: Candidate[] = [
+	{ label: 'YYYY-MM-DD', re: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})` + TIME + '$'), order: 'ymd', date: '%Y-%m-%d' },
+	{ label: 'YYYY/MM/DD', re: new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})` + TIME + '$'), order: 'ymd', date: '%Y/%m/%d' },
+	{ label: 'YYYY.MM.DD', re: new RegExp(String.raw`^(\d{4})\.(\d{1,2})\.(\d{1,2})` + TIME + '$'), order: 'ymd', date: '%Y.%m.%d' },
+	{ label: 'YYYY年MM月DD日', re: new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})日` + TIME + '$'), order: 'ymd', date: '%Y年%m月%d日' },
+	{ label: 'YYYYMMDD', re: new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})$`), order: 'ymd', date: '%Y%m%d' },
+	{ label: 'DD.MM.YYYY', re: new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})` + TIME + '$'), order: 'dmy', date: '%d.%m.%Y' },
+	{ label: 'DD/MM/YYYY', re: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})` + TIME + '$'), order: 'dmy', date: '%d/%m/%Y' },
+	{ label: 'MM/DD/YYYY', re: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})` + TIME + '$'), order: 'mdy', date: '%m/%d/%Y' },
+	{ label: 'DD-MM-YYYY', re: new RegExp(String.raw`^(\d{1,2})-(\d{1,2})-(\d{4})` + TIME + '$'), order: 'dmy', date: '%d-%m-%Y' }
+];
+
+function daysInMonth(y: number, m: number): number {
+	return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+interface Parsed {
+	y: number;
+	m: number;
+	d: number;
+	hasTime: boolean;
+	hasSeconds: boolean;
+	hasFraction: boolean;
+	sepT: boolean;
+}
+
+function match(c: Candidate, v: string): Parsed | null {
+	const g = c.re.exec(v);
+	if (!g) return null;
+	const a = Number(g[1]);
+	const b = Number(g[2]);
+	const e = Number(g[3]);
+	const [y, m, d] = c.order === 'ymd' ? [a, b, e] : c.order === 'dmy' ? [e, b, a] : [e, a, b];
+	if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+	const hasTime = g[4] !== undefined;
+	if (hasTime && (Number(g[4]) > 23 || Number(g[5]) > 59 || Number(g[6] ?? 0) > 59)) return null;
+	return { y, m, d, hasTime, hasSeconds: g[6] !== undefined, hasFraction: g[7] !== undefined, sepT: v.includes('T') };
+}
+
+function strptimeFormats(c: Candidate, seen: Parsed[]): string[] {
+	const sep = seen.some((p) => p.sepT) ? 'T' : ' ';
+	const out: string[] = [];
+	if (seen.some((p) => p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S.%f`);
+	if (seen.some((p) => p.hasSeconds)) out.push(`${c.date}${sep}%H:%M:%S`);
+	if (seen.some((p) => p.hasTime && !p.hasSeconds)) out.push(`${c.date}${sep}%H:%M`);
+	if (seen.some((p) => !p.hasTime)) out.push(c.date);
+	return out;
+}
+
+export interface DateDetection {
+	format: DateFormat;
+	/** Share of non-empty sample values that parse. */
+	share: number;
+	/** Day/month order could not be decided from the sample (all parts ≤ 12). */
+	ambiguous: boolean;
+}
+
+/** Picks the date format that parses the most sample values (ties: the list order above). */
+export function detectDateFormat(values: readonly string[]): DateDetection | null {
+	const vals = values.map((v) => v.trim()).filter((v) => v !== '');
+	if (vals.length === 0) return null;
+	let best: { c: Candidate; parsed: Parsed[] } | null = null;
+	for (const c of CANDIDATES) {
+		const parsed = vals.map((v) => match(c, v)).filter((p): p is Parsed => p !== null);
+		if (parsed.length > 0 && (!best || parsed.length > best.parsed.length)) best = { c, parsed };
+	}
+	if (!best) return null;
+	const { c, parsed } = best;
+	const ambiguous =
+		(c.order === 'dmy' || c.order === 'mdy') &&
+		c.date.includes('/') &&
+		parsed.every((p) => p.d <= 12 && p.m <= 12);
+	return {
+		format: { strptime: strptimeFormats(c, parsed), label: c.label, dateOnly: parsed.every((p) => !p.hasTime) },
+		share: parsed.length / vals.length,
+		ambiguous
+	};
+}
+
+/** Formats for the other day/month order (used when the user flips an ambiguous detection). */
+export function swapDayMonth(f: DateFormat): DateFormat {
+	const swap = (s: string) => s.replace('%d/%m', '%X/%Y_').replace('%m/%d', '%d/%m').replace('%X/%Y_', '%m/%d');
+	const label = f.label === 'DD/MM/YYYY' ? 'MM/DD/YYYY' : f.label === 'MM/DD/YYYY' ? 'DD/MM/YYYY' : f.label;
+	return { ...f, strptime: f.strptime.map(swap), label };
+}

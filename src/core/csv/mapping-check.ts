@@ -1,0 +1,53 @@
+import { ClienteleError } from '../errors.ts';
+import type { RoleCheck } from '../sql/import.ts';
+import type { RoleMapping } from './roles.ts';
+
+export interface MappingVerdict {
+	/** The mapping cannot work: analysis is blocked until it is changed. */
+	errors: ClienteleError[];
+	/** It works, but some rows are left out; each says how many and where the first one is. */
+	warnings: ClienteleError[];
+}
+
+/** Checks that the required roles are mapped; returns the errors (empty when complete). */
+export function checkRolesPresent(roles: RoleMapping, file: string): ClienteleError[] {
+	const errors: ClienteleError[] = [];
+	if (!roles.customer) errors.push(new ClienteleError('mapping.missing', { file, role: 'customer' }));
+	if (!roles.date) errors.push(new ClienteleError('mapping.missing', { file, role: 'date' }));
+	if (!roles.amount && !(roles.quantity && roles.price))
+		errors.push(new ClienteleError('mapping.missingAmount', { file }));
+	const cols = Object.entries(roles).filter(([, c]) => c !== undefined);
+	const seen = new Map<string, string>();
+	for (const [role, col] of cols) {
+		const other = seen.get(col!);
+		if (other) errors.push(new ClienteleError('mapping.sameColumn', { file, column: col!, role, other }));
+		seen.set(col!, role);
+	}
+	return errors;
+}
+
+/**
+ * Judges the per-column counts: a column where most non-empty values cannot be read is the wrong
+ * column (error); a few unreadable values leave those rows out (warning).
+ */
+export function judgeChecks(checks: readonly RoleCheck[], file: string): MappingVerdict {
+	const errors: ClienteleError[] = [];
+	const warnings: ClienteleError[] = [];
+	for (const c of checks) {
+		const filled = c.total - c.empty;
+		const place = { file, column: c.column, role: c.role };
+		if (filled === 0 && c.role !== 'order') {
+			errors.push(new ClienteleError('mapping.allEmpty', place));
+			continue;
+		}
+		if (c.bad > 0) {
+			const params = { ...place, count: c.bad, row: c.firstBadRow ?? 0, value: c.firstBadValue ?? '' };
+			const kind = c.role === 'date' ? 'notDates' : 'notNumbers';
+			if (c.bad / filled > 0.5) errors.push(new ClienteleError(`mapping.${kind}`, params));
+			else warnings.push(new ClienteleError(`mapping.${kind}Some`, params));
+		}
+		if (c.empty > 0 && c.role !== 'order' && filled > 0)
+			warnings.push(new ClienteleError('mapping.someEmpty', { ...place, count: c.empty }));
+	}
+	return { errors, warnings };
+}

@@ -1,0 +1,101 @@
+import type { ColumnProfile } from './sniff.ts';
+
+/** Column roles of a transactions file. */
+export type TxRole = 'customer' | 'date' | 'amount' | 'quantity' | 'price' | 'order';
+
+export const TX_ROLES: readonly TxRole[] = ['customer', 'date', 'amount', 'quantity', 'price', 'order'];
+
+/** Header aliases, compared after lower-casing and removing spaces, '_', '-' and '.'. */
+const ALIASES: Record<TxRole, string[]> = {
+	customer: [
+		'customerid', 'customer', 'custid', 'clientid', 'client', 'memberid', 'member', 'userid', 'user', 'buyerid',
+		'buyer', 'accountid', 'account', 'customerno', 'customernumber', 'customercode', 'contactid',
+		'客户id', '客户编号', '客户号', '客户代码', '客户', '会员号', '会员id', '会员编号', '会员卡号', '用户id', '用户编号',
+		'买家id', '买家', '顾客id', '顾客编号', '账号'
+	],
+	date: [
+		'invoicedate', 'orderdate', 'date', 'datetime', 'timestamp', 'time', 'purchasedate', 'transactiondate',
+		'txdate', 'createdat', 'orderedat', 'ordertime', 'paidat', 'paymentdate', 'saledate',
+		'下单时间', '下单日期', '订单日期', '订单时间', '日期', '时间', '交易日期', '交易时间', '购买日期', '购买时间',
+		'支付时间', '付款时间', '消费日期', '消费时间', '成交时间', '创建时间'
+	],
+	amount: [
+		'amount', 'revenue', 'sales', 'total', 'totalamount', 'ordertotal', 'value', 'spend', 'payment', 'paid',
+		'netamount', 'price_total', 'grandtotal', 'turnover', 'monetary', 'dollarvalue', 'salesamount',
+		'实付金额', '金额', '实付', '支付金额', '付款金额', '订单金额', '消费金额', '交易金额', '销售额', '销售金额',
+		'成交金额', '总金额', '总价', '应付金额'
+	],
+	quantity: ['quantity', 'qty', 'units', 'count', 'numberofitems', 'items', '数量', '购买数量', '件数', '销量'],
+	price: ['unitprice', 'price', 'itemprice', 'unitcost', '单价', '价格', '商品单价', '售价'],
+	order: [
+		'invoiceno', 'invoice', 'invoiceid', 'orderid', 'orderno', 'ordernumber', 'order', 'transactionid',
+		'txid', 'receiptno', 'receipt', 'billno', '订单号', '订单编号', '订单id', '单号', '交易号', '交易编号', '流水号', '小票号'
+	]
+};
+
+export function normalizeHeader(h: string): string {
+	return h.toLowerCase().replace(/[\s_\-.]/g, '');
+}
+
+function nameScore(role: TxRole, header: string): number {
+	const h = normalizeHeader(header);
+	const list = ALIASES[role];
+	const exact = list.indexOf(h);
+	if (exact >= 0) return 100 - exact * 0.1;
+	if (list.some((a) => a.length >= 2 && h.includes(a))) return 60;
+	return 0;
+}
+
+function valueScore(role: TxRole, c: ColumnProfile): number {
+	switch (role) {
+		case 'date':
+			return c.kind === 'date' ? 30 : 0;
+		case 'amount':
+		case 'price':
+			return c.kind === 'number' ? 15 : c.kind === 'integer' ? 5 : 0;
+		case 'quantity':
+			return c.kind === 'integer' ? 10 : 0;
+		case 'customer':
+			return c.kind !== 'date' && c.kind !== 'number' && c.distinctShare < 0.95 ? 5 : 0;
+		case 'order':
+			return c.kind !== 'date' && c.kind !== 'number' ? 3 : 0;
+	}
+}
+
+/** Values that rule a column out for a role (a date column can't be an amount, etc.). */
+function compatible(role: TxRole, c: ColumnProfile): boolean {
+	if (c.kind === 'empty') return false;
+	if (role === 'date') return c.date !== null && c.date.share >= 0.5;
+	if (role === 'amount' || role === 'price' || role === 'quantity') return c.number !== null && c.number.share >= 0.5 && c.kind !== 'date';
+	return true;
+}
+
+export type RoleMapping = Partial<Record<TxRole, string>>;
+
+/**
+ * Guesses a mapping from header names (zh and en aliases) and the values. Each column serves one
+ * role at most. When no amount column exists but quantity and price do, amount = quantity × price.
+ */
+export function guessRoles(columns: readonly ColumnProfile[]): RoleMapping {
+	const candidates: { role: TxRole; col: string; score: number }[] = [];
+	for (const role of TX_ROLES)
+		for (const c of columns) {
+			if (!compatible(role, c)) continue;
+			const n = nameScore(role, c.name);
+			const required = role === 'customer' || role === 'date' || role === 'amount';
+			// Optional roles and ids need a name match; required value-typed roles may be guessed from values alone.
+			if (n === 0 && !(required && (role === 'date' || role === 'amount'))) continue;
+			candidates.push({ role, col: c.name, score: n + valueScore(role, c) });
+		}
+	candidates.sort((a, b) => b.score - a.score);
+	const out: RoleMapping = {};
+	const used = new Set<string>();
+	for (const k of candidates) {
+		if (out[k.role] !== undefined || used.has(k.col)) continue;
+		if (k.score < 30 && k.role === 'amount' && out.quantity && out.price) continue;
+		out[k.role] = k.col;
+		used.add(k.col);
+	}
+	if (out.amount && out.quantity && out.price && nameScore('amount', out.amount) === 0) delete out.amount;
+	return out;
+}

@@ -1,0 +1,29 @@
+import Papa from 'papaparse';
+
+export type Cell = string | number | boolean | null;
+
+/**
+ * Neutralises spreadsheet formula injection: a text cell starting with = + - @ tab or CR gets a
+ * leading apostrophe, except a plain number such as -12.5 (which spreadsheets read as a number).
+ */
+export function neutralizeCell(v: Cell): Cell {
+	if (typeof v !== 'string' || v === '') return v;
+	if (!/^[=+\-@\t\r]/.test(v)) return v;
+	if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v)) return v;
+	return "'" + v;
+}
+
+export interface CsvOptions {
+	/** UTF-8 byte-order mark, so Excel on Chinese Windows reads UTF-8 (default true). */
+	bom?: boolean;
+}
+
+/** Rows → CSV text (CRLF, quoted where needed), formula-safe; ids stay the text they were. */
+export function toCsv(columns: readonly string[], rows: readonly Record<string, Cell>[], o: CsvOptions = {}): string {
+	const data = rows.map((r) => columns.map((c) => neutralizeCell(r[c] ?? null)));
+	const body = Papa.unparse(
+		{ fields: columns.map((c) => String(neutralizeCell(c))), data },
+		{ newline: '\r\n', quotes: false, escapeFormulae: false }
+	);
+	return (o.bom ?? true ? '\ufeff' : '') + body + '\r\n';
+}

@@ -1,0 +1,91 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import type { Sql } from '../core/sql/sql.ts';
+import type { DbClient, FileSource, QueryResult, Row } from './client.ts';
+import { normalizeArrow } from './normalize.ts';
+import { offlineSettings } from './settings.ts';
+
+/**
+ * DuckDB-WASM in the page. AsyncDuckDB runs the engine in its own Web Worker, so queries never block
+ * the UI thread. Bundles are same-origin assets emitted by Vite (offline-safe); we ship the eh and
+ * mvp single-threaded bundles only (the COI bundle needs COOP/COEP and breaks file handles).
+ */
+export class BrowserDbClient implements DbClient {
+	private constructor(
+		private readonly db: duckdb.AsyncDuckDB,
+		private readonly conn: duckdb.AsyncDuckDBConnection,
+		private readonly worker: Worker
+	) {}
+
+	static async create(): Promise<BrowserDbClient> {
+		const bundles: duckdb.DuckDBBundles = {
+			mvp: { mainModule: abs(mvpWasm), mainWorker: abs(mvpWorker) },
+			eh: { mainModule: abs(ehWasm), mainWorker: abs(ehWorker) }
+		};
+		const bundle = await duckdb.selectBundle(bundles);
+		if (!bundle.mainWorker) throw new Error('no DuckDB worker bundle');
+		const worker = new Worker(bundle.mainWorker);
+		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+		await db.open({ query: { castBigIntToDouble: true, castTimestampToDate: false } });
+		const conn = await db.connect();
+		for (const s of offlineSettings(abs('./no-extensions'))) await conn.query(s.text);
+		return new BrowserDbClient(db, conn, worker);
+	}
+
+	async query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>> {
+		return normalizeArrow<T>(await this.conn.query(q.text));
+	}
+
+	async exec(q: Sql): Promise<void> {
+		await this.conn.query(q.text);
+	}
+
+	/** Streams the statement (pending-query mode) so cancel() can interrupt it between chunks. */
+	async execCancellable(q: Sql): Promise<boolean> {
+		this.cancelled = false;
+		try {
+			const reader = await this.conn.send(q.text, true);
+			for await (const batch of reader) void batch;
+			return !this.cancelled;
+		} catch (e) {
+			if (this.cancelled) return false;
+			throw e;
+		}
+	}
+
+	private cancelled = false;
+
+	async cancel(): Promise<void> {
+		this.cancelled = true;
+		await this.conn.cancelSent();
+	}
+
+	async registerFile(name: string, source: FileSource): Promise<void> {
+		if (source.kind === 'file') {
+			// A handle keeps the bytes outside the 4 GB wasm heap (lower memory, larger files).
+			await this.db.registerFileHandle(name, source.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		} else if (source.kind === 'text') {
+			await this.db.registerFileText(name, source.text);
+		} else {
+			throw new Error('the browser client reads File objects, not paths');
+		}
+	}
+
+	async dropFile(name: string): Promise<void> {
+		await this.db.dropFile(name);
+	}
+
+	async close(): Promise<void> {
+		await this.conn.close();
+		await this.db.terminate();
+		this.worker.terminate();
+	}
+}
+
+function abs(url: string): string {
+	return new URL(url, document.baseURI).href;
+}

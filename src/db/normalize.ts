@@ -1,0 +1,58 @@
+import type { ColumnInfo, QueryResult, Row } from './client.ts';
+
+/** The subset of an Arrow table we read; keeps apache-arrow types out of the rest of the code. */
+interface ArrowLike {
+	schema: { fields: { name: string; type: { toString(): string; typeId: number } }[] };
+	numRows: number;
+	getChildAt(i: number): { get(i: number): unknown } | null;
+}
+
+function toPlain(v: unknown): string | number | boolean | null {
+	if (v === null || v === undefined) return null;
+	if (typeof v === 'bigint') return Number(v);
+	if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+	if (v instanceof Date) return v.getTime();
+	if (typeof v === 'object' && v !== null && 'valueOf' in v) {
+		const p = (v as { valueOf(): unknown }).valueOf();
+		if (typeof p === 'bigint') return Number(p);
+		if (typeof p === 'number') return p;
+	}
+	return String(v);
+}
+
+/** Arrow → plain rows: no BigInt, no vectors; decimals become numbers, timestamps epoch ms. */
+export function normalizeArrow<T extends Row = Row>(table: ArrowLike): QueryResult<T> {
+	const fields = table.schema.fields;
+	const columns: ColumnInfo[] = fields.map((f) => ({ name: f.name, type: arrowTypeName(f.type.toString()) }));
+	const kids = fields.map((_, i) => table.getChildAt(i));
+	const decimals = fields.map((f) => decimalScale(f.type.toString()));
+	const rows: T[] = new Array<T>(table.numRows);
+	for (let r = 0; r < table.numRows; r++) {
+		const row: Row = {};
+		for (let c = 0; c < fields.length; c++) {
+			const raw = kids[c]?.get(r);
+			const scale = decimals[c];
+			let v = toPlain(raw);
+			if (scale !== undefined && typeof v === 'number') v = v / 10 ** scale;
+			row[fields[c]!.name] = v;
+		}
+		rows[r] = row as T;
+	}
+	return { rows, columns };
+}
+
+function decimalScale(t: string): number | undefined {
+	const m = /^Decimal\[\d+(?:e[+-]?\d+)?\]?\s*\(?(\d+),\s*(\d+)\)?/i.exec(t) ?? /Decimal.*?(\d+),\s*(\d+)/i.exec(t);
+	return m ? Number(m[2]) : undefined;
+}
+
+function arrowTypeName(t: string): string {
+	if (/^Utf8|^LargeUtf8/i.test(t)) return 'VARCHAR';
+	if (/^Float/i.test(t)) return 'DOUBLE';
+	if (/^Int|^Uint/i.test(t)) return 'BIGINT';
+	if (/^Timestamp/i.test(t)) return 'TIMESTAMP';
+	if (/^Date/i.test(t)) return 'DATE';
+	if (/^Bool/i.test(t)) return 'BOOLEAN';
+	if (/^Decimal/i.test(t)) return 'DECIMAL';
+	return t.toUpperCase();
+}

@@ -1,0 +1,24 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+// The built site must work offline: every wasm/worker file is emitted as a same-origin asset.
+export default defineConfig({
+	plugins: [svelte()],
+	base: './',
+	build: {
+		target: 'es2022',
+		chunkSizeWarningLimit: 2000,
+		assetsInlineLimit: 0
+	},
+	worker: { format: 'es' },
+	preview: { host: '127.0.0.1' },
+	server: { host: '127.0.0.1' },
+	test: {
+		include: ['test/unit/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 60_000,
+		env: { TZ: 'UTC' },
+		pool: 'forks'
+	}
+});

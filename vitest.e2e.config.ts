@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests: real Chromium (Debian's /usr/bin/chromium) against the built site in dist/.
+export default defineConfig({
+	test: {
+		include: ['test/e2e/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 180_000,
+		hookTimeout: 180_000,
+		fileParallelism: false,
+		env: { TZ: 'UTC' }
+	}
+});
