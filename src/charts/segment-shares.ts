@@ -1,0 +1,39 @@
+import * as Plot from '@observablehq/plot';
+
+export interface SegmentShareRow {
+	segment: string;
+	label: string;
+	share: number;
+	revenue_share: number;
+}
+
+export interface SegmentShareLabels {
+	customerShare: string;
+	revenueShare: string;
+	measure: string;
+	share: string;
+}
+
+/** Customers and revenue share per segment as paired horizontal bars, sorted by revenue share. */
+export function segmentSharesOptions(rows: readonly SegmentShareRow[], l: SegmentShareLabels, width = 640): Plot.PlotOptions {
+	const order = [...rows].sort((a, b) => b.revenue_share - a.revenue_share).map((r) => r.label);
+	const long = rows.flatMap((r) => [
+		{ label: r.label, measure: l.customerShare, value: r.share },
+		{ label: r.label, measure: l.revenueShare, value: r.revenue_share }
+	]);
+	return {
+		width,
+		height: 40 + rows.length * 44,
+		marginLeft: 130,
+		marginRight: 50,
+		x: { label: l.share, percent: true, grid: true },
+		y: { axis: null, domain: [l.customerShare, l.revenueShare] },
+		fy: { label: null, domain: order },
+		color: { legend: true, domain: [l.customerShare, l.revenueShare], range: ['#7aa6d6', '#e69f38'] },
+		marks: [
+			Plot.barX(long, { x: 'value', y: 'measure', fy: 'label', fill: 'measure', tip: { format: { value: '.1%', y: false } }, title: (d: { label: string; measure: string; value: number }) => `${d.label}\n${d.measure}: ${(d.value * 100).toFixed(1)}%` }),
+			Plot.text(long, { x: 'value', y: 'measure', fy: 'label', text: (d: { value: number }) => `${(d.value * 100).toFixed(1)}%`, dx: 4, textAnchor: 'start', fontSize: 10 }),
+			Plot.ruleX([0])
+		]
+	};
+}

@@ -1,0 +1,94 @@
+import type { DbClient, Row } from '../db/client.ts';
+import { countSql, describeSql, pageSql, type GridSort } from '../core/sql/grid.ts';
+import type { Sql } from '../core/sql/sql.ts';
+
+export const ROW_HEIGHT = 28;
+const BLOCK = 100;
+const MAX_BLOCKS = 30;
+
+export interface GridColumn {
+	name: string;
+	type: string;
+}
+
+/**
+ * A virtual window over any SELECT: the row count and column types are asked once; rows are fetched
+ * in blocks of 100 as they scroll into view (at most 3,000 rows held), never the whole table.
+ */
+export class GridModel {
+	columns = $state.raw<GridColumn[]>([]);
+	total = $state(0);
+	sort = $state.raw<GridSort | null>(null);
+	status = $state<'loading' | 'ready' | 'error'>('loading');
+	error = $state<string | null>(null);
+	/** Bumped when a block arrives, so the visible rows re-derive. */
+	version = $state(0);
+
+	private blocks = new Map<number, Row[]>();
+	private inflight = new Set<number>();
+	private generation = 0;
+
+	constructor(
+		private readonly db: DbClient,
+		private readonly source: Sql
+	) {}
+
+	async init(): Promise<void> {
+		const gen = ++this.generation;
+		this.status = 'loading';
+		try {
+			const [cols, n] = await Promise.all([
+				this.db.query<{ column_name: string; column_type: string }>(describeSql(this.source)),
+				this.db.query<{ n: number }>(countSql(this.source))
+			]);
+			if (gen !== this.generation) return;
+			this.columns = cols.rows.map((c) => ({ name: c.column_name, type: c.column_type }));
+			this.total = n.rows[0]?.n ?? 0;
+			this.status = 'ready';
+		} catch (e) {
+			if (gen !== this.generation) return;
+			this.status = 'error';
+			this.error = e instanceof Error ? e.message : String(e);
+		}
+	}
+
+	toggleSort(column: string): void {
+		const s = this.sort;
+		this.sort = s?.column === column ? (s.desc ? null : { column, desc: true }) : { column, desc: false };
+		this.blocks.clear();
+		this.inflight.clear();
+		this.generation++;
+		this.version++;
+	}
+
+	/** Row i if fetched; otherwise asks for its block and returns undefined. */
+	row(i: number): Row | undefined {
+		const b = Math.floor(i / BLOCK);
+		const block = this.blocks.get(b);
+		if (block) return block[i - b * BLOCK];
+		void this.fetch(b);
+		return undefined;
+	}
+
+	private async fetch(b: number): Promise<void> {
+		if (this.inflight.has(b)) return;
+		this.inflight.add(b);
+		const gen = this.generation;
+		try {
+			const res = await this.db.query(pageSql({ source: this.source, offset: b * BLOCK, limit: BLOCK, sort: this.sort }));
+			if (gen !== this.generation) return;
+			this.blocks.set(b, res.rows);
+			if (this.blocks.size > MAX_BLOCKS) {
+				const oldest = this.blocks.keys().next().value;
+				if (oldest !== undefined) this.blocks.delete(oldest);
+			}
+			this.version++;
+		} catch (e) {
+			if (gen !== this.generation) return;
+			this.status = 'error';
+			this.error = e instanceof Error ? e.message : String(e);
+		} finally {
+			this.inflight.delete(b);
+		}
+	}
+}

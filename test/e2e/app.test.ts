@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Papa from 'papaparse';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { R_SEGMENT_NAMES } from '../../src/core/segments/rules.ts';
+import { foreignRequests, launch, openPage, serveDist } from './harness.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SAMPLE = path.join(ROOT, 'public/sample/transactions.csv');
+const SHOTS = path.join(ROOT, 'test-results/screenshots');
+const run = promisify(execFile);
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await serveDist();
+	browser = await launch();
+	fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+/** Segment counts the CLI writes for the sample, keyed by segment id. */
+async function cliCounts(): Promise<Record<string, number>> {
+	const { stdout } = await run(
+		'npx',
+		['tsx', 'src/cli/main.ts', 'rfm', '--input', SAMPLE, '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号'],
+		{ cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }
+	);
+	const lines = stdout.trim().split(/\r?\n/);
+	expect(lines[0]).toBe('customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_score,segment');
+	const byName = Object.fromEntries(Object.entries(R_SEGMENT_NAMES).map(([id, name]) => [name, id]));
+	const counts: Record<string, number> = {};
+	for (const line of lines.slice(1)) {
+		const name = line.slice(line.lastIndexOf(',') + 1).replace(/^"|"$/g, '');
+		const id = byName[name] ?? name;
+		counts[id] = (counts[id] ?? 0) + 1;
+	}
+	return counts;
+}
+
+describe('the built site in Chromium', () => {
+	it('loads the sample offline, shows the same segments as the CLI, lists and exports a segment', async () => {
+		expect.hasAssertions();
+		const expected = await cliCounts();
+		const { page, requests, errors, context } = await openPage(browser, server.url, { lang: 'zh-CN' });
+		await page.screenshot({ path: path.join(SHOTS, 'import-zh-CN.png'), fullPage: true });
+		await page.getByTestId('load-sample').click();
+		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+
+		// Segment counts in the page equal the CLI's for the same file.
+		const shown: Record<string, number> = {};
+		for (const cell of await page.locator('[data-testid^="count-"]').all()) {
+			const id = (await cell.getAttribute('data-testid'))!.slice('count-'.length);
+			shown[id] = Number(await cell.getAttribute('data-value'));
+		}
+		expect(shown).toEqual(expected);
+		expect(Object.values(shown).reduce((a, b) => a + b, 0)).toBeGreaterThan(4000);
+
+		// Both charts rendered as SVG.
+		await expect.poll(() => page.locator('[data-testid="chart-segment-shares"] svg').count()).toBeGreaterThan(0);
+		await expect.poll(() => page.locator('[data-testid="chart-rf-heatmap"] svg').count()).toBeGreaterThan(0);
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: path.join(SHOTS, 'rfm-zh-CN.png'), fullPage: true });
+
+		// Click a segment: the grid lists exactly its customers.
+		await page.getByTestId('segment-champions').click();
+		await expect.poll(() => page.getByTestId('customer-grid-count').textContent()).toContain(expected.champions!.toLocaleString('zh-CN'));
+		await expect.poll(() => page.locator('[data-testid="customer-grid"] [role="gridcell"]').first().textContent()).toMatch(/^C\d{6}$/);
+
+		// Export it: UTF-8 BOM, the contract's columns, one row per customer, ids as written.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+		const file = await download.path();
+		const text = fs.readFileSync(file, 'utf8');
+		expect(text.charCodeAt(0)).toBe(0xfeff);
+		const rows = text.slice(1).trim().split('\r\n');
+		expect(rows[0]).toBe('customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_score,segment');
+		expect(rows.length - 1).toBe(expected.champions);
+		expect(rows.slice(1).every((r) => /^C\d{6},/.test(r) && r.endsWith(',冠军客户'))).toBe(true);
+
+		// The raw data grid pages rows out of DuckDB and sorts on a header click.
+		await page.getByTestId('tab-data').click();
+		await page.getByTestId('raw-grid-count').waitFor();
+		const csvRows = Papa.parse(fs.readFileSync(SAMPLE, 'utf8'), { skipEmptyLines: true }).data.length - 1;
+		expect(await page.getByTestId('raw-grid-count').textContent()).toBe(`${csvRows.toLocaleString('zh-CN')} 行`);
+		await page.locator('[data-testid="raw-grid"] [role="columnheader"]', { hasText: '实付金额' }).click();
+		await expect.poll(() => page.locator('[data-testid="raw-grid"] [aria-sort="ascending"]').count()).toBe(1);
+		await page.screenshot({ path: path.join(SHOTS, 'data-zh-CN.png') });
+
+		// Switch language: the same view in English.
+		await page.getByTestId('lang').selectOption('en');
+		await page.getByTestId('tab-rfm').click();
+		await expect.poll(() => page.getByTestId('segment-champions').textContent()).toContain('Champions');
+		await page.screenshot({ path: path.join(SHOTS, 'rfm-en.png'), fullPage: true });
+
+		expect(foreignRequests(requests, server.url.replace(/\/$/, ''))).toEqual([]);
+		expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('explains a date column that cannot work, with the column, the count, the row and the value', async () => {
+		expect.hasAssertions();
+		const { page, context } = await openPage(browser, server.url, { lang: 'en' });
+		await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'test/fixtures/e2e/bad-dates.csv'));
+		await page.getByTestId('mapping-errors').waitFor({ timeout: 60_000 });
+		const text = await page.getByTestId('mapping-errors').textContent();
+		expect(text).toContain("column 日期: 2 values are not dates, first at row 2: '2024-13-01'");
+		await page.screenshot({ path: path.join(SHOTS, 'mapping-error-en.png'), fullPage: true });
+		// The app keeps working: the user maps again after a fix, or loads another file.
+		await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'test/fixtures/e2e/bad-amounts.csv'));
+		await expect.poll(() => page.getByTestId('mapping-errors').textContent()).toContain("column 金额: 3 values are not numbers, first at row 1: 'abc'");
+		await context.close();
+	});
+});

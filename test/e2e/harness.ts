@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const DIST = path.resolve(import.meta.dirname, '../../dist');
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.wasm': 'application/wasm',
+	'.svg': 'image/svg+xml',
+	'.csv': 'text/csv; charset=utf-8',
+	'.json': 'application/json',
+	'.md': 'text/markdown; charset=utf-8'
+};
+
+/** Serves the built site (dist/) on 127.0.0.1 with an ephemeral port. */
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+	if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first');
+	const server = http.createServer((req, res) => {
+		const u = new URL(req.url ?? '/', 'http://x');
+		let file = path.join(DIST, decodeURIComponent(u.pathname));
+		if (!file.startsWith(DIST)) {
+			res.writeHead(403).end();
+			return;
+		}
+		if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+		if (!fs.existsSync(file)) {
+			res.writeHead(404).end();
+			return;
+		}
+		res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+		fs.createReadStream(file).pipe(res);
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const { port } = server.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-dev-shm-usage'
+		]
+	});
+}
+
+/** A page whose every request is recorded, including those of workers. */
+export async function openPage(browser: Browser, url: string, opts: { lang?: string; width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
+	const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 1000 }, acceptDownloads: true, locale: opts.lang === 'en' ? 'en-US' : 'zh-CN' });
+	const requests: string[] = [];
+	const errors: string[] = [];
+	context.on('request', (r) => requests.push(r.url()));
+	const page = await context.newPage();
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	await page.goto(url + (opts.lang ? `?lang=${opts.lang}` : ''));
+	return { context, page, requests, errors };
+}
+
+/** Requests that left the page's origin (data:/blob: are local). */
+export function foreignRequests(requests: readonly string[], origin: string): string[] {
+	return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
