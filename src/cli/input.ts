@@ -1,0 +1,85 @@
+import { ClienteleError } from '../core/errors.ts';
+import type { RoleMapping } from '../core/csv/roles.ts';
+import { dateLit } from '../core/sql/sql.ts';
+import { applyMapping, loadFile, mappingFor } from '../db/ingest.ts';
+import type { NodeDbClient } from '../db/node.ts';
+import { translate } from '../i18n/translate.ts';
+import { optionalString, requireOption, type OptionSpec } from './args.ts';
+import { readSample } from './io.ts';
+
+/** The options every transactions command shares. */
+export const TX_OPTIONS: OptionSpec = {
+	input: { type: 'string' },
+	customer: { type: 'string' },
+	date: { type: 'string' },
+	amount: { type: 'string' },
+	quantity: { type: 'string' },
+	price: { type: 'string' },
+	order: { type: 'string' },
+	out: { type: 'string' }
+};
+
+export const TX_HELP = `  --input FILE        transactions CSV (delimiter, header and types are detected; .csv.gz accepted)
+  --customer COL      customer id column
+  --date COL          order date column (format detected: ISO, 2024/1/5, 2024年1月5日, 05.01.2024 …)
+  --amount COL        amount column (returns as negative amounts are netted)
+  --quantity COL      … or quantity and
+  --price COL         unit price columns: amount = quantity × price
+  --order COL         order id column (optional)
+  --out FILE          write the CSV here (default: standard output); nothing is written on error`;
+
+type Values = Record<string, string | boolean | undefined>;
+
+export function rolesFrom(v: Values): RoleMapping {
+	const roles: RoleMapping = {
+		customer: requireOption(v, 'customer'),
+		date: requireOption(v, 'date'),
+		amount: optionalString(v, 'amount'),
+		quantity: optionalString(v, 'quantity'),
+		price: optionalString(v, 'price'),
+		order: optionalString(v, 'order')
+	};
+	if (!roles.amount && !(roles.quantity && roles.price)) throw new ClienteleError('cli.amountOrQtyPrice');
+	return roles;
+}
+
+/** A YYYY-MM-DD option, validated; undefined when absent. */
+export function dateOption(v: Values, name: string): string | undefined {
+	const s = optionalString(v, name);
+	if (s === undefined) return undefined;
+	try {
+		dateLit(s);
+	} catch {
+		throw new ClienteleError('cli.badDate', { option: name, value: s });
+	}
+	return s;
+}
+
+/** A number option within [min, max]; the default when absent. */
+export function numberOption(v: Values, name: string, def: number, min: number, max: number): number {
+	const s = optionalString(v, name);
+	if (s === undefined) return def;
+	const n = Number(s);
+	if (!Number.isFinite(n) || n < min || n > max)
+		throw new ClienteleError('cli.badNumber', { option: name, value: s, min, max });
+	return n;
+}
+
+/**
+ * Loads --input into `raw`, checks the mapped columns exist, validates and builds `tx` — the same
+ * pipeline as the page. Warnings go to stderr; the first error is thrown.
+ */
+export async function loadTransactions(db: NodeDbClient, v: Values, roles: RoleMapping): Promise<void> {
+	const input = requireOption(v, 'input');
+	const sample = readSample(input);
+	const file = await loadFile(db, { fileName: input, source: { kind: 'path', path: input }, sample });
+	if (!file) throw new Error('load cancelled');
+	const names = file.sniff.columns.map((c) => c.name);
+	for (const [role, col] of Object.entries(roles))
+		if (col && !names.includes(col))
+			throw new ClienteleError('cli.noColumn', { column: col, option: role, file: input, list: names.join(', ') });
+	const result = await applyMapping(db, file, mappingFor(file.sniff, roles));
+	const first = result.errors[0];
+	if (first) throw first;
+	for (const w of result.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
+}
