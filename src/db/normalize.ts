@@ -2,7 +2,7 @@ import type { ColumnInfo, QueryResult, Row } from './client.ts';
 
 /** The subset of an Arrow table we read; keeps apache-arrow types out of the rest of the code. */
 interface ArrowLike {
-	schema: { fields: { name: string; type: { toString(): string; typeId: number } }[] };
+	schema: { fields: { name: string; type: { toString(): string; typeId: number; scale?: number } }[] };
 	numRows: number;
 	getChildAt(i: number): { get(i: number): unknown } | null;
 }
@@ -25,7 +25,7 @@ export function normalizeArrow<T extends Row = Row>(table: ArrowLike): QueryResu
 	const fields = table.schema.fields;
 	const columns: ColumnInfo[] = fields.map((f) => ({ name: f.name, type: arrowTypeName(f.type.toString()) }));
 	const kids = fields.map((_, i) => table.getChildAt(i));
-	const decimals = fields.map((f) => decimalScale(f.type.toString()));
+	const decimals = fields.map((f) => decimalScale(f.type));
 	const rows: T[] = new Array<T>(table.numRows);
 	for (let r = 0; r < table.numRows; r++) {
 		const row: Row = {};
@@ -41,9 +41,13 @@ export function normalizeArrow<T extends Row = Row>(table: ArrowLike): QueryResu
 	return { rows, columns };
 }
 
-function decimalScale(t: string): number | undefined {
-	const m = /^Decimal\[\d+(?:e[+-]?\d+)?\]?\s*\(?(\d+),\s*(\d+)\)?/i.exec(t) ?? /Decimal.*?(\d+),\s*(\d+)/i.exec(t);
-	return m ? Number(m[2]) : undefined;
+/**
+ * The scale of a DECIMAL column (its values arrive unscaled). apache-arrow prints the type as
+ * `Decimal[4e+1]`, which no pattern on the text caught, so read the type's own `scale` field.
+ */
+function decimalScale(type: { toString(): string; scale?: number }): number | undefined {
+	if (!/^Decimal/i.test(type.toString())) return undefined;
+	return typeof type.scale === 'number' && type.scale > 0 ? type.scale : undefined;
 }
 
 function arrowTypeName(t: string): string {

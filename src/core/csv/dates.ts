@@ -58,15 +58,18 @@ function match(c: Candidate, v: string): Parsed | null {
 	if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
 	const hasTime = g[4] !== undefined;
 	if (hasTime && (Number(g[4]) > 23 || Number(g[5]) > 59 || Number(g[6] ?? 0) > 59)) return null;
-	return { y, m, d, hasTime, hasSeconds: g[6] !== undefined, hasFraction: g[7] !== undefined, sepT: v.includes('T') };
+	return { y, m, d, hasTime, hasSeconds: g[6] !== undefined, hasFraction: g[7] !== undefined, sepT: hasTime && v.includes('T') };
 }
 
+/** One format per (separator, time precision) seen, so SQL parses every value the matcher took. */
 function strptimeFormats(c: Candidate, seen: Parsed[]): string[] {
-	const sep = seen.some((p) => p.sepT) ? 'T' : ' ';
 	const out: string[] = [];
-	if (seen.some((p) => p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S.%f`);
-	if (seen.some((p) => p.hasSeconds)) out.push(`${c.date}${sep}%H:%M:%S`);
-	if (seen.some((p) => p.hasTime && !p.hasSeconds)) out.push(`${c.date}${sep}%H:%M`);
+	for (const sep of ['T', ' ']) {
+		const timed = seen.filter((p) => p.hasTime && p.sepT === (sep === 'T'));
+		if (timed.some((p) => p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S.%f`);
+		if (timed.some((p) => p.hasSeconds && !p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S`);
+		if (timed.some((p) => !p.hasSeconds)) out.push(`${c.date}${sep}%H:%M`);
+	}
 	if (seen.some((p) => !p.hasTime)) out.push(c.date);
 	return out;
 }

@@ -14,6 +14,15 @@ const CURRENCY = /[¥￥$€£%]|RMB|CNY|元/gi;
 
 export const PLAIN_NUMBER: NumberFormat = { decimal: '.', thousands: '', decorated: false };
 
+/**
+ * A number written with thousands separators (regular expression, the same in JS and DuckDB's
+ * RE2): 1–3 digits, then groups of exactly three, then the decimal part.
+ */
+export function groupedPattern(f: NumberFormat): string {
+	const esc = (c: string) => (c === '.' ? String.raw`\.` : c);
+	return String.raw`[+-]?\d{1,3}(?:` + esc(f.thousands) + String.raw`\d{3})+(?:` + esc(f.decimal) + String.raw`\d*)?`;
+}
+
 /** Parses one value under a format; NaN when it is not a number. Mirrors the SQL in import.ts. */
 export function parseNumber(v: string, f: NumberFormat): number {
 	let s = v.trim();
@@ -26,10 +35,15 @@ export function parseNumber(v: string, f: NumberFormat): number {
 			s = s.slice(1, -1);
 		}
 	}
-	if (f.thousands) s = s.split(f.thousands).join('');
+	if (f.thousands && s.includes(f.thousands)) {
+		// Separators only between groups of three in the whole part: '1.234,56' is not 1.23456.
+		if (!new RegExp(`^(?:${groupedPattern(f)})$`).test(s)) return NaN;
+		s = s.split(f.thousands).join('');
+	}
 	if (f.decimal === ',') s = s.replace(',', '.');
 	if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return NaN;
 	const n = Number(s);
+	if (!Number.isFinite(n)) return NaN;
 	return neg ? -n : n;
 }
 

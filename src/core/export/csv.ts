@@ -25,5 +25,6 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
 		{ fields: columns.map((c) => String(neutralizeCell(c))), data },
 		{ newline: '\r\n', quotes: false, escapeFormulae: false }
 	);
-	return (o.bom ?? true ? '\ufeff' : '') + body + '\r\n';
+	// Papa ends the header with a newline itself when there are no data rows: one line end, not two.
+	return (o.bom ?? true ? '\ufeff' : '') + (body.endsWith('\r\n') ? body : body + '\r\n');
 }
