@@ -80,8 +80,9 @@ export function guessRoles(columns: readonly ColumnProfile[]): RoleMapping {
 	const candidates: { role: TxRole; col: string; score: number }[] = [];
 	for (const role of TX_ROLES)
 		for (const c of columns) {
-			if (!compatible(role, c)) continue;
 			const n = nameScore(role, c.name);
+			// An exact header match is kept even when the values look wrong, so the check can say where.
+			if (!compatible(role, c) && !(n >= 90 && c.kind !== 'empty')) continue;
 			const required = role === 'customer' || role === 'date' || role === 'amount';
 			// Optional roles and ids need a name match; required value-typed roles may be guessed from values alone.
 			if (n === 0 && !(required && (role === 'date' || role === 'amount'))) continue;

@@ -99,6 +99,7 @@ export function profileColumn(name: string, values: string[]): ColumnProfile {
 	const date = detectDateFormat(vals);
 	let kind: ColumnKind = 'text';
 	if (date && date.share >= 0.9 && (date.format.label !== 'YYYYMMDD' || !number || number.share < 1)) kind = 'date';
-	else if (number && number.share >= 0.9) kind = number.integer ? 'integer' : 'number';
+	else if (number && number.share >= 0.9)
+		kind = number.integer && vals.every((v) => /^[+-]?\d+$/.test(v)) ? 'integer' : 'number';
 	return { name, kind, date, number, examples, distinctShare, idLike };
 }

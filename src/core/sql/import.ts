@@ -1,5 +1,5 @@
 import type { DateFormat } from '../csv/dates.ts';
-import type { NumberFormat } from '../csv/numbers.ts';
+import { groupedPattern, type NumberFormat } from '../csv/numbers.ts';
 import type { RoleMapping } from '../csv/roles.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
 
@@ -25,16 +25,26 @@ export function loadRawSql(o: RawLoadOptions): Sql {
 		columns = {${join(o.columns.map((c) => sql`${lit(c)}: 'VARCHAR'`))}})`;
 }
 
-/** A text column parsed as a number under the sniffed format; NULL when it is not a number. */
+/**
+ * A text column parsed as a number under the sniffed format; NULL when it is not a number. Mirrors
+ * parseNumber() step by step: the same shape check (TRY_CAST alone also takes '1_000'), and a
+ * parenthesised value is negated after parsing, so '(-5)' is 5 in both.
+ */
 export function numberExpr(col: string, f: NumberFormat): Sql {
 	let e: Sql = sql`trim(${ident(col)})`;
+	let paren: Sql | null = null;
 	if (f.decorated) {
-		e = sql`regexp_replace(${e}, '[¥￥$€£%\s]|RMB|CNY|元', '', 'gi')`;
-		e = sql`(CASE WHEN ${e} LIKE '(%)' THEN '-' || substr(${e}, 2, length(${e}) - 2) ELSE ${e} END)`;
+		const stripped = sql`regexp_replace(${e}, '[¥￥$€£%\s]|RMB|CNY|元', '', 'gi')`;
+		paren = sql`regexp_matches(${stripped}, '^\(.*\)$')`;
+		e = sql`regexp_replace(${stripped}, '^\((.*)\)$', '\1')`;
 	}
-	if (f.thousands) e = sql`replace(${e}, ${f.thousands}, '')`;
+	// Each step names its input once or twice, so the expression stays small on wide files.
+	if (f.thousands)
+		e = sql`(CASE WHEN regexp_full_match(${e}, ${'[^' + f.thousands + ']*|' + groupedPattern(f)}) THEN replace(${e}, ${f.thousands}, '') END)`;
 	if (f.decimal === ',') e = sql`replace(${e}, ',', '.')`;
-	return sql`TRY_CAST(${e} AS DOUBLE)`;
+	// TRY_CAST alone also takes '1_000'; '1e400' casts to infinity. parseNumber() takes neither.
+	const num = sql`nullif(nullif((CASE WHEN regexp_full_match(${e}, '[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?') THEN TRY_CAST(${e} AS DOUBLE) END), 'inf'::DOUBLE), '-inf'::DOUBLE)`;
+	return paren ? sql`(${num} * CASE WHEN ${paren} THEN -1 ELSE 1 END)` : num;
 }
 
 /** A text column parsed as a TIMESTAMP with the sniffed strptime format(s). */
@@ -118,4 +128,24 @@ export function validateMappingSql(o: { source: string; mapping: TxMapping }): S
 	}
 	add('order', roles.order, null);
 	return join(parts, ' UNION ALL ');
+}
+
+/**
+ * The raw table with each column read as the sniffer saw it (numbers as DOUBLE, dates as
+ * TIMESTAMP, the rest text), for the data grid: numbers sort as numbers. Unreadable cells are NULL.
+ */
+export function typedRawSql(o: {
+	source: string;
+	columns: readonly { name: string; kind: string; number: { format: NumberFormat } | null; date: { format: DateFormat } | null }[];
+}): Sql {
+	const exprs = o.columns.map((c) => {
+		const e =
+			c.kind === 'date' && c.date
+				? dateExpr(c.name, c.date.format)
+				: (c.kind === 'number' || c.kind === 'integer') && c.number
+					? numberExpr(c.name, c.number.format)
+					: ident(c.name);
+		return sql`${e} AS ${ident(c.name)}`;
+	});
+	return sql`SELECT ${join(exprs)} FROM ${ident(o.source)}`;
 }
