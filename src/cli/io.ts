@@ -1,11 +1,26 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { decodeSample, detectEncoding, needsTranscoding, type EncodingDetection, type TextEncoding } from '../core/csv/encoding.ts';
+import { transcodeChunks } from '../core/csv/transcode.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { SAMPLE_BYTES } from '../db/ingest.ts';
 
-/** The decoded start of a file (gunzipped for .gz), for the sniffer. */
-export function readSample(file: string): string {
+export interface SampleOptions {
+	/** Decode with this encoding instead of detecting it. */
+	encoding?: TextEncoding;
+}
+
+/** The decoded start of a file (gunzipped for .gz), for the sniffer; the encoding is detected unless given. */
+export function readSample(file: string, options: SampleOptions = {}): string {
+	const bytes = readSampleBytes(file);
+	return decodeSample(bytes, options.encoding ?? detectEncoding(bytes).encoding);
+}
+
+/** The raw first bytes of a file (gunzipped for .gz). */
+export function readSampleBytes(file: string): Uint8Array {
 	let fd: number;
 	try {
 		fd = fs.openSync(file, 'r');
@@ -18,7 +33,7 @@ export function readSample(file: string): string {
 		const n = fs.readSync(fd, buf, 0, buf.length, 0);
 		let bytes = buf.subarray(0, n);
 		if (gz) bytes = zlib.gunzipSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, SAMPLE_BYTES);
-		return new TextDecoder('utf-8').decode(bytes);
+		return bytes;
 	} catch (e) {
 		if (e instanceof ClienteleError) throw e;
 		throw new ClienteleError('cli.noFile', { file, detail: e instanceof Error ? e.message : String(e) });
@@ -41,4 +56,45 @@ export function writeOutput(out: string | undefined, text: string): void {
 		fs.rmSync(tmp, { force: true });
 		throw new ClienteleError('cli.noFile', { file: out, detail: e instanceof Error ? e.message : String(e) });
 	}
+}
+
+export interface PreparedInput {
+	/** The file DuckDB should read: the input itself when it is UTF-8, else a temporary UTF-8 copy. */
+	path: string;
+	/** Name to pass to loadFile() as fileName (a transcoded .csv.gz is plain text: '.gz' is dropped). */
+	fileName: string;
+	/** The decoded start of the file, for the sniffer. */
+	sample: string;
+	detection: EncodingDetection;
+	encoding: TextEncoding;
+	/** Removes the temporary copy (no-op when there is none). Safe to call twice. */
+	cleanup(): void;
+}
+
+/**
+ * Detects the encoding of a CLI input and, for anything but UTF-8, transcodes the file (gunzipped
+ * first when .gz) to a temporary UTF-8 file, streaming in chunks. Call cleanup() when done.
+ */
+export async function prepareInput(file: string, options: SampleOptions = {}): Promise<PreparedInput> {
+	const bytes = readSampleBytes(file);
+	const detection = detectEncoding(bytes);
+	const encoding = options.encoding ?? detection.encoding;
+	const sample = decodeSample(bytes, encoding);
+	if (!needsTranscoding(encoding))
+		return { path: file, fileName: file, sample, detection, encoding, cleanup: () => undefined };
+	const gz = file.toLowerCase().endsWith('.gz');
+	const base = path.basename(file).replace(/\.gz$/i, '');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-'));
+	const out = path.join(dir, base.toLowerCase().endsWith('.csv') ? base : `${base}.csv`);
+	const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+	try {
+		const transcode = (src: AsyncIterable<Uint8Array>) => transcodeChunks(src, encoding);
+		const read = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+		if (gz) await pipeline(read, zlib.createGunzip(), transcode, fs.createWriteStream(out));
+		else await pipeline(read, transcode, fs.createWriteStream(out));
+	} catch (e) {
+		cleanup();
+		throw new ClienteleError('cli.noFile', { file, detail: e instanceof Error ? e.message : String(e) });
+	}
+	return { path: out, fileName: gz ? file.replace(/\.gz$/i, '') : file, sample, detection, encoding, cleanup };
 }

@@ -1,12 +1,20 @@
+import { ABC_HELP, abcCommand } from './abc.ts';
 import { isClienteleError } from '../core/errors.ts';
 import { translate } from '../i18n/translate.ts';
 import { RFM_HELP, rfmCommand } from './rfm.ts';
+import { KPI_HELP, kpiCommand } from './kpi.ts';
+import { JOURNEY_HELP, journeyCommand } from './journey.ts';
+import { MIGRATE_HELP, migrateCommand } from './migrate.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
 /** Commands by name. Each returns help text to print, or null when it wrote its output. */
 export const COMMANDS: Record<string, Command> = {
-	rfm: { run: rfmCommand, help: RFM_HELP }
+	rfm: { run: rfmCommand, help: RFM_HELP },
+	migrate: { run: migrateCommand, help: MIGRATE_HELP },
+	abc: { run: abcCommand, help: ABC_HELP },
+	kpi: { run: kpiCommand, help: KPI_HELP },
+	journey: { run: journeyCommand, help: JOURNEY_HELP }
 };
 
 const HELP = `clientele — customer analysis from the command line (same engine as the web app)

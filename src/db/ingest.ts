@@ -31,15 +31,16 @@ export async function loadFile(
 	const sniff = sniffSample(o.sample, { fileName: o.fileName });
 	const regName = 'input_' + o.fileName.replace(/[^\w.-]/g, '_');
 	await db.registerFile(regName, o.source);
-	const load = loadRawSql({
-		fileName: regName,
-		table: RAW_TABLE,
-		delimiter: sniff.delimiter,
-		skipLines: sniff.skipLines,
-		hasHeader: sniff.hasHeader,
-		columns: sniff.columns.map((c) => c.name)
-	});
 	try {
+		// Built inside the try: a header or delimiter SQL cannot hold (a NUL character) is a read failure too.
+		const load = loadRawSql({
+			fileName: regName,
+			table: RAW_TABLE,
+			delimiter: sniff.delimiter,
+			skipLines: sniff.skipLines,
+			hasHeader: sniff.hasHeader,
+			columns: sniff.columns.map((c) => c.name)
+		});
 		if (!(await db.execCancellable(load))) return null;
 	} catch (e) {
 		throw new ClienteleError('import.readFailed', { file: o.fileName, detail: e instanceof Error ? e.message : String(e) });

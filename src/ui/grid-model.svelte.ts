@@ -24,7 +24,10 @@ export class GridModel {
 	/** Bumped when a block arrives, so the visible rows re-derive. */
 	version = $state(0);
 
+	// Plain (non-reactive) caches on purpose: `version` signals arrivals, so rows re-derive once per block.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private blocks = new Map<number, Row[]>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private inflight = new Set<number>();
 	private generation = 0;
 

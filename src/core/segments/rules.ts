@@ -9,22 +9,39 @@ export interface SegmentRule {
 	r: ScoreRange;
 	f: ScoreRange;
 	m: ScoreRange;
+	/**
+	 * Matches only prospects (customers with no orders, known from a customer table) and ignores
+	 * the score ranges. Shopify's "Prospects"; with transactions no customer is a prospect.
+	 */
+	prospects?: boolean;
 }
 
 export interface SegmentSet {
 	id: string;
 	/** Rules in priority order: the first that matches wins. */
 	rules: readonly SegmentRule[];
+	/** Score levels the rules are written for (cn8: 2, high/low). Unset: any. */
+	levels?: number;
+	/** Segment ids counted as valuable / at risk (segment migration: who fell from one to the other). */
+	valuable?: readonly string[];
+	atRisk?: readonly string[];
 }
 
 /** Customers matched by no rule. */
 export const OTHERS = 'others';
 
-const rule = (id: string, r: ScoreRange, f: ScoreRange, m: ScoreRange): SegmentRule => ({ id, r, f, m });
+const rule = (id: string, r: ScoreRange, f: ScoreRange, m: ScoreRange): SegmentRule => ({
+	id,
+	r,
+	f,
+	m
+});
 
 /** The ten segments of the R `rfm` package's documentation (README, vignette, roxygen examples). */
 export const R10_DOCS: SegmentSet = {
 	id: 'r10',
+	valuable: ['champions', 'loyal_customers', 'potential_loyalist'],
+	atRisk: ['at_risk', 'cant_lose_them', 'about_to_sleep', 'lost'],
 	rules: [
 		rule('champions', [5, 5], [5, 5], [5, 5]),
 		rule('potential_loyalist', [3, 5], [3, 5], [2, 5]),
@@ -42,6 +59,8 @@ export const R10_DOCS: SegmentSet = {
 /** The rule set of the R `rfm` package's test suite (tests/testthat/test-rfm-segment.R). */
 export const R10_TESTS: SegmentSet = {
 	id: 'r10-tests',
+	valuable: ['champions', 'loyal_customers', 'potential_loyalist'],
+	atRisk: ['at_risk', 'cant_lose_them', 'about_to_sleep', 'lost'],
 	rules: [
 		rule('champions', [4, 5], [4, 5], [4, 5]),
 		rule('loyal_customers', [2, 5], [3, 5], [3, 5]),
@@ -71,8 +90,26 @@ export const R_SEGMENT_NAMES: Record<string, string> = {
 	others: 'Others'
 };
 
-/** The first rule matching the scores, or OTHERS. The SQL builder encodes the same logic. */
-export function matchSegment(set: SegmentSet, r: number, f: number, m: number): string {
+/** Whether one rule matches; `prospect`: the customer has no orders (customer table only). */
+export function ruleMatches(
+	k: SegmentRule,
+	r: number,
+	f: number,
+	m: number,
+	prospect = false
+): boolean {
+	if (k.prospects) return prospect;
 	const inR = (x: number, [lo, hi]: ScoreRange) => x >= lo && x <= hi;
-	return set.rules.find((k) => inR(r, k.r) && inR(f, k.f) && inR(m, k.m))?.id ?? OTHERS;
+	return inR(r, k.r) && inR(f, k.f) && inR(m, k.m);
+}
+
+/** The first rule matching the scores, or OTHERS. The SQL builder encodes the same logic. */
+export function matchSegment(
+	set: SegmentSet,
+	r: number,
+	f: number,
+	m: number,
+	prospect = false
+): string {
+	return set.rules.find((k) => ruleMatches(k, r, f, m, prospect))?.id ?? OTHERS;
 }

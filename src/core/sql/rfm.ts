@@ -1,6 +1,13 @@
-import type { SegmentSet } from '../segments/rules.ts';
+import type { SegmentRule, SegmentSet } from '../segments/rules.ts';
 import { OTHERS } from '../segments/rules.ts';
 import { dateLit, ident, join, lit, sql, type Sql } from './sql.ts';
+
+export type FrequencyMode = 'orders' | 'days' | 'rows';
+export type MonetaryMode = 'total' | 'average';
+export type ReturnsMode = 'net' | 'exclude' | 'drop-cancelled';
+
+/** A cancelled order id (UCI Online Retail: InvoiceNo starting with "C"), as a LIKE pattern. */
+export const DEFAULT_CANCELLED_PATTERN = 'C%';
 
 export interface RfmCustomersOptions {
 	/** The typed transaction table (see buildTxSql). */
@@ -8,36 +15,59 @@ export interface RfmCustomersOptions {
 	target: string;
 	/** YYYY-MM-DD. Transactions up to and including this day count; recency = asOf − last purchase day. */
 	asOf: string;
-	/** 'orders': distinct order ids; 'days': distinct purchase days (when there is no order id). */
-	frequency: 'orders' | 'days';
+	/**
+	 * 'orders': distinct order ids; 'days': distinct purchase days (when there is no order id); both
+	 * among lines with a positive amount. 'rows': every line (R rfm's transaction_count).
+	 */
+	frequency: FrequencyMode;
+	/** 'total' (default): sum of amounts; 'average': total ÷ frequency (average order value). */
+	monetary?: MonetaryMode;
+	/**
+	 * 'net' (default): returns (negative amounts) are netted; 'exclude': negative lines are left
+	 * out; 'drop-cancelled': lines whose order id matches `cancelledPattern` are left out.
+	 */
+	returns?: ReturnsMode;
+	/** LIKE pattern on order_id for 'drop-cancelled' (default 'C%'). */
+	cancelledPattern?: string;
 }
 
 /**
- * One row per customer: recency_days, frequency, monetary (returns netted), first/last purchase.
- * Orders are counted among lines with a positive amount, so a return does not count as an order.
+ * One row per customer: recency_days, frequency, monetary, first/last purchase, lines and
+ * prospect (always false here: everyone in a transaction table has bought).
  */
 export function rfmCustomersSql(o: RfmCustomersOptions): Sql {
 	const asOf = dateLit(o.asOf);
 	const freq =
 		o.frequency === 'orders'
 			? sql`count(DISTINCT order_id) FILTER (WHERE amount > 0)`
-			: sql`count(DISTINCT CAST(ts AS DATE)) FILTER (WHERE amount > 0)`;
+			: o.frequency === 'days'
+				? sql`count(DISTINCT CAST(ts AS DATE)) FILTER (WHERE amount > 0)`
+				: sql`count(*)`;
+	const returns = o.returns ?? 'net';
+	const keep =
+		returns === 'exclude'
+			? sql`AND amount >= 0`
+			: returns === 'drop-cancelled'
+				? sql`AND (order_id IS NULL OR order_id NOT LIKE ${o.cancelledPattern ?? DEFAULT_CANCELLED_PATTERN})`
+				: sql``;
+	const money =
+		(o.monetary ?? 'total') === 'total'
+			? sql`round(sum(amount), 2)`
+			: sql`coalesce(round(sum(amount) / nullif(${freq}, 0), 2), 0)`;
+	// Recency counts from the last purchase: a later return is not a purchase.
+	const last = sql`coalesce(max(ts) FILTER (WHERE amount > 0), max(ts))`;
 	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
 		SELECT customer_id,
-			CAST(date_diff('day', CAST(max(ts) AS DATE), ${asOf}) AS INTEGER) AS recency_days,
+			CAST(date_diff('day', CAST(${last} AS DATE), ${asOf}) AS INTEGER) AS recency_days,
 			CAST(${freq} AS INTEGER) AS frequency,
-			round(sum(amount), 2) AS monetary,
-			min(ts) AS first_ts, max(ts) AS last_ts, CAST(count(*) AS INTEGER) AS lines
+			${money} AS monetary,
+			min(ts) AS first_ts, ${last} AS last_ts, CAST(count(*) AS INTEGER) AS lines, FALSE AS prospect
 		FROM ${ident(o.tx)}
-		WHERE CAST(ts AS DATE) <= ${asOf}
+		WHERE CAST(ts AS DATE) <= ${asOf} ${keep}
 		GROUP BY customer_id`;
 }
 
-/** The default as-of date: the day after the last transaction (YYYY-MM-DD), or NULL if none. */
-export function defaultAsOfSql(tx: string): Sql {
-	return sql`SELECT strftime(CAST(max(ts) AS DATE) + 1, '%Y-%m-%d') AS as_of,
-		strftime(CAST(min(ts) AS DATE), '%Y-%m-%d') AS first_day FROM ${ident(tx)}`;
-}
+export { defaultAsOfSql } from './as-of.ts';
 
 export interface ScoreOptions {
 	source: string;
@@ -53,7 +83,8 @@ export interface ScoreOptions {
  */
 export function ntileScoresSql(o: ScoreOptions): Sql {
 	const n = o.bins ?? 5;
-	if (!Number.isInteger(n) || n < 2 || n > 10) throw new Error(`bins must be a whole number from 2 to 10, got ${n}`);
+	if (!Number.isInteger(n) || n < 2 || n > 10)
+		throw new Error(`bins must be a whole number from 2 to 10, got ${n}`);
 	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
 		SELECT *, 100 * r_score + 10 * f_score + m_score AS rfm_score FROM (
 			SELECT *,
@@ -63,13 +94,16 @@ export function ntileScoresSql(o: ScoreOptions): Sql {
 			FROM ${ident(o.source)})`;
 }
 
+/** The condition of one rule over r_score, f_score, m_score (and prospect). Mirrors ruleMatches(). */
+export function ruleCondSql(k: SegmentRule): Sql {
+	if (k.prospects) return sql`coalesce(prospect, FALSE)`;
+	return sql`(r_score BETWEEN ${k.r[0]} AND ${k.r[1]} AND f_score BETWEEN ${k.f[0]} AND ${k.f[1]} AND m_score BETWEEN ${k.m[0]} AND ${k.m[1]})`;
+}
+
 /** CASE expression: the first matching rule's id, else 'others'. Mirrors matchSegment(). */
 export function segmentCaseSql(set: SegmentSet): Sql {
 	if (set.rules.length === 0) return lit(OTHERS);
-	const whens = set.rules.map(
-		(k) =>
-			sql`WHEN r_score BETWEEN ${k.r[0]} AND ${k.r[1]} AND f_score BETWEEN ${k.f[0]} AND ${k.f[1]} AND m_score BETWEEN ${k.m[0]} AND ${k.m[1]} THEN ${k.id}`
-	);
+	const whens = set.rules.map((k) => sql`WHEN ${ruleCondSql(k)} THEN ${k.id}`);
 	return sql`CASE ${join(whens, ' ')} ELSE ${OTHERS} END`;
 }
 
@@ -116,10 +150,17 @@ export function rfHeatmapSql(rfm: string): Sql {
 }
 
 /** The per-customer result in the CLI's column order; `segmentNames` maps ids to output names. */
-export function rfmOutputSql(o: { rfm: string; segmentNames: Record<string, string>; where?: Sql }): Sql {
+export function rfmOutputSql(o: {
+	rfm: string;
+	segmentNames: Record<string, string>;
+	where?: Sql;
+}): Sql {
 	const names = Object.entries(o.segmentNames);
 	const nameCase = names.length
-		? sql`CASE segment ${join(names.map(([id, name]) => sql`WHEN ${id} THEN ${name}`), ' ')} ELSE segment END`
+		? sql`CASE segment ${join(
+				names.map(([id, name]) => sql`WHEN ${id} THEN ${name}`),
+				' '
+			)} ELSE segment END`
 		: sql`segment`;
 	return sql`SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_score,
 			${nameCase} AS segment

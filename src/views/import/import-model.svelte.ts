@@ -34,6 +34,7 @@ export class ImportModel {
 	async loadSample(): Promise<void> {
 		this.begin('transactions.csv', 0);
 		try {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off address, not state
 			const res = await fetch(new URL('./sample/transactions.csv', document.baseURI));
 			if (!res.ok) throw new Error(`HTTP ${res.status}`);
 			const blob = await res.blob();

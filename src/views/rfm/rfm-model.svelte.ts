@@ -4,9 +4,7 @@ import { toCsv } from '../../core/export/csv.ts';
 import { rfHeatmapSql, rfmOutputSql, segmentSummarySql, type SegmentSummaryRow } from '../../core/sql/rfm.ts';
 import { dateLit, ident, sql, type Sql } from '../../core/sql/sql.ts';
 import { R10_DOCS, type SegmentSet } from '../../core/segments/rules.ts';
-import { RFM_TABLE, runRfm } from '../../db/rfm.ts';
-import { defaultAsOfSql } from '../../core/sql/as-of.ts';
-import { TX_TABLE } from '../../db/ingest.ts';
+import { defaultAsOf, RFM_TABLE, runRfm } from '../../db/rfm.ts';
 import type { RfCell } from '../../charts/rf-heatmap.ts';
 import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
 import { RFM_COLUMNS, segmentLabelSql } from '../../core/sql/rfm-columns.ts';
@@ -50,11 +48,11 @@ export class RfmModel {
 
 	/** First run: default as-of from the data. */
 	async start(frequency: 'orders' | 'days'): Promise<void> {
-		const d = (await this.db.query<{ as_of: string | null; stray: number; last_day: string | null }>(defaultAsOfSql(TX_TABLE))).rows[0];
-		if (!d?.as_of) return;
-		this.defaultAsOf = d.as_of;
-		this.asOf = d.as_of;
-		this.stray = d.stray > 0 && d.last_day ? { count: d.stray, last: d.last_day } : null;
+		const d = await defaultAsOf(this.db);
+		if (!d) return;
+		this.defaultAsOf = d.asOf;
+		this.asOf = d.asOf;
+		this.stray = d.stray > 0 ? { count: d.stray, last: d.lastDay } : null;
 		await this.run(frequency);
 	}
 

@@ -113,22 +113,24 @@ describe('UCI Online Retail slice (CC BY 4.0, test/fixtures/foundation): the CLI
 		const got = await runInProcess(input, path.join(tmp, 'slice.csv'));
 		// Independent: Papa reads the file; ids '17850.0' → '17850'; rows without a customer are left out.
 		const lines = Papa.parse<Record<string, string>>(fs.readFileSync(input, 'utf8'), { header: true, skipEmptyLines: true }).data;
-		const by = new Map<string, { last: number; orders: Set<string>; sum: number }>();
+		// Recency counts from the last purchase (amount > 0); a customer with only returns, from the last line.
+		const by = new Map<string, { last: number; lastAny: number; orders: Set<string>; sum: number }>();
 		let maxDay = 0;
 		for (const l of lines) {
 			const id = (l.CustomerID ?? '').replace(/^(\d+)\.0+$/, '$1');
 			if (!id) continue;
 			const day = Date.parse((l.InvoiceDate ?? '').slice(0, 10) + 'T00:00:00Z');
 			const amount = Number(l.Quantity) * Number(l.UnitPrice);
-			const c = by.get(id) ?? { last: 0, orders: new Set<string>(), sum: 0 };
-			c.last = Math.max(c.last, day);
+			const c = by.get(id) ?? { last: 0, lastAny: 0, orders: new Set<string>(), sum: 0 };
+			c.lastAny = Math.max(c.lastAny, day);
+			if (amount > 0) c.last = Math.max(c.last, day);
 			if (amount > 0) c.orders.add(l.InvoiceNo ?? '');
 			c.sum += amount;
 			by.set(id, c);
 			maxDay = Math.max(maxDay, day);
 		}
 		const asOf = maxDay + 86_400_000;
-		const rows = [...by].map(([id, c]) => ({ id, rec: (asOf - c.last) / 86_400_000, freq: c.orders.size, mon: Math.round(c.sum * 100) / 100 }));
+		const rows = [...by].map(([id, c]) => ({ id, rec: (asOf - (c.last || c.lastAny)) / 86_400_000, freq: c.orders.size, mon: Math.round(c.sum * 100) / 100 }));
 		const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 		const r = ntile([...rows].sort((a, b) => b.rec - a.rec || cmp(a.id, b.id)), 5);
 		const f = ntile([...rows].sort((a, b) => a.freq - b.freq || cmp(a.id, b.id)), 5);

@@ -84,7 +84,7 @@ describe('RFM on a hand-checked fixture (as-of 2024-07-01)', () => {
 	});
 
 	it('default as-of is the day after the last transaction (O99 of C01, 2024-07-05)', async () => {
-		expect(await defaultAsOf(db)).toEqual({ asOf: '2024-07-06', firstDay: '2023-06-01' });
+		expect(await defaultAsOf(db)).toEqual({ asOf: '2024-07-06', firstDay: '2023-06-01', lastDay: '2024-07-05', stray: 0 });
 	});
 
 	it('recency, frequency (orders), monetary, scores and segments', async () => {

@@ -1,0 +1,79 @@
+import { ClienteleError } from '../core/errors.ts';
+import { toCsv } from '../core/export/csv.ts';
+import { ident, join, sql } from '../core/sql/sql.ts';
+import { NodeDbClient } from '../db/node.ts';
+import { MIGRATION_TABLE, runMigration } from '../db/rfm.ts';
+import { optionalString, parseOptions, requireOption } from './args.ts';
+import { writeOutput } from './io.ts';
+import {
+	checkDate,
+	frequencyFor,
+	INPUT_HELP,
+	INPUT_OPTIONS,
+	loadTransactions,
+	parseScoring,
+	parseSegments,
+	parseTxInput,
+	segmentNames
+} from './rfm.ts';
+
+export const MIGRATE_COLUMNS = ['customer_id', 'segment_from', 'segment_to'];
+
+export const MIGRATE_HELP = `clientele migrate — segment migration between two as-of dates, one row per customer
+
+  --from YYYY-MM-DD   the earlier as-of date
+  --to YYYY-MM-DD     the later as-of date
+Segments are computed at both dates from the same transactions (each date scored on the
+customers who had bought by then). segment_from is empty for customers new since --from.
+
+${INPUT_HELP}
+
+  --out FILE          write the CSV here (default: standard output); nothing is written on error
+  -h, --help          this help
+
+Output columns: ${MIGRATE_COLUMNS.join(',')}
+Exit codes: 0 ok, 2 bad arguments or input (one message on stderr).
+`;
+
+export async function migrateCommand(argv: string[]): Promise<string | null> {
+	const v = parseOptions(argv, {
+		...INPUT_OPTIONS,
+		from: { type: 'string' },
+		to: { type: 'string' }
+	});
+	if (v.help) return MIGRATE_HELP;
+	const input = requireOption(v, 'input');
+	const from = checkDate('from', requireOption(v, 'from'))!;
+	const to = checkDate('to', requireOption(v, 'to'))!;
+	if (!(from < to)) throw new ClienteleError('rfm.migrationOrder', { from, to });
+	const set = parseSegments(v);
+	const { scoring, resolved } = parseScoring(v, set);
+	const tx = parseTxInput(v);
+	const db = await NodeDbClient.create();
+	try {
+		await loadTransactions(db, input, tx.roles);
+		await runMigration(db, {
+			from,
+			to,
+			frequency: frequencyFor(tx, resolved),
+			monetary: tx.monetary,
+			returns: tx.returns,
+			cancelledPattern: tx.cancelledPattern,
+			scoring,
+			set
+		});
+		const names = Object.entries(segmentNames(set));
+		const name = (c: 'segment_from' | 'segment_to') =>
+			sql`CASE ${ident(c)} ${join(
+				names.map(([id, n]) => sql`WHEN ${id} THEN ${n}`),
+				' '
+			)} ELSE ${ident(c)} END AS ${ident(c)}`;
+		const res = await db.query(
+			sql`SELECT customer_id, ${name('segment_from')}, ${name('segment_to')} FROM ${ident(MIGRATION_TABLE)} ORDER BY customer_id`
+		);
+		writeOutput(optionalString(v, 'out'), toCsv(MIGRATE_COLUMNS, res.rows, { bom: false }));
+		return null;
+	} finally {
+		await db.close();
+	}
+}

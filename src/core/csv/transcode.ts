@@ -1,0 +1,146 @@
+/**
+ * Streaming transcoding to UTF-8, chunk by chunk: a TextDecoder in stream mode carries a character
+ * cut between two chunks over to the next one, so the file is never held as one string. The same
+ * code runs in the page (File → Blob, see transcodeBlob) and in Node (see src/cli/io.ts).
+ */
+import type { TextEncoding } from './encoding.ts';
+
+export interface Transcoder {
+	/** Decodes one chunk; returns its UTF-8 bytes (possibly empty when a character is cut). */
+	push(chunk: Uint8Array): Uint8Array;
+	/** Flushes what is left (an incomplete last character becomes U+FFFD). */
+	end(): Uint8Array;
+	/** Bytes read so far. */
+	readonly bytesIn: number;
+	/** UTF-8 bytes written so far. */
+	readonly bytesOut: number;
+	/** Characters that could not be decoded and became U+FFFD. */
+	readonly replaced: number;
+}
+
+/** A byte-order mark is dropped (TextDecoder's default); the output never starts with one. */
+export function createTranscoder(encoding: TextEncoding): Transcoder {
+	const decoder = new TextDecoder(encoding);
+	const encoder = new TextEncoder();
+	let bytesIn = 0;
+	let bytesOut = 0;
+	let replaced = 0;
+	const emit = (text: string): Uint8Array => {
+		for (let at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) replaced++;
+		const out = encoder.encode(text);
+		bytesOut += out.length;
+		return out;
+	};
+	return {
+		push(chunk) {
+			bytesIn += chunk.length;
+			return emit(decoder.decode(chunk, { stream: true }));
+		},
+		end() {
+			return emit(decoder.decode());
+		},
+		get bytesIn() {
+			return bytesIn;
+		},
+		get bytesOut() {
+			return bytesOut;
+		},
+		get replaced() {
+			return replaced;
+		}
+	};
+}
+
+/** Transcodes an iterable of byte chunks (a Node read stream, a web stream reader loop …). */
+export async function* transcodeChunks(
+	source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+	encoding: TextEncoding
+): AsyncGenerator<Uint8Array> {
+	const t = createTranscoder(encoding);
+	for await (const chunk of source) {
+		const out = t.push(chunk);
+		if (out.length) yield out;
+	}
+	const last = t.end();
+	if (last.length) yield last;
+}
+
+/** A web TransformStream (browser and Node ≥ 18): `file.stream().pipeThrough(transcodeStream('gb18030'))`. */
+export function transcodeStream(encoding: TextEncoding): TransformStream<Uint8Array, Uint8Array> {
+	const t = createTranscoder(encoding);
+	return new TransformStream<Uint8Array, Uint8Array>({
+		transform(chunk, controller) {
+			const out = t.push(chunk);
+			if (out.length) controller.enqueue(out);
+		},
+		flush(controller) {
+			const out = t.end();
+			if (out.length) controller.enqueue(out);
+		}
+	});
+}
+
+export interface TranscodeProgress {
+	/** Bytes of the input read (compressed bytes for .gz), to compare with blob.size. */
+	bytesIn: number;
+	bytesOut: number;
+}
+
+export interface TranscodeBlobOptions {
+	encoding: TextEncoding;
+	/** The blob is gzip-compressed (.csv.gz): decompress first. The result is plain UTF-8. */
+	gzip?: boolean;
+	onProgress?: (p: TranscodeProgress) => void;
+	signal?: AbortSignal;
+	/** Parts are folded into one Blob every this many bytes, so the JS heap holds little (default 32 MB). */
+	foldBytes?: number;
+}
+
+/**
+ * Transcodes a Blob (a browser File) to a UTF-8 Blob as a stream. The result can be wrapped as
+ * `new File([blob], name)` and registered as a file handle; the browser keeps large blobs in its
+ * blob store, not in the page's heap. Rejects with the signal's reason when aborted.
+ */
+export async function transcodeBlob(blob: Blob, o: TranscodeBlobOptions): Promise<Blob> {
+	const fold = o.foldBytes ?? 32 * 1024 * 1024;
+	let bytesIn = 0;
+	let bytesOut = 0;
+	let input: ReadableStream<Uint8Array> = blob.stream().pipeThrough(
+		new TransformStream<Uint8Array, Uint8Array>({
+			transform(chunk, controller) {
+				bytesIn += chunk.length;
+				controller.enqueue(chunk);
+			}
+		})
+	);
+	if (o.gzip) input = input.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+	const reader = input.pipeThrough(transcodeStream(o.encoding)).getReader();
+	let acc = new Blob([], { type: 'text/csv' });
+	let parts: Uint8Array[] = [];
+	let pending = 0;
+	try {
+		for (;;) {
+			o.signal?.throwIfAborted();
+			const { done, value } = await reader.read();
+			if (done) break;
+			parts.push(value);
+			pending += value.length;
+			bytesOut += value.length;
+			if (pending >= fold) {
+				acc = new Blob([acc, ...parts.map(asBlobPart)], { type: 'text/csv' });
+				parts = [];
+				pending = 0;
+			}
+			o.onProgress?.({ bytesIn, bytesOut });
+		}
+	} catch (e) {
+		await reader.cancel().catch(() => undefined);
+		throw e;
+	}
+	return new Blob([acc, ...parts.map(asBlobPart)], { type: 'text/csv' });
+}
+
+/** TypeScript 6 types Uint8Array as generic over its buffer; a Blob part wants an ArrayBuffer-backed view. */
+function asBlobPart(u: Uint8Array): BlobPart {
+	return u as Uint8Array<ArrayBuffer>;
+}

@@ -1,0 +1,189 @@
+/**
+ * SQL of the data-quality report and of the cleaned analysis table. Everything reads the raw (text)
+ * table; nothing writes to it. Findings are boolean flags over the typed rows; fixes turn flags into
+ * filters (drop) or re-attach rows to the customer's purchase (net) while building the analysis table.
+ */
+import { CANCEL_FLAG_VALUES, FINDING_KINDS, type FindingKind, type QualityFixes, type ResolvedQualityOptions } from '../csv/quality.ts';
+import type { DateFormat } from '../csv/dates.ts';
+import type { NumberFormat } from '../csv/numbers.ts';
+import { amountExpr, dateExpr, idExpr, numberExpr, type TxMapping } from './import.ts';
+import { dateLit, ident, join, lit, raw, sql, type Sql } from './sql.ts';
+
+export interface QualitySqlInput {
+	/** The raw text table (RAW_TABLE). */
+	source: string;
+	mapping: TxMapping;
+	/** Every column of the raw table (sniffed names): exact duplicates compare them all. */
+	columns: readonly string[];
+	options: ResolvedQualityOptions;
+}
+
+const FLAG: Record<FindingKind, string> = {
+	exactDuplicates: 'f_exact',
+	duplicateOrderLines: 'f_dupline',
+	negativeAmounts: 'f_negative',
+	zeroAmounts: 'f_zero',
+	cancelledOrders: 'f_cancelled',
+	outliers: 'f_outlier',
+	futureDates: 'f_future',
+	earlyDates: 'f_early'
+};
+
+const flag = (k: FindingKind): Sql => raw(FLAG[k]);
+
+/**
+ * WITH typed (every raw row, parsed) → usable (customer, date, amount readable: what buildTxSql keeps)
+ * → flagged (one boolean per finding). Flags not in `needed` are FALSE, so a plain load pays nothing.
+ */
+function flaggedCtes(o: QualitySqlInput, needed: ReadonlySet<FindingKind>): Sql {
+	const { roles } = o.mapping;
+	if (!roles.customer || !roles.date) throw new Error('mapping needs customer and date columns');
+	const opt = o.options;
+	const orderCol = roles.order ? idExpr(roles.order) : raw('CAST(NULL AS VARCHAR)');
+	const cancelFlag = opt.cancelColumn
+		? sql`coalesce(lower(trim(${ident(opt.cancelColumn)})) IN (${join(CANCEL_FLAG_VALUES.map((v) => lit(v)))}), FALSE)`
+		: raw('FALSE');
+	// Duplicate order lines exclude exact duplicates, so they need the exact flag too.
+	const exact = (needed.has('exactDuplicates') || needed.has('duplicateOrderLines')) && o.columns.length > 0
+		? sql`(row_number() OVER (PARTITION BY ${join(o.columns.map((c) => ident(c)))} ORDER BY rowid) > 1)`
+		: raw('FALSE');
+	const dupline = needed.has('duplicateOrderLines')
+		? sql`(order_id IS NOT NULL AND NOT f_exact AND row_number() OVER (PARTITION BY customer_id, order_id, ts, amount ORDER BY src_row) > 1)`
+		: raw('FALSE');
+	// Cancellation invoices as UCI writes them: 'C' followed by digits (not any id starting with C).
+	const cancelled = needed.has('cancelledOrders')
+		? sql`(coalesce(regexp_full_match(order_id, '[Cc]\d+'), FALSE) OR cancel_flag)`
+		: raw('FALSE');
+	const outlier = needed.has('outliers')
+		? sql`coalesce(amount > (SELECT ${opt.outlierFactor} * quantile_cont(amount, ${opt.outlierQuantile}) FROM usable WHERE amount > 0), FALSE)`
+		: raw('FALSE');
+	const future = needed.has('futureDates') ? sql`(CAST(ts AS DATE) > ${dateLit(opt.asOf)})` : raw('FALSE');
+	const early = needed.has('earlyDates') ? sql`(ts < ${dateLit(opt.plausibleStart)})` : raw('FALSE');
+	const neg = needed.has('negativeAmounts') ? raw('(amount < 0)') : raw('FALSE');
+	const zero = needed.has('zeroAmounts') ? raw('(amount = 0)') : raw('FALSE');
+	return sql`WITH typed AS (
+			SELECT CAST(rowid + 1 AS BIGINT) AS src_row, ${idExpr(roles.customer)} AS customer_id,
+				${orderCol} AS order_id, ${dateExpr(roles.date, o.mapping.dateFormat)} AS ts,
+				${amountExpr(o.mapping)} AS amount, ${cancelFlag} AS cancel_flag, ${exact} AS f_exact
+			FROM ${ident(o.source)}
+		), usable AS (
+			SELECT * FROM typed WHERE customer_id IS NOT NULL AND ts IS NOT NULL AND amount IS NOT NULL
+		), flagged AS (
+			SELECT *, ${dupline} AS f_dupline, ${neg} AS f_negative, ${zero} AS f_zero, ${cancelled} AS f_cancelled,
+				${outlier} AS f_outlier, ${future} AS f_future, ${early} AS f_early
+			FROM usable
+		)`;
+}
+
+/** Materialises every flag into `target` (a temporary working table for the report queries). */
+export function qualityFlagsSql(o: QualitySqlInput & { target: string }): Sql {
+	return sql`CREATE OR REPLACE TEMP TABLE ${ident(o.target)} AS ${flaggedCtes(o, new Set(FINDING_KINDS))}
+		SELECT src_row, customer_id, order_id, ts, amount, ${join(FINDING_KINDS.map(flag))} FROM flagged`;
+}
+
+/** One row: usable rows, customers, date range, outlier threshold, and n_<kind> / amount_<kind> per finding. */
+export function qualityFindingsSql(o: { flags: string; options: ResolvedQualityOptions }): Sql {
+	const per = FINDING_KINDS.map(
+		(k) => sql`count(*) FILTER (WHERE ${flag(k)}) AS ${ident(`n_${k}`)}, coalesce(sum(amount) FILTER (WHERE ${flag(k)}), 0) AS ${ident(`amount_${k}`)}`
+	);
+	return sql`SELECT count(*) AS usable_rows, count(DISTINCT customer_id) AS customers, min(ts) AS first_ts, max(ts) AS last_ts,
+		${o.options.outlierFactor} * quantile_cont(amount, ${o.options.outlierQuantile}) FILTER (WHERE amount > 0) AS outlier_threshold,
+		${join(per)}
+		FROM ${ident(o.flags)}`;
+}
+
+/** The first `n` rows of each finding (kind, row, customer_id, order_id, ts, amount). */
+export function qualityExamplesSql(o: { flags: string; n: number; kinds?: readonly FindingKind[] }): Sql {
+	const kinds = o.kinds ?? FINDING_KINDS;
+	if (kinds.length === 0 || o.n <= 0) return raw('SELECT NULL AS kind, NULL AS "row" WHERE FALSE');
+	const parts = kinds.map(
+		(k) => sql`(SELECT ${k} AS kind, src_row AS "row", customer_id, order_id, ts, amount FROM ${ident(o.flags)}
+			WHERE ${flag(k)} ORDER BY src_row LIMIT ${o.n})`
+	);
+	return join(parts, ' UNION ALL ');
+}
+
+/** A column as profiled by the sniffer (a subset of ColumnProfile), with the mapping's role if any. */
+export interface QualityColumn {
+	name: string;
+	kind: string;
+	role?: string | null;
+	number: { format: NumberFormat } | null;
+	date: { format: DateFormat } | null;
+}
+
+/** The parsed value of a column by its kind; null for text (text is never invalid). */
+function parsedExpr(c: QualityColumn): Sql | null {
+	if (c.kind === 'date' && c.date) return dateExpr(c.name, c.date.format);
+	if ((c.kind === 'number' || c.kind === 'integer') && c.number) return numberExpr(c.name, c.number.format);
+	return null;
+}
+
+const emptyCond = (c: string): Sql => sql`(${ident(c)} IS NULL OR trim(${ident(c)}) = '')`;
+const invalidCond = (c: QualityColumn): Sql => {
+	const p = parsedExpr(c);
+	return p ? sql`(NOT ${emptyCond(c.name)} AND ${p} IS NULL)` : raw('FALSE');
+};
+
+/**
+ * One scan, one row: total rows, then m_<i> (missing) and i_<i> (invalid) per column, i = index in
+ * `columns`. Pass mapped columns with the mapping's formats (the date format the user confirmed).
+ */
+export function columnQualitySql(o: { source: string; columns: readonly QualityColumn[] }): Sql {
+	const per = o.columns.map(
+		(c, i) => sql`count(*) FILTER (WHERE ${emptyCond(c.name)}) AS ${ident(`m_${i}`)}, count(*) FILTER (WHERE ${invalidCond(c)}) AS ${ident(`i_${i}`)}`
+	);
+	return sql`SELECT count(*) AS total${per.length ? sql`, ${join(per)}` : raw('')} FROM ${ident(o.source)}`;
+}
+
+/** Row numbers and values of the first `n` missing / invalid cells of the given columns (col = index). */
+export function columnExamplesSql(o: {
+	source: string;
+	columns: readonly QualityColumn[];
+	/** Indexes into columns with problems (from columnQualitySql), and which problem. */
+	want: readonly { index: number; problem: 'missing' | 'invalid' }[];
+	n: number;
+}): Sql {
+	if (o.want.length === 0 || o.n <= 0) return raw('SELECT NULL AS col WHERE FALSE');
+	const parts = o.want.map(({ index, problem }) => {
+		const c = o.columns[index]!;
+		const cond = problem === 'missing' ? emptyCond(c.name) : invalidCond(c);
+		return sql`(SELECT ${index} AS col, ${problem} AS problem, CAST(rowid + 1 AS BIGINT) AS "row", ${ident(c.name)} AS value
+			FROM ${ident(o.source)} WHERE ${cond} ORDER BY rowid LIMIT ${o.n})`;
+	});
+	return join(parts, ' UNION ALL ');
+}
+
+/**
+ * The analysis table with the fixes applied; the same columns as buildTxSql (src_row, customer_id,
+ * order_id, ts, amount) and, with no fixes, the same rows. 'drop' leaves flagged rows out; 'net'
+ * keeps their amount but moves them onto the customer's latest earlier kept purchase (its ts and
+ * order_id; the earliest later one when there is none; dropped when the customer has no other
+ * purchase), so a return lowers monetary value without counting as a visit or making a customer recent.
+ */
+export function cleanTxSql(o: QualitySqlInput & { target: string; fixes: QualityFixes }): Sql {
+	const active = FINDING_KINDS.filter((k) => (o.fixes[k] ?? 'keep') !== 'keep');
+	const dropKinds = active.filter((k) => o.fixes[k] === 'drop');
+	const netKinds = active.filter((k) => o.fixes[k] === 'net');
+	const ctes = flaggedCtes(o, new Set(active));
+	const dropCond = dropKinds.length ? sql`NOT (${join(dropKinds.map(flag), ' OR ')})` : raw('TRUE');
+	const cols = raw('src_row, customer_id, order_id, ts, amount');
+	if (netKinds.length === 0)
+		return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS ${ctes} SELECT ${cols} FROM flagged WHERE ${dropCond} ORDER BY src_row`;
+	const netCond = join(netKinds.map(flag), ' OR ');
+	const anchor = raw(`CASE WHEN NOT f_net THEN {'ts': ts, 'order_id': order_id} END`);
+	const win = raw('PARTITION BY customer_id ORDER BY ts, src_row');
+	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS ${ctes}, kept AS (
+			SELECT *, (${netCond}) AS f_net FROM flagged WHERE ${dropCond}
+		), anchored AS (
+			SELECT *, coalesce(
+				last_value(${anchor} IGNORE NULLS) OVER (${win} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+				first_value(${anchor} IGNORE NULLS) OVER (${win} ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)
+			) AS anchor
+			FROM kept
+		)
+		SELECT src_row, customer_id,
+			CASE WHEN f_net THEN anchor.order_id ELSE order_id END AS order_id,
+			CASE WHEN f_net THEN anchor.ts ELSE ts END AS ts, amount
+		FROM anchored WHERE NOT f_net OR anchor IS NOT NULL ORDER BY src_row`;
+}

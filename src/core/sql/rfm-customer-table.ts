@@ -1,0 +1,135 @@
+import type { DateFormat } from '../csv/dates.ts';
+import { PLAIN_NUMBER, type NumberFormat } from '../csv/numbers.ts';
+import { dateExpr, idExpr, numberExpr } from './import.ts';
+import { dateLit, ident, join, raw, sql, type Sql } from './sql.ts';
+
+/**
+ * Customer-table input (one row per customer), like R rfm's rfm_table_customer (recency in days)
+ * and rfm_table_customer_2 (last purchase date): id, number of orders, total revenue, and
+ * recency days or the last purchase date. It becomes the same per-customer table as transactions
+ * give (rfm_base), so every scoring method and rule set works on it. Customers with 0 orders are
+ * prospects (Shopify's "Prospects").
+ */
+export interface CustomerTableMapping {
+	customer: string;
+	orders: string;
+	revenue: string;
+	/** Days since the last purchase … */
+	recency?: string;
+	/** … or the last purchase date (recency = asOf − this date). */
+	lastDate?: string;
+	dateFormat?: DateFormat;
+	numberFormats?: Partial<Record<'orders' | 'revenue' | 'recency', NumberFormat>>;
+}
+
+const ISO: DateFormat = { strptime: ['%Y-%m-%d'], label: 'YYYY-MM-DD', dateOnly: true };
+
+function exprs(m: CustomerTableMapping) {
+	const nf = (k: 'orders' | 'revenue' | 'recency') => m.numberFormats?.[k] ?? PLAIN_NUMBER;
+	return {
+		id: idExpr(m.customer),
+		orders: numberExpr(m.orders, nf('orders')),
+		revenue: numberExpr(m.revenue, nf('revenue')),
+		recency: m.recency ? numberExpr(m.recency, nf('recency')) : null,
+		last: m.lastDate ? sql`CAST(${dateExpr(m.lastDate, m.dateFormat ?? ISO)} AS DATE)` : null
+	};
+}
+
+function checkMapping(m: CustomerTableMapping): void {
+	if (!m.recency === !m.lastDate)
+		throw new Error(
+			'a customer table needs either a recency column or a last-purchase-date column'
+		);
+}
+
+/**
+ * The per-customer table from a customer table (raw text columns). `asOf` is needed with a
+ * last-date column; with a recency column it only dates last_ts. Rows without an id are left out.
+ */
+export function customerTableSql(o: {
+	source: string;
+	target: string;
+	mapping: CustomerTableMapping;
+	asOf?: string;
+}): Sql {
+	checkMapping(o.mapping);
+	const e = exprs(o.mapping);
+	const asOf = o.asOf ? dateLit(o.asOf) : null;
+	let recency: Sql;
+	let last: Sql;
+	if (e.last) {
+		if (!asOf) throw new Error('a last-purchase-date column needs an as-of date');
+		recency = sql`CAST(date_diff('day', ${e.last}, ${asOf}) AS INTEGER)`;
+		last = sql`CAST(${e.last} AS TIMESTAMP)`;
+	} else {
+		recency = e.recency!;
+		last = asOf
+			? sql`CAST(${asOf} - CAST(round(${e.recency!}) AS INTEGER) AS TIMESTAMP)`
+			: raw('CAST(NULL AS TIMESTAMP)');
+	}
+	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
+		SELECT customer_id, recency_days, frequency, monetary, CAST(NULL AS TIMESTAMP) AS first_ts, last_ts,
+			frequency AS lines, frequency = 0 AS prospect
+		FROM (SELECT ${e.id} AS customer_id, ${recency} AS recency_days, CAST(round(${e.orders}) AS INTEGER) AS frequency,
+				${e.revenue} AS monetary, ${last} AS last_ts
+			FROM ${ident(o.source)})
+		WHERE customer_id IS NOT NULL`;
+}
+
+export interface CustomerTableProblem {
+	/** 'orders' | 'revenue' | 'recency' | 'lastDate' | 'duplicate' */
+	problem: string;
+	column: string;
+	count: number;
+	firstBadRow: number | null;
+	firstBadValue: string | null;
+	[k: string]: string | number | null;
+}
+
+/**
+ * Problems that would make the table wrong, one row per kind with the first offending data row:
+ * unreadable numbers or dates (empty recency/date is allowed for customers with 0 orders) and
+ * duplicate customer ids. No rows: the table is fine.
+ */
+export function customerTableCheckSql(o: { source: string; mapping: CustomerTableMapping }): Sql {
+	checkMapping(o.mapping);
+	const m = o.mapping;
+	const e = exprs(m);
+	const src = ident(o.source);
+	const parts: Sql[] = [];
+	const empty = (c: string) => sql`(${ident(c)} IS NULL OR trim(${ident(c)}) = '')`;
+	const add = (problem: string, c: string, badCond: Sql) =>
+		parts.push(sql`SELECT ${problem} AS problem, ${c} AS "column", CAST(count(*) AS INTEGER) AS count,
+			CAST(min(rowid + 1) AS INTEGER) AS "firstBadRow", arg_min(${ident(c)}, rowid) AS "firstBadValue"
+			FROM ${src} WHERE ${e.id} IS NOT NULL AND ${badCond} HAVING count(*) > 0`);
+	add('orders', m.orders, sql`(${e.orders} IS NULL OR ${e.orders} < 0)`);
+	add('revenue', m.revenue, sql`${e.revenue} IS NULL`);
+	const zeroOrders = sql`coalesce(${e.orders}, -1) = 0`;
+	if (m.recency)
+		add(
+			'recency',
+			m.recency,
+			sql`((${e.recency!} IS NULL AND NOT (${empty(m.recency)} AND ${zeroOrders})) OR ${e.recency!} < 0)`
+		);
+	if (m.lastDate)
+		add(
+			'lastDate',
+			m.lastDate,
+			sql`(${e.last!} IS NULL AND NOT (${empty(m.lastDate)} AND ${zeroOrders}))`
+		);
+	parts.push(sql`SELECT 'duplicate' AS problem, ${m.customer} AS "column", CAST(count(*) AS INTEGER) AS count,
+		CAST(min(r) AS INTEGER) AS "firstBadRow", arg_min(id, r) AS "firstBadValue"
+		FROM (SELECT ${e.id} AS id, rowid + 1 AS r, count(*) OVER (PARTITION BY ${e.id}) AS n FROM ${src})
+		WHERE id IS NOT NULL AND n > 1 HAVING count(*) > 0`);
+	return join(parts, ' UNION ALL ');
+}
+
+/** Default as-of for a last-date customer table: the day after the latest last purchase. */
+export function customerTableDefaultAsOfSql(o: {
+	source: string;
+	mapping: CustomerTableMapping;
+}): Sql {
+	const e = exprs(o.mapping);
+	if (!e.last) throw new Error('only a last-purchase-date column gives a default as-of date');
+	return sql`SELECT strftime(max(${e.last}) + 1, '%Y-%m-%d') AS as_of FROM ${ident(o.source)}`;
+}
