@@ -1,11 +1,12 @@
 import { ClienteleError } from '../core/errors.ts';
 import type { RoleMapping } from '../core/csv/roles.ts';
 import { dateLit } from '../core/sql/sql.ts';
-import { applyMapping, loadFile, mappingFor } from '../db/ingest.ts';
+import { applyMapping, loadFile, mappingFor, type LoadedFile } from '../db/ingest.ts';
+import type { DbClient } from '../db/client.ts';
 import type { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { optionalString, requireOption, type OptionSpec } from './args.ts';
-import { readSample } from './io.ts';
+import { prepareInput } from './io.ts';
 
 /** The options every transactions command shares. */
 export const TX_OPTIONS: OptionSpec = {
@@ -70,16 +71,28 @@ export function numberOption(v: Values, name: string, def: number, min: number, 
  * pipeline as the page. Warnings go to stderr; the first error is thrown.
  */
 export async function loadTransactions(db: NodeDbClient, v: Values, roles: RoleMapping): Promise<void> {
-	const input = requireOption(v, 'input');
-	const sample = readSample(input);
-	const file = await loadFile(db, { fileName: input, source: { kind: 'path', path: input }, sample });
-	if (!file) throw new Error('load cancelled');
-	const names = file.sniff.columns.map((c) => c.name);
-	for (const [role, col] of Object.entries(roles))
-		if (col && !names.includes(col))
-			throw new ClienteleError('cli.noColumn', { column: col, option: role, file: input, list: names.join(', ') });
+	const file = await openInput(db, requireOption(v, 'input'), roles);
 	const result = await applyMapping(db, file, mappingFor(file.sniff, roles));
 	const first = result.errors[0];
 	if (first) throw first;
 	for (const w of result.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
+}
+
+/**
+ * Loads a CSV through the shared pipeline — encoding detected (GBK, UTF-16 … transcoded in chunks
+ * to a temporary UTF-8 file, removed once DuckDB has read it) — and checks the named columns exist.
+ */
+export async function openInput(db: DbClient, input: string, columns: Record<string, string | undefined>): Promise<LoadedFile> {
+	const p = await prepareInput(input);
+	try {
+		const file = await loadFile(db, { fileName: p.fileName, source: { kind: 'path', path: p.path }, sample: p.sample });
+		if (!file) throw new Error('load cancelled');
+		const names = file.sniff.columns.map((c) => c.name);
+		for (const [option, col] of Object.entries(columns))
+			if (col && !names.includes(col))
+				throw new ClienteleError('cli.noColumn', { column: col, option, file: input, list: names.join(', ') });
+		return file;
+	} finally {
+		p.cleanup();
+	}
 }

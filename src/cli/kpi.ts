@@ -7,12 +7,13 @@ import type { GroupBy } from '../core/sql/kpi.ts';
 import { dateLit } from '../core/sql/sql.ts';
 import type { RoleMapping } from '../core/csv/roles.ts';
 import type { DbClient } from '../db/client.ts';
-import { applyMapping, loadFile, mappingFor, type LoadedFile } from '../db/ingest.ts';
+import { applyMapping, mappingFor, type LoadedFile } from '../db/ingest.ts';
 import { cohortRetention, csatByGroup, meanScoreByGroup, npsByGroup, retentionByGroup } from '../db/kpi.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { optionalString, parseOptions, requireOption, type OptionSpec } from './args.ts';
-import { readSample, writeOutput } from './io.ts';
+import { writeOutput } from './io.ts';
+import { openInput } from './input.ts';
 
 export const NPS_COLUMNS = ['group', 'n', 'detractors', 'passives', 'promoters', 'nps', 'se', 'ci_low', 'ci_high'];
 export const CSAT_COLUMNS = ['group', 'n', 'satisfied', 'csat', 'ci_low', 'ci_high'];
@@ -111,16 +112,7 @@ export function round4(v: number | null | undefined): number | null {
 	return v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 1e4) / 1e4;
 }
 
-/** Loads a CSV through the shared pipeline and checks the named columns exist. */
-export async function openInput(db: DbClient, input: string, columns: Record<string, string | undefined>): Promise<LoadedFile> {
-	const sample = readSample(input);
-	const file = await loadFile(db, { fileName: input, source: { kind: 'path', path: input }, sample });
-	if (!file) throw new Error('load cancelled');
-	const names = file.sniff.columns.map((c) => c.name);
-	for (const [option, col] of Object.entries(columns))
-		if (col && !names.includes(col)) throw new ClienteleError('cli.noColumn', { column: col, option, file: input, list: names.join(', ') });
-	return file;
-}
+export { openInput };
 
 export function wholeOption(v: Record<string, string | boolean | undefined>, name: string, dflt: number | undefined, min: number): number | undefined {
 	const x = optionalString(v, name);

@@ -23,12 +23,13 @@ import {
 	type ScoringOptions
 } from '../core/segments/scoring.ts';
 import type { CustomerTableMapping } from '../core/sql/rfm-customer-table.ts';
-import { applyMapping, loadFile, mappingFor, type LoadedFile } from '../db/ingest.ts';
+import { applyMapping, mappingFor, type LoadedFile } from '../db/ingest.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { defaultAsOf, loadCustomerTable, RFM_TABLE, rescore, runRfm } from '../db/rfm.ts';
 import type { DbClient } from '../db/client.ts';
 import { optionalString, parseOptions, requireOption, type OptionSpec } from './args.ts';
-import { readSample, writeOutput } from './io.ts';
+import { writeOutput } from './io.ts';
+import { openInput } from './input.ts';
 import { RFM_COLUMNS } from '../core/sql/rfm-columns.ts';
 
 export { RFM_COLUMNS };
@@ -284,29 +285,8 @@ export async function loadTransactions(
 		process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
 }
 
-async function loadChecked(
-	db: DbClient,
-	input: string,
-	columns: Record<string, string | undefined>
-): Promise<LoadedFile> {
-	const sample = readSample(input);
-	const file = await loadFile(db, {
-		fileName: input,
-		source: { kind: 'path', path: input },
-		sample
-	});
-	if (!file) throw new Error('load cancelled');
-	const names = file.sniff.columns.map((c) => c.name);
-	for (const [option, col] of Object.entries(columns)) {
-		if (col && !names.includes(col))
-			throw new ClienteleError('cli.noColumn', {
-				column: col,
-				option,
-				file: input,
-				list: names.join(', ')
-			});
-	}
-	return file;
+function loadChecked(db: DbClient, input: string, columns: Record<string, string | undefined>): Promise<LoadedFile> {
+	return openInput(db, input, columns);
 }
 
 const TX_ONLY = [

@@ -118,4 +118,15 @@ describe('the built site in Chromium', () => {
 		await expect.poll(() => page.getByTestId('mapping-errors').textContent()).toContain("column 金额: 3 values are not numbers, first at row 1: 'abc'");
 		await context.close();
 	});
+
+	it('reads a GBK file exported by Excel on Chinese Windows (encoding detected, transcoded as a stream)', async () => {
+		expect.hasAssertions();
+		const { page, context, errors } = await openPage(browser, server.url, { lang: 'zh-CN' });
+		await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'test/fixtures/e2e/gbk-orders.csv'));
+		await page.getByTestId('segment-summary').waitFor({ timeout: 60_000 });
+		expect(await page.getByTestId('role-customer').inputValue()).toBe('客户编号');
+		expect(await page.getByTestId('rfm-totals').textContent()).toContain('2 位客户，销售额 1,415');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
 });

@@ -5,7 +5,7 @@ import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { applyMapping, loadFile, mappingFor } from '../../db/ingest.ts';
 import { getDb } from '../../state/engine.ts';
 import { session } from '../../state/session.svelte.ts';
-import { readSampleText } from './read-sample.ts';
+import { prepareFile } from './read-sample.ts';
 
 export type ImportStatus = 'idle' | 'starting' | 'loading' | 'mapping' | 'applying' | 'done';
 
@@ -53,8 +53,8 @@ export class ImportModel {
 				throw new ClienteleError('import.engineFailed', { detail: e instanceof Error ? e.message : String(e) });
 			});
 			this.status = 'loading';
-			const sample = await readSampleText(file);
-			const loaded = await loadFile(db, { fileName: file.name, source: { kind: 'file', file }, sample });
+			const prepared = await prepareFile(file);
+			const loaded = await loadFile(db, { fileName: prepared.file.name, source: { kind: 'file', file: prepared.file }, sample: prepared.sample });
 			if (!loaded) {
 				this.notice = 'import.cancelled';
 				this.status = session.file ? 'mapping' : 'idle';
