@@ -12,6 +12,8 @@ export const TX_TABLE = 'tx';
 
 export interface LoadedFile {
 	fileName: string;
+	/** The text table it was loaded into (default `raw`; other datasets use their own). */
+	table: string;
 	sniff: SniffResult;
 	rows: number;
 	guess: RoleMapping;
@@ -26,8 +28,9 @@ export const SAMPLE_BYTES = 256 * 1024;
  */
 export async function loadFile(
 	db: DbClient,
-	o: { fileName: string; source: FileSource; sample: string }
+	o: { fileName: string; source: FileSource; sample: string; table?: string }
 ): Promise<LoadedFile | null> {
+	const table = o.table ?? RAW_TABLE;
 	const sniff = sniffSample(o.sample, { fileName: o.fileName });
 	const regName = 'input_' + o.fileName.replace(/[^\w.-]/g, '_');
 	await db.registerFile(regName, o.source);
@@ -35,7 +38,7 @@ export async function loadFile(
 		// Built inside the try: a header or delimiter SQL cannot hold (a NUL character) is a read failure too.
 		const load = loadRawSql({
 			fileName: regName,
-			table: RAW_TABLE,
+			table,
 			delimiter: sniff.delimiter,
 			skipLines: sniff.skipLines,
 			hasHeader: sniff.hasHeader,
@@ -45,10 +48,10 @@ export async function loadFile(
 	} catch (e) {
 		throw new ClienteleError('import.readFailed', { file: o.fileName, detail: e instanceof Error ? e.message : String(e) });
 	}
-	const n = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(RAW_TABLE)}`);
+	const n = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(table)}`);
 	const rows = n.rows[0]?.n ?? 0;
 	if (rows === 0) throw new ClienteleError('import.noRows', { file: o.fileName });
-	return { fileName: o.fileName, sniff, rows, guess: guessRoles(sniff.columns) };
+	return { fileName: o.fileName, table, sniff, rows, guess: guessRoles(sniff.columns) };
 }
 
 /** The mapping with the formats the sniffer found for the chosen columns. */

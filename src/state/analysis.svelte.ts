@@ -1,0 +1,16 @@
+import type { RfmModel } from '../views/rfm/rfm-model.svelte.ts';
+import type { ImportModel } from '../views/import/import-model.svelte.ts';
+
+/**
+ * App-wide analysis state shared between views: the import flow and the RFM run of the current
+ * transactions (other views join its segments). App.svelte creates a fresh RfmModel whenever the
+ * typed transaction table is rebuilt.
+ */
+class Analysis {
+	rfm = $state.raw<RfmModel | null>(null);
+	importModel = $state.raw<ImportModel | null>(null);
+	/** The view the app shows; a view may switch it (e.g. import → RFM after mapping). */
+	view = $state('import');
+}
+
+export const analysis = new Analysis();
