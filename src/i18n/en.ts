@@ -1,3 +1,10 @@
+import { rfmUiEn } from './parts/rfm-ui.ts';
+import { rfmPlotsEn } from './parts/rfm-plots.ts';
+import { qualityEn } from './parts/quality.ts';
+import { valueEn } from './parts/value.ts';
+import { abcEn } from './parts/abc.ts';
+import { kpiUiEn } from './parts/kpi-ui.ts';
+
 /** English catalogue. Every visible string of the app comes from here or zh-CN.ts (same keys). */
 export const en = {
 	'app.title': 'Clientele',
@@ -238,5 +245,12 @@ export const en = {
 	'import.encoding': 'Encoding: {encoding}',
 	'import.encodingGuess': 'The encoding {encoding} is a guess; choose another if the text looks wrong.',
 	'import.transcoding': 'Converting {file} to UTF-8… {percent}',
-	'import.undecodable': '{count} characters could not be decoded as {encoding} and were replaced by “�”.'
+	'import.undecodable': '{count} characters could not be decoded as {encoding} and were replaced by “�”.',
+	// Parts owned by each view (src/i18n/parts): one line each.
+	...rfmUiEn,
+	...rfmPlotsEn,
+	...qualityEn,
+	...valueEn,
+	...abcEn,
+	...kpiUiEn
 };

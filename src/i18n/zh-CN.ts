@@ -1,3 +1,9 @@
+import { rfmUiZh } from './parts/rfm-ui.ts';
+import { rfmPlotsZh } from './parts/rfm-plots.ts';
+import { qualityZh } from './parts/quality.ts';
+import { valueZh } from './parts/value.ts';
+import { abcZh } from './parts/abc.ts';
+import { kpiUiZh } from './parts/kpi-ui.ts';
 import type { en } from './en.ts';
 
 /** 简体中文目录：与 en.ts 键一一对应（类型检查保证不缺键）。 */
@@ -240,5 +246,12 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'import.encoding': '编码：{encoding}',
 	'import.encodingGuess': '编码 {encoding} 是推测的；如果文字显示为乱码，请换一种编码。',
 	'import.transcoding': '正在把 {file} 转换为 UTF-8… {percent}',
-	'import.undecodable': '有 {count} 个字符无法按 {encoding} 解码，已替换为“�”。'
+	'import.undecodable': '有 {count} 个字符无法按 {encoding} 解码，已替换为“�”。',
+	// 各视图的目录片段（src/i18n/parts）
+	...rfmUiZh,
+	...rfmPlotsZh,
+	...qualityZh,
+	...valueZh,
+	...abcZh,
+	...kpiUiZh
 };

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist');
+/** The built site; CLIENTELE_DIST lets parallel work build elsewhere (vite build --outDir …). */
+const DIST = path.resolve(process.env.CLIENTELE_DIST ?? path.join(import.meta.dirname, '../../dist'));
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript',

@@ -1,0 +1,207 @@
+/**
+ * (b) The reference: native DuckDB through @duckdb/node-api, single-threaded, running the page's own
+ * pipeline — loadFile/applyMapping (sniffer, loadRawSql, validateMappingSql, buildTxSql) and the
+ * RFM model's queries (defaultAsOfSql, runRfm = rfmCustomersSql → ntileScoresSql → segmentSql,
+ * segment summary, R×F heatmap) — through a DbClient adapter, so it is the same SQL, not a copy.
+ *
+ * @duckdb/node-api is installed on demand outside the project (npm 11 writes a lockfile entry for it
+ * that `npm ci` rejects; see /work/shared/DUCKDB-WASM.md), never into package.json.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DbClient, FileSource, QueryResult, Row } from '../../src/db/client.ts';
+import { applyMapping, loadFile, mappingFor, SAMPLE_BYTES } from '../../src/db/ingest.ts';
+import { runRfm, RFM_TABLE } from '../../src/db/rfm.ts';
+import { defaultAsOfSql } from '../../src/core/sql/as-of.ts';
+import { rfHeatmapSql, segmentSummarySql } from '../../src/core/sql/rfm.ts';
+import { R10_DOCS } from '../../src/core/segments/rules.ts';
+import type { Sql } from '../../src/core/sql/sql.ts';
+import type { StepTime } from './trace.ts';
+
+export const NATIVE_DIR = process.env.CLIENTELE_BENCH_NATIVE ?? '/tmp/clientele-bench-native';
+
+/** The part of @duckdb/node-api we use (typed here: the package is not a project dependency). */
+interface NodeApi {
+	version(): string;
+	DuckDBInstance: { create(path?: string, options?: Record<string, string>): Promise<Instance> };
+}
+interface Instance {
+	connect(): Promise<Connection>;
+	closeSync?(): void;
+}
+interface Connection {
+	run(sql: string): Promise<unknown>;
+	runAndReadAll(
+		sql: string
+	): Promise<{ columnNames(): string[]; getRowObjectsJS(): Record<string, unknown>[] }>;
+	closeSync?(): void;
+}
+
+let api: NodeApi | null = null;
+
+/** Installs @duckdb/node-api into NATIVE_DIR when missing, then imports it from there. */
+export async function loadNodeApi(log: (s: string) => void): Promise<NodeApi> {
+	if (api) return api;
+	const entry = path.join(NATIVE_DIR, 'node_modules/@duckdb/node-api/lib/index.js');
+	if (!fs.existsSync(entry)) {
+		log(`installing @duckdb/node-api into ${NATIVE_DIR} (outside the project) …`);
+		fs.mkdirSync(NATIVE_DIR, { recursive: true });
+		if (!fs.existsSync(path.join(NATIVE_DIR, 'package.json')))
+			fs.writeFileSync(path.join(NATIVE_DIR, 'package.json'), '{"private":true}\n');
+		execFileSync(
+			'npm',
+			['install', '--prefix', NATIVE_DIR, '--no-audit', '--no-fund', '@duckdb/node-api'],
+			{ stdio: 'inherit' }
+		);
+	}
+	const mod = (await import(pathToFileURL(entry).href)) as NodeApi & { default?: NodeApi };
+	api = mod.DuckDBInstance ? mod : mod.default!;
+	return api;
+}
+
+function plain(v: unknown): string | number | boolean | null {
+	if (v === null || v === undefined) return null;
+	if (typeof v === 'bigint') return Number(v);
+	if (v instanceof Date) return v.getTime();
+	if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+	return String(v);
+}
+
+/**
+ * A DbClient on native DuckDB. A registered file becomes a symlink in a scratch folder that is on
+ * DuckDB's file_search_path, so read_csv('input_…') finds it exactly as the page's registered handle.
+ * Every statement is timed into `steps` (labelled by its first words).
+ */
+class NativeDbClient implements DbClient {
+	steps: StepTime[] = [];
+	constructor(
+		private readonly inst: Instance,
+		private readonly conn: Connection,
+		private readonly links: string
+	) {}
+
+	static async create(napi: NodeApi): Promise<NativeDbClient> {
+		const inst = await napi.DuckDBInstance.create(':memory:', { threads: '1' });
+		const conn = await inst.connect();
+		const links = fs.mkdtempSync(path.join(NATIVE_DIR, 'links-'));
+		await conn.run('SET threads=1');
+		await conn.run(`SET file_search_path='${links.replaceAll("'", "''")}'`);
+		return new NativeDbClient(inst, conn, links);
+	}
+
+	async query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>> {
+		const t0 = performance.now();
+		const reader = await this.conn.runAndReadAll(q.text);
+		const rows = reader
+			.getRowObjectsJS()
+			.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])) as T);
+		this.steps.push({ label: label(q.text), ms: performance.now() - t0 });
+		return { rows, columns: reader.columnNames().map((name) => ({ name, type: '' })) };
+	}
+
+	async exec(q: Sql): Promise<void> {
+		const t0 = performance.now();
+		await this.conn.run(q.text);
+		this.steps.push({ label: label(q.text), ms: performance.now() - t0 });
+	}
+
+	async execCancellable(q: Sql): Promise<boolean> {
+		await this.exec(q);
+		return true;
+	}
+
+	cancel(): Promise<void> {
+		return Promise.resolve();
+	}
+
+	registerFile(name: string, source: FileSource): Promise<void> {
+		if (source.kind !== 'path')
+			return Promise.reject(new Error('native bench client reads files by path'));
+		fs.symlinkSync(path.resolve(source.path), path.join(this.links, name));
+		return Promise.resolve();
+	}
+
+	dropFile(name: string): Promise<void> {
+		fs.rmSync(path.join(this.links, name), { force: true });
+		return Promise.resolve();
+	}
+
+	close(): Promise<void> {
+		this.conn.closeSync?.();
+		this.inst.closeSync?.();
+		fs.rmSync(this.links, { recursive: true, force: true });
+		return Promise.resolve();
+	}
+}
+
+/** A short name for a statement: "CREATE … raw", "SELECT count(*) … tx", … */
+export function label(text: string): string {
+	const t = text.replace(/\s+/g, ' ').trim();
+	const create = /^CREATE (?:OR REPLACE )?TABLE ("?[\w]+"?)/i.exec(t);
+	if (create) return `create ${create[1]!.replaceAll('"', '')}`;
+	if (/^SELECT count\(\*\) AS n FROM "?(\w+)"?$/i.test(t))
+		return `count ${/FROM "?(\w+)"?/i.exec(t)![1]}`;
+	if (/ AS bad, /.test(t)) return 'validate mapping';
+	if (/quantile_disc\(day/.test(t)) return 'default as-of';
+	if (/ AS revenue_share/.test(t)) return 'segment summary';
+	if (/ AS mean_monetary/.test(t)) return 'rf heatmap';
+	if (/^SET /i.test(t)) return 'settings';
+	return t.slice(0, 40);
+}
+
+export interface NativeRun {
+	load_ms: number;
+	rfm_ms: number;
+	tx_rows: number;
+	raw_rows: number;
+	customers: number;
+	steps: StepTime[];
+}
+
+/** One cold run on a fresh in-memory instance: load (sniff + raw + validate + typed) and RFM. */
+export async function runNative(napi: NodeApi, file: string): Promise<NativeRun> {
+	const db = await NativeDbClient.create(napi);
+	try {
+		const t0 = performance.now();
+		const fd = fs.openSync(file, 'r');
+		const buf = Buffer.alloc(SAMPLE_BYTES);
+		const n = fs.readSync(fd, buf, 0, SAMPLE_BYTES, 0);
+		fs.closeSync(fd);
+		const sample = new TextDecoder('utf-8').decode(buf.subarray(0, n));
+		const tSniff = performance.now();
+		const loaded = await loadFile(db, {
+			fileName: path.basename(file),
+			source: { kind: 'path', path: file },
+			sample
+		});
+		if (!loaded) throw new Error('load cancelled');
+		const result = await applyMapping(db, loaded, mappingFor(loaded.sniff, loaded.guess));
+		if (result.errors.length) throw new Error(`mapping failed: ${JSON.stringify(result.errors)}`);
+		const t1 = performance.now();
+		db.steps.unshift({ label: 'read sample + sniff (JS, incl. register)', ms: tSniff - t0 });
+		const d = (await db.query<{ as_of: string | null }>(defaultAsOfSql('tx'))).rows[0];
+		if (!d?.as_of) throw new Error('no as-of date');
+		await runRfm(db, {
+			asOf: d.as_of,
+			frequency: loaded.guess.order ? 'orders' : 'days',
+			set: R10_DOCS
+		});
+		const [summary] = await Promise.all([
+			db.query<{ customers: number }>(segmentSummarySql(RFM_TABLE)),
+			db.query(rfHeatmapSql(RFM_TABLE))
+		]);
+		const t2 = performance.now();
+		return {
+			load_ms: t1 - t0,
+			rfm_ms: t2 - t1,
+			tx_rows: result.txRows,
+			raw_rows: loaded.rows,
+			customers: summary.rows.reduce((a, r) => a + r.customers, 0),
+			steps: db.steps
+		};
+	} finally {
+		await db.close();
+	}
+}

@@ -1,0 +1,113 @@
+/**
+ * (a) The built page in headless Chromium (a fresh browser per run): the file is set on the file
+ * input (Playwright hands Chromium the path), then
+ *   load_ms = input change → 'mapping-ok' appears (engine start on first use, sample read, sniffing,
+ *             raw load as VARCHAR, mapping validation, typed table build: the page maps by itself);
+ *   rfm_ms  = 'mapping-ok' → 'segment-summary' appears (default as-of, aggregate, scores, segments,
+ *             summary + heatmap queries, render).
+ * Timestamps are taken inside the page (MutationObserver, performance.now()), not by polling.
+ */
+import type { Browser } from 'playwright-core';
+import { launch } from '../../test/e2e/harness.ts';
+import { startRssSampler, sampleChromium } from './rss.ts';
+import { initScript, pageSteps, txReadyAt, type PageTrace, type StepTime } from './trace.ts';
+
+export interface PageRun {
+	load_ms: number;
+	rfm_ms: number;
+	/** input → the typed table's count answered (the mapping is done; the UI shows it a little later). */
+	load_until_tx_ms: number | null;
+	/** that moment → 'segment-summary' appears: RFM including the as-of query the UI starts early. */
+	rfm_from_tx_ms: number | null;
+	peak_rss_mb: number;
+	peak_pss_mb: number;
+	idle_rss_mb: number;
+	longest_task_ms: number;
+	long_tasks: number;
+	/** Long tasks while the page itself was opening (before the file was chosen). */
+	longest_task_startup_ms: number;
+	customers: number;
+	wall_ms: number;
+	steps: StepTime[];
+	rfm_steps: StepTime[];
+	marks: PageTrace['marks'];
+	errors: string[];
+}
+
+const WATCH = ['mapping-ok', 'segment-summary', 'mapping-errors', 'import-error'];
+
+export async function runPage(url: string, file: string, timeoutMs: number): Promise<PageRun> {
+	let browser: Browser | null = null;
+	const sampler = startRssSampler(200);
+	try {
+		browser = await launch();
+		const context = await browser.newContext({
+			viewport: { width: 1400, height: 1000 },
+			locale: 'en-US'
+		});
+		await context.addInitScript({ content: initScript(WATCH) });
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		page.on('console', (m) => {
+			if (m.type() === 'error') errors.push(m.text());
+		});
+		await page.goto(url + '?lang=en');
+		await page.getByTestId('file-input').waitFor({ state: 'attached' });
+		await page.waitForTimeout(300);
+		const idle = sampleChromium();
+		const w0 = performance.now();
+		await page.getByTestId('file-input').setInputFiles(file);
+		const first = page
+			.locator(
+				'[data-testid="mapping-ok"], [data-testid="mapping-errors"], [data-testid="import-error"]'
+			)
+			.first();
+		await first.waitFor({ state: 'attached', timeout: timeoutMs });
+		if ((await first.getAttribute('data-testid')) !== 'mapping-ok')
+			throw new Error(`page did not map the file: ${await first.textContent()}`);
+		await page.getByTestId('segment-summary').waitFor({ state: 'attached', timeout: timeoutMs });
+		const wall = performance.now() - w0;
+		// Let the charts render: their long tasks count too.
+		await page
+			.locator('[data-testid="chart-rf-heatmap"] svg')
+			.first()
+			.waitFor({ timeout: 10_000 })
+			.catch(() => undefined);
+		await page.waitForTimeout(500);
+		let customers = 0;
+		for (const cell of await page.locator('[data-testid^="count-"]').all())
+			customers += Number(await cell.getAttribute('data-value'));
+		const t = (await page.evaluate('window.__bench')) as PageTrace;
+		const mem = sampler.stop();
+		const input = t.inputAt;
+		const ok = t.seen['mapping-ok'];
+		const seg = t.seen['segment-summary'];
+		if (input == null || ok == null || seg == null)
+			throw new Error(`page trace incomplete: ${JSON.stringify({ input, ok, seg })}`);
+		const tx = txReadyAt(t);
+		const during = t.longtasks.filter((l) => l.start + l.dur >= input);
+		const before = t.longtasks.filter((l) => l.start + l.dur < input);
+		return {
+			load_ms: ok - input,
+			rfm_ms: seg - ok,
+			load_until_tx_ms: tx === null ? null : tx - input,
+			rfm_from_tx_ms: tx === null ? null : seg - tx,
+			peak_rss_mb: mem.peakRssMb,
+			peak_pss_mb: mem.peakPssMb,
+			idle_rss_mb: idle.rssMb,
+			longest_task_ms: Math.max(0, ...during.map((l) => l.dur)),
+			long_tasks: during.length,
+			longest_task_startup_ms: Math.max(0, ...before.map((l) => l.dur)),
+			customers,
+			wall_ms: wall,
+			steps: pageSteps(t, input, ok),
+			rfm_steps: pageSteps(t, ok, seg),
+			marks: t.marks,
+			errors
+		};
+	} finally {
+		sampler.stop();
+		await browser?.close();
+	}
+}

@@ -1,0 +1,164 @@
+/** Medians, the printed table and bench/results.json. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import type { StepTime } from './trace.ts';
+
+export function median(xs: readonly number[]): number | null {
+	const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+	if (!s.length) return null;
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Per label, the median over runs of the time spent (a label missing in a run counts 0). */
+export function medianSteps(runs: readonly StepTime[][]): StepTime[] {
+	const labels: string[] = [];
+	for (const r of runs) for (const s of r) if (!labels.includes(s.label)) labels.push(s.label);
+	return labels.map((label) => ({
+		label,
+		ms:
+			round(
+				median(runs.map((r) => r.filter((s) => s.label === label).reduce((a, s) => a + s.ms, 0)))
+			) ?? 0
+	}));
+}
+
+export function round(x: number | null, digits = 0): number | null {
+	if (x === null) return null;
+	const f = 10 ** digits;
+	return Math.round(x * f) / f;
+}
+
+/** The contract of issue 4 (the keys before the extras), plus extras beside them. */
+export interface SizeResult {
+	rows: number;
+	page: {
+		load_ms: number | null;
+		rfm_ms: number | null;
+		value_matrix_ms: null;
+		peak_rss_mb: number | null;
+		longest_task_ms: number | null;
+		[extra: string]: unknown;
+	};
+	native: {
+		load_ms: number | null;
+		rfm_ms: number | null;
+		value_matrix_ms: null;
+		[extra: string]: unknown;
+	};
+	papaparse_ms: number | null;
+	[extra: string]: unknown;
+}
+
+export function machine(): Record<string, unknown> {
+	let chromium = '';
+	try {
+		chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+			encoding: 'utf8',
+			timeout: 10_000,
+			stdio: ['ignore', 'pipe', 'ignore']
+		}).trim();
+	} catch {
+		/* unknown */
+	}
+	return {
+		cpus: os.cpus().length,
+		cpu_model: os.cpus()[0]?.model ?? '',
+		mem_gb: Math.round(os.totalmem() / 2 ** 30),
+		os: `${os.type()} ${os.release()}`,
+		node: process.version,
+		chromium: chromium || undefined
+	};
+}
+
+const s = (ms: number | null) => (ms === null ? '–' : (ms / 1000).toFixed(2) + ' s');
+const x = (a: number | null, b: number | null) =>
+	a === null || b === null || b === 0 ? '–' : (a / b).toFixed(2) + '×';
+const mb = (v: number | null) =>
+	v === null ? '–' : v >= 1024 ? (v / 1024).toFixed(2) + ' GB' : Math.round(v) + ' MB';
+const n = (v: number | null) => (v === null ? '–' : Math.round(v) + ' ms');
+
+export function table(results: readonly SizeResult[]): string {
+	const head = [
+		'rows',
+		'page load',
+		'page rfm',
+		'native load',
+		'native rfm',
+		'load ×',
+		'rfm ×',
+		'load+rfm ×',
+		'papaparse',
+		'page peak RSS (PSS)',
+		'longest task',
+		'papa peak RSS'
+	];
+	const rows = results.map((r) => {
+		const pl = r.page.load_ms,
+			pr = r.page.rfm_ms,
+			nl = r.native.load_ms,
+			nr = r.native.rfm_ms;
+		const tot = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+		return [
+			r.rows.toLocaleString('en-US'),
+			s(pl),
+			s(pr),
+			s(nl),
+			s(nr),
+			x(pl, nl),
+			x(pr, nr),
+			x(tot(pl, pr), tot(nl, nr)),
+			s(r.papaparse_ms),
+			`${mb(r.page.peak_rss_mb)} (${mb((r.page.peak_pss_mb as number | null) ?? null)})`,
+			n(r.page.longest_task_ms),
+			mb((r.papaparse_peak_rss_mb as number | null) ?? null)
+		];
+	});
+	const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+	const line = (cells: string[]) =>
+		'| ' + cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join(' | ') + ' |';
+	return [
+		line(head),
+		'|' +
+			w
+				.map(
+					(k, i) => (i === 0 ? ':' : '') + '-'.repeat(k + (i === 0 ? 1 : 1)) + (i === 0 ? '' : ':')
+				)
+				.join('|') +
+			'|',
+		...rows.map(line)
+	].join('\n');
+}
+
+/** Merges into the existing file: sizes measured now replace their entries, others are kept. */
+export function writeResults(
+	file: string,
+	results: readonly SizeResult[],
+	meta: Record<string, unknown>,
+	measured: ReadonlySet<string>
+): void {
+	let old: Record<string, unknown> = {};
+	try {
+		old = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+	} catch {
+		/* first run */
+	}
+	const out: Record<string, unknown> = {};
+	const sizes = new Map<number, unknown>();
+	for (const [k, v] of Object.entries(old)) if (/^\d+$/.test(k)) sizes.set(Number(k), v);
+	for (const r of results) {
+		// A section not measured now (--only) keeps its earlier figures.
+		const prev = sizes.get(r.rows) as SizeResult | undefined;
+		const merged: SizeResult = { ...r };
+		if (prev && !measured.has('page')) merged.page = prev.page;
+		if (prev && !measured.has('native')) merged.native = prev.native;
+		if (prev && !measured.has('papa'))
+			for (const k of Object.keys(prev)) if (k.startsWith('papaparse')) merged[k] = prev[k];
+		sizes.set(r.rows, merged);
+	}
+	for (const k of [...sizes.keys()].sort((a, b) => a - b)) out[String(k)] = sizes.get(k);
+	out.meta = meta;
+	fs.writeFileSync(file + '.tmp', JSON.stringify(out, null, '\t') + '\n');
+	fs.renameSync(file + '.tmp', file);
+}
