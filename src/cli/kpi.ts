@@ -5,7 +5,6 @@ import { CSAT_SCALES, isCsatScale } from '../core/kpi/csat.ts';
 import { toPoints } from '../core/kpi/nps.ts';
 import type { GroupBy } from '../core/sql/kpi.ts';
 import { dateLit } from '../core/sql/sql.ts';
-import type { RoleMapping } from '../core/csv/roles.ts';
 import type { DbClient } from '../db/client.ts';
 import { applyMapping, mappingFor, type LoadedFile } from '../db/ingest.ts';
 import { cohortRetention, csatByGroup, meanScoreByGroup, npsByGroup, retentionByGroup } from '../db/kpi.ts';
@@ -13,7 +12,7 @@ import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { optionalString, parseOptions, requireOption, type OptionSpec } from './args.ts';
 import { writeOutput } from './io.ts';
-import { openInput } from './input.ts';
+import { openInput, rolesFrom, TX_OPTIONS } from './input.ts';
 
 export const NPS_COLUMNS = ['group', 'n', 'detractors', 'passives', 'promoters', 'nps', 'se', 'ci_low', 'ci_high'];
 export const CSAT_COLUMNS = ['group', 'n', 'satisfied', 'csat', 'ci_low', 'ci_high'];
@@ -238,31 +237,16 @@ async function cesCommand(argv: string[]): Promise<string | null> {
 
 async function retentionCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, {
-		input: { type: 'string' },
-		customer: { type: 'string' },
-		date: { type: 'string' },
-		amount: { type: 'string' },
-		quantity: { type: 'string' },
-		price: { type: 'string' },
-		order: { type: 'string' },
+		...TX_OPTIONS,
 		start: { type: 'string' },
 		end: { type: 'string' },
 		'lost-days': { type: 'string' },
 		report: { type: 'string' },
-		'max-months': { type: 'string' },
-		out: { type: 'string' }
+		'max-months': { type: 'string' }
 	});
 	if (v.help) return KPI_RETENTION_HELP;
 	const input = requireOption(v, 'input');
-	const roles: RoleMapping = {
-		customer: requireOption(v, 'customer'),
-		date: requireOption(v, 'date'),
-		amount: optionalString(v, 'amount'),
-		quantity: optionalString(v, 'quantity'),
-		price: optionalString(v, 'price'),
-		order: optionalString(v, 'order')
-	};
-	if (!roles.amount && !(roles.quantity && roles.price)) throw new ClienteleError('cli.amountOrQtyPrice');
+	const roles = rolesFrom(v);
 	const start = checkDate('start', requireOption(v, 'start'));
 	const end = checkDate('end', requireOption(v, 'end'));
 	if (start > end) throw new ClienteleError('kpi.badPeriod', { start, end });

@@ -1,6 +1,7 @@
 import { ClienteleError } from '../core/errors.ts';
+import { segmentLabelSql } from '../core/sql/rfm-columns.ts';
 import { toCsv } from '../core/export/csv.ts';
-import { ident, join, sql } from '../core/sql/sql.ts';
+import { ident, sql } from '../core/sql/sql.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { MIGRATION_TABLE, runMigration } from '../db/rfm.ts';
 import { optionalString, parseOptions, requireOption } from './args.ts';
@@ -62,12 +63,8 @@ export async function migrateCommand(argv: string[]): Promise<string | null> {
 			scoring,
 			set
 		});
-		const names = Object.entries(segmentNames(set));
-		const name = (c: 'segment_from' | 'segment_to') =>
-			sql`CASE ${ident(c)} ${join(
-				names.map(([id, n]) => sql`WHEN ${id} THEN ${n}`),
-				' '
-			)} ELSE ${ident(c)} END AS ${ident(c)}`;
+		const names = segmentNames(set);
+		const name = (c: 'segment_from' | 'segment_to') => sql`${segmentLabelSql(names, c)} AS ${ident(c)}`;
 		const res = await db.query(
 			sql`SELECT customer_id, ${name('segment_from')}, ${name('segment_to')} FROM ${ident(MIGRATION_TABLE)} ORDER BY customer_id`
 		);

@@ -29,7 +29,7 @@ import { defaultAsOf, loadCustomerTable, RFM_TABLE, rescore, runRfm } from '../d
 import type { DbClient } from '../db/client.ts';
 import { optionalString, parseOptions, requireOption, type OptionSpec } from './args.ts';
 import { writeOutput } from './io.ts';
-import { openInput } from './input.ts';
+import { openInput, TX_OPTIONS } from './input.ts';
 import { RFM_COLUMNS } from '../core/sql/rfm-columns.ts';
 
 export { RFM_COLUMNS };
@@ -91,13 +91,7 @@ Exit codes: 0 ok, 2 bad arguments or input (one message on stderr).
 `;
 
 export const INPUT_OPTIONS: OptionSpec = {
-	input: { type: 'string' },
-	customer: { type: 'string' },
-	date: { type: 'string' },
-	amount: { type: 'string' },
-	quantity: { type: 'string' },
-	price: { type: 'string' },
-	order: { type: 'string' },
+	...TX_OPTIONS,
 	frequency: { type: 'string' },
 	monetary: { type: 'string' },
 	returns: { type: 'string' },
@@ -110,8 +104,7 @@ export const INPUT_OPTIONS: OptionSpec = {
 	'r-thresholds': { type: 'string' },
 	'f-thresholds': { type: 'string' },
 	'm-thresholds': { type: 'string' },
-	segments: { type: 'string' },
-	out: { type: 'string' }
+	segments: { type: 'string' }
 };
 
 type Values = Record<string, string | boolean | undefined>;

@@ -1,6 +1,7 @@
 import type { SegmentRule, SegmentSet } from '../segments/rules.ts';
 import { OTHERS } from '../segments/rules.ts';
 import { dateLit, ident, join, lit, sql, type Sql } from './sql.ts';
+import { segmentLabelSql } from './rfm-columns.ts';
 
 export type FrequencyMode = 'orders' | 'days' | 'rows';
 export type MonetaryMode = 'total' | 'average';
@@ -155,14 +156,7 @@ export function rfmOutputSql(o: {
 	segmentNames: Record<string, string>;
 	where?: Sql;
 }): Sql {
-	const names = Object.entries(o.segmentNames);
-	const nameCase = names.length
-		? sql`CASE segment ${join(
-				names.map(([id, name]) => sql`WHEN ${id} THEN ${name}`),
-				' '
-			)} ELSE segment END`
-		: sql`segment`;
 	return sql`SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_score,
-			${nameCase} AS segment
+			${segmentLabelSql(o.segmentNames)} AS segment
 		FROM ${ident(o.rfm)} ${o.where ?? sql``} ORDER BY customer_id`;
 }
