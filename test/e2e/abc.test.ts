@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage, serveDist } from './harness.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SAMPLE = path.join(ROOT, 'public/sample/transactions.csv');
+const SHOTS = path.join(ROOT, 'test-results/screenshots');
+const run = promisify(execFile);
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await serveDist();
+	browser = await launch();
+	fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+type Counts = Record<string, number>;
+
+/** The `abc` CLI on the sample: customers per class, and the ids of class A in rank order. */
+async function cli(extra: string[] = []): Promise<{ counts: Counts; ids: Record<string, string[]> }> {
+	const { stdout } = await run(
+		'npx',
+		['tsx', 'src/cli/main.ts', 'abc', '--input', SAMPLE, '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号', ...extra],
+		{ cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }
+	);
+	const lines = stdout.trim().split(/\r?\n/);
+	expect(lines[0]).toBe('customer_id,revenue,cum_share,abc_class');
+	const counts: Counts = { A: 0, B: 0, C: 0 };
+	const ids: Record<string, string[]> = { A: [], B: [], C: [] };
+	for (const line of lines.slice(1)) {
+		const cls = line.slice(line.lastIndexOf(',') + 1);
+		counts[cls] = (counts[cls] ?? 0) + 1;
+		ids[cls]?.push(line.slice(0, line.indexOf(',')));
+	}
+	return { counts, ids };
+}
+
+async function pageCounts(page: Page): Promise<Counts> {
+	const out: Counts = {};
+	for (const cls of ['A', 'B', 'C']) out[cls] = Number(await page.getByTestId(`abc-count-${cls}`).getAttribute('data-value'));
+	return out;
+}
+
+/** Waits until the class table shows other counts than `before` (a run finished). */
+async function countsAfter(page: Page, before: Counts): Promise<Counts> {
+	await expect.poll(async () => JSON.stringify(await pageCounts(page))).not.toBe(JSON.stringify(before));
+	return pageCounts(page);
+}
+
+describe('ABC / Pareto view in Chromium', () => {
+	it('shows the CLI’s classes for the sample, follows thresholds and a window, lists and exports a class', async () => {
+		expect.hasAssertions();
+		const [base, strict, window] = await Promise.all([cli(), cli(['--a', '0.5', '--b', '0.8']), cli(['--a', '0.5', '--b', '0.8', '--from', '2024-03-01', '--to', '2024-08-31'])]);
+		const { page, errors, context } = await openPage(browser, server.url, { lang: 'zh-CN' });
+		await page.getByTestId('load-sample').click();
+		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+		await page.getByTestId('tab-abc').click();
+		await page.getByTestId('abc-summary').waitFor({ timeout: 60_000 });
+
+		// The page's tx table leaves out the same unreadable rows as the CLI: same classes.
+		const shown = await pageCounts(page);
+		expect(shown).toEqual(base.counts);
+		expect(shown.A! + shown.B! + shown.C!).toBeGreaterThan(4000);
+		expect(await page.getByTestId('abc-rule').textContent()).toContain('≤ 70% 为 A 类');
+
+		// Headline figures and both charts.
+		const share80 = Number(await page.getByTestId('abc-share80').getAttribute('data-value'));
+		expect(share80).toBeGreaterThan(0);
+		expect(share80).toBeLessThan(1);
+		const gini = Number(await page.getByTestId('abc-gini').getAttribute('data-value'));
+		expect(gini).toBeGreaterThan(0);
+		expect(gini).toBeLessThan(1);
+		await expect.poll(() => page.locator('[data-testid="chart-pareto"] svg [aria-label="line"]').count()).toBeGreaterThan(0);
+		expect(await page.locator('[data-testid="chart-abc-bars"] svg [aria-label="bar"] rect').count()).toBe(6);
+		expect(await page.getByTestId('chart-pareto').textContent()).toContain('80% 销售额');
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: path.join(SHOTS, 'abc-zh-CN.png'), fullPage: true });
+
+		// Hovering the curve shows a tooltip with both shares.
+		const svg = page.locator('[data-testid="chart-pareto"] svg').first();
+		await svg.scrollIntoViewIfNeeded();
+		const box = (await svg.boundingBox())!;
+		await svg.hover({ position: { x: box.width * 0.3, y: box.height * 0.5 } });
+		await expect.poll(() => page.locator('[data-testid="chart-pareto"] [aria-label="tip"]').textContent()).toContain('其销售额累计占比');
+		await page.getByTestId('chart-pareto').screenshot({ path: path.join(SHOTS, 'abc-pareto-tip-zh-CN.png') });
+
+		// Thresholds 50 % / 80 %: the CLI's counts for the same thresholds.
+		await page.getByTestId('abc-a').fill('50');
+		await page.getByTestId('abc-b').fill('80');
+		await page.getByTestId('abc-b').blur();
+		expect(await countsAfter(page, shown)).toEqual(strict.counts);
+		expect(await page.getByTestId('abc-rule').textContent()).toContain('≤ 50% 为 A 类');
+
+		// A revenue window: again the CLI's counts.
+		await page.getByTestId('abc-from').fill('2024-03-01');
+		await page.getByTestId('abc-to').fill('2024-08-31');
+		expect(await countsAfter(page, strict.counts)).toEqual(window.counts);
+
+		// A bad threshold is explained and the last results stay.
+		await page.getByTestId('abc-a').fill('95');
+		await page.getByTestId('abc-a').blur();
+		await expect.poll(() => page.getByTestId('abc-errors').textContent()).toContain('A 类（95%）');
+		expect(await pageCounts(page)).toEqual(window.counts);
+		await page.getByTestId('abc-a').fill('50');
+		await page.getByTestId('abc-a').blur();
+		await expect.poll(() => page.getByTestId('abc-errors').count()).toBe(0);
+
+		// Click class A: the grid lists exactly its customers, in the CLI's rank order.
+		await page.getByTestId('abc-class-A').click();
+		const a = window.counts.A!;
+		await expect.poll(() => page.getByTestId('abc-grid-count').textContent()).toBe(`${a.toLocaleString('zh-CN')} 行`);
+		await expect.poll(() => page.locator('[data-testid="abc-grid"] [role="gridcell"]').first().textContent()).toBe(window.ids.A![0]);
+		expect(await page.locator('[data-testid="abc-grid"] [role="columnheader"]').allTextContents()).toEqual(
+			expect.arrayContaining([expect.stringContaining('客户编号'), expect.stringContaining('RFM 分群')])
+		);
+
+		await page.getByTestId('abc-showing').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: path.join(SHOTS, 'abc-class-A-zh-CN.png') });
+
+		// Export it: BOM, the contract's columns, one row per class-A customer, RFM segment in Chinese.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('abc-export').click()]);
+		const text = fs.readFileSync(await download.path(), 'utf8');
+		expect(text.charCodeAt(0)).toBe(0xfeff);
+		const rows = text.slice(1).trim().split('\r\n');
+		expect(rows[0]).toBe('customer_id,revenue,cum_share,abc_class,segment');
+		expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual(window.ids.A);
+		expect(rows.slice(1).every((r) => r.split(',')[3] === 'A')).toBe(true);
+		expect(rows.slice(1).every((r) => /[\u4e00-\u9fff]/.test(r.split(',')[4] ?? ''))).toBe(true);
+
+		// A window without transactions: said so, and the way back is one click.
+		await page.getByTestId('abc-from').fill('2030-01-01');
+		await page.getByTestId('abc-to').fill('2030-12-31');
+		await expect.poll(() => page.getByTestId('abc-empty').textContent()).toContain('所选期间内没有交易');
+
+		// Back to the defaults, in English.
+		await page.getByTestId('abc-window-clear').click();
+		await page.getByTestId('abc-a').fill('70');
+		await page.getByTestId('abc-b').fill('90');
+		await page.getByTestId('abc-b').blur();
+		await page.getByTestId('abc-show-all').click();
+		await page.getByTestId('lang').selectOption('en');
+		await expect.poll(() => pageCounts(page)).toEqual(base.counts);
+		await expect.poll(() => page.getByTestId('abc-class-A').textContent()).toContain('A · key accounts');
+		expect(await page.getByTestId('abc-guide').textContent()).toContain('How trainers use ABC classes');
+		await page.mouse.move(0, 0);
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: path.join(SHOTS, 'abc-en.png'), fullPage: true });
+
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
