@@ -1,17 +1,56 @@
 import type { DbClient } from '../../db/client.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
-import { rfHeatmapSql, rfmOutputSql, segmentSummarySql, type SegmentSummaryRow } from '../../core/sql/rfm.ts';
+import {
+	rfHeatmapSql,
+	rfmOutputSql,
+	segmentSummarySql,
+	type FrequencyMode,
+	type MonetaryMode,
+	type ReturnsMode,
+	type SegmentSummaryRow
+} from '../../core/sql/rfm.ts';
+import {
+	coverageSql,
+	coverageSummarySql,
+	type CoverageFilter,
+	type CoverageSummaryRow
+} from '../../core/sql/rfm-coverage.ts';
+import type { BreakRow } from '../../core/sql/rfm-score.ts';
 import { dateLit, ident, sql, type Sql } from '../../core/sql/sql.ts';
-import { R10_DOCS, type SegmentSet } from '../../core/segments/rules.ts';
-import { defaultAsOf, RFM_TABLE, runRfm } from '../../db/rfm.ts';
+import { OTHERS, R10_DOCS, type SegmentSet } from '../../core/segments/rules.ts';
+import { PRESETS, type PresetId } from '../../core/segments/presets.ts';
+import { parseSegmentSetJson, segmentSetToJson } from '../../core/segments/rules-json.ts';
+import type { ScoringOptions } from '../../core/segments/scoring.ts';
+import {
+	defaultAsOf,
+	RFM_SCORES,
+	RFM_TABLE,
+	rescore,
+	resegment,
+	rfmBreaks,
+	runRfm
+} from '../../db/rfm.ts';
 import type { RfCell } from '../../charts/rf-heatmap.ts';
 import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
 import { RFM_COLUMNS, segmentLabelSql } from '../../core/sql/rfm-columns.ts';
+import {
+	defaultDims,
+	dimsForSet,
+	levelsMismatch,
+	toScoring,
+	type DimSettings
+} from './settings.ts';
 
 export type RfmStatus = 'idle' | 'running' | 'ready' | 'error';
+/** Which step a change needs: rebuild the per-customer table, re-score it, or re-segment only. */
+type Step = 'run' | 'rescore' | 'resegment';
 
-/** RFM for the mapped transactions: scores, segments, summary, heatmap; a segment to list. */
+/**
+ * RFM for the mapped transactions: settings (scoring per dimension, frequency, monetary, returns,
+ * rule set), scores, segments, summary, heatmap, score breaks and rule coverage; a segment or a
+ * coverage group to list. Scoring and rule changes work from the per-customer table only.
+ */
 export class RfmModel {
 	status = $state<RfmStatus>('idle');
 	error = $state.raw<ClienteleError | null>(null);
@@ -19,76 +58,217 @@ export class RfmModel {
 	defaultAsOf = $state('');
 	summary = $state.raw<SegmentSummaryRow[]>([]);
 	heatmap = $state.raw<RfCell[]>([]);
+	breaks = $state.raw<BreakRow[]>([]);
+	coverage = $state.raw<CoverageSummaryRow[]>([]);
+	/** Customers matched by several rules / by none. */
+	overlap = $state.raw({ several: 0, none: 0 });
 	selected = $state<string | null>(null);
+	/** Lists a coverage group in the grid instead of a segment. */
+	coverageFilter = $state<Exclude<CoverageFilter, 'all'> | null>(null);
 	/** Bumped after each run so the customer grid re-reads. */
 	version = $state(0);
-	set: SegmentSet = R10_DOCS;
+
+	dims = $state<DimSettings>(defaultDims());
+	frequency = $state<FrequencyMode>('days');
+	monetary = $state<MonetaryMode>('total');
+	returns = $state<ReturnsMode>('net');
+	cancelledPattern = $state('C%');
+	presetId = $state<PresetId | 'custom'>('r10');
+	set = $state.raw<SegmentSet>(R10_DOCS);
+	/** The scoring the current scores were made with (for breaks and the summary). */
+	applied = $state.raw<ScoringOptions>({});
+	/** Rule set written for other levels than the scores have (shown as a warning). */
+	warning = $state.raw<ClienteleError | null>(null);
+	/** Problem with a loaded rule-set file (shown by the rule editor). */
+	jsonError = $state.raw<ClienteleError | null>(null);
 	private runs = 0;
 
 	constructor(private readonly db: DbClient) {}
 
 	get totals(): { customers: number; revenue: number } {
-		return this.summary.reduce((a, r) => ({ customers: a.customers + r.customers, revenue: a.revenue + r.revenue }), { customers: 0, revenue: 0 });
+		return this.summary.reduce(
+			(a, r) => ({ customers: a.customers + r.customers, revenue: a.revenue + r.revenue }),
+			{ customers: 0, revenue: 0 }
+		);
 	}
 
-	/** Segment id → display name in a language, for the grid and exports. */
+	/** Segment id → display name in a language: the rule's own label, else the catalogue. */
 	segmentNames(lang: Lang): Record<string, string> {
 		const cat = CATALOGUES[lang];
-		return Object.fromEntries([...this.set.rules.map((r) => r.id), 'others'].map((id) => [id, cat[`segment.${id}`] ?? id]));
+		const names: Record<string, string> = Object.fromEntries(
+			this.set.rules.map((r) => [r.id, r.label ?? cat[`segment.${r.id}`] ?? r.id])
+		);
+		names[OTHERS] = cat[`segment.${OTHERS}`] ?? OTHERS;
+		return names;
 	}
 
-	/** The grid's source: all customers, or the selected segment's, segment names in `lang`. */
+	/** The grid's source: all customers, a segment's, or a coverage group's; names in `lang`. */
 	customersSource(lang: Lang): Sql {
-		const base = sql`SELECT customer_id, ${segmentLabelSql(this.segmentNames(lang))} AS segment, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_score FROM ${ident(RFM_TABLE)}`;
-		return this.selected ? sql`${base} WHERE segment = ${this.selected} ORDER BY monetary DESC` : sql`${base} ORDER BY monetary DESC`;
+		const names = this.segmentNames(lang);
+		if (this.coverageFilter) {
+			const cov = coverageSql({ scores: RFM_SCORES, set: this.set, filter: this.coverageFilter });
+			const matched = sql`array_to_string(list_transform(string_split(matched, ','), x -> ${segmentLabelSql(names, 'x')}), ', ')`;
+			return sql`SELECT customer_id, ${segmentLabelSql(names)} AS segment, matches, ${matched} AS matched, r_score, f_score, m_score FROM (${cov}) ORDER BY customer_id`;
+		}
+		const base = sql`SELECT customer_id, ${segmentLabelSql(names)} AS segment, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_score FROM ${ident(RFM_TABLE)}`;
+		return this.selected
+			? sql`${base} WHERE segment = ${this.selected} ORDER BY monetary DESC`
+			: sql`${base} ORDER BY monetary DESC`;
 	}
 
 	/** Stray late dates left out of the default as-of: how many, and the latest. */
 	stray = $state.raw<{ count: number; last: string } | null>(null);
 
-	/** First run: default as-of from the data. */
+	/** First run: default as-of from the data, frequency from the mapping. */
 	async start(frequency: 'orders' | 'days'): Promise<void> {
+		this.frequency = frequency;
 		const d = await defaultAsOf(this.db);
 		if (!d) return;
 		this.defaultAsOf = d.asOf;
 		this.asOf = d.asOf;
 		this.stray = d.stray > 0 ? { count: d.stray, last: d.lastDay } : null;
-		await this.run(frequency);
+		await this.run();
 	}
 
-	async run(frequency: 'orders' | 'days'): Promise<void> {
+	/** Rebuilds the per-customer table (as-of, frequency, monetary, returns changed). */
+	run(): Promise<void> {
+		return this.apply('run');
+	}
+
+	/** Re-scores from the per-customer table (methods, bins, cut points changed). */
+	rescore(): Promise<void> {
+		return this.apply('rescore');
+	}
+
+	/** Switches to a preset rule set; methods follow its levels (cn8: mean split). */
+	async choosePreset(id: PresetId): Promise<void> {
+		this.presetId = id;
+		await this.useSet(PRESETS[id]);
+	}
+
+	/** An edited rule set (from the rule editor): re-segments only. */
+	async editSet(set: SegmentSet): Promise<void> {
+		this.presetId = 'custom';
+		await this.useSet(set);
+	}
+
+	private async useSet(set: SegmentSet): Promise<void> {
+		this.set = set;
+		this.jsonError = null;
+		const dims = dimsForSet(this.dims, set);
+		if (dims) this.dims = dims;
+		await this.apply(dims ? 'rescore' : 'resegment');
+	}
+
+	/** Reads a rule set from JSON text; a bad file keeps the current rules and sets jsonError. */
+	async loadJson(text: string, fileName: string): Promise<void> {
+		try {
+			const set = parseSegmentSetJson(text);
+			await this.editSet(set);
+		} catch (e) {
+			this.jsonError = isClienteleError(e)
+				? new ClienteleError(e.code === 'segments.badJson' ? 'segments.badJsonFile' : e.code, {
+						...e.params,
+						file: fileName
+					})
+				: new ClienteleError('import.readFailed', { file: fileName, detail: String(e) });
+		}
+	}
+
+	json(): string {
+		return segmentSetToJson(this.set);
+	}
+
+	private async apply(step: Step): Promise<void> {
 		const run = ++this.runs;
+		let scoring: ScoringOptions;
 		try {
 			dateLit(this.asOf);
 		} catch {
 			this.error = new ClienteleError('rfm.badAsOf', { value: this.asOf });
 			return;
 		}
+		try {
+			const s = toScoring($state.snapshot(this.dims));
+			scoring = s.scoring;
+			this.warning = levelsMismatch(s.resolved, this.set);
+		} catch (e) {
+			this.error = isClienteleError(e) ? e : null;
+			return;
+		}
 		this.status = 'running';
 		this.error = null;
 		try {
-			await runRfm(this.db, { asOf: this.asOf, frequency, set: this.set });
-			const [summary, heat] = await Promise.all([
+			if (step === 'run')
+				await runRfm(this.db, {
+					asOf: this.asOf,
+					frequency: this.frequency,
+					monetary: this.monetary,
+					returns: this.returns,
+					cancelledPattern: this.cancelledPattern,
+					scoring,
+					set: this.set
+				});
+			else if (step === 'rescore') await rescore(this.db, { scoring, set: this.set });
+			else await resegment(this.db, this.set);
+			const cov = coverageSql({ scores: RFM_SCORES, set: this.set });
+			const [summary, heat, breaks, coverage, overlap] = await Promise.all([
 				this.db.query<SegmentSummaryRow>(segmentSummarySql(RFM_TABLE)),
-				this.db.query<RfCell & Record<string, number>>(rfHeatmapSql(RFM_TABLE))
+				this.db.query<RfCell & Record<string, number>>(rfHeatmapSql(RFM_TABLE)),
+				step === 'resegment' ? Promise.resolve(null) : rfmBreaks(this.db, scoring),
+				this.db.query<CoverageSummaryRow>(
+					coverageSummarySql({ scores: RFM_SCORES, set: this.set })
+				),
+				this.db.query<{ several: number; no_match: number }>(
+					sql`SELECT CAST(count(*) FILTER (WHERE matches > 1) AS INTEGER) AS several, CAST(count(*) FILTER (WHERE matches = 0) AS INTEGER) AS no_match FROM (${cov})`
+				)
 			]);
 			if (run !== this.runs) return;
 			this.summary = summary.rows;
 			this.heatmap = heat.rows;
-			if (this.selected && !summary.rows.some((r) => r.segment === this.selected)) this.selected = null;
+			if (breaks) {
+				this.breaks = breaks;
+				this.applied = scoring;
+			}
+			this.coverage = coverage.rows;
+			const o = overlap.rows[0];
+			this.overlap = { several: o?.several ?? 0, none: o?.no_match ?? 0 };
+			if (this.selected && !summary.rows.some((r) => r.segment === this.selected))
+				this.selected = null;
 			this.version++;
 			this.status = 'ready';
 		} catch (e) {
 			if (run !== this.runs) return;
 			this.status = 'error';
-			this.error = isClienteleError(e) ? e : new ClienteleError('import.readFailed', { file: 'RFM', detail: e instanceof Error ? e.message : String(e) });
+			this.error = isClienteleError(e)
+				? e
+				: new ClienteleError('import.readFailed', {
+						file: 'RFM',
+						detail: e instanceof Error ? e.message : String(e)
+					});
 		}
 	}
 
-	/** CSV of the selected segment (or all customers), with segment names in the UI language. */
+	/** Lists a segment (null: all customers) in the grid. */
+	select(segment: string | null): void {
+		this.coverageFilter = null;
+		this.selected = segment;
+	}
+
+	/** Lists a coverage group (several rules / none) in the grid. */
+	showCoverage(filter: Exclude<CoverageFilter, 'all'> | null): void {
+		this.selected = null;
+		this.coverageFilter = filter;
+	}
+
+	/** CSV of the listed customers (segment, coverage group or all), segment names in the UI language. */
 	async exportCsv(lang: Lang): Promise<string> {
 		const names = this.segmentNames(lang);
-		const where = this.selected ? sql`WHERE segment = ${this.selected}` : undefined;
+		const where = this.coverageFilter
+			? sql`WHERE customer_id IN (SELECT customer_id FROM (${coverageSql({ scores: RFM_SCORES, set: this.set, filter: this.coverageFilter })}))`
+			: this.selected
+				? sql`WHERE segment = ${this.selected}`
+				: undefined;
 		const res = await this.db.query(rfmOutputSql({ rfm: RFM_TABLE, segmentNames: names, where }));
 		return toCsv(RFM_COLUMNS, res.rows, { bom: true });
 	}

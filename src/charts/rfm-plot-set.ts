@@ -1,0 +1,119 @@
+import type * as Plot from '@observablehq/plot';
+import type { HistogramBin, OrderCountRow, ScatterPoint, ScatterStats, ScoreCell, SegmentTotalsRow } from '../core/sql/rfm-plots.ts';
+import { fmScatterOptions } from './fm-scatter.ts';
+import { orderDistributionOptions } from './order-distribution.ts';
+import { histogramOptions } from './rfm-histograms.ts';
+import { scoreHeatmapOptions, type HeatMeasure } from './score-heatmap.ts';
+import { segmentMediansOptions } from './segment-medians.ts';
+import { segmentTreemapOptions } from './segment-treemap.ts';
+import { shareComparisonOptions } from './share-comparison.ts';
+
+/** The queried aggregates the plot set is drawn from. */
+export interface PlotData {
+	histR: HistogramBin[];
+	histF: HistogramBin[];
+	histM: HistogramBin[];
+	orders: OrderCountRow[];
+	rf: ScoreCell[];
+	fm: ScoreCell[];
+	rm: ScoreCell[];
+	scatter: ScatterPoint[];
+	stats: ScatterStats;
+	totals: SegmentTotalsRow[];
+}
+
+export interface FigureSpec {
+	id: string;
+	title: string;
+	options: Plot.PlotOptions;
+	note?: string;
+	/** Grid width: 1 = a third of the row, 2 = two thirds, 3 = the whole row. */
+	span: 1 | 2 | 3;
+}
+
+export interface PlotSetContext {
+	t: (key: string, params?: Record<string, string | number>) => string;
+	/** Number formatting in the UI language. */
+	fmt: (v: number, digits?: number) => string;
+	/** Segment ids in rule order (colours follow it) and their display names. */
+	segments: readonly string[];
+	name: (id: string) => string;
+	heatMeasure: HeatMeasure;
+	treemapSize: 'customers' | 'revenue';
+	sampleLimit: number;
+}
+
+/** Every figure of the RFM plot set, in display order, from the queried data. */
+export function rfmPlotSet(d: PlotData, c: PlotSetContext): FigureSpec[] {
+	const { t, fmt } = c;
+	const pct = (v: number) => `${fmt(v * 100, 1)}%`;
+	const hist = (id: string, key: string, bins: PlotData['histR'], digits: number): FigureSpec => ({
+		id,
+		span: 1,
+		title: t(`plots.${key}.title`),
+		options: histogramOptions(bins, { x: t(`plots.${key}.axis`), customers: t('plots.customers'), overflow: (v) => t('plots.above', { value: v }), format: (v) => fmt(v, digits) }),
+		note: bins.some((b) => b.overflow) ? t('plots.overflowNote') : undefined
+	});
+	const heat = (id: string, x: 'r' | 'f' | 'm', y: 'r' | 'f' | 'm', cells: PlotData['rf']): FigureSpec => ({
+		id,
+		span: 1,
+		title: t(`plots.heat.${y}${x}`) + ' · ' + t(c.heatMeasure === 'mean' ? 'plots.heat.byMean' : 'plots.heat.byCount'),
+		options: scoreHeatmapOptions(cells, c.heatMeasure, { x: t(`plots.score.${x}`), y: t(`plots.score.${y}`), meanMonetary: t('plots.meanMonetary'), customers: t('plots.customers') })
+	});
+	const eligible = d.stats.positive;
+	const shown = d.scatter.length;
+	const excluded = d.stats.total - eligible;
+	const scatterNote = [
+		shown < eligible ? t('plots.scatter.sampled', { shown, eligible, limit: c.sampleLimit }) : t('plots.scatter.all', { shown }),
+		excluded > 0 ? t('plots.scatter.excluded', { count: excluded }) : ''
+	]
+		.filter(Boolean)
+		.join(' ');
+	const totalCustomers = d.totals.reduce((a, r) => a + r.customers, 0);
+	const positiveRevenue = d.totals.reduce((a, r) => a + Math.max(0, r.revenue), 0);
+	const tree = d.totals.map((r) => {
+		const value = c.treemapSize === 'customers' ? r.customers : Math.max(0, r.revenue);
+		const total = c.treemapSize === 'customers' ? totalCustomers : positiveRevenue;
+		return { segment: r.segment, value, share: total > 0 ? value / total : 0 };
+	});
+	const labelled = d.totals.map((r) => ({ ...r, label: c.name(r.segment) }));
+	return [
+		hist('plot-hist-r', 'histR', d.histR, 0),
+		hist('plot-hist-f', 'histF', d.histF, 0),
+		hist('plot-hist-m', 'histM', d.histM, 0),
+		{
+			id: 'plot-orders',
+			span: 1,
+			title: t('plots.orders.title'),
+			options: orderDistributionOptions(d.orders, { x: t('plots.orders.axis'), customers: t('plots.customers'), capped: (n) => t('plots.orCapped', { n: String(n) }) })
+		},
+		heat('plot-heat-rf', 'f', 'r', d.rf),
+		heat('plot-heat-fm', 'm', 'f', d.fm),
+		heat('plot-heat-rm', 'm', 'r', d.rm),
+		{
+			id: 'plot-fm-scatter',
+			span: 2,
+			title: t('plots.scatter.title'),
+			options: fmScatterOptions(d.scatter, c.segments, { f: t('plots.scatter.f'), m: t('plots.scatter.m'), segment: t('plots.segment'), customer: t('plots.customer'), name: c.name }, 900),
+			note: scatterNote
+		},
+		{
+			id: 'plot-treemap',
+			span: 2,
+			title: t(c.treemapSize === 'customers' ? 'plots.treemap.byCustomers' : 'plots.treemap.byRevenue'),
+			options: segmentTreemapOptions(tree, c.segments, { name: c.name, detail: (v, s) => `${fmt(v, 0)} · ${pct(s)}` }, 900, 400)
+		},
+		{
+			id: 'plot-shares',
+			span: 1,
+			title: t('plots.shares.title'),
+			options: shareComparisonOptions(labelled, { customerShare: t('plots.customerShare'), revenueShare: t('plots.revenueShare'), share: t('plots.share') }, 420)
+		},
+		{
+			id: 'plot-medians',
+			span: 3,
+			title: t('plots.medians.title'),
+			options: segmentMediansOptions(labelled, ['#4e79a7', '#59a14f', '#e69f38'], { recency: t('plots.medians.r'), frequency: t('plots.medians.f'), monetary: t('plots.medians.m'), format: (v) => (v >= 100 ? fmt(v, 0) : fmt(Math.round(v * 10) / 10)) }, 1240)
+		}
+	];
+}

@@ -1,0 +1,57 @@
+import * as Plot from '@observablehq/plot';
+
+export interface MedianRow {
+	segment: string;
+	label: string;
+	median_recency: number;
+	median_frequency: number;
+	median_monetary: number;
+}
+
+export interface SegmentMediansLabels {
+	recency: string;
+	frequency: string;
+	monetary: string;
+	format: (v: number) => string;
+}
+
+interface Bar {
+	label: string;
+	dim: string;
+	value: number;
+	/** value ÷ the largest value of its dimension: bars compare within a column. */
+	rel: number;
+}
+
+/**
+ * Median recency, frequency and monetary per segment as three columns of bars (one scale per
+ * column: each bar is relative to its column's largest median); the number is printed on the bar.
+ */
+export function segmentMediansOptions(rows: readonly MedianRow[], colours: readonly string[], l: SegmentMediansLabels, width = 640): Plot.PlotOptions {
+	const dims = [
+		{ key: 'median_recency', name: l.recency },
+		{ key: 'median_frequency', name: l.frequency },
+		{ key: 'median_monetary', name: l.monetary }
+	] as const;
+	const bars: Bar[] = dims.flatMap((d) => {
+		const max = Math.max(0, ...rows.map((r) => r[d.key]));
+		return rows.map((r) => ({ label: r.label, dim: d.name, value: r[d.key], rel: max > 0 ? Math.max(0, r[d.key]) / max : 0 }));
+	});
+	const labels = rows.map((r) => r.label);
+	return {
+		width,
+		height: 50 + rows.length * 26,
+		marginLeft: 140,
+		marginRight: 10,
+		marginTop: 28,
+		x: { axis: null, domain: [0, 1.45] },
+		y: { label: null, domain: labels },
+		fx: { label: null, domain: dims.map((d) => d.name), axis: 'top' },
+		color: { domain: dims.map((d) => d.name), range: colours },
+		marks: [
+			Plot.barX(bars, { x: 'rel', y: 'label', fx: 'dim', fill: 'dim', fillOpacity: 0.8, inset: 2 }),
+			Plot.text(bars, { x: 'rel', y: 'label', fx: 'dim', text: (b: Bar) => l.format(b.value), textAnchor: 'start', dx: 3, fontSize: 10 }),
+			Plot.ruleX([0])
+		]
+	};
+}

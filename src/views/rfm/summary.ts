@@ -1,0 +1,43 @@
+import type { PresetId } from '../../core/segments/presets.ts';
+import type { SegmentSet } from '../../core/segments/rules.ts';
+import { DIMS, resolveScoring, type ScoringOptions } from '../../core/segments/scoring.ts';
+import type { FrequencyMode, MonetaryMode, ReturnsMode } from '../../core/sql/rfm.ts';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+export interface SummaryInput {
+	applied: ScoringOptions;
+	frequency: FrequencyMode;
+	monetary: MonetaryMode;
+	returns: ReturnsMode;
+	cancelledPattern: string;
+	presetId: PresetId | 'custom';
+	set: SegmentSet;
+}
+
+/** One line per choice in force: scoring per dimension, frequency, monetary, returns, rule set. */
+export function methodSummary(o: SummaryInput, t: T): string[] {
+	let resolved;
+	try {
+		resolved = resolveScoring(o.applied);
+	} catch {
+		resolved = resolveScoring({});
+	}
+	const lines = DIMS.map((d) => {
+		const x = resolved[d];
+		const method = x.method === 'ntile' ? t('rfmUi.ntileName') : t(`rfm.methodName.${x.method}`);
+		const dim = d.toUpperCase();
+		return x.thresholds?.length
+			? t('rfmUi.summaryCuts', { dim, method, cuts: x.thresholds.join(', ') })
+			: t('rfmUi.summaryDim', { dim, method, bins: x.bins });
+	});
+	lines.push(t(`rfmUi.freqSummary.${o.frequency}`));
+	lines.push(t(`rfmUi.monSummary.${o.monetary}`));
+	lines.push(t(`rfmUi.retSummary.${o.returns}`, { pattern: o.cancelledPattern }));
+	const name =
+		o.presetId === 'custom'
+			? t('rfmUi.preset.custom', { id: o.set.id })
+			: t(`rfmUi.preset.${o.presetId}`);
+	lines.push(t('rfmUi.rulesSummary', { name, count: o.set.rules.length }));
+	return lines;
+}
