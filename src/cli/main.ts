@@ -5,6 +5,8 @@ import { RFM_HELP, rfmCommand } from './rfm.ts';
 import { KPI_HELP, kpiCommand } from './kpi.ts';
 import { JOURNEY_HELP, journeyCommand } from './journey.ts';
 import { MIGRATE_HELP, migrateCommand } from './migrate.ts';
+import { CLV_HELP, clvCommand } from './clv.ts';
+import { VALUE_MATRIX_HELP, valueMatrixCommand } from './value-matrix.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -13,6 +15,8 @@ export const COMMANDS: Record<string, Command> = {
 	rfm: { run: rfmCommand, help: RFM_HELP },
 	migrate: { run: migrateCommand, help: MIGRATE_HELP },
 	abc: { run: abcCommand, help: ABC_HELP },
+	clv: { run: clvCommand, help: CLV_HELP },
+	'value-matrix': { run: valueMatrixCommand, help: VALUE_MATRIX_HELP },
 	kpi: { run: kpiCommand, help: KPI_HELP },
 	journey: { run: journeyCommand, help: JOURNEY_HELP }
 };

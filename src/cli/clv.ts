@@ -1,0 +1,106 @@
+import { unitsPerMonth } from '../core/clv/index.ts';
+import { ClienteleError } from '../core/errors.ts';
+import { toCsv } from '../core/export/csv.ts';
+import type { ClvUnit } from '../core/sql/clv-prep.ts';
+import { ident, sql } from '../core/sql/sql.ts';
+import { CLV_CAL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../db/clv.ts';
+import { TX_TABLE } from '../db/ingest.ts';
+import { NodeDbClient } from '../db/node.ts';
+import { translate } from '../i18n/translate.ts';
+import { runClv } from '../workers/clv-compute.ts';
+import type { ClvFitResult } from '../workers/clv-protocol.ts';
+import { optionalString, parseOptions, requireOption, type OptionSpec } from './args.ts';
+import { dateOption, loadTransactions, numberOption, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
+import { writeOutput } from './io.ts';
+
+export const CLV_COLUMNS = ['customer_id', 'frequency', 'recency', 'T', 'monetary_value', 'p_alive', 'expected_purchases_holdout', 'expected_avg_spend', 'clv'];
+
+/** Options shared by clv and value-matrix. */
+export const CLV_OPTIONS: OptionSpec = {
+	'calibration-end': { type: 'string' },
+	'observation-end': { type: 'string' },
+	unit: { type: 'string' },
+	'horizon-months': { type: 'string' },
+	discount: { type: 'string' },
+	params: { type: 'string' }
+};
+
+export const CLV_OPTIONS_HELP = `  --observation-end YYYY-MM-DD  last day of the hold-out (default: the last purchase day)
+  --unit day|week     model time unit for recency, T and the BG/NBD alpha (default week)
+  --horizon-months N  months of future value in CLV (default 12)
+  --discount RATE     monthly discount rate (default 0.01)
+  --params FILE       also write the fitted parameters as JSON here`;
+
+export const CLV_HELP = `clientele clv — BG/NBD + Gamma-Gamma customer lifetime value
+
+${TX_HELP}
+  --calibration-end YYYY-MM-DD  last day (inclusive) of the calibration period the models are fitted on
+${CLV_OPTIONS_HELP}
+  -h, --help          this help
+
+Output columns: ${CLV_COLUMNS.join(',')}
+One row per customer whose first purchase is on or before the calibration end (by customer id).
+frequency = repeat purchase days in calibration, recency and T in the unit (not rounded),
+monetary_value = mean spend per repeat purchase day; expected_purchases_holdout = expected purchases
+from the calibration end to the observation end (over the horizon when --observation-end is not given);
+clv = discounted value over the horizon. A purchase is a distinct purchase day.
+Parameters JSON: {"bgnbd":{"r","alpha","a","b","loglik"},"gammagamma":{"p","q","gamma"}}.
+`;
+
+type Values = Record<string, string | boolean | undefined>;
+
+export interface ClvSettings {
+	calibrationEnd?: string;
+	observationEnd?: string;
+	unit: ClvUnit;
+	horizonMonths: number;
+	monthlyDiscountRate: number;
+	params?: string;
+}
+
+export function clvSettings(v: Values, calibrationRequired: boolean): ClvSettings {
+	const calibrationEnd = calibrationRequired ? (requireOption(v, 'calibration-end'), dateOption(v, 'calibration-end')) : dateOption(v, 'calibration-end');
+	const observationEnd = dateOption(v, 'observation-end');
+	const unit = optionalString(v, 'unit') ?? 'week';
+	if (unit !== 'day' && unit !== 'week') throw new ClienteleError('clv.badUnit', { value: unit });
+	if (calibrationEnd && observationEnd && observationEnd < calibrationEnd) throw new ClienteleError('clv.observationBeforeCalibration', { observation: observationEnd, calibration: calibrationEnd });
+	const horizonMonths = numberOption(v, 'horizon-months', 12, 1, 600);
+	if (!Number.isInteger(horizonMonths)) throw new ClienteleError('cli.badNumber', { option: 'horizon-months', value: String(horizonMonths), min: 1, max: 600 });
+	return { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate: numberOption(v, 'discount', 0.01, 0, 1), params: optionalString(v, 'params') };
+}
+
+/** The parameters JSON written by --params. */
+export function paramsJson(r: ClvFitResult): string {
+	const { r: rr, alpha, a, b } = r.bgnbd.params;
+	const gg = r.gammaGamma?.params;
+	return JSON.stringify({ bgnbd: { r: rr, alpha, a, b, loglik: r.bgnbd.logLikelihood }, gammagamma: gg ? { p: gg.p, q: gg.q, gamma: gg.gamma } : null }, null, 2) + '\n';
+}
+
+export function warnFit(r: ClvFitResult): void {
+	for (const w of r.warnings) process.stderr.write(`warning: ${translate('en', `clv.warning.${w}`)}\n`);
+}
+
+export async function clvCommand(argv: string[]): Promise<string | null> {
+	const v = parseOptions(argv, { ...TX_OPTIONS, ...CLV_OPTIONS });
+	if (v.help) return CLV_HELP;
+	const roles = rolesFrom(v);
+	const s = clvSettings(v, true);
+	const db = await NodeDbClient.create();
+	try {
+		await loadTransactions(db, v, roles);
+		const prepared = await prepareClv(db, { tx: TX_TABLE, calibrationEnd: s.calibrationEnd as string, observationEnd: s.observationEnd, unit: s.unit, horizonMonths: s.horizonMonths, monthlyDiscountRate: s.monthlyDiscountRate });
+		if (!s.observationEnd) prepared.input.holdoutLength = s.horizonMonths * unitsPerMonth({ unit: s.unit });
+		const result = runClv(prepared.input);
+		warnFit(result);
+		await storeClv(db, { prep: CLV_CAL_TABLE, target: CLV_TABLE, scores: result.scores, expectedHoldout: result.expectedHoldout });
+		const res = await db.query(sql`SELECT customer_id, frequency, round(recency, 6) AS recency, round("T", 6) AS "T", round(monetary_value, 6) AS monetary_value,
+			round(p_alive, 6) AS p_alive, round(expected_holdout, 6) AS expected_purchases_holdout, round(expected_avg_spend, 6) AS expected_avg_spend, round(clv, 6) AS clv
+			FROM ${ident(CLV_TABLE)}`);
+		const csv = toCsv(CLV_COLUMNS, res.rows, { bom: false });
+		if (s.params) writeOutput(s.params, paramsJson(result));
+		writeOutput(optionalString(v, 'out'), csv);
+		return null;
+	} finally {
+		await db.close();
+	}
+}

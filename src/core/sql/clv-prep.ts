@@ -1,0 +1,100 @@
+/**
+ * The CLV models' per-customer summary (x, t_x, T, zbar, hold-out purchases) in SQL, from the typed
+ * table `tx` (customer_id, ts, amount). Same definitions as core/clv/prepare.ts `prepareRfm`:
+ * a purchase is a distinct purchase day; x = calibration purchase days − 1; t_x = last − first
+ * calibration day and T = calibration end − first day, both in units, never rounded; zbar = mean
+ * spend per repeat purchase day (first day left out; 0 when x = 0); hold-out purchases = distinct
+ * days after the calibration end up to the observation end. Customers whose first purchase is
+ * after the calibration end are left out (counted by clvPrepStatsSql).
+ */
+import { dateLit, ident, sql, type Sql } from './sql.ts';
+
+export type ClvUnit = 'day' | 'week';
+
+export const CLV_UNIT_DAYS: Readonly<Record<ClvUnit, number>> = { day: 1, week: 7 };
+
+export interface ClvPrepOptions {
+	/** The typed transaction table. */
+	tx: string;
+	/** Last day (inclusive) of calibration, YYYY-MM-DD. */
+	calibrationEnd: string;
+	/** Last day (inclusive) of the hold-out; default the latest purchase day. */
+	observationEnd?: string;
+	unit: ClvUnit;
+}
+
+export function checkUnit(unit: string): ClvUnit {
+	if (unit !== 'day' && unit !== 'week') throw new RangeError(`unit must be 'day' or 'week', got ${JSON.stringify(unit)}`);
+	return unit;
+}
+
+/** Per customer and purchase day: that day's spend, up to the observation end. */
+function daysSql(o: ClvPrepOptions): Sql {
+	const obs = o.observationEnd ? dateLit(o.observationEnd) : sql`(SELECT max(CAST(ts AS DATE)) FROM ${ident(o.tx)})`;
+	return sql`SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend
+		FROM ${ident(o.tx)} WHERE CAST(ts AS DATE) <= ${obs} GROUP BY ALL`;
+}
+
+/**
+ * SELECT of one row per customer (first purchase in calibration), ordered by customer_id:
+ * idx (1-based, in that order), customer_id, x, tx, T, zbar, holdout, first_day (days since epoch).
+ */
+export function clvPrepSql(o: ClvPrepOptions): Sql {
+	const unitDays = CLV_UNIT_DAYS[checkUnit(o.unit)];
+	const cal = dateLit(o.calibrationEnd);
+	if (o.observationEnd && o.observationEnd < o.calibrationEnd)
+		throw new RangeError(`observation end ${o.observationEnd} is before calibration end ${o.calibrationEnd}`);
+	return sql`WITH d AS (${daysSql(o)}),
+		c AS (SELECT customer_id, min(day) AS first, max(day) AS last, count(*) AS n,
+				sum(spend) AS total, arg_min(spend, day) AS first_spend
+			FROM d WHERE day <= ${cal} GROUP BY customer_id),
+		h AS (SELECT customer_id, count(*) AS holdout FROM d WHERE day > ${cal} GROUP BY customer_id)
+		SELECT CAST(row_number() OVER (ORDER BY c.customer_id) AS INTEGER) AS idx, c.customer_id,
+			CAST(n - 1 AS INTEGER) AS x,
+			CAST(last - first AS DOUBLE) / ${unitDays} AS tx,
+			CAST(${cal} - first AS DOUBLE) / ${unitDays} AS "T",
+			CASE WHEN n = 1 THEN 0.0 ELSE CAST((total - first_spend) / (n - 1) AS DOUBLE) END AS zbar,
+			CAST(coalesce(h.holdout, 0) AS INTEGER) AS holdout,
+			CAST(first - DATE '1970-01-01' AS INTEGER) AS first_day
+		FROM c LEFT JOIN h USING (customer_id) ORDER BY c.customer_id`;
+}
+
+/** Creates `target` from clvPrepSql (idx is the join key for the model results). */
+export function clvPrepTableSql(o: ClvPrepOptions & { target: string }): Sql {
+	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS ${clvPrepSql(o)}`;
+}
+
+/**
+ * One row: customers kept, customers left out (first purchase after calibration), the
+ * observation end used, first and last purchase day (YYYY-MM-DD).
+ */
+export function clvPrepStatsSql(o: ClvPrepOptions): Sql {
+	const cal = dateLit(o.calibrationEnd);
+	return sql`WITH d AS (${daysSql(o)}), f AS (SELECT customer_id, min(day) AS first FROM d GROUP BY customer_id)
+		SELECT CAST(count(*) FILTER (WHERE first <= ${cal}) AS INTEGER) AS customers,
+			CAST(count(*) FILTER (WHERE first > ${cal}) AS INTEGER) AS excluded_new,
+			(SELECT strftime(max(day), '%Y-%m-%d') FROM d) AS observation_end,
+			(SELECT strftime(min(day), '%Y-%m-%d') FROM d) AS first_day
+		FROM f`;
+}
+
+/**
+ * Cumulative-tracking inputs from a prepared table: per birth day (first purchase, days since
+ * epoch) the number of customers.
+ */
+export function clvBirthsSql(prep: string): Sql {
+	return sql`SELECT first_day, CAST(count(*) AS INTEGER) AS n FROM ${ident(prep)} GROUP BY first_day ORDER BY first_day`;
+}
+
+/**
+ * Actual repeat purchases (distinct purchase days after each customer's first) of the prepared
+ * customers, per 7-day period counted from `startDay` (days since epoch), up to the observation end.
+ */
+export function clvRepeatsByWeekSql(o: ClvPrepOptions & { prep: string; startDay: number }): Sql {
+	return sql`WITH d AS (${daysSql(o)})
+		SELECT CAST(floor((CAST(d.day - DATE '1970-01-01' AS INTEGER) - ${o.startDay}) / 7) AS INTEGER) AS week,
+			CAST(count(*) AS INTEGER) AS repeats
+		FROM d JOIN ${ident(o.prep)} p USING (customer_id)
+		WHERE CAST(d.day - DATE '1970-01-01' AS INTEGER) > p.first_day
+		GROUP BY week ORDER BY week`;
+}

@@ -1,0 +1,164 @@
+import { ClienteleError, isClienteleError } from '../../core/errors.ts';
+import type { FitWarning } from '../../core/clv/index.ts';
+import { dateLit } from '../../core/sql/sql.ts';
+import type { ClvUnit } from '../../core/sql/clv-prep.ts';
+import type { DbClient } from '../../db/client.ts';
+import { CLV_FULL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../../db/clv.ts';
+import { TX_TABLE } from '../../db/ingest.ts';
+import { defaultAsOf } from '../../db/rfm.ts';
+import { ClvCancelled, startClvFit, type ClvJob } from '../../workers/clv-client.ts';
+import type { ClvFitResult, ClvStage, FrequencyCheckRow, TrackingRow } from '../../workers/clv-protocol.ts';
+import { addDays, daysBetween } from './dates.ts';
+
+export type ClvStatus = 'idle' | 'preparing' | 'fitting' | 'storing' | 'ready' | 'cancelled' | 'error';
+
+/** Share of the span (first purchase … observation end) held out by default. */
+export const DEFAULT_HOLDOUT_SHARE = 0.25;
+
+export interface ClvSummary {
+	params: { r: number; alpha: number; a: number; b: number; loglik: number };
+	gammaGamma: { p: number; q: number; gamma: number } | null;
+	customers: number;
+	excludedNew: number;
+	scored: number;
+	correlation: number | null;
+	warnings: FitWarning[];
+	frequencyCheck: FrequencyCheckRow[];
+	tracking: TrackingRow[];
+	calibrationEnd: string;
+	observationEnd: string;
+	unit: ClvUnit;
+}
+
+/**
+ * CLV for the mapped transactions: the summary is prepared in SQL, BG/NBD + Gamma-Gamma are fitted
+ * in our worker on the calibration period, every customer is scored as of the observation end,
+ * and the scores are stored as table `clv` for the value matrix and grids.
+ */
+export class ClvModel {
+	status = $state<ClvStatus>('idle');
+	error = $state.raw<ClienteleError | null>(null);
+	stage = $state<ClvStage | null>(null);
+	fraction = $state(0);
+	calibrationEnd = $state('');
+	observationEnd = $state('');
+	firstDay = $state('');
+	unit = $state<ClvUnit>('week');
+	horizonMonths = $state(12);
+	monthlyDiscountRate = $state(0.01);
+	result = $state.raw<ClvSummary | null>(null);
+	/** Bumped whenever table `clv` is rewritten. */
+	version = $state(0);
+	private job: ClvJob | null = null;
+	private runs = 0;
+
+	constructor(private readonly db: DbClient) {}
+
+	get busy(): boolean {
+		return this.status === 'preparing' || this.status === 'fitting' || this.status === 'storing';
+	}
+
+	/** Defaults from the RFM as-of (exclusive): observation end the day before, last 25 % held out. */
+	setDefaults(rfmAsOf: string, firstDay: string): void {
+		this.observationEnd = addDays(rfmAsOf, -1);
+		this.firstDay = firstDay;
+		const span = Math.max(0, daysBetween(firstDay, this.observationEnd));
+		this.calibrationEnd = addDays(this.observationEnd, -Math.round(span * DEFAULT_HOLDOUT_SHARE));
+	}
+
+	/** First run: defaults from the data and the RFM as-of, then fit. */
+	async start(rfmAsOf: string): Promise<boolean> {
+		this.status = 'preparing';
+		const before = this.runs;
+		const d = await defaultAsOf(this.db);
+		if (before !== this.runs) return false;
+		if (!d) {
+			this.error = new ClienteleError('clv.noData');
+			this.status = 'error';
+			return false;
+		}
+		this.setDefaults(rfmAsOf, d.firstDay);
+		return this.run();
+	}
+
+	private checkDates(): ClienteleError | null {
+		try {
+			dateLit(this.calibrationEnd);
+		} catch {
+			return new ClienteleError('clv.badCalibrationEnd', { value: this.calibrationEnd, first: this.firstDay, last: this.observationEnd });
+		}
+		if (this.calibrationEnd < this.firstDay || this.calibrationEnd > this.observationEnd)
+			return new ClienteleError('clv.badCalibrationEnd', { value: this.calibrationEnd, first: this.firstDay, last: this.observationEnd });
+		return null;
+	}
+
+	/** Stops the fit: terminates the worker, or drops the run while the database prepares. */
+	cancel(): void {
+		if (this.status === 'fitting' && this.job) this.job.cancel();
+		else if (this.busy) {
+			this.runs++;
+			this.job = null;
+			this.status = 'cancelled';
+		}
+	}
+
+	async run(): Promise<boolean> {
+		this.job?.cancel();
+		const run = ++this.runs;
+		const bad = this.checkDates();
+		if (bad) {
+			this.error = bad;
+			this.status = 'error';
+			return false;
+		}
+		this.error = null;
+		this.status = 'preparing';
+		this.stage = null;
+		this.fraction = 0;
+		const settings = { calibrationEnd: this.calibrationEnd, observationEnd: this.observationEnd, unit: this.unit };
+		try {
+			const prepared = await prepareClv(this.db, { tx: TX_TABLE, ...settings, horizonMonths: this.horizonMonths, monthlyDiscountRate: this.monthlyDiscountRate, scoreAtEnd: true, tracking: true });
+			if (run !== this.runs) return false;
+			this.status = 'fitting';
+			const job = startClvFit(prepared.input, (stage, fraction) => {
+				if (run !== this.runs) return;
+				this.stage = stage;
+				this.fraction = fraction;
+			});
+			this.job = job;
+			const r: ClvFitResult = await job.result;
+			if (run !== this.runs) return false;
+			this.status = 'storing';
+			await storeClv(this.db, { prep: CLV_FULL_TABLE, target: CLV_TABLE, scores: r.scores });
+			if (run !== this.runs) return false;
+			let scored = 0;
+			for (const v of r.scores.clv) if (Number.isFinite(v)) scored++;
+			this.result = {
+				params: { ...r.bgnbd.params, loglik: r.bgnbd.logLikelihood },
+				gammaGamma: r.gammaGamma ? { ...r.gammaGamma.params } : null,
+				customers: prepared.customers,
+				excludedNew: prepared.excludedNew,
+				scored,
+				correlation: r.correlation,
+				warnings: r.warnings,
+				frequencyCheck: r.frequencyCheck,
+				tracking: r.tracking,
+				...settings
+			};
+			this.version++;
+			this.status = 'ready';
+			return true;
+		} catch (e) {
+			if (run !== this.runs) return false;
+			if (e instanceof ClvCancelled) {
+				this.status = 'cancelled';
+				return false;
+			}
+			this.status = 'error';
+			this.error = isClienteleError(e) ? e : new ClienteleError('clv.fitFailed', { detail: e instanceof Error ? e.message : String(e) });
+			return false;
+		} finally {
+			if (run === this.runs) this.job = null;
+		}
+	}
+}

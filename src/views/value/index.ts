@@ -1,0 +1,5 @@
+import { analysis } from '../../state/analysis.svelte.ts';
+import type { ViewDef } from '../view-def.ts';
+import ValuePage from './ValuePage.svelte';
+
+export const view: ViewDef = { id: 'value', titleKey: 'nav.value', order: 40, enabled: () => analysis.rfm !== null, component: ValuePage };

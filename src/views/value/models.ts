@@ -1,0 +1,21 @@
+import type { DbClient } from '../../db/client.ts';
+import type { RfmModel } from '../rfm/rfm-model.svelte.ts';
+import { ClvModel } from './clv-model.svelte.ts';
+import { MatrixModel } from './matrix-model.svelte.ts';
+
+export interface ValueModels {
+	clv: ClvModel;
+	matrix: MatrixModel;
+}
+
+/** One pair of models per RFM run (i.e. per typed transaction table), kept across tab switches. */
+const byRun = new WeakMap<RfmModel, ValueModels>();
+
+export function valueModelsFor(rfm: RfmModel, db: DbClient): ValueModels {
+	let m = byRun.get(rfm);
+	if (!m) {
+		m = { clv: new ClvModel(db), matrix: new MatrixModel(db) };
+		byRun.set(rfm, m);
+	}
+	return m;
+}
