@@ -1,0 +1,54 @@
+import * as Plot from '@observablehq/plot';
+
+export interface CohortHeatCell {
+	cohort: string;
+	month_index: number;
+	customers: number;
+	cohort_size: number;
+	retention: number;
+}
+
+export interface CohortHeatLabels {
+	cohort: string;
+	month: string;
+	retention: string;
+	customers: string;
+	size: string;
+}
+
+/** Cohort retention: first-purchase month × months since, colour and text = share of the cohort buying. */
+export function cohortHeatmapOptions(cells: readonly CohortHeatCell[], l: CohortHeatLabels): Plot.PlotOptions {
+	const later = cells.filter((c) => c.month_index > 0);
+	const top = Math.max(0.05, ...later.map((c) => c.retention));
+	const cohorts = [...new Set(cells.map((c) => c.cohort))].sort();
+	const months = [...new Set(cells.map((c) => c.month_index))].sort((a, b) => a - b);
+	return {
+		width: Math.max(420, 60 + months.length * 46),
+		height: Math.max(160, 60 + cohorts.length * 22),
+		marginLeft: 70,
+		padding: 0.04,
+		x: { label: l.month, domain: months, axis: 'top' },
+		y: { label: l.cohort, domain: cohorts },
+		color: { type: 'sequential', scheme: 'Blues', legend: true, label: l.retention, tickFormat: '.0%', domain: [0, top] },
+		marks: [
+			Plot.cell(
+				cells.filter((c) => c.month_index === 0),
+				{ x: 'month_index', y: 'cohort', fill: '#e8e8e8', inset: 0.5 }
+			),
+			Plot.cell(later, {
+				x: 'month_index',
+				y: 'cohort',
+				fill: 'retention',
+				inset: 0.5,
+				tip: { channels: { [l.customers]: 'customers', [l.size]: 'cohort_size' }, format: { fill: '.1%' } }
+			}),
+			Plot.text(cells, {
+				x: 'month_index',
+				y: 'cohort',
+				text: (d: CohortHeatCell) => (d.month_index === 0 ? String(d.cohort_size) : `${(d.retention * 100).toFixed(0)}%`),
+				fontSize: 10,
+				fill: (d: CohortHeatCell) => (d.month_index > 0 && d.retention > 0.6 * top ? 'white' : '#1b1b1b')
+			})
+		]
+	};
+}

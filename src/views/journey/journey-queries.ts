@@ -1,0 +1,22 @@
+/** Small SQL builders of the journey view (pure): the touchpoint table narrowed to an RFM segment, and without its channel column. */
+import { ident, sql, type Sql } from '../../core/sql/sql.ts';
+
+export const TP_SELECTED = 'tp_sel';
+export const TP_NO_CHANNEL = 'tp_nochan';
+
+/** The events of the customers in one RFM segment (whole customers, so `seq` stays valid). */
+export function segmentEventsSql(o: { source: string; target: string; rfm: string; segment: string }): Sql {
+	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS SELECT * FROM ${ident(o.source)}
+		WHERE customer_id IN (SELECT customer_id FROM ${ident(o.rfm)} WHERE segment = ${o.segment}) ORDER BY customer_id, seq`;
+}
+
+/** The events with the channel column emptied, so the editable touchpoint → channel table decides. */
+export function withoutChannelSql(o: { source: string; target: string }): Sql {
+	return sql`CREATE OR REPLACE VIEW ${ident(o.target)} AS SELECT * REPLACE (CAST(NULL AS VARCHAR) AS channel) FROM ${ident(o.source)}`;
+}
+
+/** Distinct non-empty values of a text column (event or RFM table), most frequent first. */
+export function valuesByCountSql(o: { table: string; column: string; limit?: number }): Sql {
+	return sql`SELECT ${ident(o.column)} AS value, CAST(count(*) AS INTEGER) AS events FROM ${ident(o.table)}
+		WHERE ${ident(o.column)} IS NOT NULL GROUP BY ALL ORDER BY events DESC, value LIMIT ${o.limit ?? 100}`;
+}
