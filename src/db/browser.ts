@@ -36,25 +36,42 @@ export class BrowserDbClient implements DbClient {
 		return new BrowserDbClient(db, conn, worker);
 	}
 
-	async query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>> {
-		return normalizeArrow<T>(await this.conn.query(q.text));
+	/**
+	 * One connection, one statement at a time: a streamed (pending) statement is interrupted by any
+	 * other query on the same connection, so every call waits for the previous one. cancel() does not
+	 * wait: it interrupts the statement that is running.
+	 */
+	private tail: Promise<unknown> = Promise.resolve();
+
+	private serial<T>(fn: () => Promise<T>): Promise<T> {
+		const run = this.tail.then(fn, fn);
+		this.tail = run.catch(() => undefined);
+		return run;
 	}
 
-	async exec(q: Sql): Promise<void> {
-		await this.conn.query(q.text);
+	query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>> {
+		return this.serial(async () => normalizeArrow<T>(await this.conn.query(q.text)));
+	}
+
+	exec(q: Sql): Promise<void> {
+		return this.serial(async () => {
+			await this.conn.query(q.text);
+		});
 	}
 
 	/** Streams the statement (pending-query mode) so cancel() can interrupt it between chunks. */
-	async execCancellable(q: Sql): Promise<boolean> {
-		this.cancelled = false;
-		try {
-			const reader = await this.conn.send(q.text, true);
-			for await (const batch of reader) void batch;
-			return !this.cancelled;
-		} catch (e) {
-			if (this.cancelled) return false;
-			throw e;
-		}
+	execCancellable(q: Sql): Promise<boolean> {
+		return this.serial(async () => {
+			this.cancelled = false;
+			try {
+				const reader = await this.conn.send(q.text, true);
+				for await (const batch of reader) void batch;
+				return !this.cancelled;
+			} catch (e) {
+				if (this.cancelled) return false;
+				throw e;
+			}
+		});
 	}
 
 	private cancelled = false;
