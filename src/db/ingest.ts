@@ -3,12 +3,14 @@ import { guessRoles, type RoleMapping } from '../core/csv/roles.ts';
 import { sniffSample, type SniffResult } from '../core/csv/sniff.ts';
 import type { DateFormat } from '../core/csv/dates.ts';
 import { ClienteleError } from '../core/errors.ts';
-import { buildTxSql, loadRawSql, validateMappingSql, type RoleCheck, type TxMapping } from '../core/sql/import.ts';
+import { loadRawSql, promoteStageSql, stageChecks, stageChecksSql, stageTxSql, type RoleCheck, type TxMapping } from '../core/sql/import.ts';
 import { ident, sql } from '../core/sql/sql.ts';
 import type { DbClient, FileSource } from './client.ts';
 
 export const RAW_TABLE = 'raw';
 export const TX_TABLE = 'tx';
+/** Every raw row parsed once; becomes the typed table, or is dropped when the checks fail. */
+export const STAGE_TABLE = 'tx_stage';
 
 export interface LoadedFile {
 	fileName: string;
@@ -72,16 +74,26 @@ export interface MappingResult extends MappingVerdict {
 	txRows: number;
 }
 
-/** Validates a mapping on the whole raw table and, when it can work, builds the typed table. */
+/**
+ * Validates a mapping on the whole raw table and, when it can work, builds the typed table. The raw
+ * rows are parsed once into a staging table; the checks and the typed table are read from it. When
+ * the checks find errors the typed table of the previous mapping is left as it was.
+ */
 export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMapping): Promise<MappingResult> {
 	const missing = checkRolesPresent(mapping.roles, file.fileName);
 	if (missing.length) return { errors: missing, warnings: [], checks: [], txRows: 0 };
-	const checks = (await db.query<RoleCheck & Record<string, string | number | null>>(validateMappingSql({ source: RAW_TABLE, mapping }))).rows;
-	const verdict = judgeChecks(checks, file.fileName);
-	if (verdict.errors.length) return { ...verdict, checks, txRows: 0 };
-	await db.exec(buildTxSql({ source: RAW_TABLE, target: TX_TABLE, mapping }));
-	const n = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(TX_TABLE)}`);
-	const txRows = n.rows[0]?.n ?? 0;
-	if (txRows === 0) return { errors: [new ClienteleError('mapping.noUsableRows', { file: file.fileName })], warnings: verdict.warnings, checks, txRows };
-	return { ...verdict, checks, txRows };
+	try {
+		await db.exec(stageTxSql({ source: RAW_TABLE, target: STAGE_TABLE, mapping }));
+		const row = (await db.query(stageChecksSql({ stage: STAGE_TABLE, mapping }))).rows[0] ?? {};
+		const checks = stageChecks(row, mapping);
+		const verdict = judgeChecks(checks, file.fileName);
+		if (verdict.errors.length) return { ...verdict, checks, txRows: 0 };
+		for (const q of promoteStageSql({ stage: STAGE_TABLE, target: TX_TABLE, mapping })) await db.exec(q);
+		const n = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(TX_TABLE)}`);
+		const txRows = n.rows[0]?.n ?? 0;
+		if (txRows === 0) return { errors: [new ClienteleError('mapping.noUsableRows', { file: file.fileName })], warnings: verdict.warnings, checks, txRows };
+		return { ...verdict, checks, txRows };
+	} finally {
+		await db.exec(sql`DROP TABLE IF EXISTS ${ident(STAGE_TABLE)}`);
+	}
 }

@@ -30,7 +30,7 @@ export function loadRawSql(o: RawLoadOptions): Sql {
  * parseNumber() step by step: the same shape check (TRY_CAST alone also takes '1_000'), and a
  * parenthesised value is negated after parsing, so '(-5)' is 5 in both.
  */
-export function numberExpr(col: string, f: NumberFormat): Sql {
+export function numberExpr(col: string, f: NumberFormat, o: { fastPath?: boolean } = {}): Sql {
 	let e: Sql = sql`trim(${ident(col)})`;
 	let paren: Sql | null = null;
 	if (f.decorated) {
@@ -44,7 +44,16 @@ export function numberExpr(col: string, f: NumberFormat): Sql {
 	if (f.decimal === ',') e = sql`replace(${e}, ',', '.')`;
 	// TRY_CAST alone also takes '1_000'; '1e400' casts to infinity. parseNumber() takes neither.
 	const num = sql`nullif(nullif((CASE WHEN regexp_full_match(${e}, '[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?') THEN TRY_CAST(${e} AS DOUBLE) END), 'inf'::DOUBLE), '-inf'::DOUBLE)`;
-	return paren ? sql`(${num} * CASE WHEN ${paren} THEN -1 ELSE 1 END)` : num;
+	const slow = paren ? sql`(${num} * CASE WHEN ${paren} THEN -1 ELSE 1 END)` : num;
+	if (f.decimal !== '.' || o.fastPath === false) return slow;
+	// Fast path, no regular expression (4× cheaper on plain numbers): what TRY_CAST reads as a finite
+	// number is what the steps above would give, except '1_000' and values padded with tabs or newlines
+	// (TRY_CAST skips them, trim() does not), which are sent down the slow path with everything else.
+	const t = sql`trim(${ident(col)})`;
+	const cast = sql`TRY_CAST(${t} AS DOUBLE)`;
+	return sql`(CASE WHEN ${t} = '' THEN NULL
+		WHEN isfinite(${cast}) AND NOT contains(${t}, '_') AND ascii(${t}) > 32 AND ascii(right(${t}, 1)) > 32 THEN ${cast}
+		ELSE ${slow} END)`;
 }
 
 /** A text column parsed as a TIMESTAMP with the sniffed strptime format(s). */
@@ -55,7 +64,9 @@ export function dateExpr(col: string, f: DateFormat): Sql {
 
 /** Customer / order ids: trimmed text; '17850.0' (an id written by a float-happy export) → '17850'. */
 export function idExpr(col: string): Sql {
-	return sql`nullif(regexp_replace(trim(${ident(col)}), '^(\d+)\.0+$', '\1'), '')`;
+	const t = sql`trim(${ident(col)})`;
+	// The regular expression only runs on ids with a '.' (most have none).
+	return sql`nullif(CASE WHEN contains(${t}, '.') THEN regexp_replace(${t}, '^(\d+)\.0+$', '\1') ELSE ${t} END, '')`;
 }
 
 export interface TxMapping {
@@ -148,4 +159,117 @@ export function typedRawSql(o: {
 		return sql`${e} AS ${ident(c.name)}`;
 	});
 	return sql`SELECT ${join(exprs)} FROM ${ident(o.source)}`;
+}
+
+/** A role validateMappingSql checks, in its order; `parsed` is null for ids (never unreadable). */
+interface CheckedRole {
+	role: string;
+	column: string;
+	parsed: Sql | null;
+}
+
+function checkedRoles(m: TxMapping): CheckedRole[] {
+	const { roles } = m;
+	const out: CheckedRole[] = [];
+	const add = (role: string, col: string | undefined, parsed: Sql | null) => {
+		if (col) out.push({ role, column: col, parsed });
+	};
+	add('customer', roles.customer, null);
+	add('date', roles.date, raw('ts'));
+	if (roles.amount) add('amount', roles.amount, raw('p_amount'));
+	else {
+		add('quantity', roles.quantity, raw('p_quantity'));
+		add('price', roles.price, raw('p_price'));
+	}
+	add('order', roles.order, null);
+	return out;
+}
+
+/**
+ * Parses every raw row once into a staging table: the typed columns of buildTxSql, plus per checked
+ * role s_<i> (0 readable, 1 empty, 2 unreadable) and v_<i> (the raw text when unreadable, else NULL).
+ * The validation counts (stageChecksSql) and the typed table (txFromStageSql) both read it, so the
+ * parse expressions run once per load instead of twice.
+ */
+export function stageTxSql(o: { source: string; target: string; mapping: TxMapping }): Sql {
+	const m = o.mapping;
+	const { roles } = m;
+	if (!roles.customer || !roles.date) throw new Error('mapping needs customer and date columns');
+	const checks = checkedRoles(m);
+	const nf = m.numberFormats;
+	const parsed: Sql[] = [];
+	let amount: Sql;
+	if (roles.amount) {
+		parsed.push(sql`${numberExpr(roles.amount, nf.amount ?? PLAIN)} AS p_amount`);
+		amount = raw('p_amount');
+	} else if (roles.quantity && roles.price) {
+		parsed.push(sql`${numberExpr(roles.quantity, nf.quantity ?? PLAIN)} AS p_quantity`);
+		parsed.push(sql`${numberExpr(roles.price, nf.price ?? PLAIN)} AS p_price`);
+		amount = raw('(p_quantity * p_price)');
+	} else throw new Error('mapping needs an amount column, or quantity and unit price');
+	const orderCol = roles.order ? idExpr(roles.order) : raw('CAST(NULL AS VARCHAR)');
+	const rawCols = checks.map((c, i) => sql`${ident(c.column)} AS ${ident(`r_${i}`)}`);
+	const flags = checks.map((c, i) => {
+		const r = ident(`r_${i}`);
+		const state = c.parsed
+			? sql`CASE WHEN ${r} IS NULL OR trim(${r}) = '' THEN 1 WHEN ${c.parsed} IS NULL THEN 2 ELSE 0 END`
+			: sql`CASE WHEN ${r} IS NULL OR trim(${r}) = '' THEN 1 ELSE 0 END`;
+		const bad = c.parsed ? sql`CASE WHEN NOT (${r} IS NULL OR trim(${r}) = '') AND ${c.parsed} IS NULL THEN ${r} END` : raw('CAST(NULL AS VARCHAR)');
+		return sql`CAST(${state} AS UTINYINT) AS ${ident(`s_${i}`)}, ${bad} AS ${ident(`v_${i}`)}`;
+	});
+	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
+		SELECT src_row, customer_id, order_id, ts, ${amount} AS amount, ${join(flags)}
+		FROM (
+			SELECT CAST(rowid + 1 AS BIGINT) AS src_row, ${idExpr(roles.customer)} AS customer_id, ${orderCol} AS order_id,
+				${dateExpr(roles.date, m.dateFormat)} AS ts, ${join(parsed)}, ${join(rawCols)}
+			FROM ${ident(o.source)}
+		)`;
+}
+
+/** One row over the staging table: total, then bad_<i>, empty_<i>, first_<i>, value_<i> per checked role. */
+export function stageChecksSql(o: { stage: string; mapping: TxMapping }): Sql {
+	const per = checkedRoles(o.mapping).map((_, i) => {
+		const s = ident(`s_${i}`);
+		return sql`count(*) FILTER (WHERE ${s} = 2) AS ${ident(`bad_${i}`)}, count(*) FILTER (WHERE ${s} = 1) AS ${ident(`empty_${i}`)},
+			min(src_row) FILTER (WHERE ${s} = 2) AS ${ident(`first_${i}`)}, arg_min(${ident(`v_${i}`)}, src_row) FILTER (WHERE ${s} = 2) AS ${ident(`value_${i}`)}`;
+	});
+	return sql`SELECT count(*) AS total, ${join(per)} FROM ${ident(o.stage)}`;
+}
+
+/** The row of stageChecksSql as validateMappingSql's rows (same roles, same order). */
+export function stageChecks(row: Record<string, string | number | boolean | null>, mapping: TxMapping): RoleCheck[] {
+	const n = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0));
+	return checkedRoles(mapping).map((c, i) => {
+		const first = row[`first_${i}`];
+		const value = row[`value_${i}`];
+		return {
+			role: c.role,
+			column: c.column,
+			bad: n(row[`bad_${i}`]),
+			empty: n(row[`empty_${i}`]),
+			total: n(row.total),
+			firstBadRow: first === null || first === undefined ? null : n(first),
+			firstBadValue: value === null || value === undefined ? null : String(value)
+		};
+	});
+}
+
+/**
+ * Turns the staging table into the typed table without copying it (a copy would double the peak
+ * memory): unusable rows are deleted, the check columns dropped (DuckDB shares the other columns'
+ * data), and the table renamed. The result has buildTxSql's columns and rows, in the same order.
+ * Run the statements in order, only once the checks allow the mapping.
+ */
+export function promoteStageSql(o: { stage: string; target: string; mapping: TxMapping }): Sql[] {
+	const stage = ident(o.stage);
+	const drops = checkedRoles(o.mapping).flatMap((_, i) => [
+		sql`ALTER TABLE ${stage} DROP COLUMN ${ident(`s_${i}`)}`,
+		sql`ALTER TABLE ${stage} DROP COLUMN ${ident(`v_${i}`)}`
+	]);
+	return [
+		sql`DELETE FROM ${stage} WHERE customer_id IS NULL OR ts IS NULL OR amount IS NULL`,
+		...drops,
+		sql`DROP TABLE IF EXISTS ${ident(o.target)}`,
+		sql`ALTER TABLE ${stage} RENAME TO ${ident(o.target)}`
+	];
 }

@@ -2,10 +2,17 @@ import type { DateFormat } from '../../core/csv/dates.ts';
 import { swapDayMonth } from '../../core/csv/dates.ts';
 import type { RoleMapping, TxRole } from '../../core/csv/roles.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
+import type { EncodingDetection, TextEncoding } from '../../core/csv/encoding.ts';
 import { applyMapping, loadFile, mappingFor } from '../../db/ingest.ts';
+import { applyQualityFixes } from '../../db/quality.ts';
 import { getDb } from '../../state/engine.ts';
+import { quality } from '../../state/quality.svelte.ts';
 import { session } from '../../state/session.svelte.ts';
-import { prepareFile } from './read-sample.ts';
+import { loadSampleDatasets } from '../../state/datasets.svelte.ts';
+import { formatBytes } from '../../ui/download.ts';
+import { localDay, today } from '../quality/quality-logic.ts';
+import { fileKind, isOutOfMemory, outOfMemoryError, refusalFor, rowsPerSecond, type LoadStep } from './file-kind.ts';
+import { headBytes, prepareFile } from './read-sample.ts';
 
 export type ImportStatus = 'idle' | 'starting' | 'loading' | 'mapping' | 'applying' | 'done';
 
@@ -20,8 +27,17 @@ export class ImportModel {
 	notice = $state<string | null>(null);
 	roles = $state<RoleMapping>({});
 	dateFormat = $state.raw<DateFormat | null>(null);
+	/** What the encoding detection said about the last file (null before one is read). */
+	detection = $state.raw<EncodingDetection | null>(null);
+	/** Bytes transcoded so far (only files that need transcoding report progress). */
+	bytesDone = $state(0);
+	step = $state<LoadStep>('engine');
+	/** The last successful read: rows and milliseconds (rows/s after the load). */
+	lastLoad = $state.raw<{ rows: number; ms: number } | null>(null);
 
 	private timer: ReturnType<typeof setInterval> | null = null;
+	private abort: AbortController | null = null;
+	private lastFile: File | null = null;
 
 	get busy(): boolean {
 		return this.status === 'starting' || this.status === 'loading' || this.status === 'applying';
@@ -39,43 +55,84 @@ export class ImportModel {
 			if (!res.ok) throw new Error(`HTTP ${res.status}`);
 			const blob = await res.blob();
 			await this.open(new File([blob], '示例-transactions.csv', { type: 'text/csv' }));
+			await loadSampleDatasets();
 		} catch (e) {
 			this.fail(e, this.fileName);
 		}
 	}
 
-	async open(file: File): Promise<void> {
+	/** Reads a file; `encoding` overrides the detected one (the user's choice after a guess). */
+	async open(file: File, encoding?: TextEncoding): Promise<void> {
 		this.begin(file.name, file.size);
 		const before = this.status;
+		const restore = () => (this.status = session.file ? 'mapping' : before === 'done' ? 'done' : 'idle');
 		try {
+			const refusal = refusalFor(fileKind(file.name, await headBytes(file)), file.name);
+			if (refusal) {
+				this.error = refusal;
+				restore();
+				return;
+			}
 			this.status = 'starting';
+			this.step = 'engine';
 			const db = await getDb().catch((e: unknown) => {
+				if (isOutOfMemory(e)) throw e;
 				throw new ClienteleError('import.engineFailed', { detail: e instanceof Error ? e.message : String(e) });
 			});
 			this.status = 'loading';
-			const prepared = await prepareFile(file);
+			this.step = 'reading';
+			this.abort = new AbortController();
+			const prepared = await prepareFile(file, { encoding, signal: this.abort.signal, onProgress: (p) => (this.bytesDone = p.bytesIn) });
+			const t0 = performance.now();
 			const loaded = await loadFile(db, { fileName: prepared.file.name, source: { kind: 'file', file: prepared.file }, sample: prepared.sample });
 			if (!loaded) {
 				this.notice = 'import.cancelled';
-				this.status = session.file ? 'mapping' : 'idle';
+				restore();
 				return;
 			}
+			this.lastLoad = { rows: loaded.rows, ms: performance.now() - t0 };
+			this.detection = prepared.detection;
+			this.lastFile = file;
 			session.db = db;
 			session.file = loaded;
 			session.result = null;
+			quality.reset();
 			this.roles = { ...loaded.guess };
 			this.dateFormat = null;
 			this.status = 'mapping';
 			await this.apply();
 		} catch (e) {
-			this.fail(e, file.name);
-			this.status = session.file ? 'mapping' : before === 'done' ? 'done' : 'idle';
+			if (this.abort?.signal.aborted) this.notice = 'import.cancelled';
+			else this.fail(e, file.name);
+			restore();
 		} finally {
+			this.abort = null;
 			this.stopTimer();
 		}
 	}
 
+	/** Reads the last file again with another encoding. */
+	async reopen(encoding: TextEncoding): Promise<void> {
+		if (this.lastFile) await this.open(this.lastFile, encoding);
+	}
+
+	/** The encoding can be chosen when detection was not certain (no byte-order mark). */
+	get encodingChoice(): boolean {
+		return this.detection !== null && this.detection.confidence !== 'certain';
+	}
+
+	/** Rows per second of the last read. */
+	get rowsRate(): number {
+		return this.lastLoad ? rowsPerSecond(this.lastLoad.rows, this.lastLoad.ms) : 0;
+	}
+
+	/** Bytes per second while transcoding (0 when not measurable). */
+	get bytesRate(): number {
+		return this.elapsed > 0 ? this.bytesDone / this.elapsed : 0;
+	}
+
 	async cancel(): Promise<void> {
+		if (this.abort && this.bytesDone > 0) this.abort.abort();
 		const db = session.db ?? (await getDb());
 		await db.cancel();
 	}
@@ -107,9 +164,15 @@ export class ImportModel {
 		if (!db || !file) return;
 		this.error = null;
 		this.status = 'applying';
+		this.step = 'checking';
 		try {
 			const mapping = mappingFor(file.sniff, this.roles, this.dateFormat ?? undefined);
-			const result = await applyMapping(db, file, mapping);
+			let result = await applyMapping(db, file, mapping);
+			// A new mapping of the same file keeps the data-quality fixes in effect.
+			if (result.errors.length === 0 && Object.keys(quality.applied).length > 0) {
+				const txRows = await applyQualityFixes(db, { file, mapping, options: { asOf: localDay(today()) }, fixes: quality.applied });
+				result = { ...result, txRows };
+			}
 			session.mapping = mapping;
 			session.result = result;
 			if (result.errors.length === 0) session.txVersion++;
@@ -123,6 +186,7 @@ export class ImportModel {
 	private begin(name: string, size: number): void {
 		this.fileName = name;
 		this.fileSize = size;
+		this.bytesDone = 0;
 		this.error = null;
 		this.notice = null;
 		this.startedAt = performance.now();
@@ -138,6 +202,10 @@ export class ImportModel {
 
 	private fail(e: unknown, file: string): void {
 		this.stopTimer();
+		if (isOutOfMemory(e)) {
+			this.error = outOfMemoryError({ step: this.step, file, size: formatBytes(this.fileSize), seconds: this.elapsed });
+			return;
+		}
 		this.error = isClienteleError(e)
 			? e
 			: new ClienteleError('import.readFailed', { file, detail: e instanceof Error ? e.message : String(e) });

@@ -1,5 +1,5 @@
-import { decodeSample, detectEncoding, needsTranscoding, type EncodingDetection } from '../../core/csv/encoding.ts';
-import { transcodeBlob } from '../../core/csv/transcode.ts';
+import { decodeSample, detectEncoding, needsTranscoding, type EncodingDetection, type TextEncoding } from '../../core/csv/encoding.ts';
+import { transcodeBlob, type TranscodeProgress } from '../../core/csv/transcode.ts';
 import { SAMPLE_BYTES } from '../../db/ingest.ts';
 
 /** The first bytes of a File (decompressed as a stream for .gz). */
@@ -38,15 +38,28 @@ export interface PreparedFile {
 	detection: EncodingDetection;
 }
 
+export interface PrepareOptions {
+	/** The user's choice, overriding detection (the detection is still reported). */
+	encoding?: TextEncoding;
+	onProgress?: (p: TranscodeProgress) => void;
+	signal?: AbortSignal;
+}
+
+/** The first bytes of a file as stored (for signatures: Excel, Parquet). */
+export async function headBytes(file: Blob, n = 8): Promise<Uint8Array> {
+	return new Uint8Array(await file.slice(0, n).arrayBuffer());
+}
+
 /**
  * Detects the encoding from the first bytes; GBK/GB18030, UTF-16 and Windows-1252 files are
  * transcoded to UTF-8 as a stream (DuckDB reads UTF-8 only), never as one big string.
  */
-export async function prepareFile(file: File): Promise<PreparedFile> {
+export async function prepareFile(file: File, o: PrepareOptions = {}): Promise<PreparedFile> {
 	const bytes = await sampleBytes(file);
-	const detection = detectEncoding(bytes);
+	const detected = detectEncoding(bytes);
+	const detection = o.encoding ? { ...detected, encoding: o.encoding } : detected;
 	const sample = decodeSample(bytes, detection.encoding);
 	if (!needsTranscoding(detection.encoding)) return { file, sample, detection };
-	const blob = await transcodeBlob(file, { encoding: detection.encoding, gzip: isGz(file) });
+	const blob = await transcodeBlob(file, { encoding: detection.encoding, gzip: isGz(file), onProgress: o.onProgress, signal: o.signal });
 	return { file: new File([blob], file.name.replace(/\.gz$/i, ''), { type: 'text/csv' }), sample, detection };
 }

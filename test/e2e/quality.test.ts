@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage, serveDist } from './harness.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SHOTS = path.join(ROOT, 'test-results/screenshots');
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await serveDist();
+	browser = await launch();
+	fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+const totals = async (page: Page) => (await page.getByTestId('rfm-totals').textContent())?.trim() ?? '';
+
+/** Drops a file with the given bytes on the import drop zone, as a user dragging it from the desktop would. */
+async function dropFile(page: Page, name: string, bytes: number[]): Promise<void> {
+	await page.evaluate(
+		({ name, bytes }) => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([new Uint8Array(bytes)], name));
+			const zone = document.querySelector('[data-testid="dropzone"]')!;
+			zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+		},
+		{ name, bytes }
+	);
+}
+
+describe('data-quality view', () => {
+	for (const lang of ['zh-CN', 'en'] as const) {
+		it(`(${lang}) reports the sample, drops duplicates (RFM totals change), undoes it; an .xlsx gets the save-as-CSV message`, async () => {
+			expect.hasAssertions();
+			const { page, errors, context } = await openPage(browser, server.url, { lang, width: 1280, height: 900 });
+			await page.getByTestId('load-sample').click();
+			await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+			const before = await totals(page);
+
+			// The report runs after the load; the import view shows its headline.
+			await page.getByTestId('tab-import').click();
+			await page.getByTestId('quality-headline').waitFor({ timeout: 60_000 });
+			expect(await page.getByTestId('load-rate').textContent()).toMatch(/\d/);
+			await page.screenshot({ path: path.join(SHOTS, `quality-import-${lang}.png`), fullPage: true });
+
+			await page.getByTestId('tab-quality').click();
+			await page.getByTestId('quality-summary').waitFor({ timeout: 60_000 });
+			const count = Number((await page.getByTestId('finding-count-exactDuplicates').textContent())!.replace(/\D/g, ''));
+			expect(count).toBe(20);
+			await page.screenshot({ path: path.join(SHOTS, `quality-${lang}.png`), fullPage: true });
+
+			// Drop exact duplicates: the analysis table is rebuilt and the RFM totals change.
+			await page.getByTestId('policy-exactDuplicates-drop').click();
+			await page.getByTestId('tab-rfm').click();
+			await page.waitForFunction((b) => {
+				const t = document.querySelector('[data-testid="rfm-totals"]')?.textContent?.trim();
+				return t !== undefined && t !== b;
+			}, before, { timeout: 60_000 });
+			await page.getByTestId('segment-summary').waitFor({ timeout: 60_000 });
+			const dropped = await totals(page);
+			expect(dropped).not.toBe(before);
+
+			// The fix is listed and can be undone: the totals come back.
+			await page.getByTestId('tab-quality').click();
+			expect(await page.getByTestId('quality-applied').textContent()).toContain(lang === 'en' ? 'Exact duplicate rows' : '完全重复的行');
+			await page.screenshot({ path: path.join(SHOTS, `quality-applied-${lang}.png`), fullPage: true });
+			await page.getByTestId('undo-exactDuplicates').click();
+			await page.getByTestId('tab-rfm').click();
+			await page.waitForFunction((b) => document.querySelector('[data-testid="rfm-totals"]')?.textContent?.trim() === b, before, { timeout: 60_000 });
+			expect(await totals(page)).toBe(before);
+
+			// An Excel workbook dropped on the import view: a clear message, the data stays.
+			await page.getByTestId('tab-import').click();
+			await dropFile(page, 'orders.xlsx', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0, 0, 0, 0]);
+			const msg = page.getByTestId('import-error');
+			await msg.waitFor({ timeout: 10_000 });
+			expect(await msg.textContent()).toContain(lang === 'en' ? 'CSV UTF-8' : 'CSV UTF-8');
+			expect(await msg.textContent()).toContain('orders.xlsx');
+			await dropFile(page, 'orders.parquet', [0x50, 0x41, 0x52, 0x31, 0, 0, 0, 0]);
+			await page.waitForFunction(() => document.querySelector('[data-testid="import-error"]')?.textContent?.includes('Parquet'));
+			expect(await page.getByTestId('loaded-info').textContent()).toContain('transactions.csv');
+			await page.screenshot({ path: path.join(SHOTS, `quality-xlsx-${lang}.png`), fullPage: true });
+			expect(errors).toEqual([]);
+			await context.close();
+		}, 240_000);
+	}
+
+	it('a file whose encoding was detected without a byte-order mark offers the encoding choice and reloads with it', async () => {
+		expect.hasAssertions();
+		const { page, errors, context } = await openPage(browser, server.url, { lang: 'en', width: 1280, height: 900 });
+		await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'test/fixtures/e2e/gbk-orders.csv'));
+		await page.getByTestId('mapping-ok').waitFor({ state: 'attached', timeout: 120_000 });
+		await page.getByTestId('tab-import').click();
+		const select = page.getByTestId('encoding-select');
+		await select.waitFor();
+		expect(await select.inputValue()).toBe('');
+		expect(await page.getByTestId('encoding-override').textContent()).toContain('GBK');
+		await page.screenshot({ path: path.join(SHOTS, 'quality-encoding-en.png'), fullPage: true });
+		await select.selectOption('windows-1252');
+		await page.getByTestId('encoding-reload').click();
+		await page.waitForFunction(() => document.querySelector('[data-testid="encoding-override"] option')?.textContent?.includes('Windows-1252'), null, { timeout: 60_000 });
+		expect(await page.getByTestId('loaded-info').textContent()).toContain('gbk-orders.csv');
+		expect(errors).toEqual([]);
+		await context.close();
+	}, 240_000);
+});

@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ImportModel } from '../../../../src/views/import/import-model.svelte.ts';
+
+beforeEach(() => {
+	expect.hasAssertions();
+});
+
+/** The import view-model's load status (what the page shows after and during a load). */
+describe('ImportModel load status', () => {
+	it.each([
+		['certain', false],
+		['high', true],
+		['low', true]
+	] as const)('encoding detection %s → override offered: %s', (confidence, offered) => {
+		const m = new ImportModel();
+		expect(m.encodingChoice).toBe(false);
+		m.detection = { encoding: 'utf-8', bom: 0, confidence, reason: 'utf8' };
+		expect(m.encodingChoice).toBe(offered);
+	});
+
+	it('rows per second after a load; bytes per second while transcoding', () => {
+		const m = new ImportModel();
+		expect(m.rowsRate).toBe(0);
+		m.lastLoad = { rows: 1_000_000, ms: 2000 };
+		expect(m.rowsRate).toBe(500_000);
+		m.startedAt = 1000;
+		m.now = 3000;
+		m.bytesDone = 10_000_000;
+		expect(m.bytesRate).toBe(5_000_000);
+	});
+
+	it('an .xlsx file is refused with the save-as-CSV message and nothing is loaded', async () => {
+		const m = new ImportModel();
+		await m.open(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0])], 'orders.xlsx'));
+		expect(m.error?.code).toBe('load.xlsx');
+		expect(m.error?.params).toEqual({ file: 'orders.xlsx' });
+		expect(m.status).toBe('idle');
+		expect(m.busy).toBe(false);
+	});
+
+	it('a Parquet file is refused with the offline message', async () => {
+		const m = new ImportModel();
+		await m.open(new File([new Uint8Array([0x50, 0x41, 0x52, 0x31, 0, 0])], 'data.parquet'));
+		expect(m.error?.code).toBe('load.parquet');
+	});
+});
