@@ -3,27 +3,38 @@ export interface BenchArgs {
 	sizes: number[];
 	runs: number;
 	seed: number;
-	only: Set<'page' | 'native' | 'papa'>;
+	only: Set<Part>;
 	timeoutMs: number;
 	out: string | null;
+	/** Customer counts of the CLV fit measurement. */
+	clvSizes: number[];
+	/** Build folder of the page (default dist/). */
+	dist: string | null;
 }
 
-export const USAGE = `npm run bench -- [--sizes 1000000,5000000] [--runs 3] [--seed N] [--only page,native,papa] [--timeout-s 600] [--out FILE]
+export type Part = 'page' | 'native' | 'papa' | 'clv';
+const PARTS: readonly Part[] = ['page', 'native', 'papa', 'clv'];
+
+export const USAGE = `npm run bench -- [--sizes 1000000,5000000] [--runs 3] [--seed N] [--only page,native,papa,clv] [--clv-sizes 2000,100000] [--timeout-s 600] [--out FILE] [--dist DIR]
   --sizes     rows per generated file (default 1000000,5000000; 100000 for a quick run)
   --runs      repetitions of each measurement; medians are reported (default 3)
   --seed      generator seed (default 20101201); files in bench/data/ are reused for the same seed
-  --only      measure only some of page, native, papa (default all)
+  --only      measure only some of page, native, papa, clv (default all)
+  --clv-sizes customers of the CLV fit measurement in Chromium (default 2000,100000)
   --timeout-s per page run (default 600)
-  --out       results file (default bench/results.json)`;
+  --out       results file (default bench/results.json)
+  --dist      build folder of the page (default dist/; built when missing or older than src/)`;
 
 export function parseArgs(argv: readonly string[], defaultSeed: number): BenchArgs {
 	const a: BenchArgs = {
 		sizes: [1_000_000, 5_000_000],
 		runs: 3,
 		seed: defaultSeed,
-		only: new Set(['page', 'native', 'papa']),
+		only: new Set(PARTS),
 		timeoutMs: 600_000,
-		out: null
+		out: null,
+		clvSizes: [2000, 100_000],
+		dist: null
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const k = argv[i]!;
@@ -47,14 +58,19 @@ export function parseArgs(argv: readonly string[], defaultSeed: number): BenchAr
 		else if (k === '--seed') a.seed = int(need(), 0);
 		else if (k === '--timeout-s') a.timeoutMs = int(need(), 10) * 1000;
 		else if (k === '--out') a.out = need();
+		else if (k === '--dist') a.dist = need();
+		else if (k === '--clv-sizes')
+			a.clvSizes = need()
+				.split(',')
+				.map((s) => int(s.trim(), 10));
 		else if (k === '--only') {
 			const parts = need()
 				.split(',')
 				.map((s) => s.trim());
 			for (const p of parts)
-				if (!['page', 'native', 'papa'].includes(p))
+				if (!(PARTS as readonly string[]).includes(p))
 					throw new Error(`--only: unknown ${p}\n${USAGE}`);
-			a.only = new Set(parts as ('page' | 'native' | 'papa')[]);
+			a.only = new Set(parts as Part[]);
 		} else if (k === '-h' || k === '--help') {
 			console.log(USAGE);
 			process.exit(0);

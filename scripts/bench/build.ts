@@ -1,4 +1,7 @@
-/** Builds dist/ with `npx vite build` when it is missing or older than its sources. */
+/**
+ * Builds the page with `npx vite build` when its folder (dist/, or --dist DIR) is missing or older
+ * than its sources. Another folder than dist/ keeps the bench's build apart from parallel builds.
+ */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,9 +17,10 @@ function newest(p: string): number {
 
 export function ensureBuilt(
 	root: string,
-	log: (s: string) => void
+	log: (s: string) => void,
+	dist = path.join(root, 'dist')
 ): { built: boolean; ms: number } {
-	const index = path.join(root, 'dist/index.html');
+	const index = path.join(dist, 'index.html');
 	const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
 	const sources = Math.max(
 		...['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) =>
@@ -24,8 +28,13 @@ export function ensureBuilt(
 		)
 	);
 	if (built > sources) return { built: false, ms: 0 };
-	log(built ? 'dist/ is older than src/: npx vite build …' : 'dist/ is missing: npx vite build …');
+	const name = path.relative(root, dist) || dist;
+	log(built ? `${name} is older than src/: npx vite build …` : `${name} is missing: npx vite build …`);
 	const t0 = performance.now();
-	execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	execFileSync(
+		'npx',
+		['vite', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'],
+		{ cwd: root, stdio: 'inherit' }
+	);
 	return { built: true, ms: performance.now() - t0 };
 }

@@ -2,7 +2,8 @@
  * (b) The reference: native DuckDB through @duckdb/node-api, single-threaded, running the page's own
  * pipeline — loadFile/applyMapping (sniffer, loadRawSql, validateMappingSql, buildTxSql) and the
  * RFM model's queries (defaultAsOfSql, runRfm = rfmCustomersSql → ntileScoresSql → segmentSql,
- * segment summary, R×F heatmap) — through a DbClient adapter, so it is the same SQL, not a copy.
+ * segment summary, R×F heatmap), then a rule change and the value matrix (native-value.ts) —
+ * through a DbClient adapter, so it is the same SQL, not a copy.
  *
  * @duckdb/node-api is installed on demand outside the project (npm 11 writes a lockfile entry for it
  * that `npm ci` rejects; see /work/shared/DUCKDB-WASM.md), never into package.json.
@@ -19,6 +20,12 @@ import { rfHeatmapSql, segmentSummarySql } from '../../src/core/sql/rfm.ts';
 import { R10_DOCS } from '../../src/core/segments/rules.ts';
 import type { Sql } from '../../src/core/sql/sql.ts';
 import type { StepTime } from './trace.ts';
+import {
+	nativeResegment,
+	nativeValueMatrix,
+	type NativeResegment,
+	type NativeValue
+} from './native-value.ts';
 
 export const NATIVE_DIR = process.env.CLIENTELE_BENCH_NATIVE ?? '/tmp/clientele-bench-native';
 
@@ -117,9 +124,10 @@ class NativeDbClient implements DbClient {
 	}
 
 	registerFile(name: string, source: FileSource): Promise<void> {
-		if (source.kind !== 'path')
-			return Promise.reject(new Error('native bench client reads files by path'));
-		fs.symlinkSync(path.resolve(source.path), path.join(this.links, name));
+		if (source.kind === 'path')
+			fs.symlinkSync(path.resolve(source.path), path.join(this.links, name));
+		else if (source.kind === 'text') fs.writeFileSync(path.join(this.links, name), source.text);
+		else return Promise.reject(new Error('native bench client reads files by path or text'));
 		return Promise.resolve();
 	}
 
@@ -158,10 +166,19 @@ export interface NativeRun {
 	raw_rows: number;
 	customers: number;
 	steps: StepTime[];
+	resegment: NativeResegment | null;
+	value: NativeValue | null;
 }
 
-/** One cold run on a fresh in-memory instance: load (sniff + raw + validate + typed) and RFM. */
-export async function runNative(napi: NodeApi, file: string): Promise<NativeRun> {
+/**
+ * One cold run on a fresh in-memory instance: load (sniff + raw + validate + typed), RFM, then
+ * (withValue) a rule change and the value matrix as the page does them (native-value.ts).
+ */
+export async function runNative(
+	napi: NodeApi,
+	file: string,
+	withValue = true
+): Promise<NativeRun> {
 	const db = await NativeDbClient.create(napi);
 	try {
 		const t0 = performance.now();
@@ -193,13 +210,18 @@ export async function runNative(napi: NodeApi, file: string): Promise<NativeRun>
 			db.query(rfHeatmapSql(RFM_TABLE))
 		]);
 		const t2 = performance.now();
+		const steps = [...db.steps];
+		const reseg = withValue ? await nativeResegment(db, R10_DOCS) : null;
+		const value = withValue ? await nativeValueMatrix(db, d.as_of) : null;
 		return {
 			load_ms: t1 - t0,
 			rfm_ms: t2 - t1,
 			tx_rows: result.txRows,
 			raw_rows: loaded.rows,
 			customers: summary.rows.reduce((a, r) => a + r.customers, 0),
-			steps: db.steps
+			steps,
+			resegment: reseg,
+			value
 		};
 	} finally {
 		await db.close();

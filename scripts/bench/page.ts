@@ -5,12 +5,16 @@
  *             raw load as VARCHAR, mapping validation, typed table build: the page maps by itself);
  *   rfm_ms  = 'mapping-ok' → 'segment-summary' appears (default as-of, aggregate, scores, segments,
  *             summary + heatmap queries, render).
+ * Then, with the RFM view shown (see value.ts):
+ *   resegment_ms    = a rule edit in the rule editor → the segment summary table re-rendered;
+ *   value_matrix_ms = click on the value tab → performance mark 'clientele:value-matrix-done'.
  * Timestamps are taken inside the page (MutationObserver, performance.now()), not by polling.
  */
 import type { Browser } from 'playwright-core';
 import { launch } from '../../test/e2e/harness.ts';
 import { startRssSampler, sampleChromium } from './rss.ts';
 import { initScript, pageSteps, txReadyAt, type PageTrace, type StepTime } from './trace.ts';
+import { measureResegment, measureValueMatrix, type ResegmentRun, type ValueRun } from './value.ts';
 
 export interface PageRun {
 	load_ms: number;
@@ -32,13 +36,32 @@ export interface PageRun {
 	rfm_steps: StepTime[];
 	marks: PageTrace['marks'];
 	errors: string[];
+	resegment: ResegmentRun | null;
+	value: ValueRun | null;
+}
+
+/** The value phase by step; the fit (in our worker, not DuckDB's) gets its own line. */
+function valueSteps(t: PageTrace, v: ValueRun): StepTime[] {
+	if (!v.fitSpan) return pageSteps(t, v.clickAt, v.doneAt);
+	const [a, b] = v.fitSpan;
+	return [
+		...pageSteps(t, v.clickAt, a),
+		{ label: 'CLV fit (our worker: BG/NBD, Gamma-Gamma, scoring, checks)', ms: b - a },
+		...pageSteps(t, b, v.doneAt)
+	];
 }
 
 const WATCH = ['mapping-ok', 'segment-summary', 'mapping-errors', 'import-error'];
 
-export async function runPage(url: string, file: string, timeoutMs: number): Promise<PageRun> {
+export async function runPage(
+	url: string,
+	file: string,
+	timeoutMs: number,
+	withValue = true
+): Promise<PageRun> {
 	let browser: Browser | null = null;
 	const sampler = startRssSampler(200);
+	let valueSampler: ReturnType<typeof startRssSampler> | null = null;
 	try {
 		browser = await launch();
 		const context = await browser.newContext({
@@ -78,15 +101,25 @@ export async function runPage(url: string, file: string, timeoutMs: number): Pro
 		let customers = 0;
 		for (const cell of await page.locator('[data-testid^="count-"]').all())
 			customers += Number(await cell.getAttribute('data-value'));
-		const t = (await page.evaluate('window.__bench')) as PageTrace;
 		const mem = sampler.stop();
+		const rfmEnd = (await page.evaluate('performance.now()')) as number;
+		// Rule edit, then the value tab (memory of this part sampled on its own).
+		valueSampler = startRssSampler(200);
+		const resegment = withValue ? await measureResegment(page, timeoutMs) : null;
+		const value = withValue ? await measureValueMatrix(page, timeoutMs) : null;
+		const valueMem = valueSampler.stop();
+		if (value) {
+			value.peak_rss_mb = valueMem.peakRssMb;
+			value.peak_pss_mb = valueMem.peakPssMb;
+		}
+		const t = (await page.evaluate('window.__bench')) as PageTrace;
 		const input = t.inputAt;
 		const ok = t.seen['mapping-ok'];
 		const seg = t.seen['segment-summary'];
 		if (input == null || ok == null || seg == null)
 			throw new Error(`page trace incomplete: ${JSON.stringify({ input, ok, seg })}`);
 		const tx = txReadyAt(t);
-		const during = t.longtasks.filter((l) => l.start + l.dur >= input);
+		const during = t.longtasks.filter((l) => l.start + l.dur >= input && l.start < rfmEnd);
 		const before = t.longtasks.filter((l) => l.start + l.dur < input);
 		return {
 			load_ms: ok - input,
@@ -104,10 +137,13 @@ export async function runPage(url: string, file: string, timeoutMs: number): Pro
 			steps: pageSteps(t, input, ok),
 			rfm_steps: pageSteps(t, ok, seg),
 			marks: t.marks,
-			errors
+			errors,
+			resegment,
+			value: value && { ...value, steps: valueSteps(t, value) }
 		};
 	} finally {
 		sampler.stop();
+		valueSampler?.stop();
 		await browser?.close();
 	}
 }

@@ -36,7 +36,7 @@ export interface SizeResult {
 	page: {
 		load_ms: number | null;
 		rfm_ms: number | null;
-		value_matrix_ms: null;
+		value_matrix_ms: number | null;
 		peak_rss_mb: number | null;
 		longest_task_ms: number | null;
 		[extra: string]: unknown;
@@ -44,7 +44,7 @@ export interface SizeResult {
 	native: {
 		load_ms: number | null;
 		rfm_ms: number | null;
-		value_matrix_ms: null;
+		value_matrix_ms: number | null;
 		[extra: string]: unknown;
 	};
 	papaparse_ms: number | null;
@@ -115,6 +115,10 @@ export function table(results: readonly SizeResult[]): string {
 			mb((r.papaparse_peak_rss_mb as number | null) ?? null)
 		];
 	});
+	return grid(head, rows);
+}
+
+function grid(head: string[], rows: string[][]): string {
 	const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 	const line = (cells: string[]) =>
 		'| ' + cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join(' | ') + ' |';
@@ -131,12 +135,88 @@ export function table(results: readonly SizeResult[]): string {
 	].join('\n');
 }
 
+const v = (r: SizeResult, side: 'page' | 'native', k: string) =>
+	(r[side][k] as number | null | undefined) ?? null;
+const RESEGMENT_TARGET_MS = 150;
+
+/** Rule change and value matrix per size: page, native, ratio, and the 150 ms target. */
+export function valueTable(results: readonly SizeResult[]): string {
+	const head = [
+		'rows',
+		'page value matrix',
+		'of which CLV fit',
+		'native value matrix',
+		'of which fit',
+		'value ×',
+		'page re-segment',
+		'native re-segment',
+		'< 150 ms'
+	];
+	const rows = results.map((r) => {
+		const pr = v(r, 'page', 'resegment_ms');
+		return [
+			r.rows.toLocaleString('en-US'),
+			s(r.page.value_matrix_ms),
+			s(v(r, 'page', 'clv_fit_ms')),
+			s(r.native.value_matrix_ms),
+			s(v(r, 'native', 'clv_fit_ms')),
+			x(r.page.value_matrix_ms, r.native.value_matrix_ms),
+			n(pr),
+			n(v(r, 'native', 'resegment_ms')),
+			pr === null ? '–' : pr < RESEGMENT_TARGET_MS ? 'pass' : 'FAIL'
+		];
+	});
+	return grid(head, rows);
+}
+
+export interface ClvFitRow {
+	customers: number;
+	bgnbd_ms: number | null;
+	gammagamma_ms: number | null;
+	fit_ms: number | null;
+	scoring_ms: number | null;
+	checks_ms: number | null;
+	startup_ms: number | null;
+	total_ms: number | null;
+	target_ms: number | null;
+	pass: boolean | null;
+}
+
+/** The CLV worker in Chromium per customer count, with issue 5's targets. */
+export function clvTable(fits: Record<string, ClvFitRow>): string {
+	const head = [
+		'customers',
+		'worker start',
+		'BG/NBD',
+		'Gamma-Gamma',
+		'scoring',
+		'checks',
+		'total (round trip)',
+		'target',
+		''
+	];
+	const rows = Object.values(fits).map((f) => [
+		f.customers.toLocaleString('en-US'),
+		n(f.startup_ms),
+		n(f.bgnbd_ms),
+		n(f.gammagamma_ms),
+		n(f.scoring_ms),
+		n(f.checks_ms),
+		n(f.total_ms),
+		f.target_ms === null ? '–' : '< ' + s(f.target_ms),
+		f.pass === null ? '' : f.pass ? 'pass' : 'FAIL'
+	]);
+	return grid(head, rows);
+}
+
 /** Merges into the existing file: sizes measured now replace their entries, others are kept. */
 export function writeResults(
 	file: string,
 	results: readonly SizeResult[],
 	meta: Record<string, unknown>,
-	measured: ReadonlySet<string>
+	measured: ReadonlySet<string>,
+	/** Top-level entries measured now (e.g. clv_fit); missing ones keep their earlier value. */
+	extra: Record<string, unknown> = {}
 ): void {
 	let old: Record<string, unknown> = {};
 	try {
@@ -158,6 +238,16 @@ export function writeResults(
 		sizes.set(r.rows, merged);
 	}
 	for (const k of [...sizes.keys()].sort((a, b) => a - b)) out[String(k)] = sizes.get(k);
+	for (const [k, val] of Object.entries(old))
+		if (!/^\d+$/.test(k) && k !== 'meta') out[k] = val;
+	for (const [k, val] of Object.entries(extra)) {
+		const prev = old[k];
+		// Per-key merge (e.g. clv_fit per customer count): sizes measured now replace theirs.
+		out[k] =
+			prev && typeof prev === 'object' && val && typeof val === 'object'
+				? { ...(prev as object), ...(val as object) }
+				: val;
+	}
 	out.meta = meta;
 	fs.writeFileSync(file + '.tmp', JSON.stringify(out, null, '\t') + '\n');
 	fs.renameSync(file + '.tmp', file);

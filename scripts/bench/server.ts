@@ -1,6 +1,7 @@
 /**
  * Serves the built site (dist/) on 127.0.0.1, plus a bare PapaParse page under /__bench/ with
- * papaparse.min.js from our own node_modules (no CDN): everything the bench loads is local.
+ * papaparse.min.js from our own node_modules (no CDN) and a blank page for the CLV worker bench:
+ * everything the bench loads is local.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -22,6 +23,9 @@ export const PAPA_PAGE = `<!doctype html><meta charset="utf-8"><title>PapaParse 
 <script src="/__bench/papaparse.min.js"></script>
 <input type="file" id="f" data-testid="papa-input">`;
 
+/** Same origin as the built page, nothing loaded: the CLV fit bench starts the built worker here. */
+export const BLANK_PAGE = `<!doctype html><meta charset="utf-8"><title>CLV fit bench</title>`;
+
 export async function serveBench(
 	dist: string
 ): Promise<{ url: string; close: () => Promise<void> }> {
@@ -33,6 +37,10 @@ export async function serveBench(
 		const u = new URL(req.url ?? '/', 'http://x');
 		if (u.pathname === '/__bench/papa.html') {
 			res.writeHead(200, { 'content-type': TYPES['.html']! }).end(PAPA_PAGE);
+			return;
+		}
+		if (u.pathname === '/__bench/blank.html') {
+			res.writeHead(200, { 'content-type': TYPES['.html']! }).end(BLANK_PAGE);
 			return;
 		}
 		let file =

@@ -135,7 +135,8 @@ export function pageSteps(t: PageTrace, from: number, to: number): StepTime[] {
 		const end = m.end ?? m.start;
 		if (m.start > cursor + 1) add(gapLabel(m), m.start - cursor);
 		const busyFrom = Math.max(cursor, m.start);
-		const dur = Math.max(0, end - busyFrom);
+		// A statement still running at `to` counts only up to `to`.
+		const dur = Math.max(0, Math.min(end, to) - busyFrom);
 		if (ENGINE.includes(m.type)) {
 			add(ENGINE_LABEL, dur);
 		} else if (m.text && (m.type === 'RUN_QUERY' || m.type === 'START_PENDING_QUERY')) {
