@@ -4,6 +4,7 @@ import { qualityEn } from './parts/quality.ts';
 import { valueEn } from './parts/value.ts';
 import { abcEn } from './parts/abc.ts';
 import { kpiUiEn } from './parts/kpi-ui.ts';
+import { customerTableEn } from './parts/customer-table.ts';
 
 /** English catalogue. Every visible string of the app comes from here or zh-CN.ts (same keys). */
 export const en = {
@@ -20,6 +21,7 @@ export const en = {
 	'role.quantity': 'Quantity',
 	'role.price': 'Unit price',
 	'role.order': 'Order ID',
+	'role.cost': 'Cost (of the line)',
 	'role.none': '— not used —',
 	'role.required': 'required',
 	'role.optional': 'optional',
@@ -252,5 +254,6 @@ export const en = {
 	...qualityEn,
 	...valueEn,
 	...abcEn,
-	...kpiUiEn
+	...kpiUiEn,
+	...customerTableEn
 };

@@ -4,6 +4,7 @@ import { qualityZh } from './parts/quality.ts';
 import { valueZh } from './parts/value.ts';
 import { abcZh } from './parts/abc.ts';
 import { kpiUiZh } from './parts/kpi-ui.ts';
+import { customerTableZh } from './parts/customer-table.ts';
 import type { en } from './en.ts';
 
 /** 简体中文目录：与 en.ts 键一一对应（类型检查保证不缺键）。 */
@@ -21,6 +22,7 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'role.quantity': '数量',
 	'role.price': '单价',
 	'role.order': '订单号',
+	'role.cost': '成本金额（整行）',
 	'role.none': '— 不使用 —',
 	'role.required': '必填',
 	'role.optional': '可选',
@@ -253,5 +255,6 @@ export const zhCN: Record<keyof typeof en, string> = {
 	...qualityZh,
 	...valueZh,
 	...abcZh,
-	...kpiUiZh
+	...kpiUiZh,
+	...customerTableZh
 };

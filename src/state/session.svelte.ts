@@ -1,6 +1,21 @@
 import type { DbClient } from '../db/client.ts';
 import type { LoadedFile, MappingResult } from '../db/ingest.ts';
 import type { TxMapping } from '../core/sql/import.ts';
+import type { CustomerTableMapping } from '../core/sql/rfm-customer-table.ts';
+
+/** What the analyses run on: transactions (one row per order line) or a customer table. */
+export type DataKind = 'transactions' | 'customers';
+
+/** A checked customer table (one row per customer) that RFM runs from. */
+export interface CustomerTableInfo {
+	fileName: string;
+	/** The table holding the checked rows (a copy: another file opened later cannot change it). */
+	source: string;
+	mapping: CustomerTableMapping;
+	customers: number;
+	/** The day after the latest last purchase; null with a recency-days column. */
+	defaultAsOf: string | null;
+}
 
 /**
  * What the user has loaded and mapped. Views read it; the import model writes it. A failed or
@@ -11,11 +26,26 @@ class Session {
 	file = $state.raw<LoadedFile | null>(null);
 	mapping = $state.raw<TxMapping | null>(null);
 	result = $state.raw<MappingResult | null>(null);
-	/** Bumped whenever the typed transaction table is rebuilt: analyses recompute. */
+	/** Bumped whenever the typed transaction table (or the customer table) is rebuilt: analyses recompute. */
 	txVersion = $state(0);
+	/** 'customers': RFM runs from a customer table; views that need transactions are turned off. */
+	kind = $state<DataKind>('transactions');
+	customerTable = $state.raw<CustomerTableInfo | null>(null);
 
+	/** Mapped transactions are ready (never with a customer table). */
 	get ready(): boolean {
-		return this.db !== null && this.result !== null && this.result.errors.length === 0 && this.result.txRows > 0;
+		return (
+			this.kind === 'transactions' &&
+			this.db !== null &&
+			this.result !== null &&
+			this.result.errors.length === 0 &&
+			this.result.txRows > 0
+		);
+	}
+
+	/** A checked customer table is ready. */
+	get customersReady(): boolean {
+		return this.kind === 'customers' && this.db !== null && this.customerTable !== null;
 	}
 }
 

@@ -13,6 +13,17 @@ import { formatBytes } from '../../ui/download.ts';
 import { localDay, today } from '../quality/quality-logic.ts';
 import { fileKind, isOutOfMemory, outOfMemoryError, refusalFor, rowsPerSecond, type LoadStep } from './file-kind.ts';
 import { headBytes, prepareFile } from './read-sample.ts';
+import { applyCustomerTable, CUSTOMER_SOURCE } from './customer-import.ts';
+import {
+	checkCtRoles,
+	customerMappingFor,
+	guessCustomerRoles,
+	guessFileRole,
+	withCtRole,
+	type CtRole,
+	type CtRoles,
+	type FileRole
+} from './customer-roles.ts';
 
 export type ImportStatus = 'idle' | 'starting' | 'loading' | 'mapping' | 'applying' | 'done';
 
@@ -34,6 +45,14 @@ export class ImportModel {
 	step = $state<LoadStep>('engine');
 	/** The last successful read: rows and milliseconds (rows/s after the load). */
 	lastLoad = $state.raw<{ rows: number; ms: number } | null>(null);
+	/** What the file is: transactions or a customer table (guessed from the headers, the user's to change). */
+	fileRole = $state<FileRole>('transactions');
+	ctRoles = $state<CtRoles>({});
+	ctDateFormat = $state.raw<DateFormat | null>(null);
+	/** Problems of the customer-table mapping (missing roles, unreadable values, duplicate ids). */
+	ctErrors = $state.raw<ClienteleError[]>([]);
+	/** The customer table RFM runs from, once checked. */
+	ctDone = $state.raw<{ customers: number; defaultAsOf: string | null } | null>(null);
 
 	private timer: ReturnType<typeof setInterval> | null = null;
 	private abort: AbortController | null = null;
@@ -99,6 +118,11 @@ export class ImportModel {
 			quality.reset();
 			this.roles = { ...loaded.guess };
 			this.dateFormat = null;
+			this.fileRole = guessFileRole(loaded.sniff.columns);
+			this.ctRoles = guessCustomerRoles(loaded.sniff.columns);
+			this.ctDateFormat = null;
+			this.ctErrors = [];
+			this.ctDone = null;
 			this.status = 'mapping';
 			await this.apply();
 		} catch (e) {
@@ -158,7 +182,35 @@ export class ImportModel {
 		if (role === 'date') this.dateFormat = null;
 	}
 
+	/** The user's choice of what the file is; the next Analyse maps it that way. */
+	setFileRole(role: FileRole): void {
+		this.fileRole = role;
+		this.error = null;
+	}
+
+	setCtRole(role: CtRole, column: string): void {
+		this.ctRoles = withCtRole(this.ctRoles, role, column);
+		if (role === 'lastDate') this.ctDateFormat = null;
+	}
+
+	/** The last-purchase-date format in effect (the user's flip, else the sniffer's). */
+	get ctEffectiveDateFormat(): DateFormat | null {
+		const col = session.file?.sniff.columns.find((c) => c.name === this.ctRoles.lastDate);
+		return this.ctDateFormat ?? col?.date?.format ?? null;
+	}
+
+	get ctDateAmbiguous(): boolean {
+		const col = session.file?.sniff.columns.find((c) => c.name === this.ctRoles.lastDate);
+		return col?.date?.ambiguous ?? false;
+	}
+
+	flipCtDayMonth(): void {
+		const f = this.ctEffectiveDateFormat;
+		if (f) this.ctDateFormat = swapDayMonth(f);
+	}
+
 	async apply(): Promise<void> {
+		if (this.fileRole === 'customers') return this.applyCustomers();
 		const db = session.db;
 		const file = session.file;
 		if (!db || !file) return;
@@ -175,8 +227,48 @@ export class ImportModel {
 			}
 			session.mapping = mapping;
 			session.result = result;
-			if (result.errors.length === 0) session.txVersion++;
+			if (result.errors.length === 0) {
+				session.kind = 'transactions';
+				session.customerTable = null;
+				this.ctDone = null;
+				session.txVersion++;
+			}
 			this.status = result.errors.length === 0 ? 'done' : 'mapping';
+		} catch (e) {
+			this.fail(e, file.fileName);
+			this.status = 'mapping';
+		}
+	}
+
+	/** Checks the customer table on the whole file; when it passes, RFM runs from it. */
+	private async applyCustomers(): Promise<void> {
+		const db = session.db;
+		const file = session.file;
+		if (!db || !file) return;
+		this.error = null;
+		this.ctDone = null;
+		this.ctErrors = checkCtRoles(this.ctRoles, file.fileName);
+		if (this.ctErrors.length > 0) {
+			this.status = 'mapping';
+			return;
+		}
+		this.status = 'applying';
+		this.step = 'checking';
+		try {
+			const mapping = customerMappingFor(file.sniff, this.ctRoles, this.ctDateFormat ?? undefined);
+			const out = await applyCustomerTable(db, file, mapping);
+			this.ctErrors = out.errors;
+			if (out.errors.length > 0) {
+				this.status = 'mapping';
+				return;
+			}
+			session.kind = 'customers';
+			session.customerTable = { fileName: file.fileName, source: CUSTOMER_SOURCE, mapping, customers: out.customers, defaultAsOf: out.defaultAsOf };
+			session.mapping = null;
+			session.result = null;
+			this.ctDone = { customers: out.customers, defaultAsOf: out.defaultAsOf };
+			session.txVersion++;
+			this.status = 'done';
 		} catch (e) {
 			this.fail(e, file.fileName);
 			this.status = 'mapping';

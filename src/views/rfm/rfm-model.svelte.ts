@@ -22,8 +22,10 @@ import { OTHERS, R10_DOCS, type SegmentSet } from '../../core/segments/rules.ts'
 import { PRESETS, type PresetId } from '../../core/segments/presets.ts';
 import { parseSegmentSetJson, segmentSetToJson } from '../../core/segments/rules-json.ts';
 import type { ScoringOptions } from '../../core/segments/scoring.ts';
+import type { CustomerTableInfo } from '../../state/session.svelte.ts';
 import {
 	defaultAsOf,
+	loadCustomerTable,
 	RFM_SCORES,
 	RFM_TABLE,
 	rescore,
@@ -82,8 +84,18 @@ export class RfmModel {
 	/** Problem with a loaded rule-set file (shown by the rule editor). */
 	jsonError = $state.raw<ClienteleError | null>(null);
 	private runs = 0;
+	private queue: Promise<void> = Promise.resolve();
 
-	constructor(private readonly db: DbClient) {}
+	/** `customerTable`: RFM runs from a checked customer table instead of the transactions. */
+	constructor(
+		private readonly db: DbClient,
+		readonly customerTable: CustomerTableInfo | null = null
+	) {}
+
+	/** With a recency-days column the as-of date only labels the data (it may stay empty). */
+	get asOfLabelsOnly(): boolean {
+		return Boolean(this.customerTable?.mapping.recency);
+	}
 
 	get totals(): { customers: number; revenue: number } {
 		return this.summary.reduce(
@@ -122,6 +134,13 @@ export class RfmModel {
 	/** First run: default as-of from the data, frequency from the mapping. */
 	async start(frequency: 'orders' | 'days'): Promise<void> {
 		this.frequency = frequency;
+		if (this.customerTable) {
+			this.frequency = 'orders';
+			this.defaultAsOf = this.customerTable.defaultAsOf ?? '';
+			this.asOf = this.defaultAsOf;
+			await this.run();
+			return;
+		}
 		const d = await defaultAsOf(this.db);
 		if (!d) return;
 		this.defaultAsOf = d.asOf;
@@ -179,11 +198,21 @@ export class RfmModel {
 		return segmentSetToJson(this.set);
 	}
 
-	private async apply(step: Step): Promise<void> {
+	/**
+	 * Changes run one after another: two runs interleaving their statements on the shared tables
+	 * could leave the scores of an older setting under the summary of a newer one.
+	 */
+	private apply(step: Step): Promise<void> {
+		const next = this.queue.then(() => this.applyNow(step));
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
+	private async applyNow(step: Step): Promise<void> {
 		const run = ++this.runs;
 		let scoring: ScoringOptions;
 		try {
-			dateLit(this.asOf);
+			if (!(this.asOfLabelsOnly && this.asOf === '')) dateLit(this.asOf);
 		} catch {
 			this.error = new ClienteleError('rfm.badAsOf', { value: this.asOf });
 			return;
@@ -199,7 +228,17 @@ export class RfmModel {
 		this.status = 'running';
 		this.error = null;
 		try {
-			if (step === 'run')
+			performance.mark(`clientele:rfm-${step}-start`);
+			const ct = this.customerTable;
+			if (step === 'run' && ct) {
+				await loadCustomerTable(this.db, {
+					fileName: ct.fileName,
+					mapping: ct.mapping,
+					source: ct.source,
+					asOf: this.asOf || undefined
+				});
+				await rescore(this.db, { scoring, set: this.set });
+			} else if (step === 'run')
 				await runRfm(this.db, {
 					asOf: this.asOf,
 					frequency: this.frequency,
@@ -211,6 +250,7 @@ export class RfmModel {
 				});
 			else if (step === 'rescore') await rescore(this.db, { scoring, set: this.set });
 			else await resegment(this.db, this.set);
+			performance.measure(`clientele:rfm-${step}-sql`, `clientele:rfm-${step}-start`);
 			const cov = coverageSql({ scores: RFM_SCORES, set: this.set });
 			const [summary, heat, breaks, coverage, overlap] = await Promise.all([
 				this.db.query<SegmentSummaryRow>(segmentSummarySql(RFM_TABLE)),
@@ -237,6 +277,7 @@ export class RfmModel {
 				this.selected = null;
 			this.version++;
 			this.status = 'ready';
+			performance.measure(`clientele:rfm-${step}`, `clientele:rfm-${step}-start`);
 		} catch (e) {
 			if (run !== this.runs) return;
 			this.status = 'error';
