@@ -97,7 +97,7 @@ describe('KPI and journey views on the sample data', () => {
 		expect(second).toBeLessThanOrEqual(first);
 		expect(await svgIn(page, 'chart-funnel')).toBeGreaterThan(0);
 		// The same funnel by RFM segment: one pair of rows per segment.
-		await page.getByTestId('funnel-by-segment').check();
+		await page.getByTestId('funnel-split').selectOption('segment');
 		await page.waitForFunction(() => document.querySelectorAll('[data-testid="funnel-table"] tbody tr').length > 4, null, { timeout: 60_000 });
 		expect(await page.locator('[data-testid="funnel-table"] tbody tr').count()).toBeGreaterThan(4);
 		await page.screenshot({ path: path.join(SHOTS, `kpi-journey-${lang}.png`), fullPage: true });

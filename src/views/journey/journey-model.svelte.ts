@@ -1,7 +1,8 @@
 /**
  * Journey view model: the journey map (volume by stage × touchpoint, the score curve, pain points,
  * drop-offs between stages), paths and time between steps, a funnel with a conversion window and
- * the online/offline split. Everything reads the typed touchpoint table (optionally one RFM segment).
+ * the online/offline split. Everything reads the typed touchpoint table, optionally narrowed to the
+ * customers of one RFM segment or one value-matrix quadrant; the funnel can be split by either.
  */
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { channelSplitSql, DEFAULT_CHANNELS, painPointsSql, stageScoresSql, touchpointVolumeSql } from '../../core/sql/journey.ts';
@@ -12,10 +13,12 @@ import { TOUCHPOINT_TABLE } from '../../db/kpi.ts';
 import { RFM_TABLE } from '../../db/rfm.ts';
 import type { DatasetState } from '../../state/datasets.svelte.ts';
 import { existingTablesSql } from '../kpis/kpi-queries.ts';
-import { segmentEventsSql, TP_NO_CHANNEL, TP_SELECTED, valuesByCountSql, withoutChannelSql } from './journey-queries.ts';
+import { byQuadrantOrder, findQuadrantSource, presentQuadrants, type QuadrantSource } from '../kpis/quadrant-source.ts';
+import { customerEventsSql, parseFilter, TP_NO_CHANNEL, TP_SELECTED, valuesByCountSql, withoutChannelSql } from './journey-queries.ts';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'empty';
 export type FunnelField = 'touchpoint' | 'stage' | 'outcome';
+export type FunnelSplit = 'none' | 'segment' | 'quadrant';
 
 type R<T> = T & Row;
 export interface VolumeRow { stage: string | null; touchpoint: string; events: number; customers: number; scored: number; mean_score: number | null; sd_score: number | null }
@@ -28,14 +31,15 @@ export interface FunnelResultRow { group: string | null; step: number; step_name
 export interface ChannelResultRow { channel: string; events: number; customers: number; scored: number; mean_score: number | null; event_share: number }
 
 export class JourneyModel {
-	segment = $state('');
+	/** Customers shown: '' (all), 'segment:<id>' or 'quadrant:<id>' (see journey-queries.ts). */
+	filter = $state('');
 	pathSteps = $state(3);
 	topN = $state(10);
 	collapseRepeats = $state(false);
 	funnelField = $state<FunnelField>('touchpoint');
 	funnelSteps = $state<string[]>([]);
 	windowDays = $state(30);
-	funnelBySegment = $state(false);
+	funnelSplit = $state<FunnelSplit>('none');
 	useChannelColumn = $state(true);
 	channels = $state<Record<string, string>>({ ...DEFAULT_CHANNELS });
 
@@ -44,6 +48,10 @@ export class JourneyModel {
 	funnelState = $state<LoadState>('idle');
 	funnelError = $state.raw<ClienteleError | null>(null);
 	hasRfm = $state(false);
+	/** Where the value quadrants are (null: compute the value matrix first). */
+	quadrant = $state.raw<QuadrantSource | null>(null);
+	/** Quadrant ids present in the matrix, in the matrix's order. */
+	quadrants = $state.raw<string[]>([]);
 	volume = $state.raw<VolumeRow[]>([]);
 	stages = $state.raw<StageRow[]>([]);
 	pain = $state.raw<PainRow[]>([]);
@@ -52,6 +60,8 @@ export class JourneyModel {
 	links = $state.raw<LinkRow[]>([]);
 	times = $state.raw<TimeRow[]>([]);
 	funnel = $state.raw<FunnelResultRow[]>([]);
+	/** What the current funnel rows are split by (they arrive after the choice changes). */
+	funnelOf = $state<FunnelSplit>('none');
 	channelRows = $state.raw<ChannelResultRow[]>([]);
 	values = $state.raw<Record<FunnelField, string[]>>({ touchpoint: [], stage: [], outcome: [] });
 	segments = $state.raw<string[]>([]);
@@ -60,11 +70,13 @@ export class JourneyModel {
 
 	constructor(
 		private readonly db: () => DbClient | null,
-		readonly touchpoints: DatasetState
+		readonly touchpoints: DatasetState,
+		/** Whether a quadrant table belongs to the current data (see kpis/quadrant-source.ts). */
+		private readonly quadrantFresh: (table: string) => boolean = () => true
 	) {}
 
 	get table(): string {
-		return this.segment ? TP_SELECTED : TOUCHPOINT_TABLE;
+		return parseFilter(this.filter) ? TP_SELECTED : TOUCHPOINT_TABLE;
 	}
 
 	get hasChannelColumn(): boolean {
@@ -82,10 +94,16 @@ export class JourneyModel {
 		this.state = 'loading';
 		this.error = null;
 		try {
-			this.hasRfm = (await db.query<{ name: string }>(existingTablesSql([RFM_TABLE]))).rows.length > 0;
-			if (!this.hasRfm) this.segment = '';
-			const segments = this.hasRfm ? (await db.query<{ value: string }>(valuesByCountSql({ table: RFM_TABLE, column: 'segment' }))).rows.map((r) => r.value) : [];
-			if (this.segment) await db.exec(segmentEventsSql({ source: TOUCHPOINT_TABLE, target: TP_SELECTED, rfm: RFM_TABLE, segment: this.segment }));
+			const hasRfm = (await db.query<{ name: string }>(existingTablesSql([RFM_TABLE]))).rows.length > 0;
+			const quadrant = await findQuadrantSource(db, this.quadrantFresh);
+			const segments = hasRfm ? (await db.query<{ value: string }>(valuesByCountSql({ table: RFM_TABLE, column: 'segment' }))).rows.map((r) => r.value) : [];
+			const quadrants = quadrant ? presentQuadrants((await db.query<{ value: string }>(valuesByCountSql({ table: quadrant.table, column: quadrant.column }))).rows.map((r) => String(r.value))) : [];
+			if (run !== this.runs) return;
+			Object.assign(this, { hasRfm, quadrant, segments, quadrants });
+			const f = parseFilter(this.filter);
+			const source = f?.kind === 'segment' ? (segments.includes(f.value) ? { table: RFM_TABLE, column: 'segment' } : null) : f && quadrants.includes(f.value) ? quadrant : null;
+			if (f && !source) this.filter = '';
+			if (f && source) await db.exec(customerEventsSql({ source: TOUCHPOINT_TABLE, target: TP_SELECTED, ...source, value: f.value }));
 			const t = this.table;
 			const q = <T>(s: Parameters<DbClient['query']>[0]) => db.query<R<T>>(s).then((r) => r.rows as T[]);
 			const [volume, stages, pain, paths, links, times, tps, sts, outs] = await Promise.all([
@@ -105,7 +123,7 @@ export class JourneyModel {
 			if (!this.useChannelColumn) await db.exec(withoutChannelSql({ source: t, target: TP_NO_CHANNEL }));
 			const channelRows = await q<ChannelResultRow>(channelSplitSql({ table: channelSource, channels: this.channels }));
 			if (run !== this.runs) return;
-			Object.assign(this, { volume, stages, pain, paths, links, times, stageDrops, channelRows, segments });
+			Object.assign(this, { volume, stages, pain, paths, links, times, stageDrops, channelRows });
 			this.values = { touchpoint: tps.map((r) => r.value), stage: sts.map((r) => r.value), outcome: outs.map((r) => r.value) };
 			if (this.funnelSteps.length === 0) this.funnelSteps = defaultFunnel(this.values);
 			this.state = volume.length ? 'ready' : 'empty';
@@ -114,6 +132,13 @@ export class JourneyModel {
 			this.error = asError(e, this.touchpoints.fileName);
 			this.state = 'error';
 		}
+	}
+
+	/** The customer table and column the funnel is split by (undefined: not split, or not available yet). */
+	get funnelBy(): { table: string; column: string } | undefined {
+		if (this.funnelSplit === 'segment' && this.hasRfm) return { table: RFM_TABLE, column: 'segment' };
+		if (this.funnelSplit === 'quadrant' && this.quadrant) return this.quadrant;
+		return undefined;
 	}
 
 	async refreshFunnel(): Promise<void> {
@@ -129,10 +154,11 @@ export class JourneyModel {
 		try {
 			if (!(this.windowDays > 0)) throw new ClienteleError('journeyui.badWindow', { value: String(this.windowDays) });
 			const fsteps: FunnelStep[] = steps.map((value) => (this.funnelField === 'touchpoint' ? value : { field: this.funnelField, value }));
-			const by = this.funnelBySegment && this.hasRfm ? { column: 'segment', table: RFM_TABLE } : undefined;
+			const by = this.funnelBy;
 			const rows = (await db.query<R<FunnelResultRow>>(funnelSql({ table: this.table, steps: fsteps, windowDays: this.windowDays, by }))).rows;
 			if (run !== this.funnelRuns) return;
-			this.funnel = rows;
+			this.funnel = this.funnelSplit === 'quadrant' && by ? byQuadrantOrder(rows) : rows;
+			this.funnelOf = by ? this.funnelSplit : 'none';
 			this.funnelState = rows.length ? 'ready' : 'empty';
 		} catch (e) {
 			if (run !== this.funnelRuns) return;

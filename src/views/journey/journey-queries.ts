@@ -1,13 +1,16 @@
-/** Small SQL builders of the journey view (pure): the touchpoint table narrowed to an RFM segment, and without its channel column. */
+/** Small SQL builders of the journey view (pure): the touchpoint table narrowed to an RFM segment or value quadrant, and without its channel column. */
 import { ident, sql, type Sql } from '../../core/sql/sql.ts';
 
 export const TP_SELECTED = 'tp_sel';
 export const TP_NO_CHANNEL = 'tp_nochan';
 
-/** The events of the customers in one RFM segment (whole customers, so `seq` stays valid). */
-export function segmentEventsSql(o: { source: string; target: string; rfm: string; segment: string }): Sql {
+/**
+ * The events of the customers whose `column` in a customer table (the RFM table's segment, the value
+ * matrix's quadrant) equals `value`: whole customers, so `seq` stays valid.
+ */
+export function customerEventsSql(o: { source: string; target: string; table: string; column: string; value: string }): Sql {
 	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS SELECT * FROM ${ident(o.source)}
-		WHERE customer_id IN (SELECT customer_id FROM ${ident(o.rfm)} WHERE segment = ${o.segment}) ORDER BY customer_id, seq`;
+		WHERE customer_id IN (SELECT customer_id FROM ${ident(o.table)} WHERE CAST(${ident(o.column)} AS VARCHAR) = ${o.value}) ORDER BY customer_id, seq`;
 }
 
 /** The events with the channel column emptied, so the editable touchpoint → channel table decides. */
@@ -19,4 +22,16 @@ export function withoutChannelSql(o: { source: string; target: string }): Sql {
 export function valuesByCountSql(o: { table: string; column: string; limit?: number }): Sql {
 	return sql`SELECT ${ident(o.column)} AS value, CAST(count(*) AS INTEGER) AS events FROM ${ident(o.table)}
 		WHERE ${ident(o.column)} IS NOT NULL GROUP BY ALL ORDER BY events DESC, value LIMIT ${o.limit ?? 100}`;
+}
+
+/** A customer filter of the journey view: '' (everyone), 'segment:<id>' or 'quadrant:<id>'. */
+export type CustomerFilter = { kind: 'segment' | 'quadrant'; value: string } | null;
+
+export function parseFilter(f: string): CustomerFilter {
+	const m = /^(segment|quadrant):(.+)$/s.exec(f);
+	return m ? { kind: m[1] as 'segment' | 'quadrant', value: m[2]! } : null;
+}
+
+export function filterKey(kind: 'segment' | 'quadrant', value: string): string {
+	return `${kind}:${value}`;
 }

@@ -14,7 +14,8 @@ import type { DbClient } from '../../db/client.ts';
 import { cohortRetention, csatByGroup, meanScoreByGroup, npsByGroup, retentionByGroup, type CohortCell, type Grouped } from '../../db/kpi.ts';
 import { defaultAsOf, RFM_TABLE } from '../../db/rfm.ts';
 import type { DatasetState } from '../../state/datasets.svelte.ts';
-import { columnsSql, existingTablesSql, pickQuadrantColumn, QUADRANT_COL, QUADRANT_TABLES, SEGMENT_COL, SURVEY_JOINED, surveyJoinSql, txRangeSql } from './kpi-queries.ts';
+import { existingTablesSql, QUADRANT_COL, SEGMENT_COL, SURVEY_JOINED, surveyJoinSql, txRangeSql } from './kpi-queries.ts';
+import { findQuadrantSource, type QuadrantSource } from './quadrant-source.ts';
 import { addDays, periodsBetween } from './periods.ts';
 import { joinSurveyRows, toTrend, type GroupRow, type TrendPoint } from './kpi-rows.ts';
 
@@ -57,13 +58,15 @@ export class KpiModel {
 	compare = $state.raw<{ a: NpsStat; b: NpsStat; diff: NpsDifference } | null>(null);
 	hasRfm = $state(false);
 	/** Where the value quadrants are (null: run the value matrix first). */
-	quadrant = $state.raw<{ table: string; column: string } | null>(null);
+	quadrant = $state.raw<QuadrantSource | null>(null);
 	private runs = 0;
 
 	constructor(
 		private readonly db: () => DbClient | null,
 		private readonly surveys: DatasetState,
-		private readonly txReady: () => boolean
+		private readonly txReady: () => boolean,
+		/** Whether a quadrant table belongs to the current data (see quadrant-source.ts). */
+		private readonly quadrantFresh: (table: string) => boolean = () => true
 	) {}
 
 	setTarget(k: KpiName, patch: Partial<Target>): void {
@@ -82,7 +85,8 @@ export class KpiModel {
 
 	dimAvailable(dim: GroupDim): boolean {
 		if (dim === 'month' || dim === 'quarter' || dim === 'all') return this.surveys.ready ? this.groupBy(dim) !== null : this.txReady();
-		if (dim === 'segment' || dim === 'quadrant') return dim === 'segment' ? this.hasRfm : this.quadrant !== null;
+		// Quadrant stays selectable with transactions: picking it says how to compute the matrix.
+		if (dim === 'segment' || dim === 'quadrant') return dim === 'segment' ? this.hasRfm : this.quadrant !== null || this.txReady();
 		return this.surveys.ready && this.groupBy(dim) !== null;
 	}
 
@@ -101,18 +105,9 @@ export class KpiModel {
 	}
 
 	private async probe(db: DbClient): Promise<void> {
-		const names = (await db.query<{ name: string }>(existingTablesSql([RFM_TABLE, ...QUADRANT_TABLES]))).rows.map((r) => r.name);
+		const names = (await db.query<{ name: string }>(existingTablesSql([RFM_TABLE]))).rows.map((r) => r.name);
 		this.hasRfm = names.includes(RFM_TABLE);
-		let quadrant: { table: string; column: string } | null = null;
-		for (const table of QUADRANT_TABLES.filter((t) => names.includes(t))) {
-			const cols = (await db.query<{ name: string }>(columnsSql(table))).rows.map((r) => r.name);
-			const column = cols.includes('customer_id') ? pickQuadrantColumn(cols) : null;
-			if (column) {
-				quadrant = { table, column };
-				break;
-			}
-		}
-		this.quadrant = quadrant;
+		this.quadrant = await findQuadrantSource(db, this.quadrantFresh);
 	}
 
 	private async refreshSurveys(db: DbClient, run: number): Promise<void> {
