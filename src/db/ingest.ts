@@ -64,7 +64,7 @@ export function mappingFor(sniff: SniffResult, roles: RoleMapping, dateFormat?: 
 	return {
 		roles,
 		dateFormat: df,
-		numberFormats: { amount: nf(roles.amount), quantity: nf(roles.quantity), price: nf(roles.price) }
+		numberFormats: { amount: nf(roles.amount), quantity: nf(roles.quantity), price: nf(roles.price), cost: nf(roles.cost) }
 	};
 }
 

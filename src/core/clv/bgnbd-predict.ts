@@ -47,7 +47,8 @@ export function expectedWhileAlive(params: BgNbdParams, x: number, T: number, t:
 			sum += term;
 			if (k > Math.abs(upper) + 2 && Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
 		}
-		return C * oneMinusPowOverBeta(beta, lnW) - Math.exp(beta * lnW) * sum;
+		const v = C * oneMinusPowOverBeta(beta, lnW) - Math.exp(beta * lnW) * sum;
+		return Number.isFinite(v) ? v : expectedWhileAliveByIntegral(params, x, T, t);
 	}
 	const cOffset = C - Math.round(C);
 	if (Math.abs(beta) < NEAR_SINGULAR || (C < 0.5 && Math.abs(cOffset) < NEAR_SINGULAR)) {
@@ -56,8 +57,48 @@ export function expectedWhileAlive(params: BgNbdParams, x: number, T: number, t:
 			expectedWhileAlive({ ...params, a: a - d + offset }, x, T, t);
 		return interpolateAcross(at, d, 2 * NEAR_SINGULAR);
 	}
-	const F = hyp2f1WithComplement(upper, beta, C, z, w);
-	return (C / beta) * (1 - Math.exp(beta * lnW) * F);
+	let F: number;
+	try {
+		F = hyp2f1WithComplement(upper, beta, C, z, w);
+	} catch (e) {
+		// Very large a, b (a fit at the edge of its search box): the series needs too many terms.
+		if (e instanceof RangeError) return expectedWhileAliveByIntegral(params, x, T, t);
+		throw e;
+	}
+	const v = (C / beta) * (1 - Math.exp(beta * lnW) * F);
+	return Number.isFinite(v) ? v : expectedWhileAliveByIntegral(params, x, T, t);
+}
+
+/**
+ * The same expectation as a one-dimensional integral, for parameters where the series fails:
+ * alive at T after x purchases, the dropout probability is Beta(a, b + x) and the rate
+ * Gamma(r + x, α + T), so E = ∫ (1/p)·[1 − (δ/(δ + p·t))^{r+x}] Beta(p; a, b+x) dp with δ = α + T.
+ * Simpson's rule over mean ± 12 sd of the Beta (where such large parameters put all its mass),
+ * normalised by the same rule applied to the density.
+ */
+export function expectedWhileAliveByIntegral(params: BgNbdParams, x: number, T: number, t: number): number {
+	const { r, alpha, a, b } = params;
+	const A = a;
+	const B = b + x;
+	const delta = alpha + T;
+	const mean = A / (A + B);
+	const sd = Math.sqrt((A * B) / ((A + B) ** 2 * (A + B + 1)));
+	const lo = Math.max(1e-12, mean - 12 * sd);
+	const hi = Math.min(1 - 1e-12, mean + 12 * sd);
+	const n = 2000;
+	const h = (hi - lo) / n;
+	const lnNorm = lnBeta(A, B);
+	let num = 0;
+	let den = 0;
+	for (let i = 0; i <= n; i++) {
+		const p = lo + i * h;
+		const weight = i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2;
+		const density = Math.exp((A - 1) * Math.log(p) + (B - 1) * Math.log1p(-p) - lnNorm);
+		const g = -Math.expm1(-(r + x) * Math.log1p((p * t) / delta)) / p;
+		num += weight * density * g;
+		den += weight * density;
+	}
+	return den > 0 ? num / den : 0;
 }
 
 /** P(alive at T | x, t_x, T) without input checks, for batch use (FHL 2005, eq. 11). */

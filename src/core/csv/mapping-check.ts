@@ -40,14 +40,15 @@ export function judgeChecks(checks: readonly RoleCheck[], file: string): Mapping
 			errors.push(new ClienteleError('mapping.allEmpty', place));
 			continue;
 		}
+		// A row without a readable cost stays in every analysis; only margins leave it out.
 		if (c.bad > 0) {
 			const params = { ...place, count: c.bad, row: c.firstBadRow ?? 0, value: c.firstBadValue ?? '' };
 			const kind = c.role === 'date' ? 'notDates' : 'notNumbers';
 			if (c.bad / filled > 0.5) errors.push(new ClienteleError(`mapping.${kind}`, params));
-			else warnings.push(new ClienteleError(`mapping.${kind}Some`, params));
+			else warnings.push(new ClienteleError(c.role === 'cost' ? 'mapping.costNotNumbersSome' : `mapping.${kind}Some`, params));
 		}
 		if (c.empty > 0 && c.role !== 'order' && filled > 0)
-			warnings.push(new ClienteleError('mapping.someEmpty', { ...place, count: c.empty }));
+			warnings.push(new ClienteleError(c.role === 'cost' ? 'mapping.costSomeEmpty' : 'mapping.someEmpty', { ...place, count: c.empty }));
 	}
 	return { errors, warnings };
 }

@@ -1,9 +1,10 @@
 import type { ColumnProfile } from './sniff.ts';
 
 /** Column roles of a transactions file. */
-export type TxRole = 'customer' | 'date' | 'amount' | 'quantity' | 'price' | 'order';
+export type TxRole = 'customer' | 'date' | 'amount' | 'quantity' | 'price' | 'order' | 'cost';
 
-export const TX_ROLES: readonly TxRole[] = ['customer', 'date', 'amount', 'quantity', 'price', 'order'];
+/** `cost` (optional) is the cost of the line — the same scope as its amount — for margins. */
+export const TX_ROLES: readonly TxRole[] = ['customer', 'date', 'amount', 'quantity', 'price', 'order', 'cost'];
 
 /** Header aliases, compared after lower-casing and removing spaces, '_', '-' and '.'. */
 const ALIASES: Record<TxRole, string[]> = {
@@ -30,8 +31,15 @@ const ALIASES: Record<TxRole, string[]> = {
 	order: [
 		'invoiceno', 'invoice', 'invoiceid', 'orderid', 'orderno', 'ordernumber', 'order', 'transactionid',
 		'txid', 'receiptno', 'receipt', 'billno', '订单号', '订单编号', '订单id', '单号', '交易号', '交易编号', '流水号', '小票号'
+	],
+	// Cost of the whole line (not a unit cost: 'unitcost' stays a price alias). Only ever taken by name.
+	cost: [
+		'cost', 'cogs', 'totalcost', 'linecost', 'costamount', 'costofgoods', 'costofgoodssold', 'costofsales',
+		'成本', '成本金额', '成本合计', '总成本', '进价合计', '进货金额', '采购金额', '销售成本', '商品成本'
 	]
 };
+
+const UNIT_COST = /unit|per|each|单位|单件|单价|成本价|进价$/;
 
 export function normalizeHeader(h: string): string {
 	return h.toLowerCase().replace(/[\s_\-.]/g, '');
@@ -42,6 +50,8 @@ function nameScore(role: TxRole, header: string): number {
 	const list = ALIASES[role];
 	const exact = list.indexOf(h);
 	if (exact >= 0) return 100 - exact * 0.1;
+	// 'unit cost', '成本价', '单位成本' are per-unit costs, not the line's cost: never the cost role.
+	if (role === 'cost' && UNIT_COST.test(h)) return 0;
 	if (list.some((a) => a.length >= 2 && h.includes(a))) return 60;
 	return 0;
 }
@@ -52,6 +62,7 @@ function valueScore(role: TxRole, c: ColumnProfile): number {
 			return c.kind === 'date' ? 30 : 0;
 		case 'amount':
 		case 'price':
+		case 'cost':
 			return c.kind === 'number' ? 15 : c.kind === 'integer' ? 5 : 0;
 		case 'quantity':
 			return c.kind === 'integer' ? 10 : 0;
@@ -66,7 +77,7 @@ function valueScore(role: TxRole, c: ColumnProfile): number {
 function compatible(role: TxRole, c: ColumnProfile): boolean {
 	if (c.kind === 'empty') return false;
 	if (role === 'date') return c.date !== null && c.date.share >= 0.5;
-	if (role === 'amount' || role === 'price' || role === 'quantity') return c.number !== null && c.number.share >= 0.5 && c.kind !== 'date';
+	if (role === 'amount' || role === 'price' || role === 'quantity' || role === 'cost') return c.number !== null && c.number.share >= 0.5 && c.kind !== 'date';
 	return true;
 }
 
@@ -81,10 +92,11 @@ export function guessRoles(columns: readonly ColumnProfile[]): RoleMapping {
 	for (const role of TX_ROLES)
 		for (const c of columns) {
 			const n = nameScore(role, c.name);
-			// An exact header match is kept even when the values look wrong, so the check can say where.
-			if (!compatible(role, c) && !(n >= 90 && c.kind !== 'empty')) continue;
+			// An exact header match is kept even when the values look wrong, so the check can say where;
+			// not for cost, which is optional: a text 'cost' column must not block the import.
+			if (!compatible(role, c) && !(n >= 90 && c.kind !== 'empty' && role !== 'cost')) continue;
 			const required = role === 'customer' || role === 'date' || role === 'amount';
-			// Optional roles and ids need a name match; required value-typed roles may be guessed from values alone.
+			// Optional roles (cost too) and ids need a name match; required value-typed roles may be guessed from values alone.
 			if (n === 0 && !(required && (role === 'date' || role === 'amount'))) continue;
 			candidates.push({ role, col: c.name, score: n + valueScore(role, c) });
 		}

@@ -72,7 +72,7 @@ export function idExpr(col: string): Sql {
 export interface TxMapping {
 	roles: RoleMapping;
 	dateFormat: DateFormat;
-	numberFormats: Partial<Record<'amount' | 'quantity' | 'price', NumberFormat>>;
+	numberFormats: Partial<Record<'amount' | 'quantity' | 'price' | 'cost', NumberFormat>>;
 }
 
 const PLAIN: NumberFormat = { decimal: '.', thousands: '', decorated: false };
@@ -85,10 +85,16 @@ export function amountExpr(m: TxMapping): Sql {
 	throw new Error('mapping needs an amount column, or quantity and unit price');
 }
 
+/** The cost of the line as a DOUBLE: NULL when no cost column is mapped or the value cannot be read. */
+export function costExpr(m: TxMapping): Sql {
+	return m.roles.cost ? numberExpr(m.roles.cost, m.numberFormats.cost ?? PLAIN) : raw('CAST(NULL AS DOUBLE)');
+}
+
 /**
  * The typed transaction table every analysis reads: src_row (data-row number), customer_id,
- * order_id (or NULL), ts, amount. Rows whose customer, date or amount cannot be read are kept
- * out (and counted by validateMappingSql).
+ * order_id (or NULL), ts, amount, cost (NULL when unmapped or unreadable). Rows whose customer,
+ * date or amount cannot be read are kept out (and counted by validateMappingSql); a row whose cost
+ * cannot be read is kept, with cost NULL (margins leave it out).
  */
 export function buildTxSql(o: { source: string; target: string; mapping: TxMapping }): Sql {
 	const { roles } = o.mapping;
@@ -98,7 +104,7 @@ export function buildTxSql(o: { source: string; target: string; mapping: TxMappi
 		SELECT * FROM (
 			SELECT CAST(rowid + 1 AS BIGINT) AS src_row, ${idExpr(roles.customer)} AS customer_id,
 				${orderCol} AS order_id, ${dateExpr(roles.date, o.mapping.dateFormat)} AS ts,
-				${amountExpr(o.mapping)} AS amount
+				${amountExpr(o.mapping)} AS amount, ${costExpr(o.mapping)} AS cost
 			FROM ${ident(o.source)}
 		) WHERE customer_id IS NOT NULL AND ts IS NOT NULL AND amount IS NOT NULL`;
 }
@@ -138,6 +144,7 @@ export function validateMappingSql(o: { source: string; mapping: TxMapping }): S
 		add('price', roles.price, roles.price ? numberExpr(roles.price, nf.price ?? PLAIN) : null);
 	}
 	add('order', roles.order, null);
+	add('cost', roles.cost, roles.cost ? costExpr(o.mapping) : null);
 	return join(parts, ' UNION ALL ');
 }
 
@@ -182,6 +189,7 @@ function checkedRoles(m: TxMapping): CheckedRole[] {
 		add('price', roles.price, raw('p_price'));
 	}
 	add('order', roles.order, null);
+	add('cost', roles.cost, raw('p_cost'));
 	return out;
 }
 
@@ -207,6 +215,8 @@ export function stageTxSql(o: { source: string; target: string; mapping: TxMappi
 		parsed.push(sql`${numberExpr(roles.price, nf.price ?? PLAIN)} AS p_price`);
 		amount = raw('(p_quantity * p_price)');
 	} else throw new Error('mapping needs an amount column, or quantity and unit price');
+	if (roles.cost) parsed.push(sql`${costExpr(m)} AS p_cost`);
+	const cost = roles.cost ? raw('p_cost') : costExpr(m);
 	const orderCol = roles.order ? idExpr(roles.order) : raw('CAST(NULL AS VARCHAR)');
 	const rawCols = checks.map((c, i) => sql`${ident(c.column)} AS ${ident(`r_${i}`)}`);
 	const flags = checks.map((c, i) => {
@@ -218,7 +228,7 @@ export function stageTxSql(o: { source: string; target: string; mapping: TxMappi
 		return sql`CAST(${state} AS UTINYINT) AS ${ident(`s_${i}`)}, ${bad} AS ${ident(`v_${i}`)}`;
 	});
 	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
-		SELECT src_row, customer_id, order_id, ts, ${amount} AS amount, ${join(flags)}
+		SELECT src_row, customer_id, order_id, ts, ${amount} AS amount, ${cost} AS cost, ${join(flags)}
 		FROM (
 			SELECT CAST(rowid + 1 AS BIGINT) AS src_row, ${idExpr(roles.customer)} AS customer_id, ${orderCol} AS order_id,
 				${dateExpr(roles.date, m.dateFormat)} AS ts, ${join(parsed)}, ${join(rawCols)}

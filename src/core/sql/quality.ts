@@ -6,7 +6,7 @@
 import { CANCEL_FLAG_VALUES, FINDING_KINDS, type FindingKind, type QualityFixes, type ResolvedQualityOptions } from '../csv/quality.ts';
 import type { DateFormat } from '../csv/dates.ts';
 import type { NumberFormat } from '../csv/numbers.ts';
-import { amountExpr, dateExpr, idExpr, numberExpr, type TxMapping } from './import.ts';
+import { amountExpr, costExpr, dateExpr, idExpr, numberExpr, type TxMapping } from './import.ts';
 import { dateLit, ident, join, lit, raw, sql, type Sql } from './sql.ts';
 
 export interface QualitySqlInput {
@@ -64,7 +64,7 @@ function flaggedCtes(o: QualitySqlInput, needed: ReadonlySet<FindingKind>): Sql 
 	return sql`WITH typed AS (
 			SELECT CAST(rowid + 1 AS BIGINT) AS src_row, ${idExpr(roles.customer)} AS customer_id,
 				${orderCol} AS order_id, ${dateExpr(roles.date, o.mapping.dateFormat)} AS ts,
-				${amountExpr(o.mapping)} AS amount, ${cancelFlag} AS cancel_flag, ${exact} AS f_exact
+				${amountExpr(o.mapping)} AS amount, ${costExpr(o.mapping)} AS cost, ${cancelFlag} AS cancel_flag, ${exact} AS f_exact
 			FROM ${ident(o.source)}
 		), usable AS (
 			SELECT * FROM typed WHERE customer_id IS NOT NULL AND ts IS NOT NULL AND amount IS NOT NULL
@@ -156,7 +156,7 @@ export function columnExamplesSql(o: {
 
 /**
  * The analysis table with the fixes applied; the same columns as buildTxSql (src_row, customer_id,
- * order_id, ts, amount) and, with no fixes, the same rows. 'drop' leaves flagged rows out; 'net'
+ * order_id, ts, amount, cost) and, with no fixes, the same rows. 'drop' leaves flagged rows out; 'net'
  * keeps their amount but moves them onto the customer's latest earlier kept purchase (its ts and
  * order_id; the earliest later one when there is none; dropped when the customer has no other
  * purchase), so a return lowers monetary value without counting as a visit or making a customer recent.
@@ -167,7 +167,7 @@ export function cleanTxSql(o: QualitySqlInput & { target: string; fixes: Quality
 	const netKinds = active.filter((k) => o.fixes[k] === 'net');
 	const ctes = flaggedCtes(o, new Set(active));
 	const dropCond = dropKinds.length ? sql`NOT (${join(dropKinds.map(flag), ' OR ')})` : raw('TRUE');
-	const cols = raw('src_row, customer_id, order_id, ts, amount');
+	const cols = raw('src_row, customer_id, order_id, ts, amount, cost');
 	if (netKinds.length === 0)
 		return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS ${ctes} SELECT ${cols} FROM flagged WHERE ${dropCond} ORDER BY src_row`;
 	const netCond = join(netKinds.map(flag), ' OR ');
@@ -184,6 +184,6 @@ export function cleanTxSql(o: QualitySqlInput & { target: string; fixes: Quality
 		)
 		SELECT src_row, customer_id,
 			CASE WHEN f_net THEN anchor.order_id ELSE order_id END AS order_id,
-			CASE WHEN f_net THEN anchor.ts ELSE ts END AS ts, amount
+			CASE WHEN f_net THEN anchor.ts ELSE ts END AS ts, amount, cost
 		FROM anchored WHERE NOT f_net OR anchor IS NOT NULL ORDER BY src_row`;
 }

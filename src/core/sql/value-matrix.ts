@@ -5,19 +5,27 @@
  *   general   一般客户      high current, low potential
  *   low       低价值客户    both low
  * A value at or above its split counts as high. Customers are those with a potential value
- * (a row in the CLV table with the measure defined); current revenue defaults to 0.
+ * (a row in the CLV table with the measure defined); current revenue (or margin) defaults to 0.
+ * Current value: revenue in a window, margin in a window (amount − cost, lines with a known cost
+ * only; needs the tx cost column) or the RFM score. Potential value: CLV, P(alive) × expected
+ * spend, or any numeric column of a per-customer table (CLV outputs, RFM measures …).
  */
-import { dateLit, ident, sql, type Sql } from './sql.ts';
+import { dateLit, ident, join, lit, sql, type Sql } from './sql.ts';
 
 export const QUADRANTS = ['core', 'potential', 'general', 'low'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
 
-export type CurrentMeasure = { kind: 'revenue'; from?: string; to?: string } | { kind: 'rfm' };
-export type PotentialMeasure = 'clv' | 'alive-spend';
+export type CurrentMeasure = { kind: 'revenue' | 'margin'; from?: string; to?: string } | { kind: 'rfm' };
+/** A numeric column of a per-customer table keyed by customer_id (the CLV table, the RFM table …). */
+export interface PotentialColumn {
+	table: string;
+	column: string;
+}
+export type PotentialMeasure = 'clv' | 'alive-spend' | PotentialColumn;
 export type SplitRule = { kind: 'median' } | { kind: 'mean' } | { kind: 'values'; current: number; potential: number };
 
 export interface ValueMatrixOptions {
-	/** Typed transactions (customer_id, ts, amount). */
+	/** Typed transactions (customer_id, ts, amount; cost for current = 'margin'). */
 	tx: string;
 	/** Per-customer CLV table (customer_id, clv, p_alive, expected_avg_spend, expected_purchases). */
 	clv: string;
@@ -32,7 +40,7 @@ export interface ValueMatrixOptions {
 export const VALUE_MATRIX_COLUMNS = ['customer_id', 'current_value', 'potential_value', 'quadrant'] as const;
 
 function windowWhere(c: CurrentMeasure): Sql {
-	if (c.kind !== 'revenue') return sql`TRUE`;
+	if (c.kind === 'rfm') return sql`TRUE`;
 	const a = c.from ? sql`CAST(ts AS DATE) >= ${dateLit(c.from)}` : sql`TRUE`;
 	const b = c.to ? sql`CAST(ts AS DATE) <= ${dateLit(c.to)}` : sql`TRUE`;
 	return sql`${a} AND ${b}`;
@@ -54,15 +62,24 @@ function splitSql(s: SplitRule): Sql {
  */
 export function valueMatrixSql(o: ValueMatrixOptions): Sql {
 	if (o.current.kind === 'rfm' && !o.rfm) throw new RangeError('current value by RFM score needs the RFM table');
-	const potential = o.potential === 'clv' ? sql`clv` : sql`p_alive * expected_avg_spend`;
-	const current = o.current.kind === 'rfm' ? sql`CAST(r.r_score + r.f_score + r.m_score AS DOUBLE)` : sql`coalesce(rev.revenue, 0)`;
+	const p = o.potential;
+	const fromColumn = typeof p === 'object' && p.table !== o.clv;
+	const potential = p === 'clv' ? sql`c.clv` : p === 'alive-spend' ? sql`c.p_alive * c.expected_avg_spend` : sql`${fromColumn ? sql`pc` : sql`c`}.${ident(p.column)}`;
+	const current =
+		o.current.kind === 'rfm'
+			? sql`CAST(r.r_score + r.f_score + r.m_score AS DOUBLE)`
+			: o.current.kind === 'margin'
+				? sql`coalesce(rev.margin, 0)`
+				: sql`coalesce(rev.revenue, 0)`;
+	const margin = o.current.kind === 'margin' ? sql`, sum(amount - cost) AS margin` : sql``;
 	const rfmJoin = o.current.kind === 'rfm' ? sql`JOIN ${ident(o.rfm as string)} r USING (customer_id)` : sql``;
+	const columnJoin = typeof p === 'object' && fromColumn ? sql`LEFT JOIN ${ident(p.table)} pc USING (customer_id)` : sql``;
 	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
-		WITH rev AS (SELECT customer_id, sum(amount) AS revenue FROM ${ident(o.tx)} WHERE ${windowWhere(o.current)} GROUP BY customer_id),
+		WITH rev AS (SELECT customer_id, sum(amount) AS revenue${margin} FROM ${ident(o.tx)} WHERE ${windowWhere(o.current)} GROUP BY customer_id),
 		j AS (SELECT c.customer_id, ${current} AS current_value, CAST(${potential} AS DOUBLE) AS potential_value,
 				coalesce(rev.revenue, 0) AS revenue, c.clv, c.p_alive, c.expected_purchases, c.expected_avg_spend
-			FROM ${ident(o.clv)} c LEFT JOIN rev USING (customer_id) ${rfmJoin}
-			WHERE ${potential} IS NOT NULL),
+			FROM ${ident(o.clv)} c LEFT JOIN rev USING (customer_id) ${rfmJoin} ${columnJoin}
+			WHERE ${potential} IS NOT NULL AND isfinite(CAST(${potential} AS DOUBLE))),
 		t AS (${splitSql(o.split)})
 		SELECT j.customer_id, j.current_value, j.potential_value,
 			CASE WHEN current_value >= current_split AND potential_value >= potential_split THEN 'core'
@@ -92,4 +109,43 @@ export function valueMatrixPointsSql(matrix: string, limit = 4000): Sql {
 /** Split values (one row), also when the matrix is empty. */
 export function valueMatrixSplitsSql(matrix: string): Sql {
 	return sql`SELECT max(current_split) AS current_split, max(potential_split) AS potential_split, CAST(count(*) AS INTEGER) AS customers FROM ${ident(matrix)}`;
+}
+
+/** DuckDB types read as numbers (DECIMAL(p,s) is matched by its prefix). */
+const NUMERIC_TYPES = ['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT', 'FLOAT', 'DOUBLE'];
+
+/**
+ * The numeric columns (table_name, column_name) of the given tables in the main database, in table
+ * order then column order: what the potential-value axis may use. Missing tables give no rows.
+ */
+export function numericColumnsSql(tables: readonly string[]): Sql {
+	if (tables.length === 0) return sql`SELECT NULL AS table_name, NULL AS column_name WHERE FALSE`;
+	const order = join(tables.map((t, i) => sql`WHEN ${t} THEN ${i}`), ' ');
+	return sql`SELECT table_name, column_name FROM information_schema.columns
+		WHERE table_schema = 'main' AND table_name IN (${join(tables.map((t) => lit(t)))}) AND column_name <> 'customer_id'
+			AND (data_type IN (${join(NUMERIC_TYPES.map((t) => lit(t)))}) OR data_type LIKE 'DECIMAL%')
+		ORDER BY CASE table_name ${order} END, ordinal_position`;
+}
+
+/** Whether `table` has a column `column` (one row, has_column). */
+export function hasColumnSql(table: string, column: string): Sql {
+	return sql`SELECT count(*) > 0 AS has_column FROM information_schema.columns
+		WHERE table_schema = 'main' AND table_name = ${table} AND column_name = ${column}`;
+}
+
+/**
+ * Finds the column a user named ('clv.p_alive', or 'p_alive' when only one table has it) among
+ * `available`; 'missing' or 'ambiguous' (with the tables that have it) otherwise.
+ */
+export function resolvePotentialColumn(
+	name: string,
+	available: readonly PotentialColumn[]
+): PotentialColumn | { problem: 'missing' } | { problem: 'ambiguous'; tables: string[] } {
+	const dot = name.indexOf('.');
+	const hits =
+		dot > 0
+			? available.filter((c) => c.table === name.slice(0, dot) && c.column === name.slice(dot + 1))
+			: available.filter((c) => c.column === name);
+	if (hits.length === 1) return hits[0]!;
+	return hits.length === 0 ? { problem: 'missing' } : { problem: 'ambiguous', tables: hits.map((h) => h.table) };
 }

@@ -120,6 +120,7 @@ export class ClvModel {
 			const prepared = await prepareClv(this.db, { tx: TX_TABLE, ...settings, horizonMonths: this.horizonMonths, monthlyDiscountRate: this.monthlyDiscountRate, scoreAtEnd: true, tracking: true });
 			if (run !== this.runs) return false;
 			this.status = 'fitting';
+			performance.mark('clientele:clv-fit-start');
 			const job = startClvFit(prepared.input, (stage, fraction) => {
 				if (run !== this.runs) return;
 				this.stage = stage;
@@ -127,6 +128,7 @@ export class ClvModel {
 			});
 			this.job = job;
 			const r: ClvFitResult = await job.result;
+			performance.measure('clientele:clv-fit', 'clientele:clv-fit-start');
 			if (run !== this.runs) return false;
 			this.status = 'storing';
 			await storeClv(this.db, { prep: CLV_FULL_TABLE, target: CLV_TABLE, scores: r.scores });

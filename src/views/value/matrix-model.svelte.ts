@@ -2,11 +2,14 @@ import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
 import { ident, sql, type Sql } from '../../core/sql/sql.ts';
 import {
+	hasColumnSql,
+	numericColumnsSql,
 	QUADRANTS,
 	valueMatrixPointsSql,
 	valueMatrixSql,
 	valueMatrixSummarySql,
 	type CurrentMeasure,
+	type PotentialColumn,
 	type PotentialMeasure,
 	type Quadrant,
 	type SplitRule
@@ -17,6 +20,7 @@ import { TX_TABLE } from '../../db/ingest.ts';
 import { RFM_TABLE } from '../../db/rfm.ts';
 import type { MatrixPoint } from '../../charts/value-matrix.ts';
 import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
+import { potentialFromKey, type CostState, type CurrentKind } from './axis-options.ts';
 import { addDays } from './dates.ts';
 
 export const VALUE_MATRIX_TABLE = 'value_matrix';
@@ -33,7 +37,7 @@ export interface QuadrantRow {
 	potential_split: number | null;
 }
 
-export type CurrentKind = 'revenue' | 'rfm';
+export type { CurrentKind } from './axis-options.ts';
 export type SplitKind = 'median' | 'mean' | 'values';
 
 /** Grid / export columns: table column → catalogue key of its header. */
@@ -56,7 +60,11 @@ export class MatrixModel {
 	currentKind = $state<CurrentKind>('revenue');
 	from = $state('');
 	to = $state('');
-	potential = $state<PotentialMeasure>('clv');
+	/** 'clv', 'alive-spend' or 'table.column' of one of `columns`. */
+	potentialKey = $state('clv');
+	/** Numeric per-customer columns the potential axis may use. */
+	columns = $state.raw<PotentialColumn[]>([]);
+	cost = $state<CostState>('none');
 	splitKind = $state<SplitKind>('median');
 	splitCurrent = $state(0);
 	splitPotential = $state(0);
@@ -82,7 +90,27 @@ export class MatrixModel {
 	}
 
 	get current(): CurrentMeasure {
-		return this.currentKind === 'rfm' ? { kind: 'rfm' } : { kind: 'revenue', from: this.from || undefined, to: this.to || undefined };
+		return this.currentKind === 'rfm' ? { kind: 'rfm' } : { kind: this.currentKind, from: this.from || undefined, to: this.to || undefined };
+	}
+
+	get potential(): PotentialMeasure {
+		return potentialFromKey(this.potentialKey, this.columns);
+	}
+
+	/**
+	 * Looks up what the axes can offer: margin when the mapping has a cost column and the analysis
+	 * table still has it; the numeric columns of the CLV and RFM tables. Choices that went away fall back.
+	 */
+	async refreshOptions(mappedCost: boolean): Promise<void> {
+		const [has, cols] = await Promise.all([
+			this.db.query<{ has_column: boolean }>(hasColumnSql(TX_TABLE, 'cost')),
+			this.db.query<{ table_name: string; column_name: string }>(numericColumnsSql([CLV_TABLE, RFM_TABLE]))
+		]);
+		const inTable = Boolean(has.rows[0]?.has_column);
+		this.cost = !mappedCost ? 'none' : inTable ? 'ready' : 'lost';
+		if (this.currentKind === 'margin' && this.cost !== 'ready') this.currentKind = 'revenue';
+		this.columns = cols.rows.map((r) => ({ table: r.table_name, column: r.column_name }));
+		if (potentialFromKey(this.potentialKey, this.columns) === 'clv') this.potentialKey = 'clv';
 	}
 
 	get split(): SplitRule {

@@ -150,7 +150,7 @@ describe('fix policies rebuild the analysis table', () => {
 		const got = await txRows();
 		const row4 = got.find((r) => r.src_row === 4)!;
 		const row12 = baseline.find((r) => r.src_row === 12)!;
-		expect(row4).toEqual({ src_row: 4, customer_id: 'B', order_id: '1010', ts: row12.ts, amount: -5 });
+		expect(row4).toEqual({ src_row: 4, customer_id: 'B', order_id: '1010', ts: row12.ts, amount: -5, cost: null });
 		// F (row 13) and G (row 14) have no other purchase: nothing to net against.
 		expect(got.map((r) => r.src_row)).not.toContain(13);
 		expect(got.map((r) => r.src_row)).not.toContain(14);
