@@ -120,20 +120,27 @@ export interface RoleCheck {
 	firstBadValue: string | null;
 }
 
+/**
+ * One column's check, as a RoleCheck row: unreadable (non-empty, parsed NULL) and empty values, with
+ * the first bad row and value. `parsed` is the column read as its type (NULL: any text is fine).
+ */
+export function columnCheckSql(o: { source: string; role: string; column: string; parsed: Sql | null }): Sql {
+	const c = ident(o.column);
+	const emptyCond = sql`(${c} IS NULL OR trim(${c}) = '')`;
+	const badCond = o.parsed ? sql`(NOT ${emptyCond} AND ${o.parsed} IS NULL)` : raw('FALSE');
+	return sql`SELECT ${o.role} AS role, ${o.column} AS "column",
+			count(*) FILTER (WHERE ${badCond}) AS bad, count(*) FILTER (WHERE ${emptyCond}) AS empty, count(*) AS total,
+			min(rowid + 1) FILTER (WHERE ${badCond}) AS "firstBadRow",
+			arg_min(${c}, rowid) FILTER (WHERE ${badCond}) AS "firstBadValue"
+			FROM ${ident(o.source)}`;
+}
+
 /** One query that counts unreadable and empty values per mapped column, with the first bad row. */
 export function validateMappingSql(o: { source: string; mapping: TxMapping }): Sql {
 	const { roles } = o.mapping;
 	const parts: Sql[] = [];
-	const add = (role: string, col: string | undefined, parsed: Sql | null) => {
-		if (!col) return;
-		const c = ident(col);
-		const emptyCond = sql`(${c} IS NULL OR trim(${c}) = '')`;
-		const badCond = parsed ? sql`(NOT ${emptyCond} AND ${parsed} IS NULL)` : raw('FALSE');
-		parts.push(sql`SELECT ${role} AS role, ${col} AS "column",
-			count(*) FILTER (WHERE ${badCond}) AS bad, count(*) FILTER (WHERE ${emptyCond}) AS empty, count(*) AS total,
-			min(rowid + 1) FILTER (WHERE ${badCond}) AS "firstBadRow",
-			arg_min(${c}, rowid) FILTER (WHERE ${badCond}) AS "firstBadValue"
-			FROM ${ident(o.source)}`);
+	const add = (role: string, column: string | undefined, parsed: Sql | null) => {
+		if (column) parts.push(columnCheckSql({ source: o.source, role, column, parsed }));
 	};
 	const nf = o.mapping.numberFormats;
 	add('customer', roles.customer, null);

@@ -9,7 +9,7 @@
  */
 import type { DateFormat } from '../csv/dates.ts';
 import { PLAIN_NUMBER, type NumberFormat } from '../csv/numbers.ts';
-import { dateExpr, idExpr, numberExpr, type RoleCheck } from './import.ts';
+import { columnCheckSql, dateExpr, idExpr, numberExpr, type RoleCheck } from './import.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
 
 export type TouchpointRole = 'customer' | 'date' | 'touchpoint' | 'channel' | 'stage' | 'score' | 'outcome' | 'segment';
@@ -47,16 +47,8 @@ export function buildTouchpointSql(o: { source: string; target: string; mapping:
 export function validateTouchpointSql(o: { source: string; mapping: TouchpointMapping }): Sql {
 	const m = o.mapping;
 	const parts: Sql[] = [];
-	const add = (role: TouchpointRole, col: string | undefined, parsed: Sql | null) => {
-		if (!col) return;
-		const c = ident(col);
-		const emptyCond = sql`(${c} IS NULL OR trim(${c}) = '')`;
-		const badCond = parsed ? sql`(NOT ${emptyCond} AND ${parsed} IS NULL)` : raw('FALSE');
-		parts.push(sql`SELECT ${role} AS role, ${col} AS "column",
-			count(*) FILTER (WHERE ${badCond}) AS bad, count(*) FILTER (WHERE ${emptyCond}) AS empty, count(*) AS total,
-			min(rowid + 1) FILTER (WHERE ${badCond}) AS "firstBadRow",
-			arg_min(${c}, rowid) FILTER (WHERE ${badCond}) AS "firstBadValue"
-			FROM ${ident(o.source)}`);
+	const add = (role: TouchpointRole, column: string | undefined, parsed: Sql | null) => {
+		if (column) parts.push(columnCheckSql({ source: o.source, role, column, parsed }));
 	};
 	add('customer', m.customer, null);
 	add('date', m.date, dateExpr(m.date, m.dateFormat));
