@@ -1,4 +1,4 @@
-import { raw, type Sql } from '../core/sql/sql.ts';
+import { raw, sql, type Sql } from '../core/sql/sql.ts';
 
 /**
  * Settings applied to every connection. Only core_functions is linked into the wasm build; with the
@@ -7,12 +7,11 @@ import { raw, type Sql } from '../core/sql/sql.ts';
  * `extensionPath` must be a path on our own origin (or a local folder in Node).
  */
 export function offlineSettings(extensionPath: string): Sql[] {
-	const path = extensionPath.replaceAll("'", "''");
 	return [
 		raw('SET autoinstall_known_extensions = false'),
 		raw('SET autoload_known_extensions = false'),
-		raw(`SET custom_extension_repository = '${path}'`),
-		raw(`SET autoinstall_extension_repository = '${path}'`),
+		sql`SET custom_extension_repository = ${extensionPath}`,
+		sql`SET autoinstall_extension_repository = ${extensionPath}`,
 		// Results are small; keep insertion order so rowid = data-row number - 1 for error messages.
 		raw('SET preserve_insertion_order = true')
 	];
