@@ -2,27 +2,13 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, serveDist } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, ROOT, SAMPLE, SHOTS, useSite } from './harness.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SAMPLE = path.join(ROOT, 'public/sample/transactions.csv');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const run = promisify(execFile);
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveDist();
-	browser = await launch();
-	fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useSite();
 
 type Counts = Record<string, number>;
 
@@ -61,7 +47,7 @@ describe('ABC / Pareto view in Chromium', () => {
 	it('shows the CLI’s classes for the sample, follows thresholds and a window, lists and exports a class', async () => {
 		expect.hasAssertions();
 		const [base, strict, window] = await Promise.all([cli(), cli(['--a', '0.5', '--b', '0.8']), cli(['--a', '0.5', '--b', '0.8', '--from', '2024-03-01', '--to', '2024-08-31'])]);
-		const { page, errors, context } = await openPage(browser, server.url, { lang: 'zh-CN' });
+		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
 		await page.getByTestId('tab-abc').click();

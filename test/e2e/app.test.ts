@@ -3,28 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { R_SEGMENT_NAMES } from '../../src/core/segments/rules.ts';
-import { foreignRequests, launch, openPage, serveDist } from './harness.ts';
+import { foreignRequests, openPage, ROOT, SAMPLE, SHOTS, useSite } from './harness.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SAMPLE = path.join(ROOT, 'public/sample/transactions.csv');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const run = promisify(execFile);
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveDist();
-	browser = await launch();
-	fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useSite();
 
 /** Segment counts the CLI writes for the sample, keyed by segment id. */
 async function cliCounts(): Promise<Record<string, number>> {
@@ -49,7 +34,7 @@ describe('the built site in Chromium', () => {
 	it('loads the sample offline, shows the same segments as the CLI, lists and exports a segment', async () => {
 		expect.hasAssertions();
 		const expected = await cliCounts();
-		const { page, requests, errors, context } = await openPage(browser, server.url, { lang: 'zh-CN' });
+		const { page, requests, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await page.screenshot({ path: path.join(SHOTS, 'import-zh-CN.png'), fullPage: true });
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
@@ -99,7 +84,7 @@ describe('the built site in Chromium', () => {
 		await expect.poll(() => page.getByTestId('segment-champions').textContent()).toContain('Champions');
 		await page.screenshot({ path: path.join(SHOTS, 'rfm-en.png'), fullPage: true });
 
-		expect(foreignRequests(requests, server.url.replace(/\/$/, ''))).toEqual([]);
+		expect(foreignRequests(requests, site.url.replace(/\/$/, ''))).toEqual([]);
 		expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
 		expect(errors).toEqual([]);
 		await context.close();
@@ -107,7 +92,7 @@ describe('the built site in Chromium', () => {
 
 	it('explains a date column that cannot work, with the column, the count, the row and the value', async () => {
 		expect.hasAssertions();
-		const { page, context } = await openPage(browser, server.url, { lang: 'en' });
+		const { page, context } = await openPage(site.browser, site.url, { lang: 'en' });
 		await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'test/fixtures/e2e/bad-dates.csv'));
 		await page.getByTestId('mapping-errors').waitFor({ timeout: 60_000 });
 		const text = await page.getByTestId('mapping-errors').textContent();
@@ -121,7 +106,7 @@ describe('the built site in Chromium', () => {
 
 	it('reads a GBK file exported by Excel on Chinese Windows (encoding detected, transcoded as a stream)', async () => {
 		expect.hasAssertions();
-		const { page, context, errors } = await openPage(browser, server.url, { lang: 'zh-CN' });
+		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'test/fixtures/e2e/gbk-orders.csv'));
 		await page.getByTestId('segment-summary').waitFor({ timeout: 60_000 });
 		expect(await page.getByTestId('role-customer').inputValue()).toBe('客户编号');

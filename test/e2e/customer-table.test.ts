@@ -1,29 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { segmentNames } from '../../src/cli/rfm.ts';
 import { PRESETS } from '../../src/core/segments/presets.ts';
-import { launch, openPage, serveDist } from './harness.ts';
+import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const R_CUSTOMERS = path.join(ROOT, 'test/fixtures/rfm_r/rfm_data_customer.csv');
 const OFF_TABS = ['tab-migration', 'tab-value', 'tab-abc', 'tab-quality'];
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveDist();
-	browser = await launch();
-	fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useSite();
 
 const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000 });
 
@@ -73,7 +59,7 @@ async function tabEnabled(page: Page, id: string): Promise<boolean> {
 describe('customer table (one row per customer) in the page', () => {
 	it.each(['en', 'zh-CN'] as const)('R rfm_data_customer.csv (%s): mapped, r-rfm + r10-tests, same counts as the CLI', async (lang) => {
 		expect.hasAssertions();
-		const { page, errors, context } = await openPage(browser, server.url, { lang, height: 1300 });
+		const { page, errors, context } = await openPage(site.browser, site.url, { lang, height: 1300 });
 		await page.getByTestId('file-input').setInputFiles(R_CUSTOMERS);
 		// Guessed from the headers and run at once; then mapped explicitly as a user would check it.
 		await ready(page);
@@ -115,7 +101,7 @@ describe('customer table (one row per customer) in the page', () => {
 
 	it('reports unreadable values and duplicate ids; Shopify 11 shows Prospects; a transactions file restores the full app', async () => {
 		expect.hasAssertions();
-		const { page, errors, context } = await openPage(browser, server.url, { lang: 'zh-CN', height: 1300 });
+		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN', height: 1300 });
 		const bad = '客户编号,最近消费日期,订单数,累计消费金额\nC1,2024-05-01,3,300\nC2,2024-02-30,2,80\nC1,2024-06-01,1,10\n';
 		await page.getByTestId('file-input').setInputFiles({ name: '客户表.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
 		await page.getByTestId('mapping-errors').waitFor({ timeout: 120_000 });

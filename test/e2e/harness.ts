@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The built site; CLIENTELE_DIST lets parallel work build elsewhere (vite build --outDir …). */
 const DIST = path.resolve(process.env.CLIENTELE_DIST ?? path.join(import.meta.dirname, '../../dist'));
@@ -77,4 +78,36 @@ export async function openPage(browser: Browser, url: string, opts: { lang?: str
 /** Requests that left the page's origin (data:/blob: are local). */
 export function foreignRequests(requests: readonly string[], origin: string): string[] {
 	return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SAMPLE = path.join(ROOT, 'public/sample/transactions.csv');
+export const SHOTS = path.join(ROOT, 'test-results/screenshots');
+
+/**
+ * Serves the built site and launches Chromium once for the calling test file, closing both after
+ * it; screenshots go to SHOTS.
+ */
+export function useSite(): { readonly url: string; readonly browser: Browser } {
+	let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		server = await serveDist();
+		browser = await launch();
+		fs.mkdirSync(SHOTS, { recursive: true });
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+	return {
+		get url() {
+			if (!server) throw new Error('useSite(): the site is not served yet');
+			return server.url;
+		},
+		get browser() {
+			if (!browser) throw new Error('useSite(): the browser is not launched yet');
+			return browser;
+		}
+	};
 }

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, serveDist } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SAMPLE = path.join(ROOT, 'public/sample');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const QUADRANTS = ['core', 'potential', 'general', 'low'] as const;
 /** The value view's quadrant names in its export, per language. */
 const NAMES: Record<string, Record<string, string>> = {
@@ -14,18 +12,7 @@ const NAMES: Record<string, Record<string, string>> = {
 	en: { 'Core customers': 'core', 'Potential customers': 'potential', 'General customers': 'general', 'Low-value customers': 'low' }
 };
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveDist();
-	browser = await launch();
-	fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useSite();
 
 /** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -90,7 +77,7 @@ async function quadrantMap(page: Page, lang: string): Promise<Map<string, string
 describe('KPIs and the journey by value-matrix quadrant', () => {
 	it.each(['zh-CN', 'en'])('groups KPIs and splits the funnel by quadrant once the matrix is computed (%s)', async (lang) => {
 		expect.hasAssertions();
-		const { page, errors, context } = await openPage(browser, server.url, { lang, height: 1100 });
+		const { page, errors, context } = await openPage(site.browser, site.url, { lang, height: 1100 });
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
 		await page.getByTestId('tab-datasets').click();
@@ -168,7 +155,7 @@ describe('KPIs and the journey by value-matrix quadrant', () => {
 
 	it('says what is missing: transactions only, then surveys only', async () => {
 		expect.hasAssertions();
-		const { page, errors, context } = await openPage(browser, server.url, { lang: 'en', height: 1000 });
+		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'en', height: 1000 });
 		await page.getByTestId('file-input').setInputFiles(path.join(SAMPLE, 'transactions.csv'));
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
 		await page.getByTestId('tab-kpis').click();
@@ -195,7 +182,7 @@ describe('KPIs and the journey by value-matrix quadrant', () => {
 		await context.close();
 
 		// Surveys without transactions: survey KPIs, the transaction part and the journey say what to load.
-		const second = await openPage(browser, server.url, { lang: 'en' });
+		const second = await openPage(site.browser, site.url, { lang: 'en' });
 		const p2 = second.page;
 		await p2.getByTestId('tab-datasets').click();
 		await p2.getByTestId('dataset-surveys-input').setInputFiles(path.join(SAMPLE, 'surveys.csv'));

@@ -1,28 +1,14 @@
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, serveDist } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SURVEYS = path.join(ROOT, 'public/sample/surveys.csv');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const run = promisify(execFile);
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveDist();
-	browser = await launch();
-	fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useSite();
 
 /** The "all" row of a `kpi` CLI command, as column → value. */
 async function cli(args: string[]): Promise<Record<string, string>> {
@@ -50,7 +36,7 @@ describe('KPI and journey views on the sample data', () => {
 	it.each(['zh-CN', 'en'])('show the CLI’s NPS and CSAT, the cohort heatmap, the journey charts and a 2-step funnel (%s)', async (lang) => {
 		expect.hasAssertions();
 		const [nps, csat] = await Promise.all([cli(['nps', '--score', 'NPS']), cli(['csat', '--score', 'CSAT'])]);
-		const { page, errors, context } = await openPage(browser, server.url, { lang, height: 1100 });
+		const { page, errors, context } = await openPage(site.browser, site.url, { lang, height: 1100 });
 		// Before any file: both views say which file to load and offer the sample.
 		await page.getByTestId('tab-kpis').click();
 		await page.getByTestId('kpis-empty-sample').waitFor();

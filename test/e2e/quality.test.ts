@@ -1,24 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, serveDist } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveDist();
-	browser = await launch();
-	fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useSite();
 
 const totals = async (page: Page) => (await page.getByTestId('rfm-totals').textContent())?.trim() ?? '';
 
@@ -39,7 +25,7 @@ describe('data-quality view', () => {
 	for (const lang of ['zh-CN', 'en'] as const) {
 		it(`(${lang}) reports the sample, drops duplicates (RFM totals change), undoes it; an .xlsx gets the save-as-CSV message`, async () => {
 			expect.hasAssertions();
-			const { page, errors, context } = await openPage(browser, server.url, { lang, width: 1280, height: 900 });
+			const { page, errors, context } = await openPage(site.browser, site.url, { lang, width: 1280, height: 900 });
 			await page.getByTestId('load-sample').click();
 			await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
 			const before = await totals(page);
@@ -94,7 +80,7 @@ describe('data-quality view', () => {
 
 	it('a file whose encoding was detected without a byte-order mark offers the encoding choice and reloads with it', async () => {
 		expect.hasAssertions();
-		const { page, errors, context } = await openPage(browser, server.url, { lang: 'en', width: 1280, height: 900 });
+		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'en', width: 1280, height: 900 });
 		await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'test/fixtures/e2e/gbk-orders.csv'));
 		await page.getByTestId('mapping-ok').waitFor({ state: 'attached', timeout: 120_000 });
 		await page.getByTestId('tab-import').click();

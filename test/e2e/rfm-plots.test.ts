@@ -3,30 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { R_SEGMENT_NAMES } from '../../src/core/segments/rules.ts';
-import { launch, openPage, serveDist } from './harness.ts';
+import { openPage, ROOT, SAMPLE, SHOTS, useSite } from './harness.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SAMPLE = path.join(ROOT, 'public/sample/transactions.csv');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const run = promisify(execFile);
 const FIGURES = ['plot-hist-r', 'plot-hist-f', 'plot-hist-m', 'plot-orders', 'plot-heat-rf', 'plot-heat-fm', 'plot-heat-rm', 'plot-fm-scatter', 'plot-treemap', 'plot-shares', 'plot-medians'];
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveDist();
-	browser = await launch();
-	fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useSite();
 
 async function loadSample(page: Page): Promise<void> {
 	await page.getByTestId('load-sample').click();
@@ -62,7 +48,7 @@ async function cliMigration(from: string, to: string): Promise<Record<string, nu
 describe('RFM plots and segment migration in Chromium', () => {
 	it('renders every plot, downloads SVG and PNG, and runs a migration that matches the CLI', async () => {
 		expect.hasAssertions();
-		const { page, context, errors } = await openPage(browser, server.url, { lang: 'zh-CN' });
+		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await loadSample(page);
 		await allFiguresDrawn(page);
 		// Each figure has its download buttons.
@@ -136,7 +122,7 @@ describe('RFM plots and segment migration in Chromium', () => {
 
 	it('shows the plots and the migration in English', async () => {
 		expect.hasAssertions();
-		const { page, context, errors } = await openPage(browser, server.url, { lang: 'en' });
+		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'en' });
 		await loadSample(page);
 		await allFiguresDrawn(page);
 		await page.waitForTimeout(300);

@@ -1,26 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CN8 } from '../../src/core/segments/presets.ts';
-import { launch, openPage, serveDist } from './harness.ts';
+import { openPage, SHOTS, useSite } from './harness.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const CN8_IDS = CN8.rules.map((k) => k.id);
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveDist();
-	browser = await launch();
-	fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useSite();
 
 /** Segment id → customers, as the summary table shows them. */
 async function counts(page: Page): Promise<Record<string, number>> {
@@ -40,7 +27,7 @@ const eventually = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 3
 const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
 
 async function openWithSample(lang: 'zh-CN' | 'en') {
-	const opened = await openPage(browser, server.url, { lang, height: 1400 });
+	const opened = await openPage(site.browser, site.url, { lang, height: 1400 });
 	await opened.page.getByTestId('load-sample').click();
 	await opened.page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
 	await opened.page.getByTestId('tab-rfm').click();

@@ -1,24 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPage, serveDist } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, SHOTS, useSite } from './harness.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results/screenshots');
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveDist();
-	browser = await launch();
-	fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useSite();
 
 async function openValue(page: Page): Promise<void> {
 	await page.getByTestId('load-sample').click();
@@ -35,7 +22,7 @@ const counts = async (page: Page) =>
 describe('value view in Chromium', () => {
 	it.each(['zh-CN', 'en'] as const)('fits CLV in a worker, checks the model, draws the matrix and lists a quadrant (%s)', async (lang) => {
 		expect.hasAssertions();
-		const { page, context, errors } = await openPage(browser, server.url, { lang, height: 1600 });
+		const { page, context, errors } = await openPage(site.browser, site.url, { lang, height: 1600 });
 		await openValue(page);
 		await expect.poll(async () => (await page.getByTestId('clv-params').textContent()) ?? '').toMatch(/r = [\d.]+/);
 		expect(await page.locator('[data-testid="chart-clv-frequency"] svg').count()).toBeGreaterThan(0);
@@ -76,7 +63,7 @@ describe('value view in Chromium', () => {
 
 	it('cancels a running fit and fits again', async () => {
 		expect.hasAssertions();
-		const { page, context, errors } = await openPage(browser, server.url, { lang: 'en' });
+		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'en' });
 		await openValue(page);
 		await page.getByTestId('clv-unit').selectOption('day');
 		await page.getByTestId('clv-fit').click();
