@@ -1,3 +1,7 @@
+import { xlsxEn } from './parts/xlsx.ts';
+import { raggedEn } from './parts/ragged.ts';
+import { datesTzEn } from './parts/dates-tz.ts';
+import { perfEn } from './parts/perf.ts';
 import { rfmUiEn } from './parts/rfm-ui.ts';
 import { rfmPlotsEn } from './parts/rfm-plots.ts';
 import { qualityEn } from './parts/quality.ts';
@@ -30,7 +34,8 @@ export const en = {
 	'import.drop': 'Drop a CSV file here (or .csv.gz)',
 	'import.choose': 'Choose file…',
 	'import.sample': 'Load sample data',
-	'import.sampleHint': 'A generated tea & lifestyle chain: about 5,000 customers, 60,000 order lines, 2024–2025.',
+	'import.sampleHint':
+		'A generated tea & lifestyle chain: about 5,000 customers, 60,000 order lines, 2024–2025.',
 	'import.privacy': 'Files are read in this browser only. Nothing is uploaded.',
 	'import.loading': 'Reading {file} ({size})…',
 	'import.elapsed': '{seconds} s',
@@ -45,20 +50,27 @@ export const en = {
 	'import.starting': 'Starting the analysis engine…',
 
 	'mapping.title': 'Map the columns',
-	'mapping.hint': 'Guessed from the column names and values. Change any choice; amount can also be quantity × unit price.',
+	'mapping.hint':
+		'Guessed from the column names and values. Change any choice; amount can also be quantity × unit price.',
 	'mapping.dateFormat': 'Date format',
-	'mapping.dateAmbiguous': 'Day and month cannot be told apart from these values; check the format.',
+	'mapping.dateAmbiguous':
+		'Day and month cannot be told apart from these values; check the format.',
 	'mapping.apply': 'Analyse',
 	'mapping.examples': 'Examples',
 	'mapping.missing': '{file}: choose a column for “{role}”.',
 	'mapping.missingAmount': '{file}: choose an amount column, or both quantity and unit price.',
 	'mapping.sameColumn': '{file}: column {column} is chosen for both “{role}” and “{other}”.',
 	'mapping.allEmpty': 'column {column} (“{role}”) is empty in every row of {file}.',
-	'mapping.notDates': 'column {column}: {count} values are not dates, first at row {row}: \'{value}\'. Choose another column or date format.',
-	'mapping.notDatesSome': 'column {column}: {count} values are not dates (first at row {row}: \'{value}\'); those rows are left out.',
-	'mapping.notNumbers': 'column {column}: {count} values are not numbers, first at row {row}: \'{value}\'. Choose another column.',
-	'mapping.notNumbersSome': 'column {column}: {count} values are not numbers (first at row {row}: \'{value}\'); those rows are left out.',
-	'mapping.someEmpty': 'column {column} (“{role}”): {count} rows are empty; those rows are left out.',
+	'mapping.notDates':
+		"column {column}: {count} values are not dates, first at row {row}: '{value}'. Choose another column or date format.",
+	'mapping.notDatesSome':
+		"column {column}: {count} values are not dates (first at row {row}: '{value}'); those rows are left out.",
+	'mapping.notNumbers':
+		"column {column}: {count} values are not numbers, first at row {row}: '{value}'. Choose another column.",
+	'mapping.notNumbersSome':
+		"column {column}: {count} values are not numbers (first at row {row}: '{value}'); those rows are left out.",
+	'mapping.someEmpty':
+		'column {column} (“{role}”): {count} rows are empty; those rows are left out.',
 	'mapping.noUsableRows': '{file}: no row has a customer, a date and an amount that can be read.',
 	'mapping.used': '{rows} of {total} rows are used.',
 
@@ -78,12 +90,15 @@ export const en = {
 
 	'rfm.title': 'RFM segments',
 	'rfm.asOf': 'As-of date',
-	'rfm.asOfHint': 'Recency is counted in days from the last purchase to this date. Default: the day after the last transaction.',
-	'rfm.method': 'Scores 1–5 by quintile (equal-size groups ranked by value; ties broken by customer ID).',
+	'rfm.asOfHint':
+		'Recency is counted in days from the last purchase to this date. Default: the day after the last transaction.',
+	'rfm.method':
+		'Scores 1–5 by quintile (equal-size groups ranked by value; ties broken by customer ID).',
 	'rfm.frequencyOrders': 'Frequency = distinct orders (order ID).',
 	'rfm.frequencyDays': 'Frequency = distinct purchase days (no order ID mapped).',
 	'rfm.monetary': 'Monetary = sum of amounts, returns netted.',
-	'rfm.rules': 'Segments: the ten rules of the R rfm package (first match wins; the rest are “Others”).',
+	'rfm.rules':
+		'Segments: the ten rules of the R rfm package (first match wins; the rest are “Others”).',
 	'rfm.summary': 'Segment summary',
 	'rfm.running': 'Computing RFM…',
 	'rfm.customersTotal': '{customers} customers, {revenue} revenue',
@@ -93,7 +108,8 @@ export const en = {
 	'rfm.exportAll': 'Export all customers (CSV)',
 	'rfm.allCustomers': 'All customers',
 	'rfm.showing': 'Showing: {segment}',
-	'rfm.strayDates': '{count} transactions are dated far after all others (the latest: {last}) and look like errors; the default as-of date {asOf} leaves them out. Set a later date to include them.',
+	'rfm.strayDates':
+		'{count} transactions are dated far after all others (the latest: {last}) and look like errors; the default as-of date {asOf} leaves them out. Set a later date to include them.',
 	'rfm.badAsOf': 'The as-of date {value} is not a valid date (use YYYY-MM-DD).',
 
 	'col.segment': 'Segment',
@@ -145,50 +161,67 @@ export const en = {
 	'cli.badNumber': '--{option} {value} must be a number from {min} to {max}',
 	'cli.badDate': '--{option} {value} is not a YYYY-MM-DD date',
 
-	'kpi.badScore': "{file}, row {row}, column {column}: '{value}' is not an answer from {min} to {max} (whole numbers only; rows like this: {count}).",
+	'kpi.badScore':
+		"{file}, row {row}, column {column}: '{value}' is not an answer from {min} to {max} (whole numbers only; rows like this: {count}).",
 	'kpi.noAnswers': '{file}: column {column} has no answers (every row is blank).',
 	'kpi.badScale': 'CSAT scale {value}: use a 5-, 7- or 10-point scale.',
 	'kpi.badPeriod': 'the period starts on {start}, after it ends on {end}.',
 	'kpi.badWhole': '--{option} {value}: give a whole number of at least {min}.',
 	'kpi.unknownKpi': 'unknown KPI: {value}. Choose one of: {list}',
 	'cli.badChoice': '--{option} {value}: choose one of {list}',
-	'journey.badDate': "{file}, row {row}, column {column}: '{value}' is not a date/time in the format {format} (rows like this: {count}).",
-	'journey.badScore': "{file}, row {row}, column {column}: '{value}' is not a number (rows like this: {count}).",
+	'journey.badDate':
+		"{file}, row {row}, column {column}: '{value}' is not a date/time in the format {format} (rows like this: {count}).",
+	'journey.badScore':
+		"{file}, row {row}, column {column}: '{value}' is not a number (rows like this: {count}).",
 	'journey.noRows': '{file}: no row has a customer, a readable time and a touchpoint.',
 	'journey.noSteps': 'give the funnel steps: --steps A,B,C (touchpoint names, in order)',
-	'journey.badChannelMap': "--channel-map {value}: write touchpoint=online or touchpoint=offline, separated by commas",
+	'journey.badChannelMap':
+		'--channel-map {value}: write touchpoint=online or touchpoint=offline, separated by commas',
 	'journey.badNumber': '--{option} {value}: give a positive number.',
-	'kpi.notDateColumn': '{file}: column {column} (--date) does not hold dates in a format we can read.',
+	'kpi.notDateColumn':
+		'{file}: column {column} (--date) does not hold dates in a format we can read.',
 	'rfm.methodName.ntile': 'Quintiles (rank)',
 	'rfm.methodName.r-rfm': 'R rfm package (exact)',
 	'rfm.methodName.thresholds': 'Custom thresholds',
 	'rfm.methodName.mean': 'Mean split (high/low)',
 	'rfm.methodName.median': 'Median split (high/low)',
-	'rfm.methodHint.ntile': 'Equal-size groups ranked by value; equal values may land in neighbouring groups (ties broken by customer ID).',
-	'rfm.methodHint.r-rfm': 'Exactly as R’s rfm package 0.3.0: cut points are the quantiles plus 1; equal values always share a score, so groups can be unequal.',
-	'rfm.methodHint.thresholds': 'Your own cut points: a value equal to a cut point goes to the higher group.',
-	'rfm.methodHint.mean': 'Two levels: above the mean is high; for recency, below the mean is recent.',
-	'rfm.methodHint.median': 'Two levels: above the median is high; for recency, below the median is recent.',
+	'rfm.methodHint.ntile':
+		'Equal-size groups ranked by value; equal values may land in neighbouring groups (ties broken by customer ID).',
+	'rfm.methodHint.r-rfm':
+		'Exactly as R’s rfm package 0.3.0: cut points are the quantiles plus 1; equal values always share a score, so groups can be unequal.',
+	'rfm.methodHint.thresholds':
+		'Your own cut points: a value equal to a cut point goes to the higher group.',
+	'rfm.methodHint.mean':
+		'Two levels: above the mean is high; for recency, below the mean is recent.',
+	'rfm.methodHint.median':
+		'Two levels: above the median is high; for recency, below the median is recent.',
 	'rfm.frequencyRows': 'Frequency = number of transaction rows (as R rfm counts).',
 	'rfm.monetaryAverage': 'Monetary = average per purchase (total ÷ frequency).',
 	'rfm.returnsExclude': 'Returns (negative amounts) are left out.',
 	'rfm.returnsDropCancelled': 'Cancelled orders (order ID matching {pattern}) are left out.',
-	'rfm.customerTable': 'Customer table: one row per customer (orders, revenue, recency or last purchase date).',
+	'rfm.customerTable':
+		'Customer table: one row per customer (orders, revenue, recency or last purchase date).',
 	'rfm.badBins': 'bins for {dim} must be a whole number from 2 to 10, got {value}',
 	'rfm.badMethod': '{dim}: unknown scoring method {value}. Methods: {list}',
-	'rfm.thresholdsNotUsed': 'cut points for {dim} only apply with the methods r-rfm and thresholds, not {method}',
+	'rfm.thresholdsNotUsed':
+		'cut points for {dim} only apply with the methods r-rfm and thresholds, not {method}',
 	'rfm.badThresholds': 'cut points for {dim}: {detail}',
-	'rfm.levelsMismatch': 'rule set {set} is written for {levels} score levels, but {dim} has {bins}; use the mean or median split, or {levels} bins',
-	'rfm.customerTableBad': "{file}: column {column}: {count} rows cannot be read, first at row {row}: '{value}'",
-	'rfm.customerTableDuplicate': "{file}: customer ID column {column} repeats ids in {count} rows, first at row {row}: '{value}'. A customer table has one row per customer.",
+	'rfm.levelsMismatch':
+		'rule set {set} is written for {levels} score levels, but {dim} has {bins}; use the mean or median split, or {levels} bins',
+	'rfm.customerTableBad':
+		"{file}: column {column}: {count} rows cannot be read, first at row {row}: '{value}'",
+	'rfm.customerTableDuplicate':
+		"{file}: customer ID column {column} repeats ids in {count} rows, first at row {row}: '{value}'. A customer table has one row per customer.",
 	'rfm.migrationOrder': 'the earlier date {from} must come before the later date {to}',
 	'segments.badJson': 'rule set, field {field}: {detail}',
 	'segments.badJsonFile': '{file}: rule set field {field}: {detail}',
 	'cli.badBins': '--bins {value}: give a whole number from 2 to 10',
-	'cli.badNumberList': "--{option} {value}: '{item}' is not a number (give comma-separated numbers, e.g. 30,90,180)",
+	'cli.badNumberList':
+		"--{option} {value}: '{item}' is not a number (give comma-separated numbers, e.g. 30,90,180)",
 	'cli.needsOption': '--{option} needs --{needs}',
 	'cli.notWithCustomerTable': '--{option} does not apply to a customer table (--customer-table)',
-	'cli.recencyOrLastDate': 'a customer table needs exactly one of --recency COL and --last-date COL',
+	'cli.recencyOrLastDate':
+		'a customer table needs exactly one of --recency COL and --last-date COL',
 	'segment.shp_prospects': 'Prospects',
 	'segment.shp_champions': 'Champions',
 	'segment.shp_loyal': 'Loyal',
@@ -208,35 +241,52 @@ export const en = {
 	'segment.cn8_general_develop': 'General to develop',
 	'segment.cn8_general_keep': 'General to keep',
 	'segment.cn8_general_retain': 'General to win back',
-	'segment.cn8_important_value.meaning': 'Bought recently, often, and spends a lot: the best customers.',
-	'segment.cn8_important_value.action': 'Give them priority resources: VIP service, personal offers, upselling.',
-	'segment.cn8_important_develop.meaning': 'Bought recently and spends a lot, but rarely: high potential.',
-	'segment.cn8_important_develop.action': 'Raise purchase frequency: membership, points, timely repurchase offers.',
-	'segment.cn8_important_keep.meaning': 'Buys often and spends a lot, but not recently: a valuable customer drifting away.',
-	'segment.cn8_important_keep.action': 'Contact them actively to keep the relationship: personal outreach, reactivation.',
-	'segment.cn8_important_retain.meaning': 'Spent a lot, but rarely and not recently: a valuable customer about to be lost.',
-	'segment.cn8_important_retain.action': 'Win them back: find out why they left and make a targeted offer.',
+	'segment.cn8_important_value.meaning':
+		'Bought recently, often, and spends a lot: the best customers.',
+	'segment.cn8_important_value.action':
+		'Give them priority resources: VIP service, personal offers, upselling.',
+	'segment.cn8_important_develop.meaning':
+		'Bought recently and spends a lot, but rarely: high potential.',
+	'segment.cn8_important_develop.action':
+		'Raise purchase frequency: membership, points, timely repurchase offers.',
+	'segment.cn8_important_keep.meaning':
+		'Buys often and spends a lot, but not recently: a valuable customer drifting away.',
+	'segment.cn8_important_keep.action':
+		'Contact them actively to keep the relationship: personal outreach, reactivation.',
+	'segment.cn8_important_retain.meaning':
+		'Spent a lot, but rarely and not recently: a valuable customer about to be lost.',
+	'segment.cn8_important_retain.action':
+		'Win them back: find out why they left and make a targeted offer.',
 	'segment.cn8_general_value.meaning': 'Buys recently and often, but spends little per order.',
-	'segment.cn8_general_value.action': 'Raise order value: cross-selling, bundles, thresholds for free shipping.',
-	'segment.cn8_general_develop.meaning': 'Bought recently, but rarely and little: new or light customers.',
-	'segment.cn8_general_develop.action': 'Encourage a second purchase: welcome offers, low-threshold coupons.',
+	'segment.cn8_general_value.action':
+		'Raise order value: cross-selling, bundles, thresholds for free shipping.',
+	'segment.cn8_general_develop.meaning':
+		'Bought recently, but rarely and little: new or light customers.',
+	'segment.cn8_general_develop.action':
+		'Encourage a second purchase: welcome offers, low-threshold coupons.',
 	'segment.cn8_general_keep.meaning': 'Used to buy often but little, and not recently.',
 	'segment.cn8_general_keep.action': 'Reactivate at low cost: coupons and automated reminders.',
 	'segment.cn8_general_retain.meaning': 'Rarely, little and long ago: low value, close to lost.',
-	'segment.cn8_general_retain.action': 'Keep costs low: occasional low-cost contact, or let them go.',
+	'segment.cn8_general_retain.action':
+		'Keep costs low: occasional low-cost contact, or let them go.',
 
 	'quality.title': 'Data quality',
 	'quality.summary': '{rows} rows, {usable} usable; {customers} customers; {from} to {to}',
 	'quality.columnMissing': 'column {column}: {count} empty cells (first at row {row}).',
-	'quality.columnInvalid': 'column {column}: {count} values cannot be read (first at row {row}: \'{value}\').',
+	'quality.columnInvalid':
+		"column {column}: {count} values cannot be read (first at row {row}: '{value}').",
 	'quality.exactDuplicates': '{count} rows repeat an earlier row exactly (first at row {row}).',
-	'quality.duplicateOrderLines': '{count} order lines repeat the customer, order, date and amount of an earlier line (first at row {row}).',
-	'quality.negativeAmounts': '{count} rows have a negative amount (returns), {amount} in total (first at row {row}).',
+	'quality.duplicateOrderLines':
+		'{count} order lines repeat the customer, order, date and amount of an earlier line (first at row {row}).',
+	'quality.negativeAmounts':
+		'{count} rows have a negative amount (returns), {amount} in total (first at row {row}).',
 	'quality.zeroAmounts': '{count} rows have an amount of zero (first at row {row}).',
 	'quality.cancelledOrders': '{count} rows belong to cancelled orders (first at row {row}).',
-	'quality.outliers': '{count} rows have an amount above {threshold} ({factor}× the 99.9th percentile; first at row {row}).',
+	'quality.outliers':
+		'{count} rows have an amount above {threshold} ({factor}× the 99.9th percentile; first at row {row}).',
 	'quality.futureDates': '{count} rows are dated after the as-of date {asOf} (first at row {row}).',
-	'quality.earlyDates': '{count} rows are dated before {start}, which is implausible (first at row {row}).',
+	'quality.earlyDates':
+		'{count} rows are dated before {start}, which is implausible (first at row {row}).',
 	'quality.policy.keep': 'Keep',
 	'quality.policy.drop': 'Leave out',
 	'quality.policy.net': 'Net against purchases',
@@ -245,9 +295,11 @@ export const en = {
 	'quality.badOption': 'Data-quality option {option} has an invalid value: {value}.',
 	'quality.badFix': 'The saved fix “{policy}” for “{kind}” is not valid; it was ignored.',
 	'import.encoding': 'Encoding: {encoding}',
-	'import.encodingGuess': 'The encoding {encoding} is a guess; choose another if the text looks wrong.',
+	'import.encodingGuess':
+		'The encoding {encoding} is a guess; choose another if the text looks wrong.',
 	'import.transcoding': 'Converting {file} to UTF-8… {percent}',
-	'import.undecodable': '{count} characters could not be decoded as {encoding} and were replaced by “�”.',
+	'import.undecodable':
+		'{count} characters could not be decoded as {encoding} and were replaced by “�”.',
 	// Parts owned by each view (src/i18n/parts): one line each.
 	...rfmUiEn,
 	...rfmPlotsEn,
@@ -255,5 +307,9 @@ export const en = {
 	...valueEn,
 	...abcEn,
 	...kpiUiEn,
-	...customerTableEn
+	...customerTableEn,
+	...xlsxEn,
+	...raggedEn,
+	...datesTzEn,
+	...perfEn
 };

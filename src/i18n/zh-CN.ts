@@ -1,3 +1,7 @@
+import { xlsxZh } from './parts/xlsx.ts';
+import { raggedZh } from './parts/ragged.ts';
+import { datesTzZh } from './parts/dates-tz.ts';
+import { perfZh } from './parts/perf.ts';
 import { rfmUiZh } from './parts/rfm-ui.ts';
 import { rfmPlotsZh } from './parts/rfm-plots.ts';
 import { qualityZh } from './parts/quality.ts';
@@ -31,7 +35,8 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'import.drop': '把 CSV 文件拖到这里（也支持 .csv.gz）',
 	'import.choose': '选择文件…',
 	'import.sample': '加载示例数据',
-	'import.sampleHint': '一家虚构的茶饮生活连锁店：约 5,000 位客户、60,000 条订单明细，2024–2025 年。',
+	'import.sampleHint':
+		'一家虚构的茶饮生活连锁店：约 5,000 位客户、60,000 条订单明细，2024–2025 年。',
 	'import.privacy': '文件只在本浏览器中读取，不会上传到任何地方。',
 	'import.loading': '正在读取 {file}（{size}）…',
 	'import.elapsed': '{seconds} 秒',
@@ -55,10 +60,14 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'mapping.missingAmount': '{file}：请选择金额列，或同时选择数量列和单价列。',
 	'mapping.sameColumn': '{file}：列 {column} 同时被选为“{role}”和“{other}”。',
 	'mapping.allEmpty': '{file} 中列 {column}（“{role}”）每一行都是空的。',
-	'mapping.notDates': '列 {column}：有 {count} 个值不是日期，第一个在第 {row} 行：\'{value}\'。请换一列或换一种日期格式。',
-	'mapping.notDatesSome': '列 {column}：有 {count} 个值不是日期（第一个在第 {row} 行：\'{value}\'），这些行不参与分析。',
-	'mapping.notNumbers': '列 {column}：有 {count} 个值不是数字，第一个在第 {row} 行：\'{value}\'。请换一列。',
-	'mapping.notNumbersSome': '列 {column}：有 {count} 个值不是数字（第一个在第 {row} 行：\'{value}\'），这些行不参与分析。',
+	'mapping.notDates':
+		"列 {column}：有 {count} 个值不是日期，第一个在第 {row} 行：'{value}'。请换一列或换一种日期格式。",
+	'mapping.notDatesSome':
+		"列 {column}：有 {count} 个值不是日期（第一个在第 {row} 行：'{value}'），这些行不参与分析。",
+	'mapping.notNumbers':
+		"列 {column}：有 {count} 个值不是数字，第一个在第 {row} 行：'{value}'。请换一列。",
+	'mapping.notNumbersSome':
+		"列 {column}：有 {count} 个值不是数字（第一个在第 {row} 行：'{value}'），这些行不参与分析。",
 	'mapping.someEmpty': '列 {column}（“{role}”）：有 {count} 行为空，这些行不参与分析。',
 	'mapping.noUsableRows': '{file}：没有任何一行能同时读出客户、日期和金额。',
 	'mapping.used': '共 {total} 行，其中 {rows} 行参与分析。',
@@ -94,7 +103,8 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'rfm.exportAll': '导出全部客户（CSV）',
 	'rfm.allCustomers': '全部客户',
 	'rfm.showing': '当前显示：{segment}',
-	'rfm.strayDates': '有 {count} 笔交易的日期远晚于其他交易（最晚：{last}），疑似录入错误；默认基准日 {asOf} 未计入这些交易。如需计入，请设置更晚的基准日。',
+	'rfm.strayDates':
+		'有 {count} 笔交易的日期远晚于其他交易（最晚：{last}），疑似录入错误；默认基准日 {asOf} 未计入这些交易。如需计入，请设置更晚的基准日。',
 	'rfm.badAsOf': '基准日 {value} 不是有效日期（格式为 YYYY-MM-DD）。',
 
 	'col.segment': '分群',
@@ -146,14 +156,16 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'cli.badNumber': '--{option} {value} 必须是 {min} 到 {max} 之间的数字',
 	'cli.badDate': '--{option} {value} 不是 YYYY-MM-DD 格式的日期',
 
-	'kpi.badScore': '{file}，第 {row} 行，列 {column}：“{value}”不是 {min} 到 {max} 之间的答案（须为整数；共 {count} 行如此）。',
+	'kpi.badScore':
+		'{file}，第 {row} 行，列 {column}：“{value}”不是 {min} 到 {max} 之间的答案（须为整数；共 {count} 行如此）。',
 	'kpi.noAnswers': '{file}：列 {column} 没有任何答案（每一行都为空）。',
 	'kpi.badScale': 'CSAT 量表 {value}：请使用 5 分、7 分或 10 分量表。',
 	'kpi.badPeriod': '统计期的开始日期 {start} 晚于结束日期 {end}。',
 	'kpi.badWhole': '--{option} {value}：请给出不小于 {min} 的整数。',
 	'kpi.unknownKpi': '未知指标：{value}。可选：{list}',
 	'cli.badChoice': '--{option} {value}：请从 {list} 中选择',
-	'journey.badDate': '{file}，第 {row} 行，列 {column}：“{value}”不是格式为 {format} 的日期/时间（共 {count} 行如此）。',
+	'journey.badDate':
+		'{file}，第 {row} 行，列 {column}：“{value}”不是格式为 {format} 的日期/时间（共 {count} 行如此）。',
 	'journey.badScore': '{file}，第 {row} 行，列 {column}：“{value}”不是数字（共 {count} 行如此）。',
 	'journey.noRows': '{file}：没有一行同时具有客户、可读的时间和触点。',
 	'journey.noSteps': '请给出漏斗步骤：--steps A,B,C（按顺序的触点名称）',
@@ -165,8 +177,10 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'rfm.methodName.thresholds': '自定义阈值',
 	'rfm.methodName.mean': '均值二分（高/低）',
 	'rfm.methodName.median': '中位数二分（高/低）',
-	'rfm.methodHint.ntile': '按数值排名分成人数相等的组；相同的值可能落在相邻两组（按客户编号决定先后）。',
-	'rfm.methodHint.r-rfm': '与 R 的 rfm 包 0.3.0 完全一致：分界点为分位数加 1；相同的值总得同一分，因此各组人数可能不等。',
+	'rfm.methodHint.ntile':
+		'按数值排名分成人数相等的组；相同的值可能落在相邻两组（按客户编号决定先后）。',
+	'rfm.methodHint.r-rfm':
+		'与 R 的 rfm 包 0.3.0 完全一致：分界点为分位数加 1；相同的值总得同一分，因此各组人数可能不等。',
 	'rfm.methodHint.thresholds': '使用你给出的分界点：等于分界点的值归入较高的一组。',
 	'rfm.methodHint.mean': '两档：高于均值为高；最近消费天数低于均值为近。',
 	'rfm.methodHint.median': '两档：高于中位数为高；最近消费天数低于中位数为近。',
@@ -179,9 +193,12 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'rfm.badMethod': '{dim}：未知的打分方法 {value}。可用方法：{list}',
 	'rfm.thresholdsNotUsed': '{dim} 的分界点只适用于 r-rfm 和 thresholds 方法，不适用于 {method}',
 	'rfm.badThresholds': '{dim} 的分界点：{detail}',
-	'rfm.levelsMismatch': '规则集 {set} 按 {levels} 档分数编写，但 {dim} 有 {bins} 档；请使用均值或中位数二分，或 {levels} 档',
-	'rfm.customerTableBad': '{file}：列 {column} 有 {count} 行无法读取，第一处在第 {row} 行：“{value}”',
-	'rfm.customerTableDuplicate': '{file}：客户编号列 {column} 有 {count} 行编号重复，第一处在第 {row} 行：“{value}”。客户表应每位客户一行。',
+	'rfm.levelsMismatch':
+		'规则集 {set} 按 {levels} 档分数编写，但 {dim} 有 {bins} 档；请使用均值或中位数二分，或 {levels} 档',
+	'rfm.customerTableBad':
+		'{file}：列 {column} 有 {count} 行无法读取，第一处在第 {row} 行：“{value}”',
+	'rfm.customerTableDuplicate':
+		'{file}：客户编号列 {column} 有 {count} 行编号重复，第一处在第 {row} 行：“{value}”。客户表应每位客户一行。',
 	'rfm.migrationOrder': '较早的日期 {from} 必须在较晚的日期 {to} 之前',
 	'segments.badJson': '规则集字段 {field}：{detail}',
 	'segments.badJsonFile': '{file}：规则集字段 {field}：{detail}',
@@ -229,13 +246,15 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'quality.title': '数据质量',
 	'quality.summary': '共 {rows} 行，可用 {usable} 行；{customers} 位客户；{from} 至 {to}',
 	'quality.columnMissing': '列 {column}：{count} 个空单元格（第一个在第 {row} 行）。',
-	'quality.columnInvalid': '列 {column}：{count} 个值无法读取（第一个在第 {row} 行：\'{value}\'）。',
+	'quality.columnInvalid': "列 {column}：{count} 个值无法读取（第一个在第 {row} 行：'{value}'）。",
 	'quality.exactDuplicates': '{count} 行与前面的某一行完全相同（第一个在第 {row} 行）。',
-	'quality.duplicateOrderLines': '{count} 条订单明细与前面的明细客户、订单、日期和金额都相同（第一个在第 {row} 行）。',
+	'quality.duplicateOrderLines':
+		'{count} 条订单明细与前面的明细客户、订单、日期和金额都相同（第一个在第 {row} 行）。',
 	'quality.negativeAmounts': '{count} 行金额为负（退货），合计 {amount}（第一个在第 {row} 行）。',
 	'quality.zeroAmounts': '{count} 行金额为零（第一个在第 {row} 行）。',
 	'quality.cancelledOrders': '{count} 行属于已取消的订单（第一个在第 {row} 行）。',
-	'quality.outliers': '{count} 行金额高于 {threshold}（99.9 百分位数的 {factor} 倍；第一个在第 {row} 行）。',
+	'quality.outliers':
+		'{count} 行金额高于 {threshold}（99.9 百分位数的 {factor} 倍；第一个在第 {row} 行）。',
 	'quality.futureDates': '{count} 行的日期晚于分析基准日 {asOf}（第一个在第 {row} 行）。',
 	'quality.earlyDates': '{count} 行的日期早于 {start}，不太可能是真实日期（第一个在第 {row} 行）。',
 	'quality.policy.keep': '保留',
@@ -256,5 +275,9 @@ export const zhCN: Record<keyof typeof en, string> = {
 	...valueZh,
 	...abcZh,
 	...kpiUiZh,
-	...customerTableZh
+	...customerTableZh,
+	...xlsxZh,
+	...raggedZh,
+	...datesTzZh,
+	...perfZh
 };

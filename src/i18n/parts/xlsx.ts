@@ -1,0 +1,4 @@
+/** Catalogue part: English and 简体中文 (same keys; type-checked). Merged into en.ts / zh-CN.ts. */
+export const xlsxEn = {};
+
+export const xlsxZh: Record<keyof typeof xlsxEn, string> = {};
