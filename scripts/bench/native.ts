@@ -147,8 +147,8 @@ class NativeDbClient implements DbClient {
 /** A short name for a statement: "CREATE … raw", "SELECT count(*) … tx", … */
 export function label(text: string): string {
 	const t = text.replace(/\s+/g, ' ').trim();
-	const create = /^CREATE (?:OR REPLACE )?TABLE ("?[\w]+"?)/i.exec(t);
-	if (create) return `create ${create[1]!.replaceAll('"', '')}`;
+	const create = /^CREATE (?:OR REPLACE )?(TABLE|VIEW) ("?[\w]+"?)/i.exec(t);
+	if (create) return `create ${create[2]!.replaceAll('"', '')}${create[1]!.toUpperCase() === 'VIEW' ? ' (view)' : ''}`;
 	if (/^SELECT count\(\*\) AS n FROM "?(\w+)"?$/i.test(t))
 		return `count ${/FROM "?(\w+)"?/i.exec(t)![1]}`;
 	if (/ AS bad, /.test(t)) return 'validate mapping';

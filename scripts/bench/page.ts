@@ -16,7 +16,7 @@ import type { Browser } from 'playwright-core';
 import { launch } from '../../test/e2e/harness.ts';
 import { startRssSampler, sampleChromium } from './rss.ts';
 import { initScript, pageSteps, txReadyAt, type PageTrace, type StepTime } from './trace.ts';
-import { measureResegment, measureValueMatrix, type ResegmentRun, type ValueRun } from './value.ts';
+import { measureResegment, measureValueMatrix, waitIdle, type ResegmentRun, type ValueRun } from './value.ts';
 
 export interface PageRun {
 	/** Navigation start → the page's engine is ready (before any file is chosen). */
@@ -54,6 +54,23 @@ function valueSteps(t: PageTrace, v: ValueRun): StepTime[] {
 		...pageSteps(t, b, v.doneAt)
 	];
 }
+
+/** The RFM view's figures (summary charts and the plot set). */
+const FIGURES = [
+	'chart-segment-shares',
+	'chart-rf-heatmap',
+	'plot-hist-r',
+	'plot-hist-f',
+	'plot-hist-m',
+	'plot-orders',
+	'plot-heat-rf',
+	'plot-heat-fm',
+	'plot-heat-rm',
+	'plot-fm-scatter',
+	'plot-treemap',
+	'plot-shares',
+	'plot-medians'
+];
 
 const WATCH = ['mapping-ok', 'segment-summary', 'mapping-errors', 'import-error'];
 
@@ -101,12 +118,15 @@ export async function runPage(
 			throw new Error(`page did not map the file: ${await first.textContent()}`);
 		await page.getByTestId('segment-summary').waitFor({ state: 'attached', timeout: timeoutMs });
 		const wall = performance.now() - w0;
-		// Let the charts render: their long tasks count too.
-		await page
-			.locator('[data-testid="chart-rf-heatmap"] svg')
-			.first()
-			.waitFor({ timeout: 10_000 })
-			.catch(() => undefined);
+		// Let every chart render (the page draws one figure per task, after their queries): their
+		// long tasks count too. Then DuckDB quiet, so the window ends after the last redraw.
+		for (const id of FIGURES)
+			await page
+				.locator(`[data-testid="${id}"] svg`)
+				.first()
+				.waitFor({ state: 'attached', timeout: 30_000 })
+				.catch(() => undefined);
+		await waitIdle(page, 700, 60_000);
 		await page.waitForTimeout(500);
 		let customers = 0;
 		for (const cell of await page.locator('[data-testid^="count-"]').all())

@@ -8,8 +8,8 @@ import { segmentMediansOptions } from './segment-medians.ts';
 import { segmentTreemapOptions } from './segment-treemap.ts';
 import { shareComparisonOptions } from './share-comparison.ts';
 
-/** The queried aggregates the plot set is drawn from. */
-export interface PlotData {
+/** The aggregates that depend on the scores only (not on the segment rules). */
+export interface ScoreData {
 	histR: HistogramBin[];
 	histF: HistogramBin[];
 	histM: HistogramBin[];
@@ -17,10 +17,17 @@ export interface PlotData {
 	rf: ScoreCell[];
 	fm: ScoreCell[];
 	rm: ScoreCell[];
-	scatter: ScatterPoint[];
 	stats: ScatterStats;
+}
+
+/** The aggregates that change with the segment rules. */
+export interface SegmentData {
+	scatter: ScatterPoint[];
 	totals: SegmentTotalsRow[];
 }
+
+/** The queried aggregates the plot set is drawn from. */
+export interface PlotData extends ScoreData, SegmentData {}
 
 export interface FigureSpec {
 	id: string;
@@ -45,8 +52,12 @@ export interface PlotSetContext {
 
 /** Every figure of the RFM plot set, in display order, from the queried data. */
 export function rfmPlotSet(d: PlotData, c: PlotSetContext): FigureSpec[] {
+	return [...scoreFigures(d, c), ...segmentFigures(d, c)];
+}
+
+/** The figures of the scores alone (histograms, purchase counts, score heatmaps): rules do not change them. */
+export function scoreFigures(d: ScoreData, c: Pick<PlotSetContext, 't' | 'fmt' | 'heatMeasure'>): FigureSpec[] {
 	const { t, fmt } = c;
-	const pct = (v: number) => `${fmt(v * 100, 1)}%`;
 	const hist = (id: string, key: string, bins: PlotData['histR'], digits: number): FigureSpec => ({
 		id,
 		span: 1,
@@ -60,6 +71,26 @@ export function rfmPlotSet(d: PlotData, c: PlotSetContext): FigureSpec[] {
 		title: t(`plots.heat.${y}${x}`) + ' · ' + t(c.heatMeasure === 'mean' ? 'plots.heat.byMean' : 'plots.heat.byCount'),
 		options: scoreHeatmapOptions(cells, c.heatMeasure, { x: t(`plots.score.${x}`), y: t(`plots.score.${y}`), meanMonetary: t('plots.meanMonetary'), customers: t('plots.customers') })
 	});
+	return [
+		hist('plot-hist-r', 'histR', d.histR, 0),
+		hist('plot-hist-f', 'histF', d.histF, 0),
+		hist('plot-hist-m', 'histM', d.histM, 0),
+		{
+			id: 'plot-orders',
+			span: 1,
+			title: t('plots.orders.title'),
+			options: orderDistributionOptions(d.orders, { x: t('plots.orders.axis'), customers: t('plots.customers'), capped: (n) => t('plots.orCapped', { n: String(n) }) })
+		},
+		heat('plot-heat-rf', 'f', 'r', d.rf),
+		heat('plot-heat-fm', 'm', 'f', d.fm),
+		heat('plot-heat-rm', 'm', 'r', d.rm)
+	];
+}
+
+/** The figures that change with the rules: F×M scatter by segment, treemap, shares, medians. */
+export function segmentFigures(d: SegmentData & Pick<ScoreData, 'stats'>, c: PlotSetContext): FigureSpec[] {
+	const { t, fmt } = c;
+	const pct = (v: number) => `${fmt(v * 100, 1)}%`;
 	const eligible = d.stats.positive;
 	const shown = d.scatter.length;
 	const excluded = d.stats.total - eligible;
@@ -78,18 +109,6 @@ export function rfmPlotSet(d: PlotData, c: PlotSetContext): FigureSpec[] {
 	});
 	const labelled = d.totals.map((r) => ({ ...r, label: c.name(r.segment) }));
 	return [
-		hist('plot-hist-r', 'histR', d.histR, 0),
-		hist('plot-hist-f', 'histF', d.histF, 0),
-		hist('plot-hist-m', 'histM', d.histM, 0),
-		{
-			id: 'plot-orders',
-			span: 1,
-			title: t('plots.orders.title'),
-			options: orderDistributionOptions(d.orders, { x: t('plots.orders.axis'), customers: t('plots.customers'), capped: (n) => t('plots.orCapped', { n: String(n) }) })
-		},
-		heat('plot-heat-rf', 'f', 'r', d.rf),
-		heat('plot-heat-fm', 'm', 'f', d.fm),
-		heat('plot-heat-rm', 'm', 'r', d.rm),
 		{
 			id: 'plot-fm-scatter',
 			span: 2,

@@ -94,8 +94,12 @@ export async function rescore(
 	await resegment(db, o.set);
 }
 
+/**
+ * The segment table is a view over the scores: a rule change rewrites only its CASE, and every
+ * reader (summary, plots, grid, other views) sees the new segments without a table rebuild.
+ */
 export async function resegment(db: DbClient, set: SegmentSet): Promise<void> {
-	await db.exec(segmentSql({ scores: RFM_SCORES, target: RFM_TABLE, set }));
+	await db.exec(segmentSql({ scores: RFM_SCORES, target: RFM_TABLE, set, view: true }));
 }
 
 /** The bins the current scores used (bounds and customers per bin), for display. */

@@ -80,3 +80,39 @@ export function coverageSummarySql(o: { scores: string; set: SegmentSet }): Sql 
 		SELECT segment, priority, matched, won, matched - won AS shadowed FROM (${join(rows, ' UNION ALL ')})
 		ORDER BY priority`;
 }
+
+/**
+ * Everything the rule editor shows about coverage in one scan of the scores: per rule (by
+ * position) the customers it matches (`m0`, `m1`, …) and wins (`w0`, …), the customers no rule
+ * matches (`others`), matched by several rules (`several`) and by none (`none`). One row;
+ * coverageRows() turns it into CoverageSummaryRow[].
+ */
+export function coverageCountsSql(o: { scores: string; set: SegmentSet }): Sql {
+	const n = (e: Sql, as: string) => sql`CAST(count(*) FILTER (WHERE ${e}) AS INTEGER) AS ${ident(as)}`;
+	const cols = o.set.rules.flatMap((k, i) => [
+		n(sql`coalesce(${ruleCondSql(k)}, FALSE)`, `m${i}`),
+		n(sql`seg = ${k.id}`, `w${i}`)
+	]);
+	cols.push(n(sql`seg = ${OTHERS}`, 'others'), n(sql`matches > 1`, 'several'), n(sql`matches = 0`, 'none'));
+	return sql`SELECT ${join(cols)} FROM (
+			SELECT *, ${segmentCaseSql(o.set)} AS seg, CAST(${matchCount(o.set)} AS INTEGER) AS matches
+			FROM ${ident(o.scores)})`;
+}
+
+/** The one row of coverageCountsSql() as rule rows (priority order, 'others' last) and the overlap. */
+export function coverageRows(
+	set: SegmentSet,
+	row: Record<string, unknown> | undefined
+): { rows: CoverageSummaryRow[]; several: number; none: number } {
+	const num = (k: string) => Number(row?.[k] ?? 0);
+	const rows: CoverageSummaryRow[] = set.rules.map((k, i) => ({
+		segment: k.id,
+		priority: i + 1,
+		matched: num(`m${i}`),
+		won: num(`w${i}`),
+		shadowed: num(`m${i}`) - num(`w${i}`)
+	}));
+	const others = num('others');
+	rows.push({ segment: OTHERS, priority: set.rules.length + 1, matched: others, won: others, shadowed: 0 });
+	return { rows, several: num('several'), none: num('none') };
+}

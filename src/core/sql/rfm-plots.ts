@@ -93,7 +93,7 @@ export interface ScatterStats {
 	[k: string]: number;
 }
 
-export const SCATTER_LIMIT = 50_000;
+export const SCATTER_LIMIT = 5_000;
 
 /** How many customers can be drawn on log-log axes, out of how many. */
 export function scatterStatsSql(rfm: string): Sql {

@@ -108,9 +108,12 @@ export function segmentCaseSql(set: SegmentSet): Sql {
 	return sql`CASE ${join(whens, ' ')} ELSE ${OTHERS} END`;
 }
 
-/** Segments from the score table only: a rule change never rescans transactions. */
-export function segmentSql(o: { scores: string; target: string; set: SegmentSet }): Sql {
-	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
+/**
+ * Segments from the score table only: a rule change never rescans transactions. `view`: the target
+ * is a view over the scores (a rule change then costs no table build; readers evaluate the CASE).
+ */
+export function segmentSql(o: { scores: string; target: string; set: SegmentSet; view?: boolean }): Sql {
+	return sql`CREATE OR REPLACE ${o.view ? sql`VIEW` : sql`TABLE`} ${ident(o.target)} AS
 		SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_score,
 			${segmentCaseSql(o.set)} AS segment, first_ts, last_ts
 		FROM ${ident(o.scores)}`;
@@ -130,9 +133,16 @@ export interface SegmentSummaryRow {
 	[k: string]: string | number | null;
 }
 
-/** Per segment: customers, share, orders, revenue, revenue share, AOV, median R/F/M. */
-export function segmentSummarySql(rfm: string): Sql {
-	const t = ident(rfm);
+/**
+ * Per segment: customers, share, orders, revenue, revenue share, AOV, median R/F/M. From the
+ * segment table `rfm`, or straight from the scores with a rule set's CASE (`{ scores, set }`: a
+ * rule change shows its summary before the segment view is replaced).
+ */
+export function segmentSummarySql(rfm: string | { scores: string; set: SegmentSet }): Sql {
+	const t =
+		typeof rfm === 'string'
+			? ident(rfm)
+			: sql`(SELECT recency_days, frequency, monetary, ${segmentCaseSql(rfm.set)} AS segment FROM ${ident(rfm.scores)})`;
 	return sql`SELECT segment, CAST(count(*) AS INTEGER) AS customers,
 			count(*) / sum(count(*)) OVER () AS share,
 			CAST(sum(frequency) AS BIGINT) AS orders,

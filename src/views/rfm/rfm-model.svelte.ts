@@ -11,8 +11,9 @@ import {
 	type SegmentSummaryRow
 } from '../../core/sql/rfm.ts';
 import {
+	coverageCountsSql,
+	coverageRows,
 	coverageSql,
-	coverageSummarySql,
 	type CoverageFilter,
 	type CoverageSummaryRow
 } from '../../core/sql/rfm-coverage.ts';
@@ -47,6 +48,9 @@ import {
 export type RfmStatus = 'idle' | 'running' | 'ready' | 'error';
 /** Which step a change needs: rebuild the per-customer table, re-score it, or re-segment only. */
 type Step = 'run' | 'rescore' | 'resegment';
+const STRENGTH: Record<Step, number> = { resegment: 0, rescore: 1, run: 2 };
+/** Of two pending changes, the step that covers both. */
+const stronger = (a: Step | null, b: Step): Step => (a && STRENGTH[a] > STRENGTH[b] ? a : b);
 
 /**
  * RFM for the mapped transactions: settings (scoring per dimension, frequency, monetary, returns,
@@ -69,6 +73,10 @@ export class RfmModel {
 	coverageFilter = $state<Exclude<CoverageFilter, 'all'> | null>(null);
 	/** Bumped after each run so the customer grid re-reads. */
 	version = $state(0);
+	/** Bumped when the scores changed (run, re-score): plots of scores alone re-read only then. */
+	scoresVersion = $state(0);
+	/** The coverage counts are being re-read after a change (the summary is already shown). */
+	coverageRunning = $state(false);
 
 	dims = $state<DimSettings>(defaultDims());
 	frequency = $state<FrequencyMode>('days');
@@ -85,6 +93,9 @@ export class RfmModel {
 	jsonError = $state.raw<ClienteleError | null>(null);
 	private runs = 0;
 	private queue: Promise<void> = Promise.resolve();
+	/** Changes asked for and not started yet: only the latest runs, with the step covering them all. */
+	private requests = 0;
+	private pendingStep: Step | null = null;
 
 	/** `customerTable`: RFM runs from a checked customer table instead of the transactions. */
 	constructor(
@@ -200,10 +211,19 @@ export class RfmModel {
 
 	/**
 	 * Changes run one after another: two runs interleaving their statements on the shared tables
-	 * could leave the scores of an older setting under the summary of a newer one.
+	 * could leave the scores of an older setting under the summary of a newer one. Rapid edits
+	 * coalesce: a change still waiting when a newer one arrives is skipped, and the newer one runs
+	 * the step that covers both (a re-score also re-segments, a run also re-scores).
 	 */
 	private apply(step: Step): Promise<void> {
-		const next = this.queue.then(() => this.applyNow(step));
+		this.pendingStep = stronger(this.pendingStep, step);
+		const ticket = ++this.requests;
+		const next = this.queue.then(() => {
+			const s = this.pendingStep;
+			if (ticket !== this.requests || !s) return;
+			this.pendingStep = null;
+			return this.applyNow(s);
+		});
 		this.queue = next.catch(() => undefined);
 		return next;
 	}
@@ -249,37 +269,53 @@ export class RfmModel {
 					set: this.set
 				});
 			else if (step === 'rescore') await rescore(this.db, { scoring, set: this.set });
-			else await resegment(this.db, this.set);
 			performance.measure(`clientele:rfm-${step}-sql`, `clientele:rfm-${step}-start`);
-			const cov = coverageSql({ scores: RFM_SCORES, set: this.set });
-			const [summary, heat, breaks, coverage, overlap] = await Promise.all([
-				this.db.query<SegmentSummaryRow>(segmentSummarySql(RFM_TABLE)),
-				this.db.query<RfCell & Record<string, number>>(rfHeatmapSql(RFM_TABLE)),
-				step === 'resegment' ? Promise.resolve(null) : rfmBreaks(this.db, scoring),
-				this.db.query<CoverageSummaryRow>(
-					coverageSummarySql({ scores: RFM_SCORES, set: this.set })
+			// What the user reads first: the summary (and, when the scores changed, heatmap and breaks).
+			// The R×F heatmap and the breaks depend on the scores only, not on the rules.
+			// A rule change reads its summary straight from the scores; the segment view follows.
+			const set = this.set;
+			const [summary, heat, breaks] = await Promise.all([
+				this.db.query<SegmentSummaryRow>(
+					segmentSummarySql(step === 'resegment' ? { scores: RFM_SCORES, set } : RFM_TABLE)
 				),
-				this.db.query<{ several: number; no_match: number }>(
-					sql`SELECT CAST(count(*) FILTER (WHERE matches > 1) AS INTEGER) AS several, CAST(count(*) FILTER (WHERE matches = 0) AS INTEGER) AS no_match FROM (${cov})`
-				)
+				step === 'resegment'
+					? Promise.resolve(null)
+					: this.db.query<RfCell & Record<string, number>>(rfHeatmapSql(RFM_TABLE)),
+				step === 'resegment' ? Promise.resolve(null) : rfmBreaks(this.db, scoring)
 			]);
 			if (run !== this.runs) return;
 			this.summary = summary.rows;
-			this.heatmap = heat.rows;
+			if (heat) this.heatmap = heat.rows;
 			if (breaks) {
 				this.breaks = breaks;
 				this.applied = scoring;
 			}
-			this.coverage = coverage.rows;
-			const o = overlap.rows[0];
-			this.overlap = { several: o?.several ?? 0, none: o?.no_match ?? 0 };
 			if (this.selected && !summary.rows.some((r) => r.segment === this.selected))
 				this.selected = null;
-			this.version++;
 			this.status = 'ready';
 			performance.measure(`clientele:rfm-${step}`, `clientele:rfm-${step}-start`);
+			if (step === 'resegment') {
+				performance.mark('clientele:rfm-view-start');
+				await resegment(this.db, set);
+				performance.measure('clientele:rfm-resegment-view', 'clientele:rfm-view-start');
+			}
+			if (run !== this.runs) return;
+			if (step !== 'resegment') this.scoresVersion++;
+			// The grid and the plots re-read on this.
+			this.version++;
+			// Then the rule editor's coverage, in one scan of the scores (queued before the plots and
+			// the grid, which re-read once the new version renders).
+			this.coverageRunning = true;
+			const counts = await this.db.query(coverageCountsSql({ scores: RFM_SCORES, set }));
+			if (run !== this.runs) return;
+			const c = coverageRows(set, counts.rows[0]);
+			this.coverage = c.rows;
+			this.overlap = { several: c.several, none: c.none };
+			this.coverageRunning = false;
+			performance.measure(`clientele:rfm-${step}-coverage`, `clientele:rfm-${step}-start`);
 		} catch (e) {
 			if (run !== this.runs) return;
+			this.coverageRunning = false;
 			this.status = 'error';
 			this.error = isClienteleError(e)
 				? e
