@@ -61,8 +61,8 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A page whose every request is recorded, including those of workers. */
-export async function openPage(browser: Browser, url: string, opts: { lang?: string; width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 1000 }, acceptDownloads: true, locale: opts.lang === 'en' ? 'en-US' : 'zh-CN' });
+export async function openPage(browser: Browser, url: string, opts: { lang?: string; width?: number; height?: number; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
+	const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 1000 }, acceptDownloads: true, locale: opts.lang === 'en' ? 'en-US' : 'zh-CN', timezoneId: opts.timezoneId });
 	const requests: string[] = [];
 	const errors: string[] = [];
 	context.on('request', (r) => requests.push(r.url()));

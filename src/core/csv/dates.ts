@@ -4,6 +4,8 @@
  * DuckDB). A format is chosen when it parses every non-empty sample value; day/month order is
  * decided from values with a part above 12.
  */
+import type { NumericDateKind, ZoneSegment } from './numeric-dates.ts';
+
 export interface DateFormat {
 	/** DuckDB strptime format(s), tried in order. */
 	strptime: string[];
@@ -11,6 +13,12 @@ export interface DateFormat {
 	label: string;
 	/** true when the format has no time part. */
 	dateOnly: boolean;
+	/** Numbers, not text: Unix seconds / milliseconds or Excel serials (`strptime` is then empty). */
+	numeric?: NumericDateKind;
+	/** The text carries a UTC offset or Z (strptime %z): the values are instants, not wall times. */
+	instant?: boolean;
+	/** The zone instants (Unix times, `instant` text) are shown in, with its UTC-offset periods. */
+	zone?: { name: string; segments: readonly ZoneSegment[] };
 }
 
 interface Candidate {
@@ -18,12 +26,18 @@ interface Candidate {
 	re: RegExp;
 	order: 'ymd' | 'dmy' | 'mdy';
 	date: string;
+	/** A time and a UTC offset (+08:00, +0800, +08 or Z) are required: the values are instants. */
+	zoned?: boolean;
 }
 
 const TIME = String.raw`(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?`;
 
+/** A required time with a UTC offset; group 8 is the offset. */
+const ZONED_TIME = String.raw`[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)`;
+
 const CANDIDATES: Candidate[] = [
 	{ label: 'YYYY-MM-DD', re: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})` + TIME + '$'), order: 'ymd', date: '%Y-%m-%d' },
+	{ label: 'YYYY-MM-DDTHH:MM:SS±HH:MM', re: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})` + ZONED_TIME + '$'), order: 'ymd', date: '%Y-%m-%d', zoned: true },
 	{ label: 'YYYY/MM/DD', re: new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})` + TIME + '$'), order: 'ymd', date: '%Y/%m/%d' },
 	{ label: 'YYYY.MM.DD', re: new RegExp(String.raw`^(\d{4})\.(\d{1,2})\.(\d{1,2})` + TIME + '$'), order: 'ymd', date: '%Y.%m.%d' },
 	{ label: 'YYYY年MM月DD日', re: new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})日` + TIME + '$'), order: 'ymd', date: '%Y年%m月%d日' },
@@ -58,17 +72,27 @@ function match(c: Candidate, v: string): Parsed | null {
 	if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
 	const hasTime = g[4] !== undefined;
 	if (hasTime && (Number(g[4]) > 23 || Number(g[5]) > 59 || Number(g[6] ?? 0) > 59)) return null;
+	if (c.zoned && !validOffset(g[8] ?? '')) return null;
 	return { y, m, d, hasTime, hasSeconds: g[6] !== undefined, hasFraction: g[7] !== undefined, sepT: hasTime && v.includes('T') };
+}
+
+/** Z, or ±HH[[:]MM] within ±14:00 (what strptime's %z reads). */
+function validOffset(o: string): boolean {
+	if (o === 'Z' || o === 'z') return true;
+	const h = Number(o.slice(1, 3));
+	const m = Number(o.slice(-2));
+	return h <= 14 && (o.length === 3 || m <= 59);
 }
 
 /** One format per (separator, time precision) seen, so SQL parses every value the matcher took. */
 function strptimeFormats(c: Candidate, seen: Parsed[]): string[] {
 	const out: string[] = [];
+	const z = c.zoned ? '%z' : '';
 	for (const sep of ['T', ' ']) {
 		const timed = seen.filter((p) => p.hasTime && p.sepT === (sep === 'T'));
-		if (timed.some((p) => p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S.%f`);
-		if (timed.some((p) => p.hasSeconds && !p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S`);
-		if (timed.some((p) => !p.hasSeconds)) out.push(`${c.date}${sep}%H:%M`);
+		if (timed.some((p) => p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S.%f${z}`);
+		if (timed.some((p) => p.hasSeconds && !p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S${z}`);
+		if (timed.some((p) => !p.hasSeconds)) out.push(`${c.date}${sep}%H:%M${z}`);
 	}
 	if (seen.some((p) => !p.hasTime)) out.push(c.date);
 	return out;
@@ -98,7 +122,12 @@ export function detectDateFormat(values: readonly string[]): DateDetection | nul
 		c.date.includes('/') &&
 		parsed.every((p) => p.d <= 12 && p.m <= 12);
 	return {
-		format: { strptime: strptimeFormats(c, parsed), label: c.label, dateOnly: parsed.every((p) => !p.hasTime) },
+		format: {
+			strptime: strptimeFormats(c, parsed),
+			label: c.label,
+			dateOnly: parsed.every((p) => !p.hasTime),
+			...(c.zoned ? { instant: true } : {})
+		},
 		share: parsed.length / vals.length,
 		ambiguous
 	};
@@ -109,4 +138,26 @@ export function swapDayMonth(f: DateFormat): DateFormat {
 	const swap = (s: string) => s.replace('%d/%m', '%X/%Y_').replace('%m/%d', '%d/%m').replace('%X/%Y_', '%m/%d');
 	const label = f.label === 'DD/MM/YYYY' ? 'MM/DD/YYYY' : f.label === 'MM/DD/YYYY' ? 'DD/MM/YYYY' : f.label;
 	return { ...f, strptime: f.strptime.map(swap), label };
+}
+
+/** The text formats' labels, for a format named by the user (the CLI's --date-format). */
+export const DATE_LABELS: readonly string[] = CANDIDATES.map((c) => c.label);
+
+/** A text format by its label, reading any time part the values may have; null for an unknown label. */
+export function dateFormatForLabel(label: string): DateFormat | null {
+	const c = CANDIDATES.find((x) => x.label.toLowerCase() === label.trim().toLowerCase());
+	if (!c) return null;
+	if (c.label === 'YYYYMMDD') return { strptime: [c.date], label: c.label, dateOnly: true };
+	const all: Parsed[] = [true, false].flatMap((sepT) =>
+		[0, 1, 2].map((k) => ({ y: 0, m: 0, d: 0, hasTime: true, hasSeconds: k > 0, hasFraction: k > 1, sepT }))
+	);
+	const seen = c.zoned ? all : [...all, { y: 0, m: 0, d: 0, hasTime: false, hasSeconds: false, hasFraction: false, sepT: false }];
+	return { strptime: strptimeFormats(c, seen), label: c.label, dateOnly: false, ...(c.zoned ? { instant: true } : {}) };
+}
+
+/** A value read with a text format's day/month order: [year, month, day], or null when it does not fit. */
+export function readDateParts(value: string, label: string): [number, number, number] | null {
+	const c = CANDIDATES.find((x) => x.label === label);
+	const p = c ? match(c, value.trim()) : null;
+	return p ? [p.y, p.m, p.d] : null;
 }

@@ -98,12 +98,12 @@ export interface ZoneSegment {
 
 /**
  * The UTC offsets of `timeZone` between two instants, as periods (daylight-saving changes found by
- * a daily scan, refined to the minute). Feed them to numericDateExpr to turn Unix times into wall
+ * a scan every `stepMs`, a day by default, refined to the minute). Feed them to numericDateExpr to turn Unix times into wall
  * times in that zone, in SQL.
  */
-export function zoneSegments(timeZone: string, fromMs: number, toMs: number): ZoneSegment[] {
+export function zoneSegments(timeZone: string, fromMs: number, toMs: number, stepMs = DAY_MS): ZoneSegment[] {
 	const out: ZoneSegment[] = [{ fromMs: null, offsetMs: zoneOffsetMs(fromMs, timeZone) }];
-	const step = DAY_MS;
+	const step = stepMs;
 	let prev = fromMs;
 	let prevOff = out[0]!.offsetMs;
 	for (let t = fromMs + step; prev < toMs; t += step) {

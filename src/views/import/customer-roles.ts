@@ -4,6 +4,8 @@
  * like. Pure (tested in Node).
  */
 import type { DateFormat } from '../../core/csv/dates.ts';
+import { dateFormatFor } from '../../core/csv/date-choice.ts';
+import { withTimeZone } from '../../core/csv/time-zones.ts';
 import { normalizeHeader } from '../../core/csv/roles.ts';
 import type { ColumnProfile, SniffResult } from '../../core/csv/sniff.ts';
 import { ClienteleError } from '../../core/errors.ts';
@@ -129,16 +131,17 @@ export function checkCtRoles(roles: CtRoles, file: string): ClienteleError[] {
 	return errors;
 }
 
-/** The core mapping (formats from the sniffer; `dateFormat` overrides the last-date column's). */
-export function customerMappingFor(sniff: SniffResult, roles: CtRoles, dateFormat?: DateFormat): CustomerTableMapping {
+/** The core mapping (formats from the sniffer, numbers as Unix times or Excel serials; `dateFormat` overrides the last-date column's; instants shown in `timeZone`). */
+export function customerMappingFor(sniff: SniffResult, roles: CtRoles, dateFormat?: DateFormat, timeZone?: string): CustomerTableMapping {
 	const col = (name: string | undefined) => sniff.columns.find((c) => c.name === name);
+	const found = dateFormat ?? dateFormatFor(col(roles.lastDate)) ?? undefined;
 	return {
 		customer: roles.customer ?? '',
 		orders: roles.orders ?? '',
 		revenue: roles.revenue ?? '',
 		recency: roles.recency,
 		lastDate: roles.lastDate,
-		dateFormat: dateFormat ?? col(roles.lastDate)?.date?.format,
+		dateFormat: found && withTimeZone(found, timeZone),
 		numberFormats: {
 			orders: col(roles.orders)?.number?.format,
 			revenue: col(roles.revenue)?.number?.format,

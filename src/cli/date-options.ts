@@ -1,0 +1,31 @@
+import { dateFormatByName, DATE_FORMAT_NAMES } from '../core/csv/date-choice.ts';
+import type { DateFormat } from '../core/csv/dates.ts';
+import { canonicalZone, localTimeZone } from '../core/csv/time-zones.ts';
+import { ClienteleError } from '../core/errors.ts';
+import { optionalString } from './args.ts';
+
+/** How the date column is read: the format (undefined: detected) and the zone instants are shown in. */
+export interface DateOptions {
+	dateFormat?: DateFormat;
+	timeZone: string;
+}
+
+/** Help lines of --date-format and --tz (every command reading transactions). */
+export const DATES_HELP = `  --date-format F     DD/MM/YYYY, MM/DD/YYYY, YYYY-MM-DD …, unix-s, unix-ms or excel-serial (default: auto)
+  --tz ZONE           IANA time zone for Unix times and timestamps with an offset (default: this machine's)`;
+
+const ZONE_EXAMPLES = 'UTC, Asia/Shanghai, Asia/Hong_Kong, Europe/Berlin, America/New_York';
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** --tz ZONE (default: this machine's zone) and --date-format FORMAT (default: auto), validated. */
+export function dateOptionsFrom(v: Values): DateOptions {
+	const tz = optionalString(v, 'tz');
+	const timeZone = tz === undefined ? localTimeZone() : canonicalZone(tz);
+	if (timeZone === null) throw new ClienteleError('dates.cli.badZone', { value: tz ?? '', examples: ZONE_EXAMPLES });
+	const name = optionalString(v, 'date-format');
+	if (name === undefined || name.toLowerCase() === 'auto') return { timeZone };
+	const dateFormat = dateFormatByName(name);
+	if (!dateFormat) throw new ClienteleError('dates.cli.badFormat', { value: name, list: ['auto', ...DATE_FORMAT_NAMES].join(', ') });
+	return { dateFormat, timeZone };
+}
