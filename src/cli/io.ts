@@ -7,10 +7,14 @@ import { decodeSample, detectEncoding, needsTranscoding, type EncodingDetection,
 import { transcodeChunks } from '../core/csv/transcode.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { SAMPLE_BYTES } from '../db/ingest.ts';
+import { fileKind, refusalFor } from '../core/xlsx/file-kind.ts';
+import { prepareWorkbook } from './xlsx-input.ts';
 
 export interface SampleOptions {
 	/** Decode with this encoding instead of detecting it. */
 	encoding?: TextEncoding;
+	/** The sheet of an Excel workbook to read (default: the first that is not empty). */
+	sheet?: string;
 }
 
 /** The decoded start of a file (gunzipped for .gz), for the sniffer; the encoding is detected unless given. */
@@ -67,6 +71,8 @@ export interface PreparedInput {
 	sample: string;
 	detection: EncodingDetection;
 	encoding: TextEncoding;
+	/** The sheet read, when the input is an Excel workbook. */
+	sheet?: string;
 	/** Removes the temporary copy (no-op when there is none). Safe to call twice. */
 	cleanup(): void;
 }
@@ -77,6 +83,12 @@ export interface PreparedInput {
  */
 export async function prepareInput(file: string, options: SampleOptions = {}): Promise<PreparedInput> {
 	const bytes = readSampleBytes(file);
+	// Excel workbooks: the sheet becomes a temporary UTF-8 CSV; .xls, Parquet … are refused.
+	const kind = fileKind(file, bytes);
+	const refusal = refusalFor(kind, file);
+	if (refusal) throw refusal;
+	if (kind === 'xlsx') return prepareWorkbook(file, options.sheet);
+	if (options.sheet !== undefined) throw new ClienteleError('xlsx.notWorkbook', { file });
 	const detection = detectEncoding(bytes);
 	const encoding = options.encoding ?? detection.encoding;
 	const sample = decodeSample(bytes, encoding);

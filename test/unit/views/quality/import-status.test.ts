@@ -29,11 +29,11 @@ describe('ImportModel load status', () => {
 		expect(m.bytesRate).toBe(5_000_000);
 	});
 
-	it('an .xlsx file is refused with the save-as-CSV message and nothing is loaded', async () => {
+	it('a legacy .xls file is refused with the save-as-.xlsx-or-CSV message and nothing is loaded (.xlsx is read: see test/unit/views/import/xlsx-import-model.test.ts)', async () => {
 		const m = new ImportModel();
-		await m.open(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0])], 'orders.xlsx'));
-		expect(m.error?.code).toBe('load.xlsx');
-		expect(m.error?.params).toEqual({ file: 'orders.xlsx' });
+		await m.open(new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])], 'orders.xls'));
+		expect(m.error?.code).toBe('xlsx.legacy');
+		expect(m.error?.params).toEqual({ file: 'orders.xls' });
 		expect(m.status).toBe('idle');
 		expect(m.busy).toBe(false);
 	});

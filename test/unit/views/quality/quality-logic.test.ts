@@ -24,7 +24,8 @@ describe('fileKind: what a chosen file is, from name and first bytes', () => {
 		['export.csv', ZIP, 'xlsx'],
 		['orders.xls', OLE, 'xls'],
 		['renamed.csv', OLE, 'xls'],
-		['wps.et', CSV, 'xlsx'],
+		['wps.et', CSV, 'other-sheet'],
+		['locked.xlsx', OLE, 'encrypted'],
 		['data.parquet', PAR, 'parquet'],
 		['data.bin', PAR, 'parquet'],
 		['tiny.csv', b(), 'text']
@@ -32,10 +33,11 @@ describe('fileKind: what a chosen file is, from name and first bytes', () => {
 		expect(fileKind(name, head)).toBe(kind);
 	});
 
-	it('refuses workbooks and Parquet with a translated message naming the file', () => {
+	it('refuses legacy workbooks and Parquet with a translated message naming the file; .xlsx is read', () => {
 		expect(refusalFor('text', 'a.csv')).toBeNull();
-		const x = refusalFor('xlsx', '订单.xlsx')!;
-		expect(translate('zh-CN', x.code, x.params)).toContain('订单.xlsx');
+		expect(refusalFor('xlsx', 'a.xlsx')).toBeNull();
+		const x = refusalFor('xls', '订单.xls')!;
+		expect(translate('zh-CN', x.code, x.params)).toContain('订单.xls');
 		expect(translate('zh-CN', x.code, x.params)).toContain('CSV UTF-8');
 		expect(translate('en', x.code, x.params)).toContain('Save As');
 		const p = refusalFor('parquet', 'd.parquet')!;

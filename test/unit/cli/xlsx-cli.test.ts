@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { abcCommand } from '../../../src/cli/abc.ts';
+import { rfmCommand } from '../../../src/cli/rfm.ts';
+import { fixture } from '../../helpers/db.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const CSV = fixture('xlsx', 'book-transactions.csv');
+const MAP = ['--customer', '客户ID', '--date', '下单日期', '--amount', '金额', '--order', '订单号'];
+let tmp: string;
+let runs = 0;
+beforeAll(() => {
+	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-xlsx-cli-'));
+});
+afterAll(() => {
+	fs.rmSync(tmp, { recursive: true, force: true });
+});
+beforeEach(() => {
+	expect.hasAssertions();
+});
+
+/** Runs a command in process and returns what it wrote to --out. */
+async function run(command: (argv: string[]) => Promise<string | null>, args: string[]): Promise<string> {
+	const out = path.join(tmp, `out-${++runs}.csv`);
+	await command([...args, '--out', out]);
+	return fs.readFileSync(out, 'utf8');
+}
+
+describe('Excel workbooks as --input', () => {
+	it('rfm: a workbook (first sheet empty → the sheet with data) gives the same segments as the equivalent CSV', async () => {
+		const args = [...MAP, '--as-of', '2025-01-01'];
+		const fromCsv = await run(rfmCommand, ['--input', CSV, ...args]);
+		const fromBook = await run(rfmCommand, ['--input', fixture('xlsx', 'empty-first.xlsx'), ...args]);
+		expect(fromCsv.split('\r\n')).toHaveLength(26); // header + 24 customers + final line end
+		expect(fromBook).toBe(fromCsv);
+		expect(fromBook).toContain('\r\n00123,');
+		expect(fromBook).toContain('\r\n123456789012345678,');
+	});
+
+	it.each(['book.xlsx', 'book.xlsm'])('abc --sheet 交易 on %s gives the same classes as the equivalent CSV', async (name) => {
+		const fromCsv = await run(abcCommand, ['--input', CSV, ...MAP]);
+		const fromBook = await run(abcCommand, ['--input', fixture('xlsx', name), '--sheet', '交易', ...MAP]);
+		expect(fromBook).toBe(fromCsv);
+	});
+});
+
+/** One real CLI process (~3 s each: keep these few). */
+function cli(args: string[]) {
+	const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn')) };
+}
+
+describe('clientele with workbooks (spawned)', () => {
+	it('abc --sheet 交易 writes the output; --help documents --sheet', () => {
+		const out = path.join(tmp, 'abc.csv');
+		const r = cli(['abc', '--input', fixture('xlsx', 'book.xlsx'), '--sheet', '交易', ...MAP, '--out', out]);
+		expect(r).toMatchObject({ code: 0, stdout: '', stderr: [] });
+		expect(fs.readFileSync(out, 'utf8').split('\r\n')[0]).toBe('customer_id,revenue,cum_share,abc_class');
+		expect(cli(['abc', '--help']).stdout).toMatch(/--sheet NAME +sheet of an Excel \.xlsx\/\.xlsm input/);
+	});
+
+	it.each([
+		['a sheet not in the workbook', ['--input', fixture('xlsx', 'book.xlsx'), '--sheet', 'Sheet9'], /^clientele abc: There is no sheet “Sheet9” in .*book\.xlsx\. Sheets: 说明, 交易\.$/],
+		['a truncated workbook', ['--input', fixture('xlsx', 'corrupt.xlsx')], /^clientele abc: .*corrupt\.xlsx is not a readable Excel workbook/],
+		['an encrypted workbook', ['--input', fixture('xlsx', 'encrypted.xlsx')], /^clientele abc: .*encrypted\.xlsx is password-protected/]
+	])('%s → exit 2, one line on stderr, no output file', (_n, input, message) => {
+		const out = path.join(tmp, 'never.csv');
+		const r = cli(['abc', ...input, ...MAP, '--out', out]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toHaveLength(1);
+		expect(r.stderr[0]).toMatch(message);
+		expect(fs.existsSync(out)).toBe(false);
+	});
+});
