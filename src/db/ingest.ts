@@ -2,8 +2,19 @@ import { checkRolesPresent, judgeChecks, type MappingVerdict } from '../core/csv
 import { guessRoles, type RoleMapping } from '../core/csv/roles.ts';
 import { sniffSample, type SniffResult } from '../core/csv/sniff.ts';
 import type { DateFormat } from '../core/csv/dates.ts';
+import { dateFormatFor } from '../core/csv/date-choice.ts';
+import { withTimeZone } from '../core/csv/time-zones.ts';
 import { ClienteleError } from '../core/errors.ts';
-import { loadRawSql, promoteStageSql, stageChecks, stageChecksSql, stageTxSql, type RoleCheck, type TxMapping } from '../core/sql/import.ts';
+import { scanSample, type RaggedPolicy, type RaggedReport } from '../core/csv/ragged.ts';
+import { loadWithoutRagged } from './ragged.ts';
+import {
+	promoteStageSql,
+	stageChecks,
+	stageChecksSql,
+	stageTxSql,
+	type RoleCheck,
+	type TxMapping
+} from '../core/sql/import.ts';
 import { ident, sql } from '../core/sql/sql.ts';
 import type { DbClient, FileSource } from './client.ts';
 
@@ -19,6 +30,8 @@ export interface LoadedFile {
 	sniff: SniffResult;
 	rows: number;
 	guess: RoleMapping;
+	/** Rows left out because their field count differs from the header's (absent: none). */
+	ragged?: RaggedReport;
 }
 
 /** Bytes of text the sniffer reads from the start of a file. */
@@ -30,41 +43,63 @@ export const SAMPLE_BYTES = 256 * 1024;
  */
 export async function loadFile(
 	db: DbClient,
-	o: { fileName: string; source: FileSource; sample: string; table?: string }
+	o: {
+		fileName: string;
+		source: FileSource;
+		sample: string;
+		table?: string;
+		onProgress?: (fraction: number) => void;
+		/** Rows whose field count differs from the header's: leave out, stop (default skip), or ask. */
+		ragged?: RaggedPolicy;
+	}
 ): Promise<LoadedFile | null> {
 	const table = o.table ?? RAW_TABLE;
-	const sniff = sniffSample(o.sample, { fileName: o.fileName });
+	const sniffed = sniffSample(o.sample, { fileName: o.fileName });
+	// The header decides the width (the sniffer widens to the longest sampled row).
+	const scan = scanSample(o.sample, { delimiter: sniffed.delimiter, skipLines: sniffed.skipLines });
+	const sniff = scan.expected > 0 ? { ...sniffed, columns: sniffed.columns.slice(0, scan.expected) } : sniffed;
 	const regName = 'input_' + o.fileName.replace(/[^\w.-]/g, '_');
 	await db.registerFile(regName, o.source);
-	try {
-		// Built inside the try: a header or delimiter SQL cannot hold (a NUL character) is a read failure too.
-		const load = loadRawSql({
-			fileName: regName,
-			table,
-			delimiter: sniff.delimiter,
-			skipLines: sniff.skipLines,
-			hasHeader: sniff.hasHeader,
-			columns: sniff.columns.map((c) => c.name)
-		});
-		if (!(await db.execCancellable(load))) return null;
-	} catch (e) {
-		throw new ClienteleError('import.readFailed', { file: o.fileName, detail: e instanceof Error ? e.message : String(e) });
-	}
+	const read = { fileName: regName, delimiter: sniff.delimiter, skipLines: sniff.skipLines, hasHeader: sniff.hasHeader, columns: sniff.columns.map((c) => c.name) };
+	const ragged = await loadWithoutRagged({ db, fileName: o.fileName, source: o.source, table, read, scan, policy: o.ragged ?? 'skip', onProgress: o.onProgress });
+	if (ragged === 'cancelled') return null;
 	const n = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(table)}`);
 	const rows = n.rows[0]?.n ?? 0;
 	if (rows === 0) throw new ClienteleError('import.noRows', { file: o.fileName });
-	return { fileName: o.fileName, table, sniff, rows, guess: guessRoles(sniff.columns) };
+	return { fileName: o.fileName, table, sniff, rows, guess: guessRoles(sniff.columns), ...(ragged ? { ragged } : {}) };
 }
 
-/** The mapping with the formats the sniffer found for the chosen columns. */
-export function mappingFor(sniff: SniffResult, roles: RoleMapping, dateFormat?: DateFormat): TxMapping {
+/**
+ * The mapping with the formats the sniffer found for the chosen columns. The date column is read
+ * as text in its sniffed format, or as Unix seconds / milliseconds / Excel serials when it holds
+ * numbers (dateFormatFor); `dateFormat` overrides that. Instants (Unix times, text with a UTC
+ * offset) are shown as wall time in `timeZone` (absent: UTC).
+ */
+export function mappingFor(
+	sniff: SniffResult,
+	roles: RoleMapping,
+	dateFormat?: DateFormat,
+	timeZone?: string
+): TxMapping {
 	const col = (name: string | undefined) => sniff.columns.find((c) => c.name === name);
-	const df = dateFormat ?? col(roles.date)?.date?.format ?? { strptime: ['%Y-%m-%d'], label: 'YYYY-MM-DD', dateOnly: true };
+	const found = dateFormat ??
+		dateFormatFor(col(roles.date)) ?? {
+			strptime: ['%Y-%m-%d'],
+			label: 'YYYY-MM-DD',
+			dateOnly: true
+		};
+	const df = withTimeZone(found, timeZone);
 	const nf = (name: string | undefined) => col(name)?.number?.format;
 	return {
 		roles,
 		dateFormat: df,
-		numberFormats: { amount: nf(roles.amount), quantity: nf(roles.quantity), price: nf(roles.price), cost: nf(roles.cost) }
+		...(timeZone ? { timeZone } : {}),
+		numberFormats: {
+			amount: nf(roles.amount),
+			quantity: nf(roles.quantity),
+			price: nf(roles.price),
+			cost: nf(roles.cost)
+		}
 	};
 }
 
@@ -79,7 +114,11 @@ export interface MappingResult extends MappingVerdict {
  * rows are parsed once into a staging table; the checks and the typed table are read from it. When
  * the checks find errors the typed table of the previous mapping is left as it was.
  */
-export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMapping): Promise<MappingResult> {
+export async function applyMapping(
+	db: DbClient,
+	file: LoadedFile,
+	mapping: TxMapping
+): Promise<MappingResult> {
 	const missing = checkRolesPresent(mapping.roles, file.fileName);
 	if (missing.length) return { errors: missing, warnings: [], checks: [], txRows: 0 };
 	try {
@@ -88,10 +127,17 @@ export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMa
 		const checks = stageChecks(row, mapping);
 		const verdict = judgeChecks(checks, file.fileName);
 		if (verdict.errors.length) return { ...verdict, checks, txRows: 0 };
-		for (const q of promoteStageSql({ stage: STAGE_TABLE, target: TX_TABLE, mapping })) await db.exec(q);
+		for (const q of promoteStageSql({ stage: STAGE_TABLE, target: TX_TABLE, mapping }))
+			await db.exec(q);
 		const n = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(TX_TABLE)}`);
 		const txRows = n.rows[0]?.n ?? 0;
-		if (txRows === 0) return { errors: [new ClienteleError('mapping.noUsableRows', { file: file.fileName })], warnings: verdict.warnings, checks, txRows };
+		if (txRows === 0)
+			return {
+				errors: [new ClienteleError('mapping.noUsableRows', { file: file.fileName })],
+				warnings: verdict.warnings,
+				checks,
+				txRows
+			};
 		return { ...verdict, checks, txRows };
 	} finally {
 		await db.exec(sql`DROP TABLE IF EXISTS ${ident(STAGE_TABLE)}`);

@@ -1,6 +1,7 @@
 import type { DateFormat } from '../csv/dates.ts';
 import { groupedPattern, type NumberFormat } from '../csv/numbers.ts';
 import type { RoleMapping } from '../csv/roles.ts';
+import { zonedDateExpr } from './numeric-dates.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
 
 export interface RawLoadOptions {
@@ -12,6 +13,13 @@ export interface RawLoadOptions {
 	hasHeader: boolean;
 	/** Column names as sniffed (deduplicated); they name the table's columns. */
 	columns: readonly string[];
+	/**
+	 * Rows whose field count differs from `columns` (ragged rows): absent, padded with NULL (the
+	 * old behaviour); 'rejects', left out and recorded in the named temporary tables (one line per
+	 * missing or extra field, with its byte position); 'ignore', left out unrecorded (cheapest when
+	 * most rows are ragged: recording costs ≈ 20 µs per row).
+	 */
+	ragged?: { mode: 'rejects'; table: string; scan: string } | { mode: 'ignore' };
 }
 
 /**
@@ -19,9 +27,16 @@ export interface RawLoadOptions {
  * typed transaction table is derived from it with our own parsers. rowid + 1 = data-row number.
  */
 export function loadRawSql(o: RawLoadOptions): Sql {
+	const r = o.ragged;
+	const errors =
+		r === undefined
+			? raw('null_padding = true')
+			: r.mode === 'ignore'
+				? raw('ignore_errors = true')
+				: sql`store_rejects = true, rejects_table = ${r.table}, rejects_scan = ${r.scan}`;
 	return sql`CREATE OR REPLACE TABLE ${ident(o.table)} AS SELECT * FROM read_csv(${o.fileName},
 		delim = ${o.delimiter}, quote = '"', escape = '"', header = ${o.hasHeader}, skip = ${o.skipLines},
-		null_padding = true, auto_detect = false,
+		${errors}, auto_detect = false,
 		columns = {${join(o.columns.map((c) => sql`${lit(c)}: 'VARCHAR'`))}})`;
 }
 
@@ -56,8 +71,9 @@ export function numberExpr(col: string, f: NumberFormat, o: { fastPath?: boolean
 		ELSE ${slow} END)`;
 }
 
-/** A text column parsed as a TIMESTAMP with the sniffed strptime format(s). */
+/** A text column parsed as a TIMESTAMP with the sniffed strptime format(s); numbers and instants (a UTC offset) via zonedDateExpr. */
 export function dateExpr(col: string, f: DateFormat): Sql {
+	if (f.numeric || f.instant) return zonedDateExpr(col, f);
 	const fmts = f.strptime.length === 1 ? lit(f.strptime[0]!) : sql`[${join(f.strptime.map((s) => lit(s)))}]`;
 	return sql`try_strptime(trim(${ident(col)}), ${fmts})`;
 }
@@ -71,7 +87,10 @@ export function idExpr(col: string): Sql {
 
 export interface TxMapping {
 	roles: RoleMapping;
+	/** Text format, or numbers (`numeric`); instants carry the zone they are shown in (`zone`). */
 	dateFormat: DateFormat;
+	/** The time zone chosen for instants (IANA name); absent: UTC. */
+	timeZone?: string;
 	numberFormats: Partial<Record<'amount' | 'quantity' | 'price' | 'cost', NumberFormat>>;
 }
 

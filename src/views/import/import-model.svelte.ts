@@ -1,5 +1,7 @@
 import type { DateFormat } from '../../core/csv/dates.ts';
 import { swapDayMonth } from '../../core/csv/dates.ts';
+import { dateFormatFor } from '../../core/csv/date-choice.ts';
+import { localTimeZone } from '../../core/csv/time-zones.ts';
 import type { RoleMapping, TxRole } from '../../core/csv/roles.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import type { EncodingDetection, TextEncoding } from '../../core/csv/encoding.ts';
@@ -11,8 +13,18 @@ import { session } from '../../state/session.svelte.ts';
 import { loadSampleDatasets } from '../../state/datasets.svelte.ts';
 import { formatBytes } from '../../ui/download.ts';
 import { localDay, today } from '../quality/quality-logic.ts';
-import { fileKind, isOutOfMemory, outOfMemoryError, refusalFor, rowsPerSecond, type LoadStep } from './file-kind.ts';
+import {
+	fileKind,
+	isOutOfMemory,
+	outOfMemoryError,
+	refusalFor,
+	rowsPerByte,
+	rowsPerSecond,
+	type LoadStep
+} from './file-kind.ts';
 import { headBytes, prepareFile } from './read-sample.ts';
+import { RaggedQuestion } from './ragged-prompt.svelte.ts';
+import { XlsxSource } from './xlsx-source.svelte.ts';
 import { applyCustomerTable, CUSTOMER_SOURCE } from './customer-import.ts';
 import {
 	checkCtRoles,
@@ -38,10 +50,15 @@ export class ImportModel {
 	notice = $state<string | null>(null);
 	roles = $state<RoleMapping>({});
 	dateFormat = $state.raw<DateFormat | null>(null);
+	/** The zone instants (Unix times, timestamps with an offset) are shown in; default: this browser's. */
+	timeZone = $state(localTimeZone());
 	/** What the encoding detection said about the last file (null before one is read). */
 	detection = $state.raw<EncodingDetection | null>(null);
 	/** Bytes transcoded so far (only files that need transcoding report progress). */
 	bytesDone = $state(0);
+	/** Share of the file DuckDB has read (0–1; null before it reports) and the rows that stands for. */
+	readShare = $state<number | null>(null);
+	private rowsPerByte = 0;
 	step = $state<LoadStep>('engine');
 	/** The last successful read: rows and milliseconds (rows/s after the load). */
 	lastLoad = $state.raw<{ rows: number; ms: number } | null>(null);
@@ -56,7 +73,11 @@ export class ImportModel {
 
 	private timer: ReturnType<typeof setInterval> | null = null;
 	private abort: AbortController | null = null;
+	/** Rows whose field count differs from the header's: the user decides (RaggedPrompt.svelte). */
+	readonly ragged = new RaggedQuestion();
 	private lastFile: File | null = null;
+	/** The workbook and sheet when the file is an Excel workbook (see xlsx-source.svelte.ts). */
+	readonly xlsx = new XlsxSource();
 
 	get busy(): boolean {
 		return this.status === 'starting' || this.status === 'loading' || this.status === 'applying';
@@ -84,9 +105,11 @@ export class ImportModel {
 	async open(file: File, encoding?: TextEncoding): Promise<void> {
 		this.begin(file.name, file.size);
 		const before = this.status;
-		const restore = () => (this.status = session.file ? 'mapping' : before === 'done' ? 'done' : 'idle');
+		const restore = () =>
+			(this.status = session.file ? 'mapping' : before === 'done' ? 'done' : 'idle');
 		try {
-			const refusal = refusalFor(fileKind(file.name, await headBytes(file)), file.name);
+			const kind = fileKind(file.name, await headBytes(file));
+			const refusal = refusalFor(kind, file.name);
 			if (refusal) {
 				this.error = refusal;
 				restore();
@@ -96,20 +119,34 @@ export class ImportModel {
 			this.step = 'engine';
 			const db = await getDb().catch((e: unknown) => {
 				if (isOutOfMemory(e)) throw e;
-				throw new ClienteleError('import.engineFailed', { detail: e instanceof Error ? e.message : String(e) });
+				throw new ClienteleError('import.engineFailed', {
+					detail: e instanceof Error ? e.message : String(e)
+				});
 			});
 			this.status = 'loading';
 			this.step = 'reading';
 			this.abort = new AbortController();
-			const prepared = await prepareFile(file, { encoding, signal: this.abort.signal, onProgress: (p) => (this.bytesDone = p.bytesIn) });
+			const prepared = await prepareFile(await this.xlsx.toCsv(file, kind, this.abort.signal), {
+				encoding,
+				signal: this.abort.signal,
+				onProgress: (p) => (this.bytesDone = p.bytesIn)
+			});
 			const t0 = performance.now();
-			const loaded = await loadFile(db, { fileName: prepared.file.name, source: { kind: 'file', file: prepared.file }, sample: prepared.sample });
+			this.rowsPerByte = rowsPerByte(prepared.sample, prepared.file.name);
+			this.fileBytesRead = prepared.file.size;
+			const loaded = await loadFile(db, {
+				fileName: prepared.file.name,
+				source: { kind: 'file', file: prepared.file },
+				sample: prepared.sample,
+				onProgress: (f) => (this.readShare = f),
+				ragged: this.ragged.ask
+			});
 			if (!loaded) {
 				this.notice = 'import.cancelled';
 				restore();
 				return;
 			}
-			this.lastLoad = { rows: loaded.rows, ms: performance.now() - t0 };
+			this.lastLoad = { rows: loaded.rows, ms: performance.now() - t0 - this.ragged.takeWaited() };
 			this.detection = prepared.detection;
 			this.lastFile = file;
 			session.db = db;
@@ -150,13 +187,24 @@ export class ImportModel {
 		return this.lastLoad ? rowsPerSecond(this.lastLoad.rows, this.lastLoad.ms) : 0;
 	}
 
+	/** Rows read so far and rows per second, estimated from the share read (null for .gz: sizes differ). */
+	get readEstimate(): { rows: number; rate: number } | null {
+		if (this.readShare === null || this.rowsPerByte === 0) return null;
+		const rows = Math.round(this.readShare * this.fileBytesRead * this.rowsPerByte);
+		return { rows, rate: this.elapsed > 0 ? Math.round(rows / this.elapsed) : 0 };
+	}
+
+	/** Size of what DuckDB reads (the transcoded copy when there is one). */
+	private fileBytesRead = 0;
+
 	/** Bytes per second while transcoding (0 when not measurable). */
 	get bytesRate(): number {
 		return this.elapsed > 0 ? this.bytesDone / this.elapsed : 0;
 	}
 
 	async cancel(): Promise<void> {
-		if (this.abort && this.bytesDone > 0) this.abort.abort();
+		this.ragged.choose('stop');
+		if (this.abort && (this.bytesDone > 0 || this.xlsx.converting)) this.abort.abort();
 		const db = session.db ?? (await getDb());
 		await db.cancel();
 	}
@@ -164,7 +212,7 @@ export class ImportModel {
 	/** The date format in effect: the user's choice, else what the sniffer found for the column. */
 	get effectiveDateFormat(): DateFormat | null {
 		const col = session.file?.sniff.columns.find((c) => c.name === this.roles.date);
-		return this.dateFormat ?? col?.date?.format ?? null;
+		return this.dateFormat ?? dateFormatFor(col);
 	}
 
 	get dateAmbiguous(): boolean {
@@ -196,7 +244,7 @@ export class ImportModel {
 	/** The last-purchase-date format in effect (the user's flip, else the sniffer's). */
 	get ctEffectiveDateFormat(): DateFormat | null {
 		const col = session.file?.sniff.columns.find((c) => c.name === this.ctRoles.lastDate);
-		return this.ctDateFormat ?? col?.date?.format ?? null;
+		return this.ctDateFormat ?? dateFormatFor(col);
 	}
 
 	get ctDateAmbiguous(): boolean {
@@ -218,11 +266,16 @@ export class ImportModel {
 		this.status = 'applying';
 		this.step = 'checking';
 		try {
-			const mapping = mappingFor(file.sniff, this.roles, this.dateFormat ?? undefined);
+			const mapping = mappingFor(file.sniff, this.roles, this.dateFormat ?? undefined, this.timeZone);
 			let result = await applyMapping(db, file, mapping);
 			// A new mapping of the same file keeps the data-quality fixes in effect.
 			if (result.errors.length === 0 && Object.keys(quality.applied).length > 0) {
-				const txRows = await applyQualityFixes(db, { file, mapping, options: { asOf: localDay(today()) }, fixes: quality.applied });
+				const txRows = await applyQualityFixes(db, {
+					file,
+					mapping,
+					options: { asOf: localDay(today()) },
+					fixes: quality.applied
+				});
 				result = { ...result, txRows };
 			}
 			session.mapping = mapping;
@@ -255,7 +308,7 @@ export class ImportModel {
 		this.status = 'applying';
 		this.step = 'checking';
 		try {
-			const mapping = customerMappingFor(file.sniff, this.ctRoles, this.ctDateFormat ?? undefined);
+			const mapping = customerMappingFor(file.sniff, this.ctRoles, this.ctDateFormat ?? undefined, this.timeZone);
 			const out = await applyCustomerTable(db, file, mapping);
 			this.ctErrors = out.errors;
 			if (out.errors.length > 0) {
@@ -263,7 +316,13 @@ export class ImportModel {
 				return;
 			}
 			session.kind = 'customers';
-			session.customerTable = { fileName: file.fileName, source: CUSTOMER_SOURCE, mapping, customers: out.customers, defaultAsOf: out.defaultAsOf };
+			session.customerTable = {
+				fileName: file.fileName,
+				source: CUSTOMER_SOURCE,
+				mapping,
+				customers: out.customers,
+				defaultAsOf: out.defaultAsOf
+			};
 			session.mapping = null;
 			session.result = null;
 			this.ctDone = { customers: out.customers, defaultAsOf: out.defaultAsOf };
@@ -279,6 +338,7 @@ export class ImportModel {
 		this.fileName = name;
 		this.fileSize = size;
 		this.bytesDone = 0;
+		this.readShare = null;
 		this.error = null;
 		this.notice = null;
 		this.startedAt = performance.now();
@@ -295,11 +355,19 @@ export class ImportModel {
 	private fail(e: unknown, file: string): void {
 		this.stopTimer();
 		if (isOutOfMemory(e)) {
-			this.error = outOfMemoryError({ step: this.step, file, size: formatBytes(this.fileSize), seconds: this.elapsed });
+			this.error = outOfMemoryError({
+				step: this.step,
+				file,
+				size: formatBytes(this.fileSize),
+				seconds: this.elapsed
+			});
 			return;
 		}
 		this.error = isClienteleError(e)
 			? e
-			: new ClienteleError('import.readFailed', { file, detail: e instanceof Error ? e.message : String(e) });
+			: new ClienteleError('import.readFailed', {
+					file,
+					detail: e instanceof Error ? e.message : String(e)
+				});
 	}
 }

@@ -1,0 +1,21 @@
+import { raggedError, type RaggedChoice, type RaggedPolicy } from '../core/csv/ragged.ts';
+import { ClienteleError } from '../core/errors.ts';
+import { optionalString } from './args.ts';
+
+/** `--ragged skip|stop` (default stop), validated before anything is read. */
+export function raggedOption(v: Record<string, string | boolean | undefined>): RaggedChoice {
+	const s = optionalString(v, 'ragged') ?? 'stop';
+	if (s !== 'skip' && s !== 'stop') throw new ClienteleError('ragged.badOption', { value: s });
+	return s;
+}
+
+/**
+ * The CLI's policy: skip leaves ragged rows out (a warning on stderr lists them); stop fails with
+ * the message that says how to go on (`--ragged skip`). `file` is the name the user gave.
+ */
+export function cliRaggedPolicy(choice: RaggedChoice, file: string): RaggedPolicy {
+	return (report) => {
+		if (choice === 'stop') return Promise.reject(raggedError(file, report, { cli: true }));
+		return Promise.resolve('skip');
+	};
+}
