@@ -7,6 +7,26 @@ import type { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { optionalString, requireOption, type OptionSpec } from './args.ts';
 import { prepareInput } from './io.ts';
+import { cliRaggedPolicy, raggedOption } from './ragged-option.ts';
+import { raggedParams } from '../core/csv/ragged.ts';
+import { DATES_HELP, dateOptionsFrom } from './date-options.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** How any input file is read: the sheet of a workbook, ragged rows (every command that reads a file). */
+export const FILE_OPTIONS: OptionSpec = {
+	ragged: { type: 'string' },
+	sheet: { type: 'string' }
+};
+
+export const FILE_HELP = `  --sheet NAME        sheet of an Excel .xlsx/.xlsm input (default: the first sheet with data)
+  --ragged skip|stop  rows whose number of fields differs from the header's: stop with their line
+                      numbers (default), or skip them (a warning lists them)`;
+
+/** The FILE_OPTIONS as given (validated). */
+export function inputOptions(v: Values): { sheet?: string; ragged: 'skip' | 'stop' } {
+	return { sheet: optionalString(v, 'sheet'), ragged: raggedOption(v) };
+}
 
 /** The options every transactions command shares. */
 export const TX_OPTIONS: OptionSpec = {
@@ -17,19 +37,23 @@ export const TX_OPTIONS: OptionSpec = {
 	quantity: { type: 'string' },
 	price: { type: 'string' },
 	order: { type: 'string' },
-	out: { type: 'string' }
+	out: { type: 'string' },
+	...FILE_OPTIONS,
+	tz: { type: 'string' },
+	'date-format': { type: 'string' }
 };
 
 export const TX_HELP = `  --input FILE        transactions CSV (delimiter, header and types are detected; .csv.gz accepted)
+                      or Excel workbook (.xlsx, .xlsm)
   --customer COL      customer id column
   --date COL          order date column (format detected: ISO, 2024/1/5, 2024年1月5日, 05.01.2024 …)
   --amount COL        amount column (returns as negative amounts are netted)
   --quantity COL      … or quantity and
   --price COL         unit price columns: amount = quantity × price
   --order COL         order id column (optional)
+${FILE_HELP}
+${DATES_HELP}
   --out FILE          write the CSV here (default: standard output); nothing is written on error`;
-
-type Values = Record<string, string | boolean | undefined>;
 
 export function rolesFrom(v: Values): RoleMapping {
 	const roles: RoleMapping = {
@@ -41,6 +65,7 @@ export function rolesFrom(v: Values): RoleMapping {
 		order: optionalString(v, 'order')
 	};
 	if (!roles.amount && !(roles.quantity && roles.price)) throw new ClienteleError('cli.amountOrQtyPrice');
+	dateOptionsFrom(v); // --tz and --date-format fail before anything is read
 	return roles;
 }
 
@@ -71,8 +96,9 @@ export function numberOption(v: Values, name: string, def: number, min: number, 
  * pipeline as the page. Warnings go to stderr; the first error is thrown.
  */
 export async function loadTransactions(db: NodeDbClient, v: Values, roles: RoleMapping): Promise<void> {
-	const file = await openInput(db, requireOption(v, 'input'), roles);
-	const result = await applyMapping(db, file, mappingFor(file.sniff, roles));
+	const file = await openInput(db, requireOption(v, 'input'), roles, inputOptions(v));
+	const dates = dateOptionsFrom(v);
+	const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone));
 	const first = result.errors[0];
 	if (first) throw first;
 	for (const w of result.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
@@ -82,15 +108,21 @@ export async function loadTransactions(db: NodeDbClient, v: Values, roles: RoleM
  * Loads a CSV through the shared pipeline — encoding detected (GBK, UTF-16 … transcoded in chunks
  * to a temporary UTF-8 file, removed once DuckDB has read it) — and checks the named columns exist.
  */
-export async function openInput(db: DbClient, input: string, columns: Record<string, string | undefined>): Promise<LoadedFile> {
-	const p = await prepareInput(input);
+export async function openInput(
+	db: DbClient,
+	input: string,
+	columns: Record<string, string | undefined>,
+	o: { sheet?: string; ragged?: 'skip' | 'stop' } = {}
+): Promise<LoadedFile> {
+	const p = await prepareInput(input, { sheet: o.sheet });
 	try {
-		const file = await loadFile(db, { fileName: p.fileName, source: { kind: 'path', path: p.path }, sample: p.sample });
+		const file = await loadFile(db, { fileName: p.fileName, source: { kind: 'path', path: p.path }, sample: p.sample, ragged: cliRaggedPolicy(o.ragged ?? 'stop', input) });
 		if (!file) throw new Error('load cancelled');
+		if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);
 		const names = file.sniff.columns.map((c) => c.name);
 		for (const [option, col] of Object.entries(columns))
 			if (col && !names.includes(col))
-				throw new ClienteleError('cli.noColumn', { column: col, option, file: input, list: names.join(', ') });
+				throw new ClienteleError('cli.noColumn', { column: col, option, file: p.sheet === undefined ? input : p.fileName, list: names.join(', ') });
 		return file;
 	} finally {
 		p.cleanup();

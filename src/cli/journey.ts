@@ -9,6 +9,7 @@ import { translate } from '../i18n/translate.ts';
 import { optionalString, parseOptions, requireOption } from './args.ts';
 import { writeOutput } from './io.ts';
 import { openInput, round4, wholeOption } from './kpi.ts';
+import { FILE_HELP, FILE_OPTIONS, inputOptions } from './input.ts';
 
 export const JOURNEY_REPORTS = {
 	touchpoints: ['stage', 'touchpoint', 'events', 'customers', 'scored', 'mean_score', 'sd_score'],
@@ -27,7 +28,8 @@ const cols = (r: JourneyReport) => JOURNEY_REPORTS[r].join(',');
 
 export const JOURNEY_HELP = `clientele journey — touchpoint summaries: journey map, paths, time between steps, funnel, channels
 
-  --input FILE        touchpoint events CSV (one row per event; .csv.gz accepted)
+  --input FILE        touchpoint events CSV (one row per event; .csv.gz accepted) or .xlsx/.xlsm
+${FILE_HELP}
   --customer COL      customer id column
   --date COL          event date/time column (format detected)
   --touchpoint COL    touchpoint column (官网, App, 小程序, 门店, 客服电话, 社交媒体, 邮件 …)
@@ -86,6 +88,7 @@ function positiveNumber(v: Record<string, string | boolean | undefined>, name: s
 export async function journeyCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, {
 		input: { type: 'string' },
+		...FILE_OPTIONS,
 		customer: { type: 'string' },
 		date: { type: 'string' },
 		touchpoint: { type: 'string' },
@@ -171,7 +174,7 @@ export async function journeyCommand(argv: string[]): Promise<string | null> {
 	}
 	const db = await NodeDbClient.create();
 	try {
-		const file = await openInput(db, input, cols);
+		const file = await openInput(db, input, cols, inputOptions(v));
 		const col = (name: string | undefined) => file.sniff.columns.find((c) => c.name === name);
 		const dateFormat = col(cols.date)?.date?.format;
 		if (!dateFormat) throw new ClienteleError('kpi.notDateColumn', { file: input, column: cols.date });

@@ -1,3 +1,4 @@
+import { DATES_HELP, dateOptionsFrom } from './date-options.ts';
 import type { Cell } from '../core/export/csv.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { ClienteleError } from '../core/errors.ts';
@@ -12,7 +13,7 @@ import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { optionalString, parseOptions, requireOption, type OptionSpec } from './args.ts';
 import { writeOutput } from './io.ts';
-import { openInput, rolesFrom, TX_OPTIONS } from './input.ts';
+import { FILE_HELP, FILE_OPTIONS, inputOptions, openInput, rolesFrom, TX_OPTIONS } from './input.ts';
 
 export const NPS_COLUMNS = ['group', 'n', 'detractors', 'passives', 'promoters', 'nps', 'se', 'ci_low', 'ci_high'];
 export const CSAT_COLUMNS = ['group', 'n', 'satisfied', 'csat', 'ci_low', 'ci_high'];
@@ -21,6 +22,8 @@ export const RETENTION_COLUMNS = ['group', 'start', 'end', 'lost_days', 'custome
 export const COHORT_COLUMNS = ['cohort', 'month_index', 'customers', 'cohort_size', 'retention'];
 
 const SURVEY_OPTIONS = `  --input FILE        survey CSV (delimiter, header and number format are detected; .csv.gz accepted)
+                      or Excel workbook (.xlsx, .xlsm)
+${FILE_HELP}
   --score COL         the answer column; blank answers are left out
   --by COL            one row per value of this column (default: one row, group "all")
   --by-period P       … or per month or quarter (P = month | quarter) of the --date column
@@ -66,12 +69,14 @@ ${BAD_INPUT}
 
 export const KPI_RETENTION_HELP = `clientele kpi retention — retention, churn and repurchase over a period, or cohort retention
 
-  --input FILE        transactions CSV (as for rfm)
+  --input FILE        transactions CSV or .xlsx/.xlsm (as for rfm)
+${FILE_HELP}
   --customer COL      customer id column
   --date COL          order date column
   --amount COL        amount column, or
   --quantity COL --price COL   quantity and unit price
   --order COL         order id (purchases = distinct orders; without it, distinct purchase days)
+${DATES_HELP}
   --start YYYY-MM-DD  first day of the period (included)
   --end YYYY-MM-DD    last day of the period (included)
   --lost-days N       a customer is lost after N days without a purchase (default 90)
@@ -137,6 +142,7 @@ function checkDate(option: string, value: string): string {
 
 const SURVEY_SPEC: OptionSpec = {
 	input: { type: 'string' },
+	...FILE_OPTIONS,
 	score: { type: 'string' },
 	by: { type: 'string' },
 	'by-period': { type: 'string' },
@@ -156,7 +162,7 @@ async function withSurvey(v: Record<string, string | boolean | undefined>, run: 
 	if (period && byCol) throw new ClienteleError('cli.badOption', { detail: 'give --by or --by-period, not both' });
 	const db = await NodeDbClient.create();
 	try {
-		const file = await openInput(db, input, { score, by: byCol, date: period ? dateCol : undefined });
+		const file = await openInput(db, input, { score, by: byCol, date: period ? dateCol : undefined }, inputOptions(v));
 		let by: GroupBy | undefined;
 		if (byCol) by = { kind: 'column', column: byCol };
 		if (period && dateCol) {
@@ -255,8 +261,9 @@ async function retentionCommand(argv: string[]): Promise<string | null> {
 	const maxMonths = wholeOption(v, 'max-months', undefined, 0);
 	const db = await NodeDbClient.create();
 	try {
-		const file = await openInput(db, input, { ...roles });
-		const result = await applyMapping(db, file, mappingFor(file.sniff, roles));
+		const file = await openInput(db, input, { ...roles }, inputOptions(v));
+		const dates = dateOptionsFrom(v);
+		const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone));
 		const first = result.errors[0];
 		if (first) throw first;
 		for (const w of result.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);

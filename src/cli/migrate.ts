@@ -6,12 +6,12 @@ import { NodeDbClient } from '../db/node.ts';
 import { MIGRATION_TABLE, runMigration } from '../db/rfm.ts';
 import { optionalString, parseOptions, requireOption } from './args.ts';
 import { writeOutput } from './io.ts';
+import { loadTransactions } from './input.ts';
 import {
 	checkDate,
 	frequencyFor,
 	INPUT_HELP,
 	INPUT_OPTIONS,
-	loadTransactions,
 	parseScoring,
 	parseSegments,
 	parseTxInput,
@@ -43,7 +43,7 @@ export async function migrateCommand(argv: string[]): Promise<string | null> {
 		to: { type: 'string' }
 	});
 	if (v.help) return MIGRATE_HELP;
-	const input = requireOption(v, 'input');
+	requireOption(v, 'input');
 	const from = checkDate('from', requireOption(v, 'from'))!;
 	const to = checkDate('to', requireOption(v, 'to'))!;
 	if (!(from < to)) throw new ClienteleError('rfm.migrationOrder', { from, to });
@@ -52,7 +52,7 @@ export async function migrateCommand(argv: string[]): Promise<string | null> {
 	const tx = parseTxInput(v);
 	const db = await NodeDbClient.create();
 	try {
-		await loadTransactions(db, input, tx.roles);
+		await loadTransactions(db, v, tx.roles);
 		await runMigration(db, {
 			from,
 			to,

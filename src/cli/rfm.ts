@@ -23,13 +23,15 @@ import {
 	type ScoringOptions
 } from '../core/segments/scoring.ts';
 import type { CustomerTableMapping } from '../core/sql/rfm-customer-table.ts';
-import { applyMapping, mappingFor, type LoadedFile } from '../db/ingest.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { defaultAsOf, loadCustomerTable, RFM_TABLE, rescore, runRfm } from '../db/rfm.ts';
 import type { DbClient } from '../db/client.ts';
 import { optionalString, parseOptions, requireOption, type OptionSpec } from './args.ts';
 import { writeOutput } from './io.ts';
-import { openInput, TX_OPTIONS } from './input.ts';
+import { FILE_HELP, inputOptions, loadTransactions, openInput, TX_OPTIONS } from './input.ts';
+import { DATES_HELP, dateOptionsFrom } from './date-options.ts';
+import { dateFormatFor } from '../core/csv/date-choice.ts';
+import { withTimeZone } from '../core/csv/time-zones.ts';
 import { RFM_COLUMNS } from '../core/sql/rfm-columns.ts';
 
 export { RFM_COLUMNS };
@@ -37,12 +39,15 @@ export { RFM_COLUMNS };
 /** Input, mapping, scoring and segment options shared by `rfm` and `migrate`. */
 export const INPUT_HELP = `input (transactions):
   --input FILE        CSV (delimiter, header and types are detected; .csv.gz accepted)
+                      or Excel workbook (.xlsx, .xlsm)
   --customer COL      customer id column
   --date COL          order date column (format detected: ISO, 2024/1/5, 2024年1月5日, 05.01.2024 …)
   --amount COL        amount column (returns as negative amounts are netted)
   --quantity COL      … or quantity and
   --price COL         unit price columns: amount = quantity × price
   --order COL         order id column (frequency = distinct orders; without it, distinct purchase days)
+${FILE_HELP}
+${DATES_HELP}
   --frequency orders|days|rows
                       count distinct orders, distinct purchase days, or rows (R rfm's transaction_count)
   --monetary total|average
@@ -264,24 +269,6 @@ export function frequencyFor(tx: TxInput, resolved: ResolvedScoring): FrequencyM
 	return tx.roles.order ? 'orders' : 'days';
 }
 
-/** Loads and maps a transactions file into the tx table; warnings go to stderr. */
-export async function loadTransactions(
-	db: DbClient,
-	input: string,
-	roles: RoleMapping
-): Promise<void> {
-	const file = await loadChecked(db, input, roles);
-	const result = await applyMapping(db, file, mappingFor(file.sniff, roles));
-	const first = result.errors[0];
-	if (first) throw first;
-	for (const w of result.warnings)
-		process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
-}
-
-function loadChecked(db: DbClient, input: string, columns: Record<string, string | undefined>): Promise<LoadedFile> {
-	return openInput(db, input, columns);
-}
-
 const TX_ONLY = [
 	'date',
 	'amount',
@@ -326,15 +313,17 @@ export async function rfmCommand(argv: string[]): Promise<string | null> {
 		};
 		const db = await NodeDbClient.create();
 		try {
-			const file = await loadChecked(db, input, {
+			const file = await openInput(db, input, {
 				customer: mapping.customer,
 				orders: mapping.orders,
 				revenue: mapping.revenue,
 				recency,
 				'last-date': lastDate
-			});
+			}, inputOptions(v));
 			const col = (name: string | undefined) => file.sniff.columns.find((c) => c.name === name);
-			mapping.dateFormat = col(lastDate)?.date?.format;
+			const dates = dateOptionsFrom(v);
+			const lastFormat = dates.dateFormat ?? dateFormatFor(col(lastDate)) ?? undefined;
+			mapping.dateFormat = lastFormat && withTimeZone(lastFormat, dates.timeZone);
 			mapping.numberFormats = {
 				orders: col(mapping.orders)?.number?.format,
 				revenue: col(mapping.revenue)?.number?.format,
@@ -355,7 +344,7 @@ export async function rfmCommand(argv: string[]): Promise<string | null> {
 	const tx = parseTxInput(v);
 	const db = await NodeDbClient.create();
 	try {
-		await loadTransactions(db, input, tx.roles);
+		await loadTransactions(db, v, tx.roles);
 		const asOf = asOfArg ?? (await defaultAsOf(db))?.asOf;
 		if (!asOf) throw new ClienteleError('mapping.noUsableRows', { file: input });
 		await runRfm(db, {
