@@ -33,8 +33,18 @@ export class BrowserDbClient implements DbClient {
 		await db.open({ query: { castBigIntToDouble: true, castTimestampToDate: false } });
 		const conn = await db.connect();
 		for (const s of offlineSettings(abs('./no-extensions'))) await conn.query(s.text);
-		return new BrowserDbClient(db, conn, worker);
+		// Progress of long statements (a CSV scan reports the share of the file read): DuckDB-WASM
+		// posts it from its worker to listeners it keeps in a list it does not expose in its types.
+		for (const s of PROGRESS_SETTINGS) await conn.query(s);
+		const client = new BrowserDbClient(db, conn, worker);
+		(
+			db as unknown as { _onExecutionProgress?: ((p: { percentage: number }) => void)[] }
+		)._onExecutionProgress?.push((p) => client.progress?.(p.percentage));
+		return client;
 	}
+
+	/** The listener of the running cancellable statement (percentage 0–100; negative when unknown). */
+	private progress: ((percentage: number) => void) | null = null;
 
 	/**
 	 * One connection, one statement at a time: a streamed (pending) statement is interrupted by any
@@ -60,9 +70,10 @@ export class BrowserDbClient implements DbClient {
 	}
 
 	/** Streams the statement (pending-query mode) so cancel() can interrupt it between chunks. */
-	execCancellable(q: Sql): Promise<boolean> {
+	execCancellable(q: Sql, onProgress?: (fraction: number) => void): Promise<boolean> {
 		return this.serial(async () => {
 			this.cancelled = false;
+			this.progress = onProgress ? (pct) => pct >= 0 && onProgress(Math.min(1, pct / 100)) : null;
 			try {
 				const reader = await this.conn.send(q.text, true);
 				for await (const batch of reader) void batch;
@@ -70,6 +81,8 @@ export class BrowserDbClient implements DbClient {
 			} catch (e) {
 				if (this.cancelled) return false;
 				throw e;
+			} finally {
+				this.progress = null;
 			}
 		});
 	}
@@ -84,7 +97,12 @@ export class BrowserDbClient implements DbClient {
 	async registerFile(name: string, source: FileSource): Promise<void> {
 		if (source.kind === 'file') {
 			// A handle keeps the bytes outside the 4 GB wasm heap (lower memory, larger files).
-			await this.db.registerFileHandle(name, source.file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+			await this.db.registerFileHandle(
+				name,
+				source.file,
+				duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
+				true
+			);
 		} else if (source.kind === 'text') {
 			await this.db.registerFileText(name, source.text);
 		} else {
@@ -102,6 +120,13 @@ export class BrowserDbClient implements DbClient {
 		this.worker.terminate();
 	}
 }
+
+/** Progress reports every 100 ms once a statement has run that long (DuckDB's default waits 2 s). */
+const PROGRESS_SETTINGS = [
+	'SET enable_progress_bar = true',
+	'SET enable_progress_bar_print = true',
+	'SET progress_bar_time = 100'
+];
 
 function abs(url: string): string {
 	return new URL(url, document.baseURI).href;

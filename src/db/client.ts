@@ -24,8 +24,11 @@ export type FileSource = { kind: 'file'; file: File } | { kind: 'path'; path: st
 export interface DbClient {
 	query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>>;
 	exec(q: Sql): Promise<void>;
-	/** Runs a long statement that can be stopped with cancel(). Resolves false when it was cancelled. */
-	execCancellable(q: Sql): Promise<boolean>;
+	/**
+	 * Runs a long statement that can be stopped with cancel(). Resolves false when it was cancelled.
+	 * `onProgress` gets the engine's estimate of the work done (0–1) while it runs, where it has one.
+	 */
+	execCancellable(q: Sql, onProgress?: (fraction: number) => void): Promise<boolean>;
 	cancel(): Promise<void>;
 	registerFile(name: string, source: FileSource): Promise<void>;
 	dropFile(name: string): Promise<void>;

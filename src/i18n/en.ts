@@ -43,6 +43,8 @@ export const en = {
 	'import.privacy': 'Files are read in this browser only. Nothing is uploaded.',
 	'import.loading': 'Reading {file} ({size})…',
 	'import.elapsed': '{seconds} s',
+	'load.readShare': '{percent} % read',
+	'load.readRows': '≈ {rows} rows, ≈ {rate} rows/s',
 	'import.cancel': 'Cancel',
 	'import.cancelled': 'Loading was cancelled. Nothing was changed.',
 	'import.loaded': '{file}: {rows} rows, {columns} columns',

@@ -44,6 +44,8 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'import.privacy': '文件只在本浏览器中读取，不会上传到任何地方。',
 	'import.loading': '正在读取 {file}（{size}）…',
 	'import.elapsed': '{seconds} 秒',
+	'load.readShare': '已读取 {percent}%',
+	'load.readRows': '约 {rows} 行，约 {rate} 行/秒',
 	'import.cancel': '取消',
 	'import.cancelled': '已取消加载，数据未作任何改动。',
 	'import.loaded': '{file}：{rows} 行，{columns} 列',
