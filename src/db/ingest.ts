@@ -1,11 +1,12 @@
 import { checkRolesPresent, judgeChecks, type MappingVerdict } from '../core/csv/mapping-check.ts';
 import { guessRoles, type RoleMapping } from '../core/csv/roles.ts';
-import { sniffSample, type SniffResult } from '../core/csv/sniff.ts';
+import type { SniffResult } from '../core/csv/sniff.ts';
 import type { DateFormat } from '../core/csv/dates.ts';
 import { dateFormatFor } from '../core/csv/date-choice.ts';
 import { withTimeZone } from '../core/csv/time-zones.ts';
 import { ClienteleError } from '../core/errors.ts';
-import { scanSample, type RaggedPolicy, type RaggedReport } from '../core/csv/ragged.ts';
+import type { RaggedPolicy, RaggedReport } from '../core/csv/ragged.ts';
+import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
 import { loadWithoutRagged } from './ragged.ts';
 import {
 	promoteStageSql,
@@ -49,24 +50,45 @@ export async function loadFile(
 		sample: string;
 		table?: string;
 		onProgress?: (fraction: number) => void;
+		/** inspectSample(sample) when it was already run (the page runs it in a worker). */
+		inspected?: SampleInspection;
 		/** Rows whose field count differs from the header's: leave out, stop (default skip), or ask. */
 		ragged?: RaggedPolicy;
 	}
 ): Promise<LoadedFile | null> {
 	const table = o.table ?? RAW_TABLE;
-	const sniffed = sniffSample(o.sample, { fileName: o.fileName });
-	// The header decides the width (the sniffer widens to the longest sampled row).
-	const scan = scanSample(o.sample, { delimiter: sniffed.delimiter, skipLines: sniffed.skipLines });
-	const sniff = scan.expected > 0 ? { ...sniffed, columns: sniffed.columns.slice(0, scan.expected) } : sniffed;
+	const { sniff, scan } = o.inspected ?? inspectSample(o.sample, o.fileName);
 	const regName = 'input_' + o.fileName.replace(/[^\w.-]/g, '_');
 	await db.registerFile(regName, o.source);
-	const read = { fileName: regName, delimiter: sniff.delimiter, skipLines: sniff.skipLines, hasHeader: sniff.hasHeader, columns: sniff.columns.map((c) => c.name) };
-	const ragged = await loadWithoutRagged({ db, fileName: o.fileName, source: o.source, table, read, scan, policy: o.ragged ?? 'skip', onProgress: o.onProgress });
+	const read = {
+		fileName: regName,
+		delimiter: sniff.delimiter,
+		skipLines: sniff.skipLines,
+		hasHeader: sniff.hasHeader,
+		columns: sniff.columns.map((c) => c.name)
+	};
+	const ragged = await loadWithoutRagged({
+		db,
+		fileName: o.fileName,
+		source: o.source,
+		table,
+		read,
+		scan,
+		policy: o.ragged ?? 'skip',
+		onProgress: o.onProgress
+	});
 	if (ragged === 'cancelled') return null;
 	const n = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(table)}`);
 	const rows = n.rows[0]?.n ?? 0;
 	if (rows === 0) throw new ClienteleError('import.noRows', { file: o.fileName });
-	return { fileName: o.fileName, table, sniff, rows, guess: guessRoles(sniff.columns), ...(ragged ? { ragged } : {}) };
+	return {
+		fileName: o.fileName,
+		table,
+		sniff,
+		rows,
+		guess: guessRoles(sniff.columns),
+		...(ragged ? { ragged } : {})
+	};
 }
 
 /**

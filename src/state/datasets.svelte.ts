@@ -3,6 +3,8 @@
  * answers (checked in place in `raw_survey`). Each is opened like the transactions (encoding,
  * sniffing, raw text table), mapped with its own roles and applied; views read `ready` and `version`.
  */
+import { raggedParams } from '../core/csv/ragged.ts';
+import { inspectOffThread } from '../workers/inspect-client.ts';
 import { ClienteleError, isClienteleError } from '../core/errors.ts';
 import { NPS_MAX, NPS_MIN } from '../core/kpi/nps.ts';
 import type { CsatScale } from '../core/kpi/csat.ts';
@@ -12,15 +14,27 @@ import type { TouchpointMapping } from '../core/sql/journey.ts';
 import type { DbClient } from '../db/client.ts';
 import { loadFile, type LoadedFile } from '../db/ingest.ts';
 import { buildTouchpoints, checkScores } from '../db/kpi.ts';
-import { guessDatasetRoles, missingRoles, type DatasetKind, type DatasetRole, type DatasetRoles } from '../views/datasets/roles.ts';
+import {
+	guessDatasetRoles,
+	missingRoles,
+	type DatasetKind,
+	type DatasetRole,
+	type DatasetRoles
+} from '../views/datasets/roles.ts';
 import { prepareFile } from '../views/import/read-sample.ts';
 import { analysis } from './analysis.svelte.ts';
 import { getDb } from './engine.ts';
 
 export type DatasetStatus = 'idle' | 'loading' | 'mapping' | 'applying' | 'ready';
 
-export const RAW_TABLES: Record<DatasetKind, 'raw_tp' | 'raw_survey'> = { touchpoints: 'raw_tp', surveys: 'raw_survey' };
-export const SAMPLE_FILES: Record<DatasetKind, string> = { touchpoints: 'touchpoints.csv', surveys: 'surveys.csv' };
+export const RAW_TABLES: Record<DatasetKind, 'raw_tp' | 'raw_survey'> = {
+	touchpoints: 'raw_tp',
+	surveys: 'raw_survey'
+};
+export const SAMPLE_FILES: Record<DatasetKind, string> = {
+	touchpoints: 'touchpoints.csv',
+	surveys: 'surveys.csv'
+};
 const FALLBACK_DATE: DateFormat = { strptime: ['%Y-%m-%d'], label: 'YYYY-MM-DD', dateOnly: true };
 
 export class DatasetState {
@@ -73,7 +87,14 @@ export class DatasetState {
 		try {
 			const db = await getDb();
 			const prepared = await prepareFile(file);
-			const o = { fileName: displayName, source: { kind: 'file' as const, file: prepared.file }, sample: prepared.sample, table: this.table };
+			const inspected = await inspectOffThread(prepared.sample, displayName);
+			const o = {
+				fileName: displayName,
+				source: { kind: 'file' as const, file: prepared.file },
+				sample: prepared.sample,
+				inspected,
+				table: this.table
+			};
 			// The page shares one DuckDB connection: a streamed load can fail when another view queries
 			// at the same moment (e.g. the RFM run after the sample transactions); one retry covers it.
 			const loaded = await loadFile(db, o).catch(async (e: unknown) => {
@@ -103,7 +124,10 @@ export class DatasetState {
 		this.warnings = [];
 		const missing = missingRoles(this.kind, this.roles);
 		if (missing.length) {
-			this.error = new ClienteleError(this.kind === 'touchpoints' ? 'datasets.needTouchpointRoles' : 'datasets.needScore', { file: file.fileName });
+			this.error = new ClienteleError(
+				this.kind === 'touchpoints' ? 'datasets.needTouchpointRoles' : 'datasets.needScore',
+				{ file: file.fileName }
+			);
 			this.status = 'mapping';
 			return;
 		}
@@ -111,6 +135,15 @@ export class DatasetState {
 		try {
 			if (this.kind === 'touchpoints') await this.applyTouchpoints(db, file);
 			else await this.applySurveys(db, file);
+			// Rows left out for a wrong number of fields are said, with their lines.
+			if (file.ragged)
+				this.warnings = [
+					new ClienteleError('ragged.skipped', {
+						file: file.fileName,
+						...raggedParams(file.ragged)
+					}),
+					...this.warnings
+				];
 			this.version++;
 			this.status = 'ready';
 		} catch (e) {
@@ -127,9 +160,30 @@ export class DatasetState {
 		const r = this.roles;
 		const fmt = (role: DatasetRole) => this.column(role)?.number?.format;
 		const base = { file: file.fileName, source: this.table };
-		if (r.nps) await checkScores(db, { ...base, score: r.nps, format: fmt('nps'), min: NPS_MIN, max: NPS_MAX });
-		if (r.csat) await checkScores(db, { ...base, score: r.csat, format: fmt('csat'), min: 1, max: this.csatScale });
-		if (r.ces) await checkScores(db, { ...base, score: r.ces, format: fmt('ces'), min: 1, max: this.cesMax });
+		if (r.nps)
+			await checkScores(db, {
+				...base,
+				score: r.nps,
+				format: fmt('nps'),
+				min: NPS_MIN,
+				max: NPS_MAX
+			});
+		if (r.csat)
+			await checkScores(db, {
+				...base,
+				score: r.csat,
+				format: fmt('csat'),
+				min: 1,
+				max: this.csatScale
+			});
+		if (r.ces)
+			await checkScores(db, {
+				...base,
+				score: r.ces,
+				format: fmt('ces'),
+				min: 1,
+				max: this.cesMax
+			});
 	}
 
 	private async applyTouchpoints(db: DbClient, file: LoadedFile): Promise<void> {
@@ -151,7 +205,12 @@ export class DatasetState {
 	}
 
 	private fail(e: unknown): void {
-		this.error = isClienteleError(e) ? e : new ClienteleError('import.readFailed', { file: this.fileName, detail: e instanceof Error ? e.message : String(e) });
+		this.error = isClienteleError(e)
+			? e
+			: new ClienteleError('import.readFailed', {
+					file: this.fileName,
+					detail: e instanceof Error ? e.message : String(e)
+				});
 	}
 }
 
@@ -174,11 +233,23 @@ export async function loadSampleDataset(kind: DatasetKind): Promise<void> {
 	try {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off address, not state
 		const res = await fetch(new URL(`./sample/${SAMPLE_FILES[kind]}`, document.baseURI));
-		if (!res.ok) throw new ClienteleError('import.readFailed', { file: SAMPLE_FILES[kind], detail: `HTTP ${res.status}` });
+		if (!res.ok)
+			throw new ClienteleError('import.readFailed', {
+				file: SAMPLE_FILES[kind],
+				detail: `HTTP ${res.status}`
+			});
 		const blob = await res.blob();
-		await state.open(new File([blob], SAMPLE_FILES[kind], { type: 'text/csv' }), `示例-${SAMPLE_FILES[kind]}`);
+		await state.open(
+			new File([blob], SAMPLE_FILES[kind], { type: 'text/csv' }),
+			`示例-${SAMPLE_FILES[kind]}`
+		);
 	} catch (e) {
-		state.error = isClienteleError(e) ? e : new ClienteleError('import.readFailed', { file: SAMPLE_FILES[kind], detail: e instanceof Error ? e.message : String(e) });
+		state.error = isClienteleError(e)
+			? e
+			: new ClienteleError('import.readFailed', {
+					file: SAMPLE_FILES[kind],
+					detail: e instanceof Error ? e.message : String(e)
+				});
 	}
 }
 

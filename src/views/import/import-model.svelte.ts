@@ -1,3 +1,4 @@
+import { inspectOffThread } from '../../workers/inspect-client.ts';
 import type { DateFormat } from '../../core/csv/dates.ts';
 import { swapDayMonth } from '../../core/csv/dates.ts';
 import { dateFormatFor } from '../../core/csv/date-choice.ts';
@@ -138,6 +139,7 @@ export class ImportModel {
 				fileName: prepared.file.name,
 				source: { kind: 'file', file: prepared.file },
 				sample: prepared.sample,
+				inspected: await inspectOffThread(prepared.sample, prepared.file.name),
 				onProgress: (f) => (this.readShare = f),
 				ragged: this.ragged.ask
 			});
@@ -266,7 +268,12 @@ export class ImportModel {
 		this.status = 'applying';
 		this.step = 'checking';
 		try {
-			const mapping = mappingFor(file.sniff, this.roles, this.dateFormat ?? undefined, this.timeZone);
+			const mapping = mappingFor(
+				file.sniff,
+				this.roles,
+				this.dateFormat ?? undefined,
+				this.timeZone
+			);
 			let result = await applyMapping(db, file, mapping);
 			// A new mapping of the same file keeps the data-quality fixes in effect.
 			if (result.errors.length === 0 && Object.keys(quality.applied).length > 0) {
@@ -308,7 +315,12 @@ export class ImportModel {
 		this.status = 'applying';
 		this.step = 'checking';
 		try {
-			const mapping = customerMappingFor(file.sniff, this.ctRoles, this.ctDateFormat ?? undefined, this.timeZone);
+			const mapping = customerMappingFor(
+				file.sniff,
+				this.ctRoles,
+				this.ctDateFormat ?? undefined,
+				this.timeZone
+			);
 			const out = await applyCustomerTable(db, file, mapping);
 			this.ctErrors = out.errors;
 			if (out.errors.length > 0) {
