@@ -35,7 +35,6 @@ export const en = {
 	'role.optional': 'optional',
 
 	'import.title': 'Open a transactions file',
-	'import.drop': 'Drop a CSV file here (or .csv.gz)',
 	'import.choose': 'Choose file…',
 	'import.sample': 'Load sample data',
 	'import.sampleHint':
@@ -59,8 +58,6 @@ export const en = {
 	'mapping.hint':
 		'Guessed from the column names and values. Change any choice; amount can also be quantity × unit price.',
 	'mapping.dateFormat': 'Date format',
-	'mapping.dateAmbiguous':
-		'Day and month cannot be told apart from these values; check the format.',
 	'mapping.apply': 'Analyse',
 	'mapping.examples': 'Examples',
 	'mapping.missing': '{file}: choose a column for “{role}”.',

@@ -36,7 +36,6 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'role.optional': '可选',
 
 	'import.title': '打开交易数据文件',
-	'import.drop': '把 CSV 文件拖到这里（也支持 .csv.gz）',
 	'import.choose': '选择文件…',
 	'import.sample': '加载示例数据',
 	'import.sampleHint':
@@ -59,7 +58,6 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'mapping.title': '列映射',
 	'mapping.hint': '已根据列名和数据自动识别，每一项都可以修改；金额也可以用“数量 × 单价”计算。',
 	'mapping.dateFormat': '日期格式',
-	'mapping.dateAmbiguous': '从这些数据无法区分日和月，请确认日期格式。',
 	'mapping.apply': '开始分析',
 	'mapping.examples': '示例',
 	'mapping.missing': '{file}：请为“{role}”选择一列。',

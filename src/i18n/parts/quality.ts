@@ -57,9 +57,6 @@ export const qualityEn = {
 	'load.enc.utf-16le': 'UTF-16 LE',
 	'load.enc.utf-16be': 'UTF-16 BE',
 	'load.enc.windows-1252': 'Windows-1252 / Latin-1',
-	'load.xlsx':
-		'{file} is an Excel workbook. Clientele reads CSV: in Excel choose File → Save As → “CSV UTF-8 (comma delimited) (*.csv)”; in WPS choose File → Save As → “CSV (*.csv)” (UTF-8). Then load the .csv file here.',
-	'load.xlsxHint': 'Excel or WPS file? Save it as “CSV UTF-8” first (File → Save As), then load the .csv here.',
 	'load.parquet': '{file} is a Parquet file. Parquet cannot be read offline in this browser (the engine’s Parquet extension is not built in). Export it as CSV and load that.',
 } as const satisfies Record<string, string>;
 
@@ -120,8 +117,5 @@ export const qualityZh: Record<keyof typeof qualityEn, string> = {
 	'load.enc.utf-16le': 'UTF-16 LE',
 	'load.enc.utf-16be': 'UTF-16 BE',
 	'load.enc.windows-1252': 'Windows-1252 / Latin-1（西文）',
-	'load.xlsx':
-		'{file} 是 Excel 工作簿，本工具读取 CSV 文件。在 Excel 中选择“文件 → 另存为 → CSV UTF-8（逗号分隔）(*.csv)”；在 WPS 中选择“文件 → 另存为 → CSV 文件 (*.csv)”（UTF-8 编码）。然后在这里导入该 .csv 文件。',
-	'load.xlsxHint': 'Excel 或 WPS 表格？请先“另存为 CSV UTF-8”，再在这里导入 .csv 文件。',
 	'load.parquet': '{file} 是 Parquet 文件。本浏览器离线无法读取 Parquet（分析引擎未内置 Parquet 扩展）。请先导出为 CSV 再导入。',
 };
