@@ -1,9 +1,36 @@
 import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { NodeDbClient } from '../../src/db/node.ts';
 
 /** One DuckDB-WASM (Node bundle) instance per test file: ≈ 1 s to start. */
 export async function openDb(): Promise<NodeDbClient> {
 	return NodeDbClient.create();
+}
+
+/**
+ * The test file's DuckDB: opened before its tests, closed after them; every test must assert
+ * (expect.hasAssertions()). Returns a stand-in that forwards to the open client, so it can be
+ * declared at the top of a file and passed on like the client itself.
+ */
+export function useDb(): NodeDbClient {
+	let client: NodeDbClient | null = null;
+	beforeAll(async () => {
+		client = await openDb();
+	});
+	afterAll(async () => {
+		await client?.close();
+		client = null;
+	});
+	beforeEach(() => {
+		expect.hasAssertions();
+	});
+	return new Proxy({} as NodeDbClient, {
+		get(_, prop) {
+			if (!client) throw new Error('useDb(): the database is opened in beforeAll, use it inside tests and hooks');
+			const v: unknown = Reflect.get(client, prop, client);
+			return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(client) : v;
+		}
+	});
 }
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');

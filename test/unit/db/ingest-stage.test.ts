@@ -5,25 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeSample, detectEncoding } from '../../../src/core/csv/encoding.ts';
 import type { NumberFormat } from '../../../src/core/csv/numbers.ts';
 import { buildTxSql, numberExpr, validateMappingSql, type RoleCheck, type TxMapping } from '../../../src/core/sql/import.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { applyMapping, loadFile, mappingFor, RAW_TABLE, TX_TABLE, type LoadedFile } from '../../../src/db/ingest.ts';
-import type { NodeDbClient } from '../../../src/db/node.ts';
-import { fixture, openDb } from '../../helpers/db.ts';
+import { fixture, useDb } from '../../helpers/db.ts';
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 const OLD_TX = 'tx_old';
 

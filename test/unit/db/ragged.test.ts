@@ -1,29 +1,19 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ManifestCase } from '../../fixtures/import/make-fixtures.ts';
 import { raggedError, type RaggedReport } from '../../../src/core/csv/ragged.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { loadFile, RAW_TABLE } from '../../../src/db/ingest.ts';
-import type { NodeDbClient } from '../../../src/db/node.ts';
 import { BULK_FROM, countLines, lineNumbersAt } from '../../../src/db/ragged.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { translate } from '../../../src/i18n/translate.ts';
-import { fixture, openDb } from '../../helpers/db.ts';
+import { fixture, useDb } from '../../helpers/db.ts';
 
 const manifest = JSON.parse(fs.readFileSync(fixture('import', 'manifest.json'), 'utf8')) as ManifestCase[];
 const raggedCases = manifest.filter((c) => c.ragged);
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 const load = (name: string, text: string, ragged: Parameters<typeof loadFile>[1]['ragged']) =>
 	loadFile(db, { fileName: name, source: { kind: 'text', text }, sample: text, ragged });

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoleMapping } from '../../../src/core/csv/roles.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { workbookToCsv } from '../../../src/core/xlsx/workbook.ts';
 import { openInput } from '../../../src/cli/input.ts';
 import { prepareInput } from '../../../src/cli/io.ts';
 import { applyMapping, mappingFor, TX_TABLE } from '../../../src/db/ingest.ts';
-import type { NodeDbClient } from '../../../src/db/node.ts';
 import { translate } from '../../../src/i18n/translate.ts';
-import { fixture, openDb } from '../../helpers/db.ts';
+import { fixture, useDb } from '../../helpers/db.ts';
 
 const book = (name: string) => fixture('xlsx', name);
 const bytes = (name: string) => {
@@ -18,16 +17,7 @@ const bytes = (name: string) => {
 };
 const ROLES: RoleMapping = { customer: '客户ID', date: '下单日期', amount: '金额', order: '订单号' };
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 describe('workbookToCsv on real workbooks (read-excel-file)', () => {
 	it('default: the first sheet with data; every sheet listed with its rows', async () => {

@@ -1,13 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeSample, detectEncoding } from '../../../src/core/csv/encoding.ts';
 import { sniffSample } from '../../../src/core/csv/sniff.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { raw } from '../../../src/core/sql/sql.ts';
 import { loadFile } from '../../../src/db/ingest.ts';
-import type { NodeDbClient } from '../../../src/db/node.ts';
 import { en } from '../../../src/i18n/en.ts';
-import { openDb } from '../../helpers/db.ts';
+import { useDb } from '../../helpers/db.ts';
 
 const CODES = new Set(Object.keys(en));
 
@@ -32,16 +31,7 @@ function expectTyped(e: unknown, input: string): void {
 	if (!CODES.has(e.code)) throw new Error(`unknown code ${e.code} for ${JSON.stringify(input)}`);
 }
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 describe('fuzz: malformed CSV never escapes as an untyped exception', () => {
 	it('sniffSample', () => {

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectDateFormat, swapDayMonth } from '../../../../src/core/csv/dates.ts';
 import { dateExpr } from '../../../../src/core/sql/import.ts';
 import { ident, join, sql } from '../../../../src/core/sql/sql.ts';
-import type { NodeDbClient } from '../../../../src/db/node.ts';
-import { openDb } from '../../../helpers/db.ts';
+import { useDb } from '../../../helpers/db.ts';
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 /** Epoch ms (UTC) for expectations. */
 const utc = (y: number, m: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => Date.UTC(y, m - 1, d, h, mi, s, ms);

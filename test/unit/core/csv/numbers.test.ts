@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectNumberFormat, parseNumber, PLAIN_NUMBER, type NumberFormat } from '../../../../src/core/csv/numbers.ts';
 import { numberExpr } from '../../../../src/core/sql/import.ts';
 import { ident, join, sql } from '../../../../src/core/sql/sql.ts';
-import type { NodeDbClient } from '../../../../src/db/node.ts';
-import { openDb } from '../../../helpers/db.ts';
+import { useDb } from '../../../helpers/db.ts';
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 /** numberExpr() over `values` in DuckDB; NULL → NaN so it compares with parseNumber(). */
 async function parseInDuckDb(values: string[], f: NumberFormat): Promise<number[]> {

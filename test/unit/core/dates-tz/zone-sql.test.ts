@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dateFormatByName } from '../../../../src/core/csv/date-choice.ts';
 import { detectDateFormat, type DateFormat } from '../../../../src/core/csv/dates.ts';
 import { withTimeZone } from '../../../../src/core/csv/time-zones.ts';
 import { dateExpr } from '../../../../src/core/sql/import.ts';
 import { ident, sql } from '../../../../src/core/sql/sql.ts';
 import { applyMapping, loadFile, mappingFor, TX_TABLE } from '../../../../src/db/ingest.ts';
-import type { NodeDbClient } from '../../../../src/db/node.ts';
-import { openDb } from '../../../helpers/db.ts';
+import { useDb } from '../../../helpers/db.ts';
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 /** Each value read with the format, as 'YYYY-MM-DD HH:MM:SS' (or null). */
 async function read(values: string[], f: DateFormat): Promise<(string | null)[]> {

@@ -1,26 +1,16 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ManifestCase } from '../../../fixtures/import/make-fixtures.ts';
 import { prepareInput, type PreparedInput } from '../../../../src/cli/io.ts';
 import { isClienteleError } from '../../../../src/core/errors.ts';
 import { ident, sql } from '../../../../src/core/sql/sql.ts';
 import { applyMapping, loadFile, mappingFor, RAW_TABLE, TX_TABLE } from '../../../../src/db/ingest.ts';
-import type { NodeDbClient } from '../../../../src/db/node.ts';
 import { en } from '../../../../src/i18n/en.ts';
-import { fixture, openDb } from '../../../helpers/db.ts';
+import { fixture, useDb } from '../../../helpers/db.ts';
 
 const manifest = JSON.parse(fs.readFileSync(fixture('import', 'manifest.json'), 'utf8')) as ManifestCase[];
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 interface TxStats extends Record<string, number | null> {
 	rows: number;

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectNumericDate, numericDateToMs, zoneOffsetMs, zoneSegments } from '../../../../src/core/csv/numeric-dates.ts';
 import { numericDateExpr } from '../../../../src/core/sql/numeric-dates.ts';
 import { ident, join, sql } from '../../../../src/core/sql/sql.ts';
-import type { NodeDbClient } from '../../../../src/db/node.ts';
-import { openDb } from '../../../helpers/db.ts';
+import { useDb } from '../../../helpers/db.ts';
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 const ms = (isoUtc: string) => Date.parse(isoUtc);
 

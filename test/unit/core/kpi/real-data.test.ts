@@ -1,30 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csatFromScores } from '../../../../src/core/kpi/csat.ts';
 import { npsFromScores } from '../../../../src/core/kpi/nps.ts';
 import { funnelSql } from '../../../../src/core/sql/journey-paths.ts';
 import { sql } from '../../../../src/core/sql/sql.ts';
 import { csatByGroup, npsByGroup } from '../../../../src/db/kpi.ts';
-import type { NodeDbClient } from '../../../../src/db/node.ts';
-import { fixture, openDb, SHARED_DATA } from '../../../helpers/db.ts';
+import { fixture, useDb, SHARED_DATA } from '../../../helpers/db.ts';
 import { loadCsv } from './load.ts';
 
 const NPS_FILE = path.join(SHARED_DATA, 'surveys', 'nps_testdata.csv');
 const CALLS_FILE = path.join(SHARED_DATA, 'call_center', 'call_center_pwc.csv');
 const SESSIONS_FILE = path.join(SHARED_DATA, 'sessions', 'online_shoppers_intention.csv');
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 function readRows(file: string): Record<string, string>[] {
 	return Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data;

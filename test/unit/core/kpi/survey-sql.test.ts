@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isClienteleError, type ClienteleError } from '../../../../src/core/errors.ts';
 import { scoreCheckSql, type ScoreCheckRow } from '../../../../src/core/sql/kpi.ts';
 import { ident, join, lit, sql, type Sql } from '../../../../src/core/sql/sql.ts';
 import { csatByGroup, meanScoreByGroup, npsByGroup } from '../../../../src/db/kpi.ts';
-import type { NodeDbClient } from '../../../../src/db/node.ts';
-import { fixture, openDb } from '../../../helpers/db.ts';
+import { fixture, useDb } from '../../../helpers/db.ts';
 import { loadCsv } from './load.ts';
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 async function caught(p: Promise<unknown>): Promise<ClienteleError> {
 	try {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { segmentSummarySql } from '../../../../src/core/sql/rfm.ts';
 import { R10_TESTS } from '../../../../src/core/segments/rules.ts';
 import { resolveScoring, type ScoringOptions } from '../../../../src/core/segments/scoring.ts';
@@ -8,8 +8,7 @@ import { scoreDimension } from '../../../../src/core/segments/binning.ts';
 import { sql } from '../../../../src/core/sql/sql.ts';
 import { applyMapping, loadFile, mappingFor } from '../../../../src/db/ingest.ts';
 import { loadCustomerTable, RFM_TABLE, rescore, runRfm } from '../../../../src/db/rfm.ts';
-import type { NodeDbClient } from '../../../../src/db/node.ts';
-import { fixture, openDb } from '../../../helpers/db.ts';
+import { fixture, useDb } from '../../../helpers/db.ts';
 
 /**
  * The R rfm package v0.3.0's published facts (tests/testthat), reproduced with method r-rfm:
@@ -24,16 +23,7 @@ const R_CUSTOM: ScoringOptions = {
 	m: { thresholds: [256, 382, 506, 666] }
 };
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 async function load(file: string) {
 	const f = await loadFile(db, {

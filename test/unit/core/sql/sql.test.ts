@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dateLit, ident, join, lit, raw, sql, type LitValue } from '../../../../src/core/sql/sql.ts';
-import type { NodeDbClient } from '../../../../src/db/node.ts';
-import { openDb } from '../../../helpers/db.ts';
+import { useDb } from '../../../helpers/db.ts';
 
-let db: NodeDbClient;
-beforeAll(async () => {
-	db = await openDb();
-});
-afterAll(async () => {
-	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const db = useDb();
 
 // CSV headers are user input: every one of these must name a column, nothing more.
 const ODD_NAMES = [
