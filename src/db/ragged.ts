@@ -71,6 +71,13 @@ export async function loadWithoutRagged(o: RaggedLoad): Promise<RaggedReport | n
 			throw e;
 		}
 	}
+	// A file with no rows left (header only, or every row ragged and skipped) must not replace the
+	// table the previous file is still mapped to.
+	const kept = (await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(stage)}`)).rows[0]?.n ?? 0;
+	if (kept === 0) {
+		await dropStage();
+		throw new ClienteleError('import.noRows', { file: o.fileName });
+	}
 	await db.exec(sql`DROP TABLE IF EXISTS ${ident(o.table)}`);
 	await db.exec(sql`ALTER TABLE ${ident(stage)} RENAME TO ${ident(o.table)}`);
 	return report;

@@ -46,6 +46,7 @@ export const en = {
 	'load.readRows': '≈ {rows} rows, ≈ {rate} rows/s',
 	'import.cancel': 'Cancel',
 	'import.cancelled': 'Loading was cancelled. Nothing was changed.',
+	'import.busy': 'Another file is still loading: wait for it, or cancel it first.',
 	'import.loaded': '{file}: {rows} rows, {columns} columns',
 	'import.preview': 'Preview (first rows)',
 	'import.empty': 'File {file} is empty: no header and no rows.',

@@ -47,6 +47,7 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'load.readRows': '约 {rows} 行，约 {rate} 行/秒',
 	'import.cancel': '取消',
 	'import.cancelled': '已取消加载，数据未作任何改动。',
+	'import.busy': '另一个文件仍在导入：请等待完成，或先取消。',
 	'import.loaded': '{file}：{rows} 行，{columns} 列',
 	'import.preview': '预览（前几行）',
 	'import.empty': '文件 {file} 是空的：没有表头也没有数据行。',

@@ -104,6 +104,12 @@ export class ImportModel {
 
 	/** Reads a file; `encoding` overrides the detected one (the user's choice after a guess). */
 	async open(file: File, encoding?: TextEncoding): Promise<void> {
+		// One load at a time (a file dropped while another loads, or waits on the ragged-rows question,
+		// would replace the tables under it): the user waits or cancels first.
+		if (this.busy) {
+			this.notice = 'import.busy';
+			return;
+		}
 		this.begin(file.name, file.size);
 		const before = this.status;
 		const restore = () =>

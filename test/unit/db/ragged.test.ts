@@ -46,6 +46,20 @@ describe('ragged rows in the import corpus (manifest entries with `ragged`)', ()
 	}
 });
 
+describe('a file with no rows left keeps the previous table', () => {
+	it.each([
+		['every row ragged, skipped', 'x,y,z\n1,2\n3\n4,5\n'],
+		['a header and nothing else', 'x,y,z\n']
+	])('%s → import.noRows; the previous raw table is untouched', async (_, text) => {
+		await load('before.csv', 'a,b\n1,2\n3,4\n', 'skip');
+		const e: unknown = await load('empty.csv', text, 'skip').catch((x: unknown) => x);
+		expect(isClienteleError(e) && [e.code, e.params.file]).toEqual(['import.noRows', 'empty.csv']);
+		expect(await rawRows()).toBe(2);
+		const cols = await db.query<{ column_name: string }>(sql`DESCRIBE ${ident(RAW_TABLE)}`);
+		expect(cols.rows.map((r) => r.column_name)).toEqual(['a', 'b']);
+	});
+});
+
 describe('ragged policies', () => {
 	const text = 'id,date,amount\nA,2024-01-01,1\nB,2024-01-02\nC,2024-01-03,3\n';
 	it.each([

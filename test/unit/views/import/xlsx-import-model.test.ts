@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DbClient, FileSource } from '../../../../src/db/client.ts';
 import { NodeDbClient } from '../../../../src/db/node.ts';
+import { raw } from '../../../../src/core/sql/sql.ts';
 import { session } from '../../../../src/state/session.svelte.ts';
 import { ImportModel } from '../../../../src/views/import/import-model.svelte.ts';
 import { XlsxSource } from '../../../../src/views/import/xlsx-source.svelte.ts';
@@ -102,5 +103,23 @@ describe('ImportModel with Excel workbooks (the page path, conversion in place o
 		expect(await src.toCsv(csv, 'text')).toBe(csv);
 		expect(src.pickable).toBe(false);
 		expect(src.choose('交易')).toBeNull();
+	});
+});
+
+describe('ImportModel: one load at a time', () => {
+	it('a file opened while another waits on the ragged-rows question is refused; the question and the loaded data stay', async () => {
+		const m = new ImportModel();
+		await m.open(new File(['id,date,amount\nA,2024-01-01,5\nB,2024-01-02,7\n'], 'first.csv'));
+		expect(session.file?.fileName).toBe('first.csv');
+		const waiting = m.open(new File(['id,date,amount\nA,2024-01-01,5\nB,2024-01-02\nC,2024-01-03,3\n'], 'ragged.csv'));
+		await vi.waitFor(() => expect(m.ragged.pending).not.toBeNull());
+		await m.open(new File(['x,y\n1,2\n'], 'dropped.csv'));
+		expect(m.notice).toBe('import.busy');
+		expect(m.ragged.pending?.count).toBe(1);
+		m.ragged.choose('stop');
+		await waiting;
+		expect(session.file?.fileName).toBe('first.csv');
+		const rows = await db.query<{ n: number }>(raw('SELECT count(*) AS n FROM raw'));
+		expect(rows.rows[0]?.n).toBe(2);
 	});
 });
