@@ -56,8 +56,8 @@ export function scanSample(sample: string, o: { delimiter: string; skipLines: nu
 		line++;
 	}
 	let expected = -1;
-	let count = 0;
-	const rows: RaggedRow[] = [];
+	let headerFilled = 0;
+	const records: { line: number; fields: number; lastFilled: number }[] = [];
 	const n = text.length;
 	while (i < n) {
 		const start = line;
@@ -101,13 +101,21 @@ export function scanSample(sample: string, o: { delimiter: string; skipLines: nu
 		if (fields === 1 && !nonBlank) continue; // blank or whitespace-only line
 		if (expected < 0) {
 			expected = fields;
+			headerFilled = lastFilled;
 			continue;
 		}
-		if (fields < expected || lastFilled > expected) {
-			count++;
-			if (rows.length < RAGGED_LISTED) rows.push({ line: start, found: fields });
-		}
+		records.push({ line: start, fields, lastFilled });
 	}
+	// A header ending in delimiters (empty names after the last column, Excel's habit) does not widen
+	// the table, unless some row fills a field under those empty names.
+	if (headerFilled > 0 && headerFilled < expected && records.every((r) => r.lastFilled <= headerFilled)) expected = headerFilled;
+	let count = 0;
+	const rows: RaggedRow[] = [];
+	for (const r of records)
+		if (r.fields < expected || r.lastFilled > expected) {
+			count++;
+			if (rows.length < RAGGED_LISTED) rows.push({ line: r.line, found: r.fields });
+		}
 	return { expected: Math.max(expected, 0), count, rows };
 }
 

@@ -59,6 +59,11 @@ describe('import corpus (test/fixtures/import/manifest.json)', () => {
 					skipLines: c.skipLines,
 					rows: c.rows
 				});
+				if (c.columns) {
+					expect(sniff.columns.map((x) => x.name)).toEqual(c.columns);
+					const described = await db.query<{ column_name: string }>(sql`DESCRIBE ${ident(RAW_TABLE)}`);
+					expect(described.rows.map((r) => r.column_name)).toEqual(c.columns);
+				}
 				const col = (name: string) => sniff.columns.find((x) => x.name === name);
 				for (const [name, kind] of Object.entries(c.kinds ?? {})) expect(col(name)?.kind, name).toBe(kind);
 				if (c.dateLabel) {
