@@ -20,8 +20,8 @@ export const FILE_OPTIONS: OptionSpec = {
 };
 
 export const FILE_HELP = `  --sheet NAME        sheet of an Excel .xlsx/.xlsm input (default: the first sheet with data)
-  --ragged skip|stop  rows whose number of fields differs from the header's: stop with their line
-                      numbers (default), or skip them (a warning lists them)`;
+  --ragged skip|stop  rows whose number of fields differs from the header's: skip them (default; a
+                      warning lists their line numbers), or stop (exit 2, nothing written)`;
 
 /** The FILE_OPTIONS as given (validated). */
 export function inputOptions(v: Values): { sheet?: string; ragged: 'skip' | 'stop' } {
@@ -116,7 +116,7 @@ export async function openInput(
 ): Promise<LoadedFile> {
 	const p = await prepareInput(input, { sheet: o.sheet });
 	try {
-		const file = await loadFile(db, { fileName: p.fileName, source: { kind: 'path', path: p.path }, sample: p.sample, ragged: cliRaggedPolicy(o.ragged ?? 'stop', input) });
+		const file = await loadFile(db, { fileName: p.fileName, source: { kind: 'path', path: p.path }, sample: p.sample, ragged: cliRaggedPolicy(o.ragged ?? 'skip', input) });
 		if (!file) throw new Error('load cancelled');
 		if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);
 		const names = file.sniff.columns.map((c) => c.name);

@@ -2,9 +2,9 @@ import { raggedError, type RaggedChoice, type RaggedPolicy } from '../core/csv/r
 import { ClienteleError } from '../core/errors.ts';
 import { optionalString } from './args.ts';
 
-/** `--ragged skip|stop` (default stop), validated before anything is read. */
+/** `--ragged skip|stop` (default skip, with a warning: files with ragged rows loaded before the option existed), validated before anything is read. */
 export function raggedOption(v: Record<string, string | boolean | undefined>): RaggedChoice {
-	const s = optionalString(v, 'ragged') ?? 'stop';
+	const s = optionalString(v, 'ragged') ?? 'skip';
 	if (s !== 'skip' && s !== 'stop') throw new ClienteleError('ragged.badOption', { value: s });
 	return s;
 }

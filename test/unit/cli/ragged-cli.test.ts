@@ -22,11 +22,11 @@ beforeEach(() => {
 });
 
 describe('--ragged (in process)', () => {
-	it('skip: the ragged rows are left out and a warning lists their lines', async () => {
+	it.each([[[]], [['--ragged', 'skip']]])('skip (%j, the default, as before --ragged existed the command went on): the ragged rows are left out and a warning lists their lines', async (opt) => {
 		const out = path.join(tmp, 'skip.csv');
 		const warn = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
 		try {
-			await abcCommand(['--input', MULTI, ...MAP, '--ragged', 'skip', '--out', out]);
+			await abcCommand(['--input', MULTI, ...MAP, ...opt, '--out', out]);
 			expect(warn.mock.calls.map((c) => String(c[0]))).toContainEqual(expect.stringMatching(/^warning: Left out of .*ragged_multiline\.csv: 2 rows .*header \(4\)\. Line \(fields found\): 8 \(3\), 10 \(5\)\.\n$/));
 		} finally {
 			warn.mockRestore();
@@ -34,9 +34,9 @@ describe('--ragged (in process)', () => {
 		expect(fs.readFileSync(out, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(4); // header + A1, A2, A4
 	});
 
-	it.each([[[]], [['--ragged', 'stop']]])('stop (%j): ragged.stopCli, nothing written', async (opt) => {
+	it('stop: ragged.stopCli, nothing written', async () => {
 		const out = path.join(tmp, 'stop.csv');
-		const e: unknown = await abcCommand(['--input', MULTI, ...MAP, ...opt, '--out', out]).catch((x: unknown) => x);
+		const e: unknown = await abcCommand(['--input', MULTI, ...MAP, '--ragged', 'stop', '--out', out]).catch((x: unknown) => x);
 		expect(isClienteleError(e) && e.code).toBe('ragged.stopCli');
 		expect(fs.existsSync(out)).toBe(false);
 	});
@@ -50,7 +50,7 @@ describe('--ragged (in process)', () => {
 describe('--ragged (spawned)', () => {
 	it('stop → exit 2, one line naming the lines and --ragged skip, no output file; help documents it', () => {
 		const out = path.join(tmp, 'never.csv');
-		const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'abc', '--input', MULTI, ...MAP, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+		const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'abc', '--input', MULTI, ...MAP, '--ragged', 'stop', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 		const stderr = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
 		expect(r.status).toBe(2);
 		expect(stderr).toHaveLength(1);
