@@ -2,7 +2,7 @@
 import { ClienteleError } from '../errors.ts';
 
 /**
- * text: CSV/TSV (maybe .gz) · xlsx: an Excel 2007+ workbook (.xlsx, .xlsm, or any ZIP that is not
+ * text: CSV/TSV (maybe .gz; also a '.xls' that is text) · xlsx: an Excel 2007+ workbook (.xlsx, .xlsm, or any ZIP that is not
  * .gz) · xls: a legacy binary workbook (OLE2) · encrypted: an OLE2 file named .xlsx/.xlsm — how
  * Excel stores a password-protected workbook · other-sheet: .xlsb, WPS .et, .ods, Numbers ·
  * parquet: 'PAR1'.
@@ -21,7 +21,7 @@ export function fileKind(name: string, head: Uint8Array): FileKind {
 	if (startsWith(head, PARQUET) || n.endsWith('.parquet')) return 'parquet';
 	if (OTHER_SHEET.test(n)) return 'other-sheet';
 	if (startsWith(head, OLE2)) return /\.xls[xm]$/.test(n) ? 'encrypted' : 'xls';
-	if (n.endsWith('.xls')) return 'xls';
+	// A '.xls' that is not OLE2 is often tab-separated text from an "export to Excel" button: read as text.
 	if (/\.xls[xm]$/.test(n) || (startsWith(head, ZIP) && !n.endsWith('.gz'))) return 'xlsx';
 	return 'text';
 }

@@ -2,7 +2,7 @@
  * read-excel-file's errors → translated ClienteleErrors naming the file and the sheet (pure).
  * Errors cross the worker boundary as { code, params } and are rebuilt on the page side.
  */
-import { ClienteleError, isClienteleError, type ErrorParams } from '../errors.ts';
+import { ClienteleError, isClienteleError } from '../errors.ts';
 
 export interface XlsxErrorContext {
 	file: string;
@@ -24,25 +24,20 @@ export function xlsxError(e: unknown, ctx: XlsxErrorContext): ClienteleError {
 	const { file } = ctx;
 	if (x.name === 'InvalidInputError') {
 		if (x.code === 'XLS_FILE_NOT_SUPPORTED')
-			return new ClienteleError(/\.xls[xm]$/i.test(file) ? 'xlsx.encrypted' : 'xlsx.legacy', { file });
+			return new ClienteleError(/\.xls[xm]$/i.test(file) ? 'xlsx.encrypted' : 'xlsx.legacy', {
+				file
+			});
 		return new ClienteleError('xlsx.corrupt', { file });
 	}
 	if (x.name === 'SheetNotFoundError') {
 		const list = Array.isArray(x.sheets) ? x.sheets.map(String).join(', ') : '';
 		return new ClienteleError('xlsx.noSheet', { file, sheet: ctx.sheet ?? '', list });
 	}
-	if (x.name === 'InvalidSpreadsheetError') return new ClienteleError('xlsx.invalid', { file, detail });
+	if (x.name === 'InvalidSpreadsheetError')
+		return new ClienteleError('xlsx.invalid', { file, detail });
 	return ctx.sheet === undefined
 		? new ClienteleError('import.readFailed', { file, detail })
 		: new ClienteleError('xlsx.readFailed', { file, sheet: ctx.sheet, detail });
 }
 
-/** A ClienteleError as plain data (what a worker can post) … */
-export function errorData(e: ClienteleError): { code: string; params: ErrorParams } {
-	return { code: e.code, params: { ...e.params } };
-}
-
-/** … and back. */
-export function errorFromData(d: { code: string; params: ErrorParams }): ClienteleError {
-	return new ClienteleError(d.code, d.params);
-}
+export { errorData, errorFromData } from '../errors.ts';

@@ -145,7 +145,8 @@ describe('fileKind and refusals for spreadsheets', () => {
 		['book.xlsx', OLE, 'encrypted', 'xlsx.encrypted'],
 		['book.xlsm', OLE, 'encrypted', 'xlsx.encrypted'],
 		['old.xls', OLE, 'xls', 'xlsx.legacy'],
-		['old.xls', CSV, 'xls', 'xlsx.legacy'],
+		// An "export to Excel" that is really tab-separated text keeps its .xls name: read as text.
+		['export.xls', CSV, 'text', null],
 		['renamed.csv', OLE, 'xls', 'xlsx.legacy'],
 		['wps.et', OLE, 'other-sheet', 'xlsx.otherFormat'],
 		['calc.ods', ZIP, 'other-sheet', 'xlsx.otherFormat'],
