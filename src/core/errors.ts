@@ -18,3 +18,13 @@ export class ClienteleError extends Error {
 export function isClienteleError(e: unknown): e is ClienteleError {
 	return e instanceof ClienteleError;
 }
+
+/** A ClienteleError as plain data (what a worker can post) … */
+export function errorData(e: ClienteleError): { code: string; params: ErrorParams } {
+	return { code: e.code, params: { ...e.params } };
+}
+
+/** … and back. */
+export function errorFromData(d: { code: string; params: ErrorParams }): ClienteleError {
+	return new ClienteleError(d.code, d.params);
+}

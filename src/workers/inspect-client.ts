@@ -3,6 +3,7 @@
  * there are no Web Workers (Node tests) the inspection runs in place.
  */
 import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
+import { errorFromData } from '../core/errors.ts';
 import type { InspectRequest, InspectResponse } from './inspect-protocol.ts';
 
 let worker: Worker | null = null;
@@ -22,7 +23,7 @@ function start(): Worker {
 		if (!p) return;
 		pending.delete(e.data.id);
 		if (e.data.type === 'result') p.resolve(e.data.result);
-		else p.reject(new Error(e.data.message));
+		else p.reject(e.data.error ? errorFromData(e.data.error) : new Error(e.data.message));
 	};
 	w.onerror = (e) => {
 		// A worker that failed to start or crashed: fail what waits, start afresh next time.

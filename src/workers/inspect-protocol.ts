@@ -1,4 +1,5 @@
 import type { SampleInspection } from '../core/csv/inspect.ts';
+import type { ErrorParams } from '../core/errors.ts';
 
 export interface InspectRequest {
 	id: number;
@@ -8,4 +9,4 @@ export interface InspectRequest {
 
 export type InspectResponse =
 	| { id: number; type: 'result'; result: SampleInspection }
-	| { id: number; type: 'error'; message: string };
+	| { id: number; type: 'error'; message: string; error?: { code: string; params: ErrorParams } };
