@@ -67,6 +67,7 @@ export async function loadFile(
 		hasHeader: sniff.hasHeader,
 		columns: sniff.columns.map((c) => c.name)
 	};
+	// The table holds the rows once read: the engine lets go of the file (or its transcoded copy).
 	const ragged = await loadWithoutRagged({
 		db,
 		fileName: o.fileName,
@@ -76,7 +77,7 @@ export async function loadFile(
 		scan,
 		policy: o.ragged ?? 'skip',
 		onProgress: o.onProgress
-	});
+	}).finally(() => db.dropFile(regName).catch(() => undefined));
 	if (ragged === 'cancelled') return null;
 	const n = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(table)}`);
 	const rows = n.rows[0]?.n ?? 0;
