@@ -8,7 +8,8 @@ import type { DbClient, FileSource } from './client.ts';
 /**
  * Ragged rows in the whole-file read. The file is read once into a staging table with the ragged
  * rows left out; the decision (skip or stop, perhaps the user's) then keeps it (renamed to the
- * target: the previous table lives until then) or drops it. Nothing is read twice.
+ * target: the previous table lives until then) or drops it. Only the many-ragged-rows way below
+ * reads the file a second time, to count.
  *
  * Two ways to find them, chosen by the sample: DuckDB's rejects table costs nothing on a clean
  * file and gives every ragged row's byte position, but ≈ 20 µs per ragged row; when the sample
@@ -55,7 +56,12 @@ export async function loadWithoutRagged(o: RaggedLoad): Promise<RaggedReport | n
 			await dropStage();
 			return 'cancelled';
 		}
-		report = bulk ? await bulkReport(o, stage) : await rejectsReport(o, rejects.table);
+		const found = bulk ? await bulkReport(o, stage) : await rejectsReport(o, rejects.table);
+		if (found === 'cancelled') {
+			await dropStage();
+			return 'cancelled';
+		}
+		report = found;
 	} catch (e) {
 		await dropStage();
 		throw new ClienteleError('import.readFailed', { file: o.fileName, detail: e instanceof Error ? e.message : String(e) });
@@ -97,8 +103,12 @@ async function rejectsReport(o: RaggedLoad, rejects: string): Promise<RaggedRepo
 	};
 }
 
-async function bulkReport(o: RaggedLoad, stage: string): Promise<RaggedReport | null> {
-	const total = (await o.db.query<{ n: number }>(countRecordsSql(o.read))).rows[0]?.n ?? 0;
+async function bulkReport(o: RaggedLoad, stage: string): Promise<RaggedReport | null | 'cancelled'> {
+	// A second read of the whole file (lenient, to count every record): cancellable like the first.
+	const counted = `${stage}__count`;
+	if (!(await o.db.execCancellable(sql`CREATE OR REPLACE TABLE ${ident(counted)} AS ${countRecordsSql(o.read)}`))) return 'cancelled';
+	const total = (await o.db.query<{ n: number }>(sql`SELECT n FROM ${ident(counted)}`)).rows[0]?.n ?? 0;
+	await o.db.exec(sql`DROP TABLE IF EXISTS ${ident(counted)}`);
 	const kept = (await o.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(stage)}`)).rows[0]?.n ?? 0;
 	const count = Math.max(total - kept, o.scan.count);
 	return { count, expected: o.read.columns.length, rows: o.scan.rows };
