@@ -54,7 +54,6 @@ export class RfmPlotsModel {
 		if (version === this.loaded) return;
 		this.loaded = version;
 		const withScores = scoresVersion !== this.loadedScores || !this.scores;
-		this.loadedScores = scoresVersion;
 		const run = ++this.runs;
 		this.status = 'loading';
 		this.error = null;
@@ -82,6 +81,8 @@ export class RfmPlotsModel {
 			if (sc) {
 				const [histR, histF, histM, orders, rf, fm, rm, stats] = sc;
 				this.scores = { histR, histF, histM, orders, rf, fm, rm, stats: stats[0] ?? { total: 0, positive: 0 } };
+				// Marked read only once read: a load superseded half-way leaves the next one to read them.
+				this.loadedScores = scoresVersion;
 			}
 			this.segments = { scatter, totals };
 			this.status = 'ready';
