@@ -154,6 +154,7 @@ export class ImportModel {
 				restore();
 				return;
 			}
+			this.xlsx.commit();
 			this.lastLoad = { rows: loaded.rows, ms: performance.now() - t0 - this.ragged.takeWaited() };
 			this.detection = prepared.detection;
 			this.lastFile = file;

@@ -24,30 +24,48 @@ export class XlsxSource {
 
 	/**
 	 * A workbook → the CSV File of its chosen sheet (the first non-empty one unless choose() was
-	 * called for this same File); any other file is returned as it is.
+	 * called for this same File); any other file is returned as it is. What the picker shows changes
+	 * only when that file has loaded (commit()): a stopped, cancelled or failed load leaves the
+	 * workbook and sheet of the data still loaded.
 	 */
 	async toCsv(file: File, kind: FileKind, signal?: AbortSignal): Promise<File> {
 		if (kind !== 'xlsx') {
-			this.reset();
+			this.pending = { book: null, sheets: [], sheet: '' };
 			return file;
 		}
-		if (file !== this.book) {
-			this.reset();
-			this.book = file;
-		}
 		this.converting = true;
-		const job = startXlsxRead({ workbook: file, file: file.name, sheet: this.wanted });
+		const job = startXlsxRead({
+			workbook: file,
+			file: file.name,
+			sheet: file === this.book ? this.wanted : undefined
+		});
 		const stop = () => job.cancel();
 		signal?.addEventListener('abort', stop);
 		try {
 			const r = await job.result;
-			if (r.sheets) this.sheets = r.sheets;
-			this.sheet = r.sheet;
+			this.pending = {
+				book: file,
+				sheets: r.sheets ?? (file === this.book ? this.sheets : []),
+				sheet: r.sheet
+			};
 			return new File([r.csv], XlsxSource.csvName(file.name, r.sheet), { type: 'text/csv' });
 		} finally {
 			signal?.removeEventListener('abort', stop);
 			this.converting = false;
 		}
+	}
+
+	private pending: { book: File | null; sheets: SheetInfo[]; sheet: string } | null = null;
+
+	/** The file toCsv() gave last has loaded: its workbook and sheet (none for a CSV) are the current ones. */
+	commit(): void {
+		const p = this.pending;
+		if (!p) return;
+		this.pending = null;
+		this.book = p.book;
+		this.sheets = p.sheets;
+		this.sheet = p.sheet;
+		this.wanted = p.book ? p.sheet : undefined;
 	}
 
 	/** Picks a sheet of the current workbook; returns the workbook to open again (null: none). */
@@ -60,12 +78,5 @@ export class XlsxSource {
 	/** More than one sheet to choose from. */
 	get pickable(): boolean {
 		return this.book !== null && this.sheets.length > 1;
-	}
-
-	reset(): void {
-		this.book = null;
-		this.sheets = [];
-		this.sheet = '';
-		this.wanted = undefined;
 	}
 }

@@ -95,14 +95,31 @@ describe('ImportModel with Excel workbooks (the page path, conversion in place o
 		expect(src.sheet).toBe('');
 	});
 
-	it('a file that is not a workbook passes through untouched and clears the workbook', async () => {
+	it('a file that is not a workbook passes through untouched and, once loaded, clears the workbook', async () => {
 		const src = new XlsxSource();
 		await src.toCsv(fileOf('book.xlsx'), 'xlsx');
+		expect(src.pickable).toBe(false); // not loaded yet
+		src.commit();
 		expect(src.pickable).toBe(true);
 		const csv = new File(['a,b\n1,2\n'], 'x.csv');
 		expect(await src.toCsv(csv, 'text')).toBe(csv);
+		expect(src.pickable).toBe(true); // the workbook's data is still the loaded one
+		src.commit();
 		expect(src.pickable).toBe(false);
 		expect(src.choose('交易')).toBeNull();
+	});
+
+	it('a sheet whose load fails leaves the picker on the sheet still loaded', async () => {
+		const m = new ImportModel();
+		await m.open(fileOf('book.xlsx'));
+		expect(m.xlsx.sheet).toBe('说明');
+		await m.open(m.xlsx.choose('交易')!);
+		expect(m.xlsx.sheet).toBe('交易');
+		await m.open(new File(['not,a\n'], 'header-only.csv'));
+		expect(m.error?.code).toBe('import.noRows');
+		expect(m.xlsx.sheet).toBe('交易');
+		expect(m.xlsx.pickable).toBe(true);
+		expect(session.file?.fileName).toBe('book.xlsx [交易]');
 	});
 });
 
