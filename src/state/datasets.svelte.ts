@@ -9,6 +9,9 @@ import { ClienteleError, isClienteleError } from '../core/errors.ts';
 import { NPS_MAX, NPS_MIN } from '../core/kpi/nps.ts';
 import type { CsatScale } from '../core/kpi/csat.ts';
 import type { DateFormat } from '../core/csv/dates.ts';
+import { dateFormatFor } from '../core/csv/date-choice.ts';
+import { localTimeZone, withTimeZone } from '../core/csv/time-zones.ts';
+import { session } from './session.svelte.ts';
 import type { ColumnProfile } from '../core/csv/sniff.ts';
 import type { TouchpointMapping } from '../core/sql/journey.ts';
 import type { DbClient } from '../db/client.ts';
@@ -71,8 +74,10 @@ export class DatasetState {
 		return name ? this.columns.find((c) => c.name === name) : undefined;
 	}
 
+	/** As for transactions: text dates as sniffed, Unix times and Excel serials, instants in the zone chosen for them. */
 	dateFormat(): DateFormat {
-		return this.column('date')?.date?.format ?? FALLBACK_DATE;
+		const f = dateFormatFor(this.column('date')) ?? FALLBACK_DATE;
+		return withTimeZone(f, session.mapping?.timeZone ?? localTimeZone());
 	}
 
 	setRole(role: DatasetRole, column: string): void {
