@@ -1,6 +1,7 @@
-import { dateFormatByName, DATE_FORMAT_NAMES } from '../core/csv/date-choice.ts';
+import { dateFormatByName, dateFormatFor, DATE_FORMAT_NAMES } from '../core/csv/date-choice.ts';
 import type { DateFormat } from '../core/csv/dates.ts';
-import { canonicalZone, localTimeZone } from '../core/csv/time-zones.ts';
+import type { ColumnProfile } from '../core/csv/sniff.ts';
+import { canonicalZone, localTimeZone, withTimeZone } from '../core/csv/time-zones.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { optionalString } from './args.ts';
 
@@ -10,7 +11,10 @@ export interface DateOptions {
 	timeZone: string;
 }
 
-/** Help lines of --date-format and --tz (every command reading transactions). */
+/** Help lines of --date-format and --tz (every command reading a date column). */
+/** The option specs of --date-format and --tz. */
+export const DATE_OPTIONS = { tz: { type: 'string' }, 'date-format': { type: 'string' } } as const;
+
 export const DATES_HELP = `  --date-format F     DD/MM/YYYY, MM/DD/YYYY, YYYY-MM-DD …, unix-s, unix-ms or excel-serial (default: auto)
   --tz ZONE           IANA time zone for Unix times and timestamps with an offset (default: this machine's)`;
 
@@ -28,4 +32,15 @@ export function dateOptionsFrom(v: Values): DateOptions {
 	const dateFormat = dateFormatByName(name);
 	if (!dateFormat) throw new ClienteleError('dates.cli.badFormat', { value: name, list: ['auto', ...DATE_FORMAT_NAMES].join(', ') });
 	return { dateFormat, timeZone };
+}
+
+/**
+ * The date format of a column of a touchpoint or survey file under --date-format and --tz, as for
+ * transactions: the named format, else the sniffed one (Unix times and Excel serials included),
+ * with instants shown in the zone. null when the column holds no dates.
+ */
+export function columnDateFormat(col: ColumnProfile | undefined, v: Values): DateFormat | null {
+	const d = dateOptionsFrom(v);
+	const f = d.dateFormat ?? dateFormatFor(col);
+	return f && withTimeZone(f, d.timeZone);
 }

@@ -9,7 +9,7 @@ import { optionalString, requireOption, type OptionSpec } from './args.ts';
 import { prepareInput } from './io.ts';
 import { cliRaggedPolicy, raggedOption } from './ragged-option.ts';
 import { raggedParams } from '../core/csv/ragged.ts';
-import { DATES_HELP, dateOptionsFrom } from './date-options.ts';
+import { DATE_OPTIONS, DATES_HELP, dateOptionsFrom } from './date-options.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -39,8 +39,7 @@ export const TX_OPTIONS: OptionSpec = {
 	order: { type: 'string' },
 	out: { type: 'string' },
 	...FILE_OPTIONS,
-	tz: { type: 'string' },
-	'date-format': { type: 'string' }
+	...DATE_OPTIONS
 };
 
 export const TX_HELP = `  --input FILE        transactions CSV (delimiter, header and types are detected; .csv.gz accepted)

@@ -10,6 +10,7 @@ import { optionalString, parseOptions, requireOption } from './args.ts';
 import { writeOutput } from './io.ts';
 import { openInput, round4, wholeOption } from './kpi.ts';
 import { FILE_HELP, FILE_OPTIONS, inputOptions } from './input.ts';
+import { columnDateFormat, DATE_OPTIONS, DATES_HELP } from './date-options.ts';
 
 export const JOURNEY_REPORTS = {
 	touchpoints: ['stage', 'touchpoint', 'events', 'customers', 'scored', 'mean_score', 'sd_score'],
@@ -32,6 +33,7 @@ export const JOURNEY_HELP = `clientele journey — touchpoint summaries: journey
 ${FILE_HELP}
   --customer COL      customer id column
   --date COL          event date/time column (format detected)
+${DATES_HELP}
   --touchpoint COL    touchpoint column (官网, App, 小程序, 门店, 客服电话, 社交媒体, 邮件 …)
   --stage COL         stage column (e.g. 接触前/接触中/接触后), optional
   --score COL         satisfaction or emotion score column, optional
@@ -89,6 +91,7 @@ export async function journeyCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, {
 		input: { type: 'string' },
 		...FILE_OPTIONS,
+		...DATE_OPTIONS,
 		customer: { type: 'string' },
 		date: { type: 'string' },
 		touchpoint: { type: 'string' },
@@ -176,7 +179,7 @@ export async function journeyCommand(argv: string[]): Promise<string | null> {
 	try {
 		const file = await openInput(db, input, cols, inputOptions(v));
 		const col = (name: string | undefined) => file.sniff.columns.find((c) => c.name === name);
-		const dateFormat = col(cols.date)?.date?.format;
+		const dateFormat = columnDateFormat(col(cols.date), v);
 		if (!dateFormat) throw new ClienteleError('kpi.notDateColumn', { file: input, column: cols.date });
 		const mapping: TouchpointMapping = { ...cols, dateFormat, scoreFormat: col(cols.score)?.number?.format };
 		const loaded = await buildTouchpoints(db, { file: input, mapping });

@@ -1,4 +1,4 @@
-import { DATES_HELP, dateOptionsFrom } from './date-options.ts';
+import { columnDateFormat, DATE_OPTIONS, DATES_HELP, dateOptionsFrom } from './date-options.ts';
 import type { Cell } from '../core/export/csv.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { ClienteleError } from '../core/errors.ts';
@@ -28,6 +28,7 @@ ${FILE_HELP}
   --by COL            one row per value of this column (default: one row, group "all")
   --by-period P       … or per month or quarter (P = month | quarter) of the --date column
   --date COL          date column for --by-period
+${DATES_HELP}
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help`;
 
@@ -143,6 +144,7 @@ function checkDate(option: string, value: string): string {
 const SURVEY_SPEC: OptionSpec = {
 	input: { type: 'string' },
 	...FILE_OPTIONS,
+	...DATE_OPTIONS,
 	score: { type: 'string' },
 	by: { type: 'string' },
 	'by-period': { type: 'string' },
@@ -166,7 +168,7 @@ async function withSurvey(v: Record<string, string | boolean | undefined>, run: 
 		let by: GroupBy | undefined;
 		if (byCol) by = { kind: 'column', column: byCol };
 		if (period && dateCol) {
-			const fmt = file.sniff.columns.find((c) => c.name === dateCol)?.date?.format;
+			const fmt = columnDateFormat(file.sniff.columns.find((c) => c.name === dateCol), v);
 			if (!fmt) throw new ClienteleError('kpi.notDateColumn', { file: input, column: dateCol });
 			by = { kind: 'period', column: dateCol, dateFormat: fmt, unit: period };
 		}

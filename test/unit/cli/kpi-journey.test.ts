@@ -111,3 +111,19 @@ describe('journey errors', () => {
 		expect((await failure([...BASE, ...args])).code).toBe(code);
 	});
 });
+
+describe('journey reads Unix-time dates like transactions (--tz)', () => {
+	it.each(['touchpoints', 'times', 'paths', 'funnel'])('--report %s: the same rows from Unix seconds (read in Asia/Shanghai) as from the text times', async (report) => {
+		// The fixture's wall times, taken as Shanghai time (UTC+8, no daylight saving), as Unix seconds.
+		const text = fs.readFileSync(TP, 'utf8');
+		const unix = text.replace(/(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})/g, (_, y, mo, d, h, mi) => String(Date.UTC(+y, +mo - 1, +d, +h - 8, +mi) / 1000));
+		expect(unix).not.toBe(text);
+		const file = path.join(tmp, 'touchpoints-unix.csv');
+		fs.writeFileSync(file, unix);
+		const extra = report === 'funnel' ? ['--steps', '社交媒体,门店'] : [];
+		const fromText = await run([...BASE, '--report', report, ...extra]);
+		const fromUnix = await run(['--input', file, ...BASE.slice(2), '--report', report, ...extra, '--tz', 'Asia/Shanghai']);
+		expect(fromUnix).toEqual(fromText);
+		expect(fromText.length).toBeGreaterThan(1);
+	});
+});
