@@ -11,10 +11,10 @@ export interface DateOptions {
 	timeZone: string;
 }
 
-/** Help lines of --date-format and --tz (every command reading a date column). */
-/** The option specs of --date-format and --tz. */
+/** The option specs of --date-format and --tz (every command reading a date column). */
 export const DATE_OPTIONS = { tz: { type: 'string' }, 'date-format': { type: 'string' } } as const;
 
+/** Their help lines. */
 export const DATES_HELP = `  --date-format F     DD/MM/YYYY, MM/DD/YYYY, YYYY-MM-DD …, unix-s, unix-ms or excel-serial (default: auto)
   --tz ZONE           IANA time zone for Unix times and timestamps with an offset (default: this machine's)`;
 
