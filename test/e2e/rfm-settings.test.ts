@@ -93,9 +93,10 @@ describe('RFM settings, presets and the rule editor', () => {
 		);
 		expect((await counts(page)).cn8_important_develop).toBeUndefined();
 		expect(sum(await counts(page))).toBe(total);
-		expect(Number(await page.getByTestId('coverage-several').getAttribute('data-value'))).toBe(
-			cn8.cn8_important_develop
-		);
+		// Coverage is read after the summary (the summary comes first after an edit): wait for it.
+		await eventually(async () =>
+			Number(await page.getByTestId('coverage-several').getAttribute('data-value'))
+		).toBe(cn8.cn8_important_develop);
 
 		// Coverage: the customers two rules match, listed in the grid.
 		await page.getByTestId('show-overlap').click();
