@@ -7,6 +7,7 @@ import type { DateFormat } from '../csv/dates.ts';
 import { PLAIN_NUMBER, type NumberFormat } from '../csv/numbers.ts';
 import { dateExpr, numberExpr } from './import.ts';
 import { ident, sql, type Sql } from './sql.ts';
+import { blankSql } from './trim.ts';
 
 /** Rows are grouped by nothing ('all'), a column's text, or the month/quarter of a date column. */
 export type GroupBy =
@@ -40,7 +41,7 @@ function scoreExpr(o: ScoreColumn): Sql {
 }
 
 function blank(col: string): Sql {
-	return sql`(${ident(col)} IS NULL OR trim(${ident(col)}) = '')`;
+	return blankSql(ident(col));
 }
 
 /**

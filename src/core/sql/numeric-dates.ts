@@ -1,6 +1,7 @@
 import type { DateFormat } from '../csv/dates.ts';
 import { EXCEL_EPOCH_OFFSET_DAYS, type NumericDateKind, type ZoneSegment } from '../csv/numeric-dates.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
+import { trimSql } from './trim.ts';
 
 /**
  * A text column of Unix seconds / milliseconds / Excel serials parsed as a naive TIMESTAMP; NULL when
@@ -8,7 +9,11 @@ import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
  * times become wall times in that zone; Excel serials are wall times already and ignore it.
  */
 export function numericDateExpr(col: string, kind: NumericDateKind, zone?: readonly ZoneSegment[]): Sql {
-	const v = sql`trim(${ident(col)})`;
+	return numericDateOf(trimSql(ident(col)), kind, zone);
+}
+
+/** numericDateExpr on a value already trimmed (`v`, named several times: pass a column). */
+function numericDateOf(v: Sql, kind: NumericDateKind, zone?: readonly ZoneSegment[]): Sql {
 	const num = sql`(CASE WHEN regexp_full_match(${v}, '\d+(\.\d+)?') THEN TRY_CAST(${v} AS DOUBLE) END)`;
 	const ms =
 		kind === 'unix-s'
@@ -30,16 +35,25 @@ export function numericDateExpr(col: string, kind: NumericDateKind, zone?: reado
  * time in `zone` (UTC without one). DuckDB's %z does not read Z, so Z becomes +00:00 first.
  */
 export function offsetDateExpr(col: string, strptime: readonly string[], zone?: readonly ZoneSegment[]): Sql {
-	const v = sql`regexp_replace(trim(${ident(col)}), '[Zz]$', '+00:00')`;
+	return offsetDateOf(trimSql(ident(col)), strptime, zone);
+}
+
+function offsetDateOf(t: Sql, strptime: readonly string[], zone?: readonly ZoneSegment[]): Sql {
+	const v = sql`regexp_replace(${t}, '[Zz]$', '+00:00')`;
 	const fmts = strptime.length === 1 ? lit(strptime[0]!) : sql`[${join(strptime.map((s) => lit(s)))}]`;
 	return wallTime(sql`epoch_ms(try_strptime(${v}, ${fmts}))`, zone);
 }
 
 /** A date column read as the format says: numbers, or text with an offset (the zone applies). */
 export function zonedDateExpr(col: string, f: DateFormat): Sql {
+	return zonedDateOf(trimSql(ident(col)), f);
+}
+
+/** zonedDateExpr on a value already trimmed. */
+export function zonedDateOf(t: Sql, f: DateFormat): Sql {
 	const segments = f.zone?.segments;
-	if (f.numeric) return numericDateExpr(col, f.numeric, segments);
-	return offsetDateExpr(col, f.strptime, segments);
+	if (f.numeric) return numericDateOf(t, f.numeric, segments);
+	return offsetDateOf(t, f.strptime, segments);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { DateFormat } from '../csv/dates.ts';
 import type { NumberFormat } from '../csv/numbers.ts';
 import { amountExpr, costExpr, dateExpr, idExpr, numberExpr, type TxMapping } from './import.ts';
 import { dateLit, ident, join, lit, raw, sql, type Sql } from './sql.ts';
+import { blankSql } from './trim.ts';
 
 export interface QualitySqlInput {
 	/** The raw text table (RAW_TABLE). */
@@ -119,7 +120,7 @@ function parsedExpr(c: QualityColumn): Sql | null {
 	return null;
 }
 
-const emptyCond = (c: string): Sql => sql`(${ident(c)} IS NULL OR trim(${ident(c)}) = '')`;
+const emptyCond = (c: string): Sql => blankSql(ident(c));
 const invalidCond = (c: QualityColumn): Sql => {
 	const p = parsedExpr(c);
 	return p ? sql`(NOT ${emptyCond(c.name)} AND ${p} IS NULL)` : raw('FALSE');

@@ -2,6 +2,7 @@ import type { DateFormat } from '../csv/dates.ts';
 import { PLAIN_NUMBER, type NumberFormat } from '../csv/numbers.ts';
 import { dateExpr, idExpr, numberExpr } from './import.ts';
 import { dateLit, ident, join, raw, sql, type Sql } from './sql.ts';
+import { blankSql } from './trim.ts';
 
 /**
  * Customer-table input (one row per customer), like R rfm's rfm_table_customer (recency in days)
@@ -97,7 +98,7 @@ export function customerTableCheckSql(o: { source: string; mapping: CustomerTabl
 	const e = exprs(m);
 	const src = ident(o.source);
 	const parts: Sql[] = [];
-	const empty = (c: string) => sql`(${ident(c)} IS NULL OR trim(${ident(c)}) = '')`;
+	const empty = (c: string) => blankSql(ident(c));
 	const add = (problem: string, c: string, badCond: Sql) =>
 		parts.push(sql`SELECT ${problem} AS problem, ${c} AS "column", CAST(count(*) AS INTEGER) AS count,
 			CAST(min(rowid + 1) AS INTEGER) AS "firstBadRow", arg_min(${ident(c)}, rowid) AS "firstBadValue"

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeSample, detectEncoding } from '../../../src/core/csv/encoding.ts';
 import type { NumberFormat } from '../../../src/core/csv/numbers.ts';
+import { blankSql, trimSql } from '../../../src/core/sql/trim.ts';
 import { buildTxSql, numberExpr, validateMappingSql, type RoleCheck, type TxMapping } from '../../../src/core/sql/import.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { applyMapping, loadFile, mappingFor, RAW_TABLE, TX_TABLE, type LoadedFile } from '../../../src/db/ingest.ts';
@@ -68,8 +69,8 @@ const GROUPED: NumberFormat = { decimal: '.', thousands: ',', decorated: true };
 const COMMA: NumberFormat = { decimal: ',', thousands: '.', decorated: false };
 
 /** Awkward cells: the fast number path must defer to the full parser for every one of them. */
-const AMOUNTS = ['12', ' 7.5 ', '1_000', '1e400', 'inf', '-inf', 'nan', '\t5', '5\t', '1.e5', '+.5', '.e5', '-0', '', '   ', null, '(3)', '¥1,234.50', '1,234', '1.234', '1.234,5', 'abc', '0x10', '12%', '1e5', '\n5', '5\r', '\u00a05', '1e-5', '1E+05', '--1', '1.5e', '٣', 'Infinity', '1d', '+', '.', '007', '1.50元', 'RMB 3'];
-const IDS = ['17850.0', '0007', ' C1 ', '', null, '1.5', '.0', '12.00', 'A.B'];
+const AMOUNTS = ['12', ' 7.5 ', '1_000', '1e400', 'inf', '-inf', 'nan', '\t5', '5\t', '1.e5', '+.5', '.e5', '-0', '', '   ', null, '(3)', '¥1,234.50', '1,234', '1.234', '1.234,5', 'abc', '0x10', '12%', '1e5', '\n5', '5\r', '\u00a05', '1e-5', '1E+05', '--1', '1.5e', '٣', 'Infinity', '1d', '+', '.', '007', '1.50元', 'RMB 3', '\u30005', '5\u00a0', '\u3000', '\u2003 5 \u3000', '5 ', ' 5', '中5', '5中'];
+const IDS = ['17850.0', '0007', ' C1 ', '', null, '1.5', '.0', '12.00', 'A.B', '\u3000C2', 'C3\u00a0', '\u3000', '客户1', ' 客户2 ', '\tC4'];
 
 async function makeRaw(): Promise<LoadedFile> {
 	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(RAW_TABLE)} (cust VARCHAR, d VARCHAR, amt VARCHAR, q VARCHAR, p VARCHAR, o VARCHAR)`);
@@ -131,5 +132,28 @@ describe('the fast number path gives what the full parser gives', () => {
 		);
 		expect(r.rows.length).toBe(AMOUNTS.length);
 		for (const row of r.rows) expect({ v: row.v, x: row.fast }).toEqual({ v: row.v, x: row.slow });
+	});
+});
+
+describe('the cheap trim and blank tests give what trim() gives', () => {
+	// Every Unicode space DuckDB's trim() removes, tabs and line breaks (it keeps them), non-ASCII text.
+	const SPACES = [32, 160, 5760, 8192, 8194, 8202, 8239, 8287, 12288].map((c) => String.fromCodePoint(c));
+	const CORES = ['', 'a', '5', '中', 'é', '\t', '\n', 'a b', '€'];
+	const VALUES: (string | null)[] = [null];
+	for (const core of CORES) {
+		VALUES.push(core);
+		for (const sp of SPACES) VALUES.push(sp + core, core + sp, sp + core + sp, sp + sp);
+	}
+
+	it('on spaces, tabs and non-ASCII text around short values', async () => {
+		await db.exec(sql`CREATE OR REPLACE TABLE texts (i INTEGER, v VARCHAR)`);
+		for (const [i, v] of VALUES.entries()) await db.exec(sql`INSERT INTO texts VALUES (${i}, ${v})`);
+		const v = ident('v');
+		const r = await db.query<{ same_trim: boolean | null; same_blank: boolean }>(
+			sql`SELECT ${trimSql(v)} IS NOT DISTINCT FROM trim(v) AS same_trim,
+				${blankSql(v)} = (v IS NULL OR trim(v) = '') AS same_blank FROM texts ORDER BY i`
+		);
+		expect(r.rows.length).toBe(VALUES.length);
+		r.rows.forEach((row, i) => expect({ v: VALUES[i], ...row }).toEqual({ v: VALUES[i], same_trim: true, same_blank: true }));
 	});
 });
