@@ -19,7 +19,7 @@ import {
 } from '../core/sql/quality.ts';
 import { ident, sql } from '../core/sql/sql.ts';
 import type { DbClient } from './client.ts';
-import { RAW_TABLE, TX_TABLE, type LoadedFile } from './ingest.ts';
+import { ensureText, RAW_TABLE, TX_TABLE, type LoadedFile } from './ingest.ts';
 
 const FLAGS_TABLE = 'quality_flags';
 
@@ -43,6 +43,7 @@ export async function runQualityReport(
 	db: DbClient,
 	o: { file: LoadedFile; mapping: TxMapping; options: QualityOptions; fixes?: QualityFixes }
 ): Promise<QualityReport> {
+	await ensureText(o.file);
 	const options = resolveQualityOptions(o.options);
 	const columns = qualityColumns(o.file, o.mapping);
 	const names = o.file.sniff.columns.map((c) => c.name);
@@ -96,6 +97,7 @@ export async function applyQualityFixes(
 	db: DbClient,
 	o: { file: LoadedFile; mapping: TxMapping; options: QualityOptions; fixes: QualityFixes }
 ): Promise<number> {
+	await ensureText(o.file);
 	const options = resolveQualityOptions(o.options);
 	const names = o.file.sniff.columns.map((c) => c.name);
 	await db.exec(cleanTxSql({ source: RAW_TABLE, target: TX_TABLE, mapping: o.mapping, columns: names, options, fixes: o.fixes }));

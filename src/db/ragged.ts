@@ -2,7 +2,7 @@ import { RAGGED_LISTED, raggedError, type RaggedPolicy, type RaggedReport, type 
 import { ClienteleError } from '../core/errors.ts';
 import { loadRawSql, type RawLoadOptions } from '../core/sql/import.ts';
 import { countRecordsSql, raggedRowsSql, rejectSummarySql } from '../core/sql/ragged.ts';
-import { ident, sql } from '../core/sql/sql.ts';
+import { ident, sql, type Sql } from '../core/sql/sql.ts';
 import type { DbClient, FileSource } from './client.ts';
 
 /**
@@ -31,6 +31,8 @@ export interface RaggedLoad {
 	scan: SampleScan;
 	policy: RaggedPolicy;
 	onProgress?: (fraction: number) => void;
+	/** What the table holds instead of the text rows (loadRawSql's `select`). */
+	select?: (csv: Sql) => Sql;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function loadWithoutRagged(o: RaggedLoad): Promise<RaggedReport | n
 	let report: RaggedReport | null;
 	try {
 		await dropRejects();
-		const load = loadRawSql({ ...o.read, table: stage, ragged: bulk ? { mode: 'ignore' } : { mode: 'rejects', ...rejects } });
+		const load = loadRawSql({ ...o.read, table: stage, ragged: bulk ? { mode: 'ignore' } : { mode: 'rejects', ...rejects } }, o.select);
 		if (!(await db.execCancellable(load, o.onProgress))) {
 			await dropStage();
 			return 'cancelled';

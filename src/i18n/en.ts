@@ -46,6 +46,8 @@ export const en = {
 	'load.readRows': '≈ {rows} rows, ≈ {rate} rows/s',
 	'import.cancel': 'Cancel',
 	'import.cancelled': 'Loading was cancelled. Nothing was changed.',
+	'import.textCancelled': 'Reading all the columns of {file} was cancelled. Open the view again to read them.',
+	'import.textSuperseded': '{file} has been replaced by a file opened later.',
 	'import.busy': 'Another file is still loading: wait for it, or cancel it first.',
 	'import.loaded': '{file}: {rows} rows, {columns} columns',
 	'import.preview': 'Preview (first rows)',
@@ -90,6 +92,7 @@ export const en = {
 	'grid.loading': 'Loading rows…',
 	'grid.empty': 'No rows.',
 	'grid.raw': 'Raw data',
+	'grid.preparing': 'Reading every column of {file}…',
 	'grid.customers': 'Customers',
 
 	'rfm.title': 'RFM segments',

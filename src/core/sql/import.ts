@@ -26,8 +26,10 @@ export interface RawLoadOptions {
 /**
  * Loads the whole file as text columns: ids keep leading zeros, nothing is guessed twice, and the
  * typed transaction table is derived from it with our own parsers. rowid + 1 = data-row number.
+ * `select` turns the file's rows (a read_csv call, FROM-able) into what the table holds instead:
+ * the typed-first load parses them on the way in (stageSelectSql).
  */
-export function loadRawSql(o: RawLoadOptions): Sql {
+export function loadRawSql(o: RawLoadOptions, select?: (csv: Sql) => Sql): Sql {
 	const r = o.ragged;
 	const errors =
 		r === undefined
@@ -35,10 +37,11 @@ export function loadRawSql(o: RawLoadOptions): Sql {
 			: r.mode === 'ignore'
 				? raw('ignore_errors = true')
 				: sql`store_rejects = true, rejects_table = ${r.table}, rejects_scan = ${r.scan}`;
-	return sql`CREATE OR REPLACE TABLE ${ident(o.table)} AS SELECT * FROM read_csv(${o.fileName},
+	const csv = sql`read_csv(${o.fileName},
 		delim = ${o.delimiter}, quote = '"', escape = '"', header = ${o.hasHeader}, skip = ${o.skipLines},
 		${errors}, auto_detect = false,
 		columns = {${join(o.columns.map((c) => sql`${lit(c)}: 'VARCHAR'`))}})`;
+	return sql`CREATE OR REPLACE TABLE ${ident(o.table)} AS ${select ? select(csv) : sql`SELECT * FROM ${csv}`}`;
 }
 
 /** Ends in a character TRY_CAST skips and trim() keeps (tab, line feed, vertical tab, form feed, carriage return). */
@@ -258,6 +261,14 @@ function checkedRoles(m: TxMapping): CheckedRole[] {
  * inside CASE branches): ≈ 2.4× faster than parsing the raw columns in place.
  */
 export function stageTxSql(o: { source: string; target: string; mapping: TxMapping }): Sql {
+	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS ${stageSelectSql({ from: ident(o.source), rowNumber: raw('rowid + 1'), mapping: o.mapping })}`;
+}
+
+/**
+ * stageTxSql's SELECT over any rows with the file's text columns: a table (rowNumber rowid + 1) or
+ * the file itself (row_number() OVER (): read in order, one thread, ragged rows already left out).
+ */
+export function stageSelectSql(o: { from: Sql; rowNumber: Sql; mapping: TxMapping }): Sql {
 	const m = o.mapping;
 	const { roles } = m;
 	if (!roles.customer || !roles.date) throw new Error('mapping needs customer and date columns');
@@ -273,7 +284,7 @@ export function stageTxSql(o: { source: string; target: string; mapping: TxMappi
 	const parsedCols = [...new Set(checks.filter((c) => c.parsed).map((c) => c.column))];
 
 	const trimmed = join([
-		raw('CAST(rowid + 1 AS BIGINT) AS src_row'),
+		sql`CAST(${o.rowNumber} AS BIGINT) AS src_row`,
 		...cols.map((col) => sql`${trimSql(ident(col))} AS ${t(col)}`),
 		...parsedCols.map((col) => sql`${ident(col)} AS ${r(col)}`)
 	]);
@@ -296,9 +307,8 @@ export function stageTxSql(o: { source: string; target: string; mapping: TxMappi
 	const unread = checks.flatMap((c, i) =>
 		c.parsed ? [sql`CASE WHEN ${ident(c.value)} IS NULL THEN coalesce(${r(c.column)}, '') END AS ${ident(`v_${i}`)}`] : []
 	);
-	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
-		SELECT src_row, customer_id, order_id, ts, ${amount} AS amount, ${cost} AS cost${unread.length ? sql`, ${join(unread)}` : raw('')}
-		FROM (SELECT ${values} FROM (SELECT *${join(casts, '')} FROM (SELECT ${trimmed} FROM ${ident(o.source)})))`;
+	return sql`SELECT src_row, customer_id, order_id, ts, ${amount} AS amount, ${cost} AS cost${unread.length ? sql`, ${join(unread)}` : raw('')}
+		FROM (SELECT ${values} FROM (SELECT *${join(casts, '')} FROM (SELECT ${trimmed} FROM ${o.from})))`;
 }
 
 /**
@@ -308,7 +318,7 @@ export function stageTxSql(o: { source: string; target: string; mapping: TxMappi
  */
 export function stageChecksSql(o: { stage: string; mapping: TxMapping }): Sql {
 	const checks = checkedRoles(o.mapping);
-	const names = (i: number) => ['bad', 'empty', 'first', 'value'].map((n) => ident(`${n}_${i}`));
+	const names = (i: number): [Sql, Sql, Sql, Sql] => [ident(`bad_${i}`), ident(`empty_${i}`), ident(`first_${i}`), ident(`value_${i}`)];
 	const counted = checks.flatMap((c, i) => {
 		if (c.parsed) return [];
 		const [bad, empty, first, value] = names(i);

@@ -6,7 +6,7 @@ import {
 	type CustomerTableProblem
 } from '../../core/sql/rfm-customer-table.ts';
 import type { DbClient } from '../../db/client.ts';
-import type { LoadedFile } from '../../db/ingest.ts';
+import { ensureText, type LoadedFile } from '../../db/ingest.ts';
 import { loadCustomerTable } from '../../db/rfm.ts';
 import { ident, sql } from '../../core/sql/sql.ts';
 
@@ -47,6 +47,7 @@ export async function applyCustomerTable(
 	file: LoadedFile,
 	mapping: CustomerTableMapping
 ): Promise<CustomerTableOutcome> {
+	await ensureText(file);
 	const problems = (await db.query<CustomerTableProblem>(customerTableCheckSql({ source: file.table, mapping }))).rows;
 	if (problems.length > 0) return { errors: problemErrors(file.fileName, problems), customers: 0, defaultAsOf: null };
 	try {

@@ -6,7 +6,17 @@ import { localTimeZone } from '../../core/csv/time-zones.ts';
 import type { RoleMapping, TxRole } from '../../core/csv/roles.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import type { EncodingDetection, TextEncoding } from '../../core/csv/encoding.ts';
-import { applyMapping, loadFile, mappingFor } from '../../db/ingest.ts';
+import {
+	applyMapping,
+	canLoadTyped,
+	loadFile,
+	loadTyped,
+	mappingFor,
+	type LoadedFile,
+	type MappingResult
+} from '../../db/ingest.ts';
+import { guessRoles } from '../../core/csv/roles.ts';
+import type { TxMapping } from '../../core/sql/import.ts';
 import { applyQualityFixes } from '../../db/quality.ts';
 import { getDb } from '../../state/engine.ts';
 import { quality } from '../../state/quality.svelte.ts';
@@ -141,14 +151,30 @@ export class ImportModel {
 			const t0 = performance.now();
 			this.rowsPerByte = rowsPerByte(prepared.sample, prepared.file.name);
 			this.fileBytesRead = prepared.file.size;
-			const loaded = await loadFile(db, {
+			const inspected = await inspectOffThread(prepared.sample, prepared.file.name);
+			const options = {
 				fileName: prepared.file.name,
-				source: { kind: 'file', file: prepared.file },
+				source: { kind: 'file', file: prepared.file } as const,
 				sample: prepared.sample,
-				inspected: await inspectOffThread(prepared.sample, prepared.file.name),
-				onProgress: (f) => (this.readShare = f),
+				inspected,
+				onProgress: (f: number) => (this.readShare = f),
 				ragged: this.ragged.ask
-			});
+			};
+			// A transactions file whose columns are all recognised is parsed on its way in (typed-first:
+			// the first analysis comes sooner; the text table is read when a view needs it); any other
+			// file is loaded as text and waits for the user's mapping.
+			const guess = guessRoles(inspected.sniff.columns);
+			const typedMapping =
+				guessFileRole(inspected.sniff.columns) === 'transactions' && canLoadTyped(guess)
+					? mappingFor(inspected.sniff, guess, undefined, this.timeZone)
+					: null;
+			let typedResult: MappingResult | null = null;
+			let loaded: LoadedFile | null;
+			if (typedMapping) {
+				const typed = await loadTyped(db, { ...options, mapping: typedMapping });
+				loaded = typed?.file ?? null;
+				typedResult = typed?.result ?? null;
+			} else loaded = await loadFile(db, options);
 			if (!loaded) {
 				this.notice = 'import.cancelled';
 				restore();
@@ -170,7 +196,8 @@ export class ImportModel {
 			this.ctErrors = [];
 			this.ctDone = null;
 			this.status = 'mapping';
-			await this.apply();
+			if (typedMapping && typedResult) this.settle(typedMapping, typedResult);
+			else await this.apply();
 		} catch (e) {
 			if (this.abort?.signal.aborted) this.notice = 'import.cancelled';
 			else this.fail(e, file.name);
@@ -292,19 +319,24 @@ export class ImportModel {
 				});
 				result = { ...result, txRows };
 			}
-			session.mapping = mapping;
-			session.result = result;
-			if (result.errors.length === 0) {
-				session.kind = 'transactions';
-				session.customerTable = null;
-				this.ctDone = null;
-				session.txVersion++;
-			}
-			this.status = result.errors.length === 0 ? 'done' : 'mapping';
+			this.settle(mapping, result);
 		} catch (e) {
 			this.fail(e, file.fileName);
 			this.status = 'mapping';
 		}
+	}
+
+	/** A mapping's outcome becomes the session's: analyses run when it has no errors. */
+	private settle(mapping: TxMapping, result: MappingResult): void {
+		session.mapping = mapping;
+		session.result = result;
+		if (result.errors.length === 0) {
+			session.kind = 'transactions';
+			session.customerTable = null;
+			this.ctDone = null;
+			session.txVersion++;
+		}
+		this.status = result.errors.length === 0 ? 'done' : 'mapping';
 	}
 
 	/** Checks the customer table on the whole file; when it passes, RFM runs from it. */
