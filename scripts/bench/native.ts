@@ -1,6 +1,6 @@
 /**
  * (b) The reference: native DuckDB through @duckdb/node-api, single-threaded, running the page's own
- * pipeline — loadFile/applyMapping (sniffer, loadRawSql, validateMappingSql, buildTxSql) and the
+ * pipeline — loadTyped (sniffer, the file parsed into the typed table on its way in, the checks) and the
  * RFM model's queries (defaultAsOfSql, runRfm = rfmCustomersSql → ntileScoresSql → segmentSql,
  * segment summary, R×F heatmap), then a rule change and the value matrix (native-value.ts) —
  * through a DbClient adapter, so it is the same SQL, not a copy.
@@ -13,7 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DbClient, FileSource, QueryResult, Row } from '../../src/db/client.ts';
-import { applyMapping, loadFile, mappingFor, SAMPLE_BYTES } from '../../src/db/ingest.ts';
+import { canLoadTyped, loadTyped, mappingFor, SAMPLE_BYTES } from '../../src/db/ingest.ts';
+import { inspectSample } from '../../src/core/csv/inspect.ts';
+import { guessRoles } from '../../src/core/csv/roles.ts';
 import { runRfm, RFM_TABLE } from '../../src/db/rfm.ts';
 import { defaultAsOfSql } from '../../src/core/sql/as-of.ts';
 import { rfHeatmapSql, segmentSummarySql } from '../../src/core/sql/rfm.ts';
@@ -152,6 +154,7 @@ export function label(text: string): string {
 	if (/^SELECT count\(\*\) AS n FROM "?(\w+)"?$/i.test(t))
 		return `count ${/FROM "?(\w+)"?/i.exec(t)![1]}`;
 	if (/ AS bad, /.test(t)) return 'validate mapping';
+	if (/ AS "bad_0"/.test(t)) return 'mapping checks';
 	if (/quantile_disc\(day/.test(t)) return 'default as-of';
 	if (/ AS revenue_share/.test(t)) return 'segment summary';
 	if (/ AS mean_monetary/.test(t)) return 'rf heatmap';
@@ -187,14 +190,20 @@ export async function runNative(
 		const n = fs.readSync(fd, buf, 0, SAMPLE_BYTES, 0);
 		fs.closeSync(fd);
 		const sample = new TextDecoder('utf-8').decode(buf.subarray(0, n));
+		// As the page decides: a transactions file whose roles are all recognised loads typed-first.
+		const inspected = inspectSample(sample, path.basename(file));
+		const mapping = mappingFor(inspected.sniff, guessRoles(inspected.sniff.columns));
 		const tSniff = performance.now();
-		const loaded = await loadFile(db, {
+		if (!canLoadTyped(mapping.roles)) throw new Error('the generated file should map by itself');
+		const typed = await loadTyped(db, {
 			fileName: path.basename(file),
 			source: { kind: 'path', path: file },
-			sample
+			sample,
+			inspected,
+			mapping
 		});
-		if (!loaded) throw new Error('load cancelled');
-		const result = await applyMapping(db, loaded, mappingFor(loaded.sniff, loaded.guess));
+		if (!typed) throw new Error('load cancelled');
+		const { file: loaded, result } = typed;
 		if (result.errors.length) throw new Error(`mapping failed: ${JSON.stringify(result.errors)}`);
 		const t1 = performance.now();
 		db.steps.unshift({ label: 'read sample + sniff (JS, incl. register)', ms: tSniff - t0 });

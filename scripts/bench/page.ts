@@ -3,8 +3,9 @@
  * input (Playwright hands Chromium the path), then
  *   engine_start_ms = navigation → the engine (DuckDB worker, wasm, settings) ready: the page starts
  *             it on open, while the user is choosing a file; the file is set only once it is ready;
- *   load_ms = input change → 'mapping-ok' appears (sample read, sniffing, raw load as VARCHAR,
- *             mapping validation, typed table build: the page maps by itself);
+ *   load_ms = input change → 'mapping-ok' appears (sample read, sniffing, the file parsed into the
+ *             typed table on its way in, the mapping checks: the page maps by itself; the text
+ *             table is read later, when the data grid or the quality report needs it);
  *   rfm_ms  = 'mapping-ok' → 'segment-summary' appears (default as-of, aggregate, scores, segments,
  *             summary + heatmap queries, render).
  * Then, with the RFM view shown (see value.ts):

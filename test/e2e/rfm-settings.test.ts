@@ -82,7 +82,8 @@ describe('RFM settings, presets and the rule editor', () => {
 			'重要价值'
 		);
 		expect(await page.locator('[data-testid^="guide-"]').count()).toBe(8);
-		expect(await page.getByTestId('breaks-m').locator('tbody tr').count()).toBe(2);
+		// The breaks follow the summary (read after it).
+		await eventually(() => page.getByTestId('breaks-m').locator('tbody tr').count()).toBe(2);
 		await page.screenshot({ path: path.join(SHOTS, 'rfm-settings-cn8-zh-CN.png'), fullPage: true });
 		await shootParts(page, 'zh-CN');
 

@@ -65,6 +65,8 @@ export class RfmModel {
 	summary = $state.raw<SegmentSummaryRow[]>([]);
 	heatmap = $state.raw<RfCell[]>([]);
 	breaks = $state.raw<BreakRow[]>([]);
+	/** The breaks shown belong to the previous scores until the new ones are read. */
+	breaksRunning = $state(false);
 	coverage = $state.raw<CoverageSummaryRow[]>([]);
 	/** Customers matched by several rules / by none. */
 	overlap = $state.raw({ several: 0, none: 0 });
@@ -270,30 +272,36 @@ export class RfmModel {
 				});
 			else if (step === 'rescore') await rescore(this.db, { scoring, set: this.set });
 			performance.measure(`clientele:rfm-${step}-sql`, `clientele:rfm-${step}-start`);
-			// What the user reads first: the summary (and, when the scores changed, heatmap and breaks).
-			// The R×F heatmap and the breaks depend on the scores only, not on the rules.
-			// A rule change reads its summary straight from the scores; the segment view follows.
+			// What the user reads first: the summary (and, when the scores changed, the heatmap); the
+			// score breaks follow (a side table, ≈ 100 ms at 1M rows). The R×F heatmap and the breaks
+			// depend on the scores only, not on the rules. A rule change reads its summary straight
+			// from the scores; the segment view follows.
 			const set = this.set;
-			const [summary, heat, breaks] = await Promise.all([
+			const [summary, heat] = await Promise.all([
 				this.db.query<SegmentSummaryRow>(
 					segmentSummarySql(step === 'resegment' ? { scores: RFM_SCORES, set } : RFM_TABLE)
 				),
 				step === 'resegment'
 					? Promise.resolve(null)
-					: this.db.query<RfCell & Record<string, number>>(rfHeatmapSql(RFM_TABLE)),
-				step === 'resegment' ? Promise.resolve(null) : rfmBreaks(this.db, scoring)
+					: this.db.query<RfCell & Record<string, number>>(rfHeatmapSql(RFM_TABLE))
 			]);
 			if (run !== this.runs) return;
 			this.summary = summary.rows;
-			if (heat) this.heatmap = heat.rows;
-			if (breaks) {
-				this.breaks = breaks;
+			if (heat) {
+				this.heatmap = heat.rows;
 				this.applied = scoring;
+				this.breaksRunning = true;
 			}
 			if (this.selected && !summary.rows.some((r) => r.segment === this.selected))
 				this.selected = null;
 			this.status = 'ready';
 			performance.measure(`clientele:rfm-${step}`, `clientele:rfm-${step}-start`);
+			if (step !== 'resegment') {
+				const breaks = await rfmBreaks(this.db, scoring);
+				if (run !== this.runs) return;
+				this.breaks = breaks;
+				this.breaksRunning = false;
+			}
 			if (step === 'resegment') {
 				performance.mark('clientele:rfm-view-start');
 				await resegment(this.db, set);
@@ -316,6 +324,7 @@ export class RfmModel {
 		} catch (e) {
 			if (run !== this.runs) return;
 			this.coverageRunning = false;
+			this.breaksRunning = false;
 			this.status = 'error';
 			this.error = isClienteleError(e)
 				? e
