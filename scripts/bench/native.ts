@@ -155,7 +155,7 @@ export function label(text: string): string {
 		return `count ${/FROM "?(\w+)"?/i.exec(t)![1]}`;
 	if (/ AS bad, /.test(t)) return 'validate mapping';
 	if (/ AS "bad_0"/.test(t)) return 'mapping checks';
-	if (/quantile_disc\(day/.test(t)) return 'default as-of';
+	if (/sum\(k\) OVER \(ORDER BY day\)/.test(t)) return 'default as-of';
 	if (/ AS revenue_share/.test(t)) return 'segment summary';
 	if (/ AS mean_monetary/.test(t)) return 'rf heatmap';
 	if (/^SET /i.test(t)) return 'settings';

@@ -106,8 +106,15 @@ export async function loadFile(
 	};
 }
 
+let registrations = 0;
+
+/**
+ * One registered name per load: a file opened again under the same name (another encoding, the
+ * sample twice) must not replace a registration that a pending text table still reads. The name
+ * keeps the file's ending (.gz decides how DuckDB decompresses it).
+ */
 function registeredName(fileName: string): string {
-	return 'input_' + fileName.replace(/[^\w.-]/g, '_');
+	return `input_${++registrations}_` + fileName.replace(/[^\w.-]/g, '_');
 }
 
 function readOptions(regName: string, sniff: SniffResult): RaggedLoad['read'] {
@@ -187,7 +194,12 @@ export function canLoadTyped(roles: RoleMapping): boolean {
 	return checkRolesPresent(roles, '').length === 0;
 }
 
-/** The text table read from the registered file once, on demand; it stops being built once a newer file is loaded. */
+/**
+ * The text table read from the registered file once, on demand. It is never built once a newer file
+ * has been loaded (and a build under way then leaves `raw` alone). The ragged rows were reported, and
+ * accepted, when the file was loaded: the same rows are left out, unrecorded; the read cannot be
+ * cancelled (Cancel belongs to the import under way, not to a view's text read).
+ */
 function pendingText(
 	db: DbClient,
 	o: { fileName: string; source: FileSource; regName: string; read: RaggedLoad['read']; scan: SampleScan }
@@ -195,21 +207,34 @@ function pendingText(
 	let built = false;
 	let stale = false;
 	let running: Promise<void> | null = null;
-	const build = async () => {
-		if (stale) throw new ClienteleError('import.textSuperseded', { file: o.fileName });
-		// The ragged rows were reported (and, where asked, accepted) when the file was loaded: the same rows are left out.
-		const r = await loadWithoutRagged({ db, fileName: o.fileName, source: o.source, table: RAW_TABLE, read: o.read, scan: o.scan, policy: 'skip' });
-		if (r === 'cancelled') throw new ClienteleError('import.textCancelled', { file: o.fileName });
-		built = true;
-		await db.dropFile(o.regName).catch(() => undefined);
+	// Released once built or superseded (a transcoded copy can be large).
+	let source: FileSource | null = o.source;
+	const letGo = () => {
+		source = null;
+		void db.dropFile(o.regName).catch(() => undefined);
 	};
-	const me = {
+	const build = async () => {
+		if (stale || !source) throw new ClienteleError('import.textSuperseded', { file: o.fileName });
+		const r = await loadWithoutRagged({
+			db,
+			fileName: o.fileName,
+			source,
+			table: RAW_TABLE,
+			read: o.read,
+			scan: o.scan,
+			policy: 'skip',
+			deferred: { stage: `${RAW_TABLE}__text_${o.regName}`, keep: () => !stale }
+		});
+		if (r === 'cancelled') throw new ClienteleError('import.textSuperseded', { file: o.fileName });
+		built = true;
+		letGo();
+	};
+	supersede(db, {
 		stale: () => {
 			stale = true;
-			if (!built) void db.dropFile(o.regName).catch(() => undefined);
+			if (!built) letGo();
 		}
-	};
-	supersede(db, me);
+	});
 	return {
 		ensure() {
 			if (built) return Promise.resolve();

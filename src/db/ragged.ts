@@ -33,6 +33,13 @@ export interface RaggedLoad {
 	onProgress?: (fraction: number) => void;
 	/** What the table holds instead of the text rows (loadRawSql's `select`). */
 	select?: (csv: Sql) => Sql;
+	/**
+	 * A second read of a file already read with this policy (the text table of a typed-first load):
+	 * its ragged rows are left out unrecorded (no report, nothing to ask), the read cannot be
+	 * cancelled, it stages under its own name, and `keep()` is asked last: false leaves the target
+	 * alone (a newer file owns it) and resolves 'cancelled'.
+	 */
+	deferred?: { stage: string; keep: () => boolean };
 }
 
 /**
@@ -41,6 +48,7 @@ export interface RaggedLoad {
  * On cancel or stop the previous table is untouched.
  */
 export async function loadWithoutRagged(o: RaggedLoad): Promise<RaggedReport | null | 'cancelled'> {
+	if (o.deferred) return loadAgain(o, o.deferred);
 	const { db } = o;
 	const stage = `${o.table}__load`;
 	const rejects = { table: `${o.table}__rejects`, scan: `${o.table}__rejects_scan` };
@@ -89,6 +97,25 @@ export async function loadWithoutRagged(o: RaggedLoad): Promise<RaggedReport | n
 	await db.exec(sql`DROP TABLE IF EXISTS ${ident(o.table)}`);
 	await db.exec(sql`ALTER TABLE ${ident(stage)} RENAME TO ${ident(o.table)}`);
 	return report;
+}
+
+/** loadWithoutRagged for a file read before (RaggedLoad.deferred). */
+async function loadAgain(o: RaggedLoad, d: { stage: string; keep: () => boolean }): Promise<'cancelled' | null> {
+	const { db } = o;
+	const drop = () => db.exec(sql`DROP TABLE IF EXISTS ${ident(d.stage)}`);
+	try {
+		await db.exec(loadRawSql({ ...o.read, table: d.stage, ragged: { mode: 'ignore' } }, o.select));
+	} catch (e) {
+		await drop();
+		throw new ClienteleError('import.readFailed', { file: o.fileName, detail: e instanceof Error ? e.message : String(e) });
+	}
+	if (!d.keep()) {
+		await drop();
+		return 'cancelled';
+	}
+	await db.exec(sql`DROP TABLE IF EXISTS ${ident(o.table)}`);
+	await db.exec(sql`ALTER TABLE ${ident(d.stage)} RENAME TO ${ident(o.table)}`);
+	return null;
 }
 
 async function rejectsReport(o: RaggedLoad, rejects: string): Promise<RaggedReport | null> {

@@ -46,7 +46,6 @@ export const en = {
 	'load.readRows': '≈ {rows} rows, ≈ {rate} rows/s',
 	'import.cancel': 'Cancel',
 	'import.cancelled': 'Loading was cancelled. Nothing was changed.',
-	'import.textCancelled': 'Reading all the columns of {file} was cancelled. Open the view again to read them.',
 	'import.textSuperseded': '{file} has been replaced by a file opened later.',
 	'import.busy': 'Another file is still loading: wait for it, or cancel it first.',
 	'import.loaded': '{file}: {rows} rows, {columns} columns',

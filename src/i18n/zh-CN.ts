@@ -47,7 +47,6 @@ export const zhCN: Record<keyof typeof en, string> = {
 	'load.readRows': '约 {rows} 行，约 {rate} 行/秒',
 	'import.cancel': '取消',
 	'import.cancelled': '已取消加载，数据未作任何改动。',
-	'import.textCancelled': '已取消读取 {file} 的全部列。再次打开此视图即可重新读取。',
 	'import.textSuperseded': '{file} 已被之后打开的文件取代。',
 	'import.busy': '另一个文件仍在导入：请等待完成，或先取消。',
 	'import.loaded': '{file}：{rows} 行，{columns} 列',

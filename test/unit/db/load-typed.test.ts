@@ -128,6 +128,18 @@ describe('the pending text table', () => {
 		await expect(ensureText(c.file)).rejects.toMatchObject({ code: 'import.textSuperseded' });
 	});
 
+	it('a file opened again under the same name keeps its own registration', async () => {
+		const a = await typedLoad(retail(), 'same.csv');
+		// Another file under the same name (a reload with another encoding, the sample twice …).
+		const b = await typedLoad(rfm(), 'same.csv');
+		await expect(ensureText(a.file)).rejects.toMatchObject({ code: 'import.textSuperseded' });
+		await ensureText(b.file);
+		const cols = (await db.query(sql`SELECT * FROM ${ident(RAW_TABLE)} LIMIT 1`)).columns.map((c) => c.name);
+		expect(cols).toEqual(b.file.sniff.columns.map((c) => c.name));
+		const n = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(RAW_TABLE)}`);
+		expect(n.rows[0]?.n).toBe(b.file.rows);
+	});
+
 	it('is read before another mapping of the same file', async () => {
 		const t = await typedLoad(retail(), 'online_retail_slice.csv');
 		expect(t.result.errors).toEqual([]);
