@@ -76,6 +76,8 @@ describe('the built site in Chromium', () => {
 		expect(await page.getByTestId('raw-grid-count').textContent()).toBe(`${csvRows.toLocaleString('zh-CN')} 行`);
 		await page.locator('[data-testid="raw-grid"] [role="columnheader"]', { hasText: '实付金额' }).click();
 		await expect.poll(() => page.locator('[data-testid="raw-grid"] [aria-sort="ascending"]').count()).toBe(1);
+		// The sorted rows have arrived (a row still being fetched shows …).
+		await expect.poll(() => page.locator('[data-testid="raw-grid"] [role="gridcell"]').first().textContent()).not.toBe('…');
 		await page.screenshot({ path: path.join(SHOTS, 'data-zh-CN.png') });
 
 		// Switch language: the same view in English.
