@@ -202,13 +202,13 @@ export function canLoadTyped(roles: RoleMapping): boolean {
  */
 function pendingText(
 	db: DbClient,
-	o: { fileName: string; source: FileSource; regName: string; read: RaggedLoad['read']; scan: SampleScan }
+	{ source: from, ...o }: { fileName: string; source: FileSource; regName: string; read: RaggedLoad['read']; scan: SampleScan }
 ): PendingText {
 	let built = false;
 	let stale = false;
 	let running: Promise<void> | null = null;
-	// Released once built or superseded (a transcoded copy can be large).
-	let source: FileSource | null = o.source;
+	// Released once built or superseded (a transcoded copy can be large): only this variable holds it.
+	let source: FileSource | null = from;
 	const letGo = () => {
 		source = null;
 		void db.dropFile(o.regName).catch(() => undefined);
