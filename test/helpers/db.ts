@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { NodeDbClient } from '../../src/db/node.ts';
@@ -41,3 +43,25 @@ export function fixture(...parts: string[]): string {
 
 /** ../shared beside the clone: present in CI and on developer machines, absent on a user's. */
 export const SHARED_DATA = path.resolve(import.meta.dirname, '../../../shared/data');
+
+/**
+ * A temporary folder for the test file (made before its tests, removed after them); every test
+ * must assert (expect.hasAssertions()). Returns the folder's path, to call inside tests.
+ */
+export function useTmpDir(prefix: string): () => string {
+	let dir: string | null = null;
+	beforeAll(() => {
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	});
+	afterAll(() => {
+		if (dir) fs.rmSync(dir, { recursive: true, force: true });
+		dir = null;
+	});
+	beforeEach(() => {
+		expect.hasAssertions();
+	});
+	return () => {
+		if (!dir) throw new Error('useTmpDir(): the folder is made in beforeAll, use it inside tests and hooks');
+		return dir;
+	};
+}

@@ -1,28 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { valueMatrixCommand } from '../../../src/cli/value-matrix.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { translate } from '../../../src/i18n/translate.ts';
-import { fixture } from '../../helpers/db.ts';
+import { fixture, useTmpDir } from '../../helpers/db.ts';
 
 const CDNOW = fixture('cdnow', 'cdnow_sample_clean.csv');
 const BASE = ['--input', CDNOW, '--customer', 'customer_id', '--date', 'date', '--quantity', 'quantity', '--price', 'amount'];
 const AMOUNT = ['--input', CDNOW, '--customer', 'customer_id', '--date', 'date', '--amount', 'amount'];
-let tmp: string;
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-vm-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const tmp = useTmpDir('clientele-vm-');
 
 async function run(args: string[]): Promise<{ header: string; rows: string[][] }> {
-	const out = path.join(tmp, `out-${Math.random().toString(36).slice(2)}.csv`);
+	const out = path.join(tmp(), `out-${Math.random().toString(36).slice(2)}.csv`);
 	expect(await valueMatrixCommand([...args, '--out', out])).toBeNull();
 	const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\r\n');
 	return { header: lines[0] ?? '', rows: lines.slice(1).map((l) => l.split(',')) };

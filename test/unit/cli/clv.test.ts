@@ -1,26 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CLV_COLUMNS, clvCommand } from '../../../src/cli/clv.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { translate } from '../../../src/i18n/translate.ts';
-import { fixture } from '../../helpers/db.ts';
+import { fixture, useTmpDir } from '../../helpers/db.ts';
 import { prepareRfm } from '../../../src/core/clv/prepare.ts';
 import { CALIBRATION_END, cdnowTransactions, LIFETIMES_BGNBD, PAPER_BGNBD } from '../core/clv/cdnow.ts';
 
 const CDNOW = fixture('cdnow', 'cdnow_sample_clean.csv');
 const BASE = ['--input', CDNOW, '--customer', 'customer_id', '--date', 'date', '--amount', 'amount'];
-let tmp: string;
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-clv-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const tmp = useTmpDir('clientele-clv-');
 
 interface Params {
 	bgnbd: { r: number; alpha: number; a: number; b: number; loglik: number };
@@ -28,8 +18,8 @@ interface Params {
 }
 
 async function run(args: string[]): Promise<{ rows: Record<string, string>[]; header: string; params: Params }> {
-	const out = path.join(tmp, `out-${Math.random().toString(36).slice(2)}.csv`);
-	const params = path.join(tmp, `p-${Math.random().toString(36).slice(2)}.json`);
+	const out = path.join(tmp(), `out-${Math.random().toString(36).slice(2)}.csv`);
+	const params = path.join(tmp(), `p-${Math.random().toString(36).slice(2)}.json`);
 	expect(await clvCommand([...BASE, ...args, '--out', out, '--params', params])).toBeNull();
 	const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\r\n');
 	const header = lines[0] ?? '';

@@ -1,35 +1,25 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { abcCommand } from '../../../src/cli/abc.ts';
 import { dateOptionsFrom } from '../../../src/cli/date-options.ts';
 import { TX_HELP } from '../../../src/cli/input.ts';
 import { rfmCommand } from '../../../src/cli/rfm.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { en } from '../../../src/i18n/en.ts';
-import { fixture } from '../../helpers/db.ts';
+import { fixture, useTmpDir } from '../../helpers/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-let tmp: string;
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-dates-tz-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const tmp = useTmpDir('clientele-dates-tz-');
 
 const UNIX = fixture('import', 'rfm_unix_seconds.csv');
 const AMBIGUOUS = fixture('import', 'ambiguous_dates.csv');
 
 /** customer → recency_days of one in-process `clientele rfm` run. */
 async function recency(input: string, roles: string[], extra: string[]): Promise<Record<string, number>> {
-	const out = path.join(tmp, `rfm-${Math.random().toString(36).slice(2)}.csv`);
+	const out = path.join(tmp(), `rfm-${Math.random().toString(36).slice(2)}.csv`);
 	expect(await rfmCommand(['--input', input, ...roles, '--as-of', '2024-12-31', '--out', out, ...extra])).toBeNull();
 	const rows = Papa.parse<{ customer_id: string; recency_days: string }>(fs.readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
 	return Object.fromEntries(rows.map((r) => [r.customer_id, Number(r.recency_days)]));

@@ -1,28 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JOURNEY_HELP, JOURNEY_REPORTS, journeyCommand } from '../../../src/cli/journey.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { translate } from '../../../src/i18n/translate.ts';
-import { fixture } from '../../helpers/db.ts';
+import { fixture, useTmpDir } from '../../helpers/db.ts';
 
-let tmp: string;
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-journey-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const tmp = useTmpDir('clientele-journey-');
 
 const TP = fixture('kpi', 'touchpoints.csv');
 const BASE = ['--input', TP, '--customer', 'customer', '--date', 'time', '--touchpoint', 'touchpoint'];
 
 async function run(args: string[]): Promise<string[]> {
-	const out = path.join(tmp, `out-${Math.random().toString(36).slice(2)}.csv`);
+	const out = path.join(tmp(), `out-${Math.random().toString(36).slice(2)}.csv`);
 	expect(await journeyCommand([...args, '--out', out])).toBeNull();
 	return fs.readFileSync(out, 'utf8').trimEnd().split('\r\n');
 }
@@ -118,7 +108,7 @@ describe('journey reads Unix-time dates like transactions (--tz)', () => {
 		const text = fs.readFileSync(TP, 'utf8');
 		const unix = text.replace(/(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})/g, (_, y, mo, d, h, mi) => String(Date.UTC(+y, +mo - 1, +d, +h - 8, +mi) / 1000));
 		expect(unix).not.toBe(text);
-		const file = path.join(tmp, 'touchpoints-unix.csv');
+		const file = path.join(tmp(), 'touchpoints-unix.csv');
 		fs.writeFileSync(file, unix);
 		const extra = report === 'funnel' ? ['--steps', '社交媒体,门店'] : [];
 		const fromText = await run([...BASE, '--report', report, ...extra]);

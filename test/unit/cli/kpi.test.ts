@@ -1,28 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KPI_CSAT_HELP, KPI_HELP, KPI_NPS_HELP, KPI_RETENTION_HELP, kpiCommand } from '../../../src/cli/kpi.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { translate } from '../../../src/i18n/translate.ts';
-import { fixture } from '../../helpers/db.ts';
+import { fixture, useTmpDir } from '../../helpers/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-let tmp: string;
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-kpi-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const tmp = useTmpDir('clientele-kpi-');
 
 /** Runs in-process with --out and returns the written CSV lines. */
 async function run(args: string[]): Promise<string[]> {
-	const out = path.join(tmp, `out-${Math.random().toString(36).slice(2)}.csv`);
+	const out = path.join(tmp(), `out-${Math.random().toString(36).slice(2)}.csv`);
 	expect(await kpiCommand([...args, '--out', out])).toBeNull();
 	return fs.readFileSync(out, 'utf8').trimEnd().split('\r\n');
 }
@@ -147,13 +137,13 @@ describe('kpi retention', () => {
 
 describe('kpi (spawned): exit code 2, one line on stderr, no partial file', () => {
 	it("'abc' at row 18", () => {
-		const out = path.join(tmp, 'never.csv');
+		const out = path.join(tmp(), 'never.csv');
 		const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'kpi', 'nps', '--input', fixture('kpi', 'nps_bad_text.csv'), '--score', 'score', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 		const stderr = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
 		expect(r.status).toBe(2);
 		expect(stderr).toHaveLength(1);
 		expect(stderr[0]).toMatch(/^clientele kpi: .*nps_bad_text\.csv, row 18, column score: 'abc' is not an answer from 0 to 10/);
 		expect(fs.existsSync(out)).toBe(false);
-		expect(fs.readdirSync(tmp).filter((f) => f.includes('never'))).toEqual([]);
+		expect(fs.readdirSync(tmp()).filter((f) => f.includes('never'))).toEqual([]);
 	});
 });

@@ -1,29 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { abcCommand } from '../../../src/cli/abc.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
-import { fixture } from '../../helpers/db.ts';
+import { fixture, useTmpDir } from '../../helpers/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MAP = ['--customer', 'customer', '--date', 'date', '--amount', 'amount'];
 const MULTI = fixture('import', 'ragged_multiline.csv');
-let tmp: string;
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-ragged-cli-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const tmp = useTmpDir('clientele-ragged-cli-');
 
 describe('--ragged (in process)', () => {
 	it.each([[[]], [['--ragged', 'skip']]])('skip (%j, the default, as before --ragged existed the command went on): the ragged rows are left out and a warning lists their lines', async (opt) => {
-		const out = path.join(tmp, 'skip.csv');
+		const out = path.join(tmp(), 'skip.csv');
 		const warn = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
 		try {
 			await abcCommand(['--input', MULTI, ...MAP, ...opt, '--out', out]);
@@ -35,7 +25,7 @@ describe('--ragged (in process)', () => {
 	});
 
 	it('stop: ragged.stopCli, nothing written', async () => {
-		const out = path.join(tmp, 'stop.csv');
+		const out = path.join(tmp(), 'stop.csv');
 		const e: unknown = await abcCommand(['--input', MULTI, ...MAP, '--ragged', 'stop', '--out', out]).catch((x: unknown) => x);
 		expect(isClienteleError(e) && e.code).toBe('ragged.stopCli');
 		expect(fs.existsSync(out)).toBe(false);
@@ -49,7 +39,7 @@ describe('--ragged (in process)', () => {
 
 describe('--ragged (spawned)', () => {
 	it('stop → exit 2, one line naming the lines and --ragged skip, no output file; help documents it', () => {
-		const out = path.join(tmp, 'never.csv');
+		const out = path.join(tmp(), 'never.csv');
 		const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'abc', '--input', MULTI, ...MAP, '--ragged', 'stop', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 		const stderr = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
 		expect(r.status).toBe(2);

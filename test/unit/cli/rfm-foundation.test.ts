@@ -1,25 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rfmCommand } from '../../../src/cli/rfm.ts';
 import { matchSegment, R10_DOCS, R_SEGMENT_NAMES } from '../../../src/core/segments/rules.ts';
-import { fixture, SHARED_DATA } from '../../helpers/db.ts';
+import { fixture, SHARED_DATA, useTmpDir } from '../../helpers/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const HEADER = 'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_score,segment';
-let tmp: string;
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-cli-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const tmp = useTmpDir('clientele-cli-');
 
 /** One real CLI process (~3 s each: keep these few). */
 function cli(args: string[]) {
@@ -31,7 +21,7 @@ const HAND = fixture('foundation', 'rfm_hand.csv');
 
 describe('clientele rfm (spawned)', () => {
 	it('--out writes exactly the documented columns, one row per customer (hand-checked, see test/unit/db/rfm-pipeline.test.ts)', () => {
-		const out = path.join(tmp, 'hand.csv');
+		const out = path.join(tmp(), 'hand.csv');
 		const r = cli(['rfm', '--input', HAND, '--customer', 'customer_id', '--date', 'order_date', '--amount', 'amount', '--order', 'order_id', '--as-of', '2024-07-01', '--out', out]);
 		expect(r).toMatchObject({ code: 0, stdout: '', stderr: [] });
 		expect(fs.readFileSync(out, 'utf8')).toBe(
@@ -50,7 +40,7 @@ describe('clientele rfm (spawned)', () => {
 				''
 			].join('\r\n')
 		);
-		expect(fs.readdirSync(tmp)).toEqual(['hand.csv']); // no temporary file left behind
+		expect(fs.readdirSync(tmp())).toEqual(['hand.csv']); // no temporary file left behind
 	});
 
 	it.each([
@@ -59,7 +49,7 @@ describe('clientele rfm (spawned)', () => {
 		['dates that are not dates', ['--customer', '客户编号', '--date', '日期', '--amount', '金额'], fixture('foundation', 'bad_dates_many.csv'), /^clientele rfm: column 日期: 5 values are not dates, first at row 2: '2024-13-01'\. /],
 		['a missing file', ['--customer', 'c', '--date', 'd', '--amount', 'a'], path.join(ROOT, 'test/fixtures/foundation/no-such-file.csv'), /^clientele rfm: cannot read .*no-such-file\.csv: ENOENT/]
 	])('%s → exit 2, one line on stderr, no output file', (_n, args, input, message) => {
-		const out = path.join(tmp, 'never.csv');
+		const out = path.join(tmp(), 'never.csv');
 		const r = cli(['rfm', '--input', input, ...args, '--out', out]);
 		expect(r.code).toBe(2);
 		expect(r.stdout).toBe('');
@@ -110,7 +100,7 @@ function ntile<T>(sorted: T[], bins: number): Map<T, number> {
 describe('UCI Online Retail slice (CC BY 4.0, test/fixtures/foundation): the CLI pipeline vs. an independent JS computation', () => {
 	it('every customer: recency, frequency, monetary, scores, segment', async () => {
 		const input = fixture('foundation', 'online_retail_slice.csv');
-		const got = await runInProcess(input, path.join(tmp, 'slice.csv'));
+		const got = await runInProcess(input, path.join(tmp(), 'slice.csv'));
 		// Independent: Papa reads the file; ids '17850.0' → '17850'; rows without a customer are left out.
 		const lines = Papa.parse<Record<string, string>>(fs.readFileSync(input, 'utf8'), { header: true, skipEmptyLines: true }).data;
 		// Recency counts from the last purchase (amount > 0); a customer with only returns, from the last line.
@@ -150,7 +140,7 @@ describe.skipIf(!fs.existsSync(path.join(SHARED_DATA, 'online_retail')))(
 	'UCI Online Retail, the whole file (skipped: ../shared/data is not beside this clone)',
 	() => {
 		it('gives 4,372 customers', async () => {
-			const got = await runInProcess(path.join(SHARED_DATA, 'online_retail/online_retail_uci_2010_2011.csv.gz'), path.join(tmp, 'uci.csv'));
+			const got = await runInProcess(path.join(SHARED_DATA, 'online_retail/online_retail_uci_2010_2011.csv.gz'), path.join(tmp(), 'uci.csv'));
 			expect(got).toHaveLength(4372);
 			expect(got[0]).toMatchObject({ customer_id: '12346', frequency: 1, monetary: 0 });
 		});

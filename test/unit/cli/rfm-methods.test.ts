@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rfmCommand } from '../../../src/cli/rfm.ts';
 import { migrateCommand } from '../../../src/cli/migrate.ts';
-import { fixture } from '../../helpers/db.ts';
+import { fixture, useTmpDir } from '../../helpers/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const ORDERS = fixture('rfm_r', 'rfm_data_orders.csv');
@@ -24,16 +23,7 @@ const R_ARGS = [
 	'revenue'
 ];
 
-let tmp: string;
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-rfm-methods-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
+const tmp = useTmpDir('clientele-rfm-methods-');
 
 const read = (file: string) =>
 	Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), {
@@ -43,7 +33,7 @@ const read = (file: string) =>
 
 describe('rfm command: methods, presets, customer table (in process)', () => {
 	it('--method r-rfm --segments r10-tests reproduces the R package: Champions 158 / 1,234 orders / 120,178', async () => {
-		const out = path.join(tmp, 'r.csv');
+		const out = path.join(tmp(), 'r.csv');
 		expect(
 			await rfmCommand([
 				...R_ARGS,
@@ -69,7 +59,7 @@ describe('rfm command: methods, presets, customer table (in process)', () => {
 	});
 
 	it('--customer-table with --recency: 39,999 customers, sum of orders 393,223; cn8 names in English', async () => {
-		const out = path.join(tmp, 'c.csv');
+		const out = path.join(tmp(), 'c.csv');
 		await rfmCommand([
 			'--input',
 			CUSTOMERS,
@@ -98,7 +88,7 @@ describe('rfm command: methods, presets, customer table (in process)', () => {
 	});
 
 	it('a rule set from a JSON file; its labels name the segments', async () => {
-		const rules = path.join(tmp, 'rules.json');
+		const rules = path.join(tmp(), 'rules.json');
 		fs.writeFileSync(
 			rules,
 			JSON.stringify({
@@ -106,7 +96,7 @@ describe('rfm command: methods, presets, customer table (in process)', () => {
 				rules: [{ id: 'top', label: 'Top', r: [3, 5], f: [3, 5], m: [3, 5] }]
 			})
 		);
-		const out = path.join(tmp, 'j.csv');
+		const out = path.join(tmp(), 'j.csv');
 		await rfmCommand([
 			...R_ARGS,
 			'--as-of',
@@ -167,13 +157,13 @@ describe('rfm command: methods, presets, customer table (in process)', () => {
 		['customer-table options without --customer-table', ['--orders', 'n'], 'cli.needsOption']
 	];
 	it.each(bad)('%s → %s, nothing written', async (_name, extra, code) => {
-		const out = path.join(tmp, 'bad.csv');
+		const out = path.join(tmp(), 'bad.csv');
 		await expect(rfmCommand([...R_ARGS, ...extra, '--out', out])).rejects.toMatchObject({ code });
 		expect(fs.existsSync(out)).toBe(false);
 	});
 
 	it('a bad JSON rule file names the file and field', async () => {
-		const rules = path.join(tmp, 'bad.json');
+		const rules = path.join(tmp(), 'bad.json');
 		fs.writeFileSync(
 			rules,
 			JSON.stringify({ id: 'x', rules: [{ id: 'a', r: [1, 9], f: [1, 2], m: [0, 1] }] })
@@ -205,7 +195,7 @@ describe('rfm command: methods, presets, customer table (in process)', () => {
 
 describe('migrate command', () => {
 	it('writes customer_id,segment_from,segment_to; new customers have an empty segment_from', async () => {
-		const input = path.join(tmp, 'tx.csv');
+		const input = path.join(tmp(), 'tx.csv');
 		fs.writeFileSync(
 			input,
 			[
@@ -218,7 +208,7 @@ describe('migrate command', () => {
 				'W,2023-12-01,20'
 			].join('\n') + '\n'
 		);
-		const rules = path.join(tmp, 'mig.json');
+		const rules = path.join(tmp(), 'mig.json');
 		fs.writeFileSync(
 			rules,
 			JSON.stringify({
@@ -229,7 +219,7 @@ describe('migrate command', () => {
 				]
 			})
 		);
-		const out = path.join(tmp, 'mig.csv');
+		const out = path.join(tmp(), 'mig.csv');
 		const args = [
 			'--input',
 			input,

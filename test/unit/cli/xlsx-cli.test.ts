@@ -1,30 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { abcCommand } from '../../../src/cli/abc.ts';
 import { rfmCommand } from '../../../src/cli/rfm.ts';
-import { fixture } from '../../helpers/db.ts';
+import { fixture, useTmpDir } from '../../helpers/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const CSV = fixture('xlsx', 'book-transactions.csv');
 const MAP = ['--customer', '客户ID', '--date', '下单日期', '--amount', '金额', '--order', '订单号'];
-let tmp: string;
+const tmp = useTmpDir('clientele-xlsx-cli-');
 let runs = 0;
-beforeAll(() => {
-	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-xlsx-cli-'));
-});
-afterAll(() => {
-	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 /** Runs a command in process and returns what it wrote to --out. */
 async function run(command: (argv: string[]) => Promise<string | null>, args: string[]): Promise<string> {
-	const out = path.join(tmp, `out-${++runs}.csv`);
+	const out = path.join(tmp(), `out-${++runs}.csv`);
 	await command([...args, '--out', out]);
 	return fs.readFileSync(out, 'utf8');
 }
@@ -55,7 +45,7 @@ function cli(args: string[]) {
 
 describe('clientele with workbooks (spawned)', () => {
 	it('abc --sheet 交易 writes the output; --help documents --sheet', () => {
-		const out = path.join(tmp, 'abc.csv');
+		const out = path.join(tmp(), 'abc.csv');
 		const r = cli(['abc', '--input', fixture('xlsx', 'book.xlsx'), '--sheet', '交易', ...MAP, '--out', out]);
 		expect(r).toMatchObject({ code: 0, stdout: '', stderr: [] });
 		expect(fs.readFileSync(out, 'utf8').split('\r\n')[0]).toBe('customer_id,revenue,cum_share,abc_class');
@@ -67,7 +57,7 @@ describe('clientele with workbooks (spawned)', () => {
 		['a truncated workbook', ['--input', fixture('xlsx', 'corrupt.xlsx')], /^clientele abc: .*corrupt\.xlsx is not a readable Excel workbook/],
 		['an encrypted workbook', ['--input', fixture('xlsx', 'encrypted.xlsx')], /^clientele abc: .*encrypted\.xlsx is password-protected/]
 	])('%s → exit 2, one line on stderr, no output file', (_n, input, message) => {
-		const out = path.join(tmp, 'never.csv');
+		const out = path.join(tmp(), 'never.csv');
 		const r = cli(['abc', ...input, ...MAP, '--out', out]);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toHaveLength(1);
