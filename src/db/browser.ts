@@ -63,33 +63,49 @@ export class BrowserDbClient implements DbClient {
 		return this.serial(async () => normalizeArrow<T>(await this.conn.query(q.text)));
 	}
 
-	exec(q: Sql): Promise<void> {
+	exec(q: Sql, onProgress?: (fraction: number) => void): Promise<void> {
 		return this.serial(async () => {
-			await this.conn.query(q.text);
+			if (onProgress) await this.stream(q, onProgress, false);
+			else await this.conn.query(q.text);
 		});
 	}
 
-	/** Streams the statement (pending-query mode) so cancel() can interrupt it between chunks. */
 	execCancellable(q: Sql, onProgress?: (fraction: number) => void): Promise<boolean> {
-		return this.serial(async () => {
-			this.cancelled = false;
-			this.progress = onProgress ? (pct) => pct >= 0 && onProgress(Math.min(1, pct / 100)) : null;
-			try {
-				const reader = await this.conn.send(q.text, true);
-				for await (const batch of reader) void batch;
-				return !this.cancelled;
-			} catch (e) {
-				if (this.cancelled) return false;
-				throw e;
-			} finally {
-				this.progress = null;
-			}
-		});
+		return this.serial(() => this.stream(q, onProgress, true));
+	}
+
+	/**
+	 * Streams the statement (pending-query mode): the engine reports its progress, and cancel() can
+	 * interrupt it between chunks — only when it is `cancellable` (a view's read of the text table
+	 * must not take the Cancel meant for an import).
+	 */
+	private async stream(
+		q: Sql,
+		onProgress: ((fraction: number) => void) | undefined,
+		cancellable: boolean
+	): Promise<boolean> {
+		this.cancelled = false;
+		this.cancellable = cancellable;
+		this.progress = onProgress ? (pct) => pct >= 0 && onProgress(Math.min(1, pct / 100)) : null;
+		try {
+			const reader = await this.conn.send(q.text, true);
+			for await (const batch of reader) void batch;
+			return !this.cancelled;
+		} catch (e) {
+			if (this.cancelled) return false;
+			throw e;
+		} finally {
+			this.progress = null;
+			this.cancellable = false;
+		}
 	}
 
 	private cancelled = false;
+	private cancellable = false;
 
+	/** Interrupts the running cancellable statement (nothing else). */
 	async cancel(): Promise<void> {
+		if (!this.cancellable) return;
 		this.cancelled = true;
 		await this.conn.cancelSent();
 	}

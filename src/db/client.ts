@@ -23,7 +23,8 @@ export type FileSource = { kind: 'file'; file: File } | { kind: 'path'; path: st
  */
 export interface DbClient {
 	query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>>;
-	exec(q: Sql): Promise<void>;
+	/** Runs a statement; `onProgress` as in execCancellable, but cancel() does not stop it. */
+	exec(q: Sql, onProgress?: (fraction: number) => void): Promise<void>;
 	/**
 	 * Runs a long statement that can be stopped with cancel(). Resolves false when it was cancelled.
 	 * `onProgress` gets the engine's estimate of the work done (0–1) while it runs, where it has one.

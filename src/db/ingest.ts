@@ -43,13 +43,16 @@ export interface LoadedFile {
 
 /** The text table of a file loaded typed-first. */
 export interface PendingText {
-	/** Builds the table once (later calls wait for the same build); the file is let go after. */
-	ensure(): Promise<void>;
+	/**
+	 * Builds the table once (later calls wait for the same build); the file is let go after.
+	 * `onProgress` gets the share of the file read (0–1) while the build runs.
+	 */
+	ensure(onProgress?: (fraction: number) => void): Promise<void>;
 }
 
 /** Waits until the file's text table exists: read now when the file was loaded typed-first. */
-export async function ensureText(file: LoadedFile): Promise<void> {
-	await file.text?.ensure();
+export async function ensureText(file: LoadedFile, onProgress?: (fraction: number) => void): Promise<void> {
+	await file.text?.ensure(onProgress);
 }
 
 export interface LoadOptions {
@@ -207,6 +210,7 @@ function pendingText(
 	let built = false;
 	let stale = false;
 	let running: Promise<void> | null = null;
+	const listeners = new Set<(fraction: number) => void>();
 	// Released once built or superseded (a transcoded copy can be large): only this variable holds it.
 	let source: FileSource | null = from;
 	const letGo = () => {
@@ -223,6 +227,7 @@ function pendingText(
 			read: o.read,
 			scan: o.scan,
 			policy: 'skip',
+			onProgress: (f) => listeners.forEach((l) => l(f)),
 			deferred: { stage: `${RAW_TABLE}__text_${o.regName}`, keep: () => !stale }
 		});
 		if (r === 'cancelled') throw new ClienteleError('import.textSuperseded', { file: o.fileName });
@@ -236,10 +241,12 @@ function pendingText(
 		}
 	});
 	return {
-		ensure() {
+		ensure(onProgress) {
 			if (built) return Promise.resolve();
+			if (onProgress) listeners.add(onProgress);
 			running ??= build().finally(() => {
 				running = null;
+				listeners.clear();
 			});
 			return running;
 		}

@@ -36,7 +36,7 @@ export interface RaggedLoad {
 	/**
 	 * A second read of a file already read with this policy (the text table of a typed-first load):
 	 * its ragged rows are left out unrecorded (no report, nothing to ask), the read cannot be
-	 * cancelled, it stages under its own name, and `keep()` is asked last: false leaves the target
+	 * cancelled (it still reports progress), it stages under its own name, and `keep()` is asked last: false leaves the target
 	 * alone (a newer file owns it) and resolves 'cancelled'.
 	 */
 	deferred?: { stage: string; keep: () => boolean };
@@ -104,7 +104,7 @@ async function loadAgain(o: RaggedLoad, d: { stage: string; keep: () => boolean 
 	const { db } = o;
 	const drop = () => db.exec(sql`DROP TABLE IF EXISTS ${ident(d.stage)}`);
 	try {
-		await db.exec(loadRawSql({ ...o.read, table: d.stage, ragged: { mode: 'ignore' } }, o.select));
+		await db.exec(loadRawSql({ ...o.read, table: d.stage, ragged: { mode: 'ignore' } }, o.select), o.onProgress);
 	} catch (e) {
 		await drop();
 		throw new ClienteleError('import.readFailed', { file: o.fileName, detail: e instanceof Error ? e.message : String(e) });

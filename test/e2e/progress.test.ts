@@ -12,7 +12,7 @@ const site = useSite();
  * segments. The engine is started when the page opens, before any file is chosen.
  */
 describe('load progress', () => {
-	it('shows the engine status, then the share of the file read with rows and rows/s, then the segments', async () => {
+	it('shows the engine status, then the share of the file read with rows and rows/s, then the segments; the data grid shows its own read', async () => {
 		expect.hasAssertions();
 		const file = await ensureRetailCsv(path.join(os.tmpdir(), 'clientele-e2e-progress'), 1_000_000);
 		for (const lang of ['en', 'zh-CN'] as const) {
@@ -42,6 +42,22 @@ describe('load progress', () => {
 			// Shares grow, stay within 0–100 %, and the row estimate stays within the file's size.
 			expect(pct.every((p, i) => p >= 0 && p <= 100 && (i === 0 || p >= pct[i - 1]!))).toBe(true);
 			expect(Math.max(...rows)).toBeLessThanOrEqual(1_050_000);
+
+			// The text table (every column) is read when the data grid is first opened, with its progress.
+			await page.getByTestId('tab-data').click();
+			const shares: number[] = [];
+			const bar = page.locator('[data-testid="raw-preparing"] progress');
+			for (let i = 0; i < 600 && (await page.getByTestId('raw-grid-count').count()) === 0; i++) {
+				const v = await bar.getAttribute('value', { timeout: 50 }).catch(() => null);
+				if (v !== null) {
+					shares.push(Number(v));
+					if (shares.length === 2) await page.screenshot({ path: path.join(SHOTS, `data-preparing-${lang}.png`) });
+				}
+				await page.waitForTimeout(50);
+			}
+			expect(shares.length).toBeGreaterThan(0);
+			expect(shares.every((v, i) => v >= 0 && v <= 1 && (i === 0 || v >= shares[i - 1]!))).toBe(true);
+			await expect.poll(() => page.getByTestId('raw-grid-count').textContent(), { timeout: 60_000 }).toContain((1_000_000).toLocaleString(lang));
 			expect(errors).toEqual([]);
 			await context.close();
 		}
