@@ -1,0 +1,38 @@
+/**
+ * Every table and view the app creates in DuckDB, named once. Runners, view models and CLI
+ * commands import these names; nothing else spells a table name as a string literal.
+ */
+
+// Import: the file as text, the typed transactions and the staging table they are checked in.
+export const RAW_TABLE = 'raw';
+export const TX_TABLE = 'tx';
+export const STAGE_TABLE = 'tx_stage';
+/** A customer table (one row per customer) analysed instead of transactions: its checked copy. */
+export const CUSTOMER_SOURCE = 'customer_table';
+
+// The two datasets beside the transactions: touchpoint events and survey answers.
+export const RAW_TOUCHPOINTS = 'raw_tp';
+export const RAW_SURVEYS = 'raw_survey';
+export const TOUCHPOINT_TABLE = 'tp';
+
+// RFM and segment migration.
+export const RFM_BASE = 'rfm_base';
+export const RFM_SCORES = 'rfm_scores';
+export const RFM_TABLE = 'rfm';
+export const MIGRATION_TABLE = 'rfm_migration';
+
+// ABC / Pareto.
+export const ABC_VIEW_TABLE = 'abc_view';
+
+// CLV models and the value matrix.
+export const CLV_CAL_TABLE = 'clv_calibration';
+export const CLV_FULL_TABLE = 'clv_scoring';
+export const CLV_TABLE = 'clv';
+export const VALUE_MATRIX_TABLE = 'value_matrix';
+/** A quadrant table brought in from a file (KPIs by quadrant without fitting the model here). */
+export const VALUE_QUADRANTS_TABLE = 'value_quadrants';
+
+// KPIs and the journey.
+export const SURVEY_JOINED = 'survey_k';
+export const TP_SELECTED = 'tp_sel';
+export const TP_NO_CHANNEL = 'tp_nochan';
