@@ -1,24 +1,41 @@
 /**
- * CLV in the database: prepare the model inputs with SQL (core/sql/clv-prep.ts), fetch them as
- * number columns for the fit, and store the fitted per-customer values as table `clv` so the
- * value matrix, grids and exports can join them.
+ * CLV: the one place the models run (the value view's CLV panel, `clientele clv` and
+ * `clientele value-matrix` all call it). Prepares the model inputs with SQL (core/sql/clv.ts),
+ * fetches them as number columns, hands them to a fit (our worker in the page, in-process in the
+ * CLI), and stores the fitted per-customer values as CLV_TABLE so the value matrix, grids and
+ * exports can join them.
  */
+import { CLV_DEFAULTS, unitsPerMonth } from '../core/clv/index.ts';
+import { ClienteleError } from '../core/errors.ts';
+import { addDays, daysBetween, dayNumber } from '../core/iso-days.ts';
 import {
+	CLV_SCORE_FILE_COLUMNS,
 	CLV_UNIT_DAYS,
 	clvBirthsSql,
+	clvInputColumnsSql,
+	clvOutputSql,
 	clvPrepStatsSql,
 	clvPrepTableSql,
 	clvRepeatsByWeekSql,
+	clvStoreSql,
 	type ClvUnit
-} from '../core/sql/clv-prep.ts';
-import { ClienteleError } from '../core/errors.ts';
-import { ident, sql } from '../core/sql/sql.ts';
-import type { ClvColumns, ClvFitInput, ClvScores } from '../workers/clv-protocol.ts';
-import type { DbClient } from './client.ts';
+} from '../core/sql/clv.ts';
+import type { DbClient, Row } from '../db/client.ts';
+import type { ClvColumns, ClvFitInput, ClvFitResult, ClvScores } from '../workers/clv-protocol.ts';
+import { CLV_CAL_TABLE, CLV_FULL_TABLE, CLV_TABLE, TX_TABLE } from './tables.ts';
 
-export const CLV_CAL_TABLE = 'clv_calibration';
-export const CLV_FULL_TABLE = 'clv_scoring';
-export const CLV_TABLE = 'clv';
+/** The model settings the page and the CLI start from: week unit, 12 months, 1 % a month. */
+export const DEFAULT_CLV: Readonly<{ unit: ClvUnit; horizonMonths: number; monthlyDiscountRate: number }> = CLV_DEFAULTS;
+
+/** Share of the span (first purchase … observation end) the page holds out by default. */
+export const DEFAULT_HOLDOUT_SHARE = 0.25;
+
+/** The page's default dates from the RFM as-of (exclusive): observation end the day before, the last 25 % held out. */
+export function defaultClvDates(rfmAsOf: string, firstDay: string): { observationEnd: string; calibrationEnd: string } {
+	const observationEnd = addDays(rfmAsOf, -1);
+	const span = Math.max(0, daysBetween(firstDay, observationEnd));
+	return { observationEnd, calibrationEnd: addDays(observationEnd, -Math.round(span * DEFAULT_HOLDOUT_SHARE)) };
+}
 
 export interface ClvPrepareOptions {
 	tx: string;
@@ -44,10 +61,8 @@ export interface ClvPrepared {
 	holdoutDays: number;
 }
 
-const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-
 async function columns(db: DbClient, table: string): Promise<ClvColumns> {
-	const res = await db.query<{ x: number; tx: number; T: number; zbar: number; holdout: number }>(sql`SELECT x, tx, "T", zbar, holdout FROM ${ident(table)} ORDER BY idx`);
+	const res = await db.query<{ x: number; tx: number; T: number; zbar: number; holdout: number }>(clvInputColumnsSql(table));
 	const n = res.rows.length;
 	const c: ClvColumns = { x: new Float64Array(n), tx: new Float64Array(n), T: new Float64Array(n), zbar: new Float64Array(n), holdout: new Float64Array(n) };
 	res.rows.forEach((r, i) => {
@@ -100,25 +115,69 @@ export async function prepareClv(db: DbClient, o: ClvPrepareOptions): Promise<Cl
 const num = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '' : String(v));
 
 /**
- * Stores scores (in the prepared table's idx order) as `target`: customer_id, frequency, recency,
- * T, monetary_value, p_alive, expected_purchases, expected_holdout, expected_avg_spend, clv.
- * Written as a generated CSV text registered with DuckDB, joined back on idx.
+ * Stores scores (in the prepared table's idx order) as `target` (see clvStoreSql), written as a
+ * generated CSV text registered with DuckDB and joined back on idx.
  */
 export async function storeClv(db: DbClient, o: { prep: string; target: string; scores: ClvScores; expectedHoldout?: ArrayLike<number> | null }): Promise<void> {
 	const s = o.scores;
-	const lines = ['idx,p_alive,expected_purchases,expected_holdout,expected_avg_spend,clv'];
+	const lines = [CLV_SCORE_FILE_COLUMNS.join(',')];
 	for (let i = 0; i < s.clv.length; i++)
 		lines.push(`${i + 1},${num(s.pAlive[i])},${num(s.expectedPurchases[i])},${num(o.expectedHoldout?.[i])},${num(s.expectedSpend[i])},${num(s.clv[i])}`);
 	const file = `${o.target}_scores.csv`;
 	await db.registerFile(file, { kind: 'text', text: lines.join('\n') + '\n' });
 	try {
-		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
-			SELECT p.customer_id, p.x AS frequency, p.tx AS recency, p."T" AS "T", p.zbar AS monetary_value,
-				s.p_alive, s.expected_purchases, s.expected_holdout, s.expected_avg_spend, s.clv
-			FROM ${ident(o.prep)} p JOIN read_csv(${file}, header = true,
-				columns = {'idx': 'INTEGER', 'p_alive': 'DOUBLE', 'expected_purchases': 'DOUBLE', 'expected_holdout': 'DOUBLE', 'expected_avg_spend': 'DOUBLE', 'clv': 'DOUBLE'}) s
-			USING (idx) ORDER BY p.idx`);
+		await db.exec(clvStoreSql({ prep: o.prep, target: o.target, file }));
 	} finally {
 		await db.dropFile(file);
 	}
+}
+
+/** What to fit and score (plain data: a project file can store it). */
+export interface ClvRunOptions {
+	/** Last day (inclusive) of the calibration period the models are fitted on, YYYY-MM-DD. */
+	calibrationEnd: string;
+	/** Last day of the hold-out; default the last purchase day. */
+	observationEnd?: string;
+	unit: ClvUnit;
+	horizonMonths: number;
+	monthlyDiscountRate: number;
+	/**
+	 * Who is scored into CLV_TABLE: 'calibration' = the calibration customers as of the calibration
+	 * end, with their expected hold-out purchases (`clientele clv`); 'observation-end' = everyone as
+	 * of the observation end (the page and the value matrix).
+	 */
+	score: 'calibration' | 'observation-end';
+	/** Expected hold-out purchases over the horizon instead of up to the observation end. */
+	holdoutOverHorizon?: boolean;
+	/** Also compute the cumulative tracking check (the page). */
+	tracking?: boolean;
+}
+
+/** The model fit: our worker in the page, runClv in-process in the CLI. May throw (e.g. cancelled). */
+export type ClvFit = (input: ClvFitInput) => ClvFitResult | Promise<ClvFitResult>;
+
+export interface ClvRun {
+	prepared: ClvPrepared;
+	fit: ClvFitResult;
+}
+
+/**
+ * Prepares, fits and stores CLV_TABLE. `onStep` hears of each step before it starts (the page
+ * shows it; it throws to stop a run a newer one has replaced).
+ */
+export async function runClvModels(db: DbClient, o: ClvRunOptions, fit: ClvFit, onStep: (next: 'fit' | 'store') => void = () => undefined): Promise<ClvRun> {
+	const atEnd = o.score === 'observation-end';
+	const { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate, tracking } = o;
+	const prepared = await prepareClv(db, { tx: TX_TABLE, calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate, scoreAtEnd: atEnd, tracking });
+	if (o.holdoutOverHorizon) prepared.input.holdoutLength = horizonMonths * unitsPerMonth({ unit });
+	onStep('fit');
+	const result = await fit(prepared.input);
+	onStep('store');
+	await storeClv(db, atEnd ? { prep: CLV_FULL_TABLE, target: CLV_TABLE, scores: result.scores } : { prep: CLV_CAL_TABLE, target: CLV_TABLE, scores: result.scores, expectedHoldout: result.expectedHoldout });
+	return { prepared, fit: result };
+}
+
+/** `clientele clv`'s output rows (CLV_COLUMNS) from the stored CLV_TABLE. */
+export async function clvOutputRows(db: DbClient): Promise<Row[]> {
+	return (await db.query(clvOutputSql(CLV_TABLE))).rows;
 }
