@@ -5,30 +5,23 @@
  * resegment: the same edit as the page bench (rule 1, R from 5 to 4) → resegment() + the summary,
  *   heatmap, coverage and overlap queries the RFM model runs after it.
  * value matrix: what the value tab does on first visit with its defaults — defaultAsOf, prepareClv
- *   (clv-prep SQL, week unit, last 25 % held out, scoring at the end, tracking), the fit in Node via
+ *   (core/sql/clv.ts, week unit, last 25 % held out, scoring at the end, tracking), the fit in Node via
  *   runClv (src/workers/clv-compute.ts: what our worker runs), storeClv, valueMatrixSql + summary
  *   + points (revenue over the last 12 months × CLV, median split).
  */
 import { coverageSql, coverageSummarySql } from '../../src/core/sql/rfm-coverage.ts';
 import { rfHeatmapSql, segmentSummarySql } from '../../src/core/sql/rfm.ts';
 import { sql } from '../../src/core/sql/sql.ts';
-import {
-	valueMatrixPointsSql,
-	valueMatrixSql,
-	valueMatrixSummarySql
-} from '../../src/core/sql/value-matrix.ts';
 import { setRange } from '../../src/core/segments/rule-edit.ts';
 import type { SegmentSet } from '../../src/core/segments/rules.ts';
 import type { DbClient } from '../../src/db/client.ts';
-import { CLV_FULL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../../src/db/clv.ts';
+import { DEFAULT_CLV, defaultClvDates, prepareClv, storeClv } from '../../src/run/clv.ts';
+import { CLV_FULL_TABLE, CLV_TABLE } from '../../src/run/tables.ts';
+import { DEFAULT_VALUE_MATRIX, defaultMatrixWindow, runValueMatrix } from '../../src/run/value-matrix.ts';
 import { TX_TABLE } from '../../src/db/ingest.ts';
 import { defaultAsOf, resegment, RFM_SCORES, RFM_TABLE } from '../../src/db/rfm.ts';
-import { addDays, daysBetween } from '../../src/views/value/dates.ts';
 import { runClv } from '../../src/workers/clv-compute.ts';
 import type { StepTime } from './trace.ts';
-
-/** src/views/value/clv-model.svelte.ts DEFAULT_HOLDOUT_SHARE (not imported: a runes module). */
-const HOLDOUT_SHARE = 0.25;
 
 export interface NativeResegment {
 	resegment_ms: number;
@@ -70,17 +63,13 @@ export async function nativeValueMatrix(db: DbClient, rfmAsOf: string): Promise<
 	const t0 = t;
 	const d = await defaultAsOf(db);
 	if (!d) throw new Error('no dates for the CLV defaults');
-	const observationEnd = addDays(rfmAsOf, -1);
-	const span = Math.max(0, daysBetween(d.firstDay, observationEnd));
-	const calibrationEnd = addDays(observationEnd, -Math.round(span * HOLDOUT_SHARE));
+	const { observationEnd, calibrationEnd } = defaultClvDates(rfmAsOf, d.firstDay);
 	lap('default dates');
 	const prepared = await prepareClv(db, {
 		tx: TX_TABLE,
 		calibrationEnd,
 		observationEnd,
-		unit: 'week',
-		horizonMonths: 12,
-		monthlyDiscountRate: 0.01,
+		...DEFAULT_CLV,
 		scoreAtEnd: true,
 		tracking: true
 	});
@@ -90,21 +79,11 @@ export async function nativeValueMatrix(db: DbClient, rfmAsOf: string): Promise<
 	const fit = steps[steps.length - 1]!.ms;
 	await storeClv(db, { prep: CLV_FULL_TABLE, target: CLV_TABLE, scores: r.scores });
 	lap('store scores (create clv)');
-	await db.exec(
-		valueMatrixSql({
-			tx: TX_TABLE,
-			clv: CLV_TABLE,
-			rfm: RFM_TABLE,
-			target: 'value_matrix',
-			current: { kind: 'revenue', from: addDays(observationEnd, -364), to: observationEnd },
-			potential: 'clv',
-			split: { kind: 'median' }
-		})
-	);
-	await Promise.all([
-		db.query(valueMatrixSummarySql('value_matrix')),
-		db.query(valueMatrixPointsSql('value_matrix'))
-	]);
+	await runValueMatrix(db, {
+		current: { kind: DEFAULT_VALUE_MATRIX.current, ...defaultMatrixWindow(observationEnd) },
+		potential: DEFAULT_VALUE_MATRIX.potential,
+		split: { kind: DEFAULT_VALUE_MATRIX.split }
+	});
 	lap('value matrix SQL (create + summary + points)');
 	return {
 		value_matrix_ms: performance.now() - t0,

@@ -1,19 +1,14 @@
-import { unitsPerMonth } from '../core/clv/index.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
-import type { ClvUnit } from '../core/sql/clv-prep.ts';
-import { ident, sql } from '../core/sql/sql.ts';
-import { CLV_CAL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../db/clv.ts';
-import { TX_TABLE } from '../db/ingest.ts';
+import { CLV_COLUMNS, type ClvUnit } from '../core/sql/clv.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
+import { clvOutputRows, DEFAULT_CLV, runClvModels } from '../run/clv.ts';
 import { runClv } from '../workers/clv-compute.ts';
-import type { ClvFitResult } from '../workers/clv-protocol.ts';
+import type { ClvFitInput, ClvFitResult } from '../workers/clv-protocol.ts';
 import { optionalString, parseOptions, requireOption, type OptionSpec } from './args.ts';
 import { dateOption, loadTransactions, numberOption, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
-
-export const CLV_COLUMNS = ['customer_id', 'frequency', 'recency', 'T', 'monetary_value', 'p_alive', 'expected_purchases_holdout', 'expected_avg_spend', 'clv'];
 
 /** Options shared by clv and value-matrix. */
 export const CLV_OPTIONS: OptionSpec = {
@@ -26,9 +21,9 @@ export const CLV_OPTIONS: OptionSpec = {
 };
 
 export const CLV_OPTIONS_HELP = `  --observation-end YYYY-MM-DD  last day of the hold-out (default: the last purchase day)
-  --unit day|week     model time unit for recency, T and the BG/NBD alpha (default week)
-  --horizon-months N  months of future value in CLV (default 12)
-  --discount RATE     monthly discount rate (default 0.01)
+  --unit day|week     model time unit for recency, T and the BG/NBD alpha (default ${DEFAULT_CLV.unit})
+  --horizon-months N  months of future value in CLV (default ${DEFAULT_CLV.horizonMonths})
+  --discount RATE     monthly discount rate (default ${DEFAULT_CLV.monthlyDiscountRate})
   --params FILE       also write the fitted parameters as JSON here`;
 
 export const CLV_HELP = `clientele clv — BG/NBD + Gamma-Gamma customer lifetime value
@@ -61,12 +56,12 @@ export interface ClvSettings {
 export function clvSettings(v: Values, calibrationRequired: boolean): ClvSettings {
 	const calibrationEnd = calibrationRequired ? (requireOption(v, 'calibration-end'), dateOption(v, 'calibration-end')) : dateOption(v, 'calibration-end');
 	const observationEnd = dateOption(v, 'observation-end');
-	const unit = optionalString(v, 'unit') ?? 'week';
+	const unit = optionalString(v, 'unit') ?? DEFAULT_CLV.unit;
 	if (unit !== 'day' && unit !== 'week') throw new ClienteleError('clv.badUnit', { value: unit });
 	if (calibrationEnd && observationEnd && observationEnd < calibrationEnd) throw new ClienteleError('clv.observationBeforeCalibration', { observation: observationEnd, calibration: calibrationEnd });
-	const horizonMonths = numberOption(v, 'horizon-months', 12, 1, 600);
+	const horizonMonths = numberOption(v, 'horizon-months', DEFAULT_CLV.horizonMonths, 1, 600);
 	if (!Number.isInteger(horizonMonths)) throw new ClienteleError('cli.badNumber', { option: 'horizon-months', value: String(horizonMonths), min: 1, max: 600 });
-	return { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate: numberOption(v, 'discount', 0.01, 0, 1), params: optionalString(v, 'params') };
+	return { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate: numberOption(v, 'discount', DEFAULT_CLV.monthlyDiscountRate, 0, 1), params: optionalString(v, 'params') };
 }
 
 /** The parameters JSON written by --params. */
@@ -80,6 +75,13 @@ export function warnFit(r: ClvFitResult): void {
 	for (const w of r.warnings) process.stderr.write(`warning: ${translate('en', `clv.warning.${w}`)}\n`);
 }
 
+/** The CLI's fit: in-process, its warnings on standard error as soon as it is done. */
+export function fitAndWarn(input: ClvFitInput): ClvFitResult {
+	const result = runClv(input);
+	warnFit(result);
+	return result;
+}
+
 export async function clvCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, { ...TX_OPTIONS, ...CLV_OPTIONS });
 	if (v.help) return CLV_HELP;
@@ -88,16 +90,10 @@ export async function clvCommand(argv: string[]): Promise<string | null> {
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, roles);
-		const prepared = await prepareClv(db, { tx: TX_TABLE, calibrationEnd: s.calibrationEnd as string, observationEnd: s.observationEnd, unit: s.unit, horizonMonths: s.horizonMonths, monthlyDiscountRate: s.monthlyDiscountRate });
-		if (!s.observationEnd) prepared.input.holdoutLength = s.horizonMonths * unitsPerMonth({ unit: s.unit });
-		const result = runClv(prepared.input);
-		warnFit(result);
-		await storeClv(db, { prep: CLV_CAL_TABLE, target: CLV_TABLE, scores: result.scores, expectedHoldout: result.expectedHoldout });
-		const res = await db.query(sql`SELECT customer_id, frequency, round(recency, 6) AS recency, round("T", 6) AS "T", round(monetary_value, 6) AS monetary_value,
-			round(p_alive, 6) AS p_alive, round(expected_holdout, 6) AS expected_purchases_holdout, round(expected_avg_spend, 6) AS expected_avg_spend, round(clv, 6) AS clv
-			FROM ${ident(CLV_TABLE)}`);
-		const csv = toCsv(CLV_COLUMNS, res.rows, { bom: false });
-		if (s.params) writeOutput(s.params, paramsJson(result));
+		const { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate } = s;
+		const run = await runClvModels(db, { calibrationEnd: calibrationEnd as string, observationEnd, unit, horizonMonths, monthlyDiscountRate, score: 'calibration', holdoutOverHorizon: !observationEnd }, fitAndWarn);
+		const csv = toCsv(CLV_COLUMNS, await clvOutputRows(db), { bom: false });
+		if (s.params) writeOutput(s.params, paramsJson(run.fit));
 		writeOutput(optionalString(v, 'out'), csv);
 		return null;
 	} finally {

@@ -1,25 +1,10 @@
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
-import { R10_DOCS } from '../core/segments/rules.ts';
-import { ident, sql } from '../core/sql/sql.ts';
-import {
-	numericColumnsSql,
-	resolvePotentialColumn,
-	VALUE_MATRIX_COLUMNS,
-	valueMatrixSql,
-	type CurrentMeasure,
-	type PotentialColumn,
-	type PotentialMeasure,
-	type SplitRule
-} from '../core/sql/value-matrix.ts';
-import type { DbClient } from '../db/client.ts';
-import { CLV_FULL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../db/clv.ts';
-import { TX_TABLE } from '../db/ingest.ts';
+import { VALUE_MATRIX_COLUMNS, type CurrentMeasure, type SplitRule } from '../core/sql/value-matrix.ts';
 import { NodeDbClient } from '../db/node.ts';
-import { defaultAsOf, RFM_TABLE, runRfm } from '../db/rfm.ts';
-import { runClv } from '../workers/clv-compute.ts';
+import { DEFAULT_VALUE_MATRIX, runValueMatrixFromTransactions } from '../run/value-matrix.ts';
 import { optionalString, parseOptions } from './args.ts';
-import { CLV_OPTIONS, CLV_OPTIONS_HELP, clvSettings, paramsJson, warnFit } from './clv.ts';
+import { CLV_OPTIONS, CLV_OPTIONS_HELP, clvSettings, fitAndWarn, paramsJson } from './clv.ts';
 import { dateOption, loadTransactions, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
 
@@ -53,7 +38,7 @@ potential), general (high current, low potential), low (both low).
 type Values = Record<string, string | boolean | undefined>;
 
 export function splitOption(v: Values): SplitRule {
-	const s = optionalString(v, 'split') ?? 'median';
+	const s = optionalString(v, 'split') ?? DEFAULT_VALUE_MATRIX.split;
 	if (s === 'median' || s === 'mean') return { kind: s };
 	const parts = s.split(',').map((p) => p.trim());
 	const [cx, cy] = parts.map(Number);
@@ -61,27 +46,16 @@ export function splitOption(v: Values): SplitRule {
 	return { kind: 'values', current: cx as number, potential: cy as number };
 }
 
-function choice<T extends string>(v: Values, name: string, allowed: readonly T[], list = allowed.join(', ')): T {
-	const s = optionalString(v, name) ?? allowed[0];
+function choice<T extends string>(v: Values, name: string, allowed: readonly T[], fallback: T, list = allowed.join(', ')): T {
+	const s = optionalString(v, name) ?? fallback;
 	if (!allowed.includes(s as T)) throw new ClienteleError('value.cli.badChoice', { option: name, value: String(s), list });
 	return s as T;
 }
 
 /** --current: margin is a choice only when a cost column is given. */
 function currentKind(v: Values, cost: string | undefined): 'revenue' | 'margin' | 'rfm' {
-	if (cost) return choice(v, 'current', ['revenue', 'margin', 'rfm'] as const);
-	return choice(v, 'current', ['revenue', 'rfm'] as const, 'revenue, rfm (margin needs --cost COL)');
-}
-
-const MEASURES: readonly string[] = ['clv', 'alive-spend'];
-
-/** Resolves a column name against the numeric columns of the CLV and RFM tables. */
-async function potentialColumn(db: DbClient, name: string): Promise<PotentialColumn> {
-	const available = (await db.query<PotentialColumn & Record<string, string>>(numericColumnsSql([CLV_TABLE, RFM_TABLE]))).rows.map((r) => ({ table: r.table_name as string, column: r.column_name as string }));
-	const hit = resolvePotentialColumn(name, available);
-	if ('column' in hit) return hit;
-	if (hit.problem === 'ambiguous') throw new ClienteleError('value.cli.ambiguousColumn', { value: name, list: hit.tables.map((t) => `${t}.${name}`).join(', ') });
-	throw new ClienteleError('value.cli.badChoice', { option: 'potential', value: name, list: [...MEASURES, ...available.map((c) => `${c.table}.${c.column}`)].join(', ') });
+	if (cost) return choice(v, 'current', ['revenue', 'margin', 'rfm'] as const, DEFAULT_VALUE_MATRIX.current);
+	return choice(v, 'current', ['revenue', 'rfm'] as const, DEFAULT_VALUE_MATRIX.current, 'revenue, rfm (margin needs --cost COL)');
 }
 
 export async function valueMatrixCommand(argv: string[]): Promise<string | null> {
@@ -92,26 +66,19 @@ export async function valueMatrixCommand(argv: string[]): Promise<string | null>
 	const kind = currentKind(v, roles.cost);
 	const current: CurrentMeasure = kind === 'rfm' ? { kind } : { kind, from: dateOption(v, 'from'), to: dateOption(v, 'to') };
 	// A measure, or the name of a per-customer column (resolved once the tables exist).
-	const named = optionalString(v, 'potential') ?? 'clv';
+	const named = optionalString(v, 'potential') ?? DEFAULT_VALUE_MATRIX.potential;
 	const split = splitOption(v);
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, roles);
-		const asOf = await defaultAsOf(db);
-		if (!asOf) throw new ClienteleError('clv.noData');
-		const end = s.observationEnd ?? asOf.lastDay;
-		const prepared = await prepareClv(db, { tx: TX_TABLE, calibrationEnd: s.calibrationEnd ?? end, observationEnd: end, unit: s.unit, horizonMonths: s.horizonMonths, monthlyDiscountRate: s.monthlyDiscountRate, scoreAtEnd: true });
-		const result = runClv(prepared.input);
-		warnFit(result);
-		if (!result.gammaGamma && named === 'clv') throw new ClienteleError('clv.warning.no-repeat-customers');
-		await storeClv(db, { prep: CLV_FULL_TABLE, target: CLV_TABLE, scores: result.scores });
-		const byColumn = !MEASURES.includes(named);
-		if (kind === 'rfm' || byColumn) await runRfm(db, { asOf: asOf.asOf, frequency: roles.order ? 'orders' : 'days', set: R10_DOCS });
-		const potential: PotentialMeasure = byColumn ? await potentialColumn(db, named) : (named as PotentialMeasure);
-		await db.exec(valueMatrixSql({ tx: TX_TABLE, clv: CLV_TABLE, rfm: RFM_TABLE, target: 'value_matrix', current, potential, split }));
-		const res = await db.query(sql`SELECT customer_id, round(current_value, 6) AS current_value, round(potential_value, 6) AS potential_value, quadrant FROM ${ident('value_matrix')} ORDER BY customer_id`);
-		if (s.params) writeOutput(s.params, paramsJson(result));
-		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], res.rows, { bom: false }));
+		const { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate } = s;
+		const run = await runValueMatrixFromTransactions(
+			db,
+			{ calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate, current, potential: named, split, rfmFrequency: roles.order ? 'orders' : 'days' },
+			fitAndWarn
+		);
+		if (s.params) writeOutput(s.params, paramsJson(run.fit));
+		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], run.rows, { bom: false }));
 		return null;
 	} finally {
 		await db.close();

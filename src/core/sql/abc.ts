@@ -1,10 +1,13 @@
 import { dateLit, ident, sql, type Sql } from './sql.ts';
 
+/** The default class cuts, as shares of revenue: A up to 70 %, B up to 90 % (page and CLI). */
+export const DEFAULT_ABC: Readonly<{ a: number; b: number }> = { a: 0.7, b: 0.9 };
+
 export interface AbcOptions {
 	/** The typed transaction table. */
 	tx: string;
 	target: string;
-	/** Cumulative revenue share up to which a customer is A (default 0.7) and B (default 0.9). */
+	/** Cumulative revenue share up to which a customer is A and B (default DEFAULT_ABC). */
 	a?: number;
 	b?: number;
 	/** Optional revenue window, inclusive days (YYYY-MM-DD). */
@@ -13,8 +16,8 @@ export interface AbcOptions {
 }
 
 export function abcThresholds(o: { a?: number; b?: number }): { a: number; b: number } {
-	const a = o.a ?? 0.7;
-	const b = o.b ?? 0.9;
+	const a = o.a ?? DEFAULT_ABC.a;
+	const b = o.b ?? DEFAULT_ABC.b;
 	if (!(a > 0 && a < 1)) throw new Error(`ABC threshold A must be between 0 and 1 (exclusive), got ${a}`);
 	if (!(b > a && b <= 1)) throw new Error(`ABC threshold B must be above A (${a}) and at most 1, got ${b}`);
 	return { a, b };
@@ -130,6 +133,11 @@ export function abcCustomersSql(o: AbcCustomersOptions): Sql {
 	return sql`SELECT a.customer_id AS ${n('customer_id')}, ${rank}a.revenue AS ${n('revenue')}, ${share} AS ${n('cum_share')},
 			a.abc_class AS ${n('abc_class')}, ${seg} AS ${n('segment')}
 		FROM ${from} ${where} ORDER BY a.rank`;
+}
+
+/** The CLI's output: customer_id, revenue, cum_share (6 decimals), abc_class, in rank order. */
+export function abcListSql(abc: string): Sql {
+	return sql`SELECT customer_id, revenue, round(cum_share, 6) AS cum_share, abc_class FROM ${ident(abc)} ORDER BY rank`;
 }
 
 /** First and last day of the transactions (YYYY-MM-DD), for the revenue window's bounds. */

@@ -21,7 +21,9 @@ export interface PotentialColumn {
 	table: string;
 	column: string;
 }
-export type PotentialMeasure = 'clv' | 'alive-spend' | PotentialColumn;
+/** The potential measures that are not a table column. */
+export const POTENTIAL_MEASURES = ['clv', 'alive-spend'] as const;
+export type PotentialMeasure = (typeof POTENTIAL_MEASURES)[number] | PotentialColumn;
 export type SplitRule = { kind: 'median' } | { kind: 'mean' } | { kind: 'values'; current: number; potential: number };
 
 export interface ValueMatrixOptions {
@@ -106,9 +108,31 @@ export function valueMatrixPointsSql(matrix: string, limit = 4000): Sql {
 	return sql`SELECT customer_id, current_value, potential_value, quadrant FROM ${ident(matrix)} ORDER BY hash(customer_id), customer_id LIMIT ${limit}`;
 }
 
-/** Split values (one row), also when the matrix is empty. */
-export function valueMatrixSplitsSql(matrix: string): Sql {
-	return sql`SELECT max(current_split) AS current_split, max(potential_split) AS potential_split, CAST(count(*) AS INTEGER) AS customers FROM ${ident(matrix)}`;
+/** The CLI's output: VALUE_MATRIX_COLUMNS, values rounded to 6 decimals, by customer id. */
+export function valueMatrixListSql(matrix: string): Sql {
+	return sql`SELECT customer_id, round(current_value, 6) AS current_value, round(potential_value, 6) AS potential_value, quadrant FROM ${ident(matrix)} ORDER BY customer_id`;
+}
+
+/** The columns of the page's customer list and export, in order. */
+export const VALUE_MATRIX_LIST_COLUMNS = ['customer_id', 'quadrant', 'current_value', 'potential_value', 'revenue', 'clv', 'p_alive', 'expected_purchases', 'expected_avg_spend'] as const;
+export type ValueMatrixListColumn = (typeof VALUE_MATRIX_LIST_COLUMNS)[number];
+
+export interface ValueMatrixCustomersOptions {
+	matrix: string;
+	/** Output name of each column (headers in the user's language); default the column's own name. */
+	names?: Partial<Record<ValueMatrixListColumn, string>>;
+	/** Display name of each quadrant; default the quadrant's id. */
+	quadrants?: Partial<Record<Quadrant, string>>;
+	/** Only this quadrant's customers; everyone when absent. */
+	quadrant?: Quadrant;
+}
+
+/** The page's customer list (VALUE_MATRIX_LIST_COLUMNS), highest potential first, ties by id. */
+export function valueMatrixCustomersSql(o: ValueMatrixCustomersOptions): Sql {
+	const label = sql`CASE quadrant ${join(QUADRANTS.map((q) => sql`WHEN ${q} THEN ${o.quadrants?.[q] ?? q}`), ' ')} END`;
+	const cols = VALUE_MATRIX_LIST_COLUMNS.map((c) => sql`${c === 'quadrant' ? label : ident(c)} AS ${ident(o.names?.[c] ?? c)}`);
+	const where = o.quadrant ? sql`WHERE quadrant = ${o.quadrant}` : sql``;
+	return sql`SELECT ${join(cols)} FROM ${ident(o.matrix)} ${where} ORDER BY potential_value DESC, customer_id`;
 }
 
 /** DuckDB types read as numbers (DECIMAL(p,s) is matched by its prefix). */

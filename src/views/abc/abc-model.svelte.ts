@@ -1,39 +1,20 @@
 import type { DbClient } from '../../db/client.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
-import {
-	ABC_EXPORT_COLUMNS,
-	abcClassTableSql,
-	abcCustomersSql,
-	abcSql,
-	paretoSql,
-	paretoStatsSql,
-	txDayRangeSql,
-	type AbcClass,
-	type AbcClassRow
-} from '../../core/sql/abc.ts';
+import { ABC_EXPORT_COLUMNS, abcCustomersSql, DEFAULT_ABC, type AbcClass, type AbcClassRow } from '../../core/sql/abc.ts';
 import { segmentLabelSql } from '../../core/sql/rfm-columns.ts';
 import { dateLit, type Sql } from '../../core/sql/sql.ts';
-import { TX_TABLE } from '../../db/ingest.ts';
-import { RFM_TABLE } from '../../db/rfm.ts';
+import { abcDayRange, runAbc, type AbcRunOptions, type ParetoStats } from '../../run/abc.ts';
+import { ABC_VIEW_TABLE, RFM_TABLE } from '../../run/tables.ts';
 import type { ParetoPoint } from '../../charts/pareto.ts';
 
-/** The table this view writes (the CLI writes `abc`; other views may too). */
-export const ABC_VIEW_TABLE = 'abc_view';
+/** A default share as the whole percent the threshold inputs show (0.7 → 70, not 70.00000000000001). */
+const toPercent = (share: number): number => Math.round(share * 100);
 
 export type AbcStatus = 'idle' | 'running' | 'ready' | 'error';
 
-export interface AbcParams {
-	a: number;
-	b: number;
-	from?: string;
-	to?: string;
-}
-
-export interface ParetoStats {
-	share_for_80: number | null;
-	gini: number | null;
-}
+/** The runner's options as the page applies them: both thresholds always set. */
+export type AbcParams = AbcRunOptions & { a: number; b: number };
 
 /** Where the customer list takes its RFM segment from: display names, or none (RFM not run yet). */
 export interface SegmentSource {
@@ -43,15 +24,15 @@ export interface SegmentSource {
 /** ABC / Pareto classes of the current transactions: thresholds and window in, classes and curve out. */
 export class AbcModel {
 	/** Thresholds as the user types them, in percent of revenue. */
-	aPct = $state<number | null>(70);
-	bPct = $state<number | null>(90);
+	aPct = $state<number | null>(toPercent(DEFAULT_ABC.a));
+	bPct = $state<number | null>(toPercent(DEFAULT_ABC.b));
 	/** Optional revenue window, YYYY-MM-DD or ''. */
 	from = $state('');
 	to = $state('');
 	status = $state<AbcStatus>('idle');
 	error = $state.raw<ClienteleError | null>(null);
 	/** The parameters of the results on screen. */
-	applied = $state.raw<AbcParams>({ a: 0.7, b: 0.9 });
+	applied = $state.raw<AbcParams>({ ...DEFAULT_ABC });
 	classes = $state.raw<AbcClassRow[]>([]);
 	curve = $state.raw<ParetoPoint[]>([]);
 	stats = $state.raw<ParetoStats>({ share_for_80: null, gini: null });
@@ -104,20 +85,12 @@ export class AbcModel {
 		this.status = 'running';
 		this.error = null;
 		try {
-			if (!this.range) {
-				const r = await this.db.query<{ first_day: string; last_day: string }>(txDayRangeSql(TX_TABLE));
-				this.range = r.rows[0] ?? null;
-			}
-			await this.db.exec(abcSql({ tx: TX_TABLE, target: ABC_VIEW_TABLE, ...p }));
-			const [classes, curve, stats] = await Promise.all([
-				this.db.query<AbcClassRow>(abcClassTableSql(ABC_VIEW_TABLE)),
-				this.db.query<ParetoPoint & Record<string, number>>(paretoSql(ABC_VIEW_TABLE)),
-				this.db.query<ParetoStats & Record<string, number | null>>(paretoStatsSql(ABC_VIEW_TABLE))
-			]);
+			if (!this.range) this.range = await abcDayRange(this.db);
+			const r = await runAbc(this.db, p);
 			if (run !== this.runs) return;
-			this.classes = classes.rows;
-			this.curve = curve.rows;
-			this.stats = stats.rows[0] ?? { share_for_80: null, gini: null };
+			this.classes = r.classes;
+			this.curve = r.curve;
+			this.stats = r.stats;
 			this.applied = p;
 			this.version++;
 			this.status = 'ready';

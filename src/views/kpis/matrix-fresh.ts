@@ -1,7 +1,7 @@
 import { analysis } from '../../state/analysis.svelte.ts';
 import { session } from '../../state/session.svelte.ts';
-import { VALUE_MATRIX_TABLE } from '../value/matrix-model.svelte.ts';
-import { valueModelsFor } from '../value/models.ts';
+import { VALUE_MATRIX_TABLE } from '../../run/tables.ts';
+import { valueModelsFor } from '../value-matrix/models.ts';
 
 /**
  * Whether a quadrant table belongs to the current transactions: `value_matrix` only once the value

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLV_COLUMNS, clvCommand } from '../../../src/cli/clv.ts';
+import { clvCommand } from '../../../src/cli/clv.ts';
+import { CLV_COLUMNS } from '../../../src/core/sql/clv.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { translate } from '../../../src/i18n/translate.ts';
 import { fixture, useTmpDir } from '../../helpers/db.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { prepareRfm, type CustomerSummary, type TimeUnit } from '../../../../src/core/clv/prepare.ts';
-import { clvPrepSql, clvPrepStatsSql } from '../../../../src/core/sql/clv-prep.ts';
+import { clvPrepSql, clvPrepStatsSql } from '../../../../src/core/sql/clv.ts';
 import { ident, sql } from '../../../../src/core/sql/sql.ts';
 import type { NodeDbClient } from '../../../../src/db/node.ts';
 import { fixture, openDb } from '../../../helpers/db.ts';

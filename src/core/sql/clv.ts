@@ -98,3 +98,35 @@ export function clvRepeatsByWeekSql(o: ClvPrepOptions & { prep: string; startDay
 		WHERE CAST(d.day - DATE '1970-01-01' AS INTEGER) > p.first_day
 		GROUP BY week ORDER BY week`;
 }
+
+/** The model inputs of a prepared table in idx order (fetched as number columns for the fit). */
+export function clvInputColumnsSql(prep: string): Sql {
+	return sql`SELECT x, tx, "T", zbar, holdout FROM ${ident(prep)} ORDER BY idx`;
+}
+
+/** The columns of the scores file the fitted values are written to (joined back on idx). */
+export const CLV_SCORE_FILE_COLUMNS = ['idx', 'p_alive', 'expected_purchases', 'expected_holdout', 'expected_avg_spend', 'clv'] as const;
+
+/**
+ * Creates `target` from a prepared table and the registered scores file (CLV_SCORE_FILE_COLUMNS,
+ * with a header): customer_id, frequency, recency, T, monetary_value, p_alive, expected_purchases,
+ * expected_holdout, expected_avg_spend, clv, in idx order.
+ */
+export function clvStoreSql(o: { prep: string; target: string; file: string }): Sql {
+	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
+			SELECT p.customer_id, p.x AS frequency, p.tx AS recency, p."T" AS "T", p.zbar AS monetary_value,
+				s.p_alive, s.expected_purchases, s.expected_holdout, s.expected_avg_spend, s.clv
+			FROM ${ident(o.prep)} p JOIN read_csv(${o.file}, header = true,
+				columns = {'idx': 'INTEGER', 'p_alive': 'DOUBLE', 'expected_purchases': 'DOUBLE', 'expected_holdout': 'DOUBLE', 'expected_avg_spend': 'DOUBLE', 'clv': 'DOUBLE'}) s
+			USING (idx) ORDER BY p.idx`;
+}
+
+/** The columns of `clientele clv`'s output (clvOutputSql). */
+export const CLV_COLUMNS = ['customer_id', 'frequency', 'recency', 'T', 'monetary_value', 'p_alive', 'expected_purchases_holdout', 'expected_avg_spend', 'clv'] as const;
+
+/** The CLI's output from a stored CLV table: CLV_COLUMNS, measures rounded to 6 decimals, in table order. */
+export function clvOutputSql(clv: string): Sql {
+	return sql`SELECT customer_id, frequency, round(recency, 6) AS recency, round("T", 6) AS "T", round(monetary_value, 6) AS monetary_value,
+			round(p_alive, 6) AS p_alive, round(expected_holdout, 6) AS expected_purchases_holdout, round(expected_avg_spend, 6) AS expected_avg_spend, round(clv, 6) AS clv
+			FROM ${ident(clv)}`;
+}

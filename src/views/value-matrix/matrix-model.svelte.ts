@@ -1,71 +1,52 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
-import { ident, sql, type Sql } from '../../core/sql/sql.ts';
+import type { Sql } from '../../core/sql/sql.ts';
 import {
-	hasColumnSql,
-	numericColumnsSql,
 	QUADRANTS,
-	valueMatrixPointsSql,
-	valueMatrixSql,
-	valueMatrixSummarySql,
+	valueMatrixCustomersSql,
 	type CurrentMeasure,
 	type PotentialColumn,
 	type PotentialMeasure,
 	type Quadrant,
-	type SplitRule
+	type SplitRule,
+	type ValueMatrixListColumn
 } from '../../core/sql/value-matrix.ts';
 import type { DbClient } from '../../db/client.ts';
-import { CLV_TABLE } from '../../db/clv.ts';
-import { TX_TABLE } from '../../db/ingest.ts';
-import { RFM_TABLE } from '../../db/rfm.ts';
+import { DEFAULT_VALUE_MATRIX, defaultMatrixWindow, potentialColumns, runValueMatrix, txHasCost, type QuadrantRow, type ValueMatrixRunOptions } from '../../run/value-matrix.ts';
+import { VALUE_MATRIX_TABLE } from '../../run/tables.ts';
 import type { MatrixPoint } from '../../charts/value-matrix.ts';
 import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
 import { potentialFromKey, type CostState, type CurrentKind } from './axis-options.ts';
-import { addDays } from './dates.ts';
-
-export const VALUE_MATRIX_TABLE = 'value_matrix';
-
-export interface QuadrantRow {
-	quadrant: Quadrant;
-	customers: number;
-	share: number;
-	revenue: number;
-	revenue_share: number;
-	potential_total: number;
-	potential_mean: number | null;
-	current_split: number | null;
-	potential_split: number | null;
-}
 
 export type { CurrentKind } from './axis-options.ts';
 export type SplitKind = 'median' | 'mean' | 'values';
 
 /** Grid / export columns: table column → catalogue key of its header. */
-const COLUMNS: [string, string][] = [
-	['customer_id', 'value.col.customer'],
-	['quadrant', 'value.col.quadrant'],
-	['current_value', 'value.col.current'],
-	['potential_value', 'value.col.potential'],
-	['revenue', 'value.col.revenue'],
-	['clv', 'value.col.clv'],
-	['p_alive', 'value.col.pAlive'],
-	['expected_purchases', 'value.col.expectedPurchases'],
-	['expected_avg_spend', 'value.col.expectedSpend']
-];
+const HEADER_KEYS: Record<ValueMatrixListColumn, string> = {
+	customer_id: 'value.col.customer',
+	quadrant: 'value.col.quadrant',
+	current_value: 'value.col.current',
+	potential_value: 'value.col.potential',
+	revenue: 'value.col.revenue',
+	clv: 'value.col.clv',
+	p_alive: 'value.col.pAlive',
+	expected_purchases: 'value.col.expectedPurchases',
+	expected_avg_spend: 'value.col.expectedSpend'
+};
 
 /** Value matrix over table `clv`: measures and split in $state, summary and points in $state.raw. */
 export class MatrixModel {
 	status = $state<'idle' | 'running' | 'ready' | 'error'>('idle');
 	error = $state.raw<ClienteleError | null>(null);
-	currentKind = $state<CurrentKind>('revenue');
+	currentKind = $state<CurrentKind>(DEFAULT_VALUE_MATRIX.current);
 	from = $state('');
 	to = $state('');
 	/** 'clv', 'alive-spend' or 'table.column' of one of `columns`. */
-	potentialKey = $state('clv');
+	potentialKey = $state<string>(DEFAULT_VALUE_MATRIX.potential);
 	/** Numeric per-customer columns the potential axis may use. */
 	columns = $state.raw<PotentialColumn[]>([]);
 	cost = $state<CostState>('none');
-	splitKind = $state<SplitKind>('median');
+	splitKind = $state<SplitKind>(DEFAULT_VALUE_MATRIX.split);
 	splitCurrent = $state(0);
 	splitPotential = $state(0);
 	log = $state(false);
@@ -85,8 +66,9 @@ export class MatrixModel {
 
 	/** Revenue window default: the 12 months up to the observation end. */
 	setWindow(observationEnd: string): void {
-		this.to = observationEnd;
-		this.from = addDays(observationEnd, -364);
+		const w = defaultMatrixWindow(observationEnd);
+		this.from = w.from;
+		this.to = w.to;
 	}
 
 	get current(): CurrentMeasure {
@@ -102,19 +84,20 @@ export class MatrixModel {
 	 * table still has it; the numeric columns of the CLV and RFM tables. Choices that went away fall back.
 	 */
 	async refreshOptions(mappedCost: boolean): Promise<void> {
-		const [has, cols] = await Promise.all([
-			this.db.query<{ has_column: boolean }>(hasColumnSql(TX_TABLE, 'cost')),
-			this.db.query<{ table_name: string; column_name: string }>(numericColumnsSql([CLV_TABLE, RFM_TABLE]))
-		]);
-		const inTable = Boolean(has.rows[0]?.has_column);
+		const [inTable, columns] = await Promise.all([txHasCost(this.db), potentialColumns(this.db)]);
 		this.cost = !mappedCost ? 'none' : inTable ? 'ready' : 'lost';
 		if (this.currentKind === 'margin' && this.cost !== 'ready') this.currentKind = 'revenue';
-		this.columns = cols.rows.map((r) => ({ table: r.table_name, column: r.column_name }));
+		this.columns = columns;
 		if (potentialFromKey(this.potentialKey, this.columns) === 'clv') this.potentialKey = 'clv';
 	}
 
 	get split(): SplitRule {
 		return this.splitKind === 'values' ? { kind: 'values', current: Number(this.splitCurrent), potential: Number(this.splitPotential) } : { kind: this.splitKind };
+	}
+
+	/** The runner's options as the controls stand (what Apply runs). */
+	get options(): ValueMatrixRunOptions {
+		return { current: this.current, potential: this.potential, split: this.split };
 	}
 
 	get splits(): { current: number; potential: number } | null {
@@ -127,14 +110,10 @@ export class MatrixModel {
 		this.status = 'running';
 		this.error = null;
 		try {
-			await this.db.exec(valueMatrixSql({ tx: TX_TABLE, clv: CLV_TABLE, rfm: RFM_TABLE, target: VALUE_MATRIX_TABLE, current: this.current, potential: this.potential, split: this.split }));
-			const [summary, points] = await Promise.all([
-				this.db.query<QuadrantRow & Record<string, string | number | null>>(valueMatrixSummarySql(VALUE_MATRIX_TABLE)),
-				this.db.query<MatrixPoint & Record<string, string | number>>(valueMatrixPointsSql(VALUE_MATRIX_TABLE))
-			]);
+			const r = await runValueMatrix(this.db, this.options);
 			if (run !== this.runs) return;
-			this.summary = summary.rows;
-			this.points = points.rows;
+			this.summary = r.summary;
+			this.points = r.points;
 			const s = this.splits;
 			if (s && this.splitKind !== 'values') {
 				this.splitCurrent = Math.round(s.current * 100) / 100;
@@ -153,19 +132,15 @@ export class MatrixModel {
 		}
 	}
 
-	private select(lang: Lang, where: Sql): Sql {
-		const cat = CATALOGUES[lang];
-		const names = Object.fromEntries(QUADRANTS.map((q) => [q, cat[`value.quadrant.${q}`] ?? q]));
-		const cols = COLUMNS.map(([col, key]) => {
-			const value = col === 'quadrant' ? sql`CASE quadrant ${QUADRANTS.map((q) => sql`WHEN ${q} THEN ${names[q] ?? q} `).reduce((a, b) => sql`${a}${b}`)} END` : ident(col);
-			return sql`${value} AS ${ident(cat[key] ?? col)}`;
-		});
-		return sql`SELECT ${cols.reduce((a, b) => sql`${a}, ${b}`)} FROM ${ident(VALUE_MATRIX_TABLE)} ${where} ORDER BY potential_value DESC, customer_id`;
-	}
-
 	/** Grid source: the selected quadrant's customers (or all), headers in the UI language. */
 	customersSource(lang: Lang): Sql {
-		return this.select(lang, this.selected ? sql`WHERE quadrant = ${this.selected}` : sql``);
+		const cat = CATALOGUES[lang];
+		return valueMatrixCustomersSql({
+			matrix: VALUE_MATRIX_TABLE,
+			names: Object.fromEntries(Object.entries(HEADER_KEYS).map(([col, key]) => [col, cat[key] ?? col])),
+			quadrants: Object.fromEntries(QUADRANTS.map((q) => [q, cat[`value.quadrant.${q}`] ?? q])),
+			quadrant: this.selected ?? undefined
+		});
 	}
 
 	/** CSV (BOM) of the selected quadrant or everyone, with quadrant, CLV, P(alive), expected purchases. */

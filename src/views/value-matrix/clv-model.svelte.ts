@@ -1,19 +1,14 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import type { FitWarning } from '../../core/clv/index.ts';
 import { dateLit } from '../../core/sql/sql.ts';
-import type { ClvUnit } from '../../core/sql/clv-prep.ts';
+import type { ClvUnit } from '../../core/sql/clv.ts';
 import type { DbClient } from '../../db/client.ts';
-import { CLV_FULL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../../db/clv.ts';
-import { TX_TABLE } from '../../db/ingest.ts';
 import { defaultAsOf } from '../../db/rfm.ts';
+import { DEFAULT_CLV, defaultClvDates, runClvModels } from '../../run/clv.ts';
 import { ClvCancelled, startClvFit, type ClvJob } from '../../workers/clv-client.ts';
-import type { ClvFitResult, ClvStage, FrequencyCheckRow, TrackingRow } from '../../workers/clv-protocol.ts';
-import { addDays, daysBetween } from './dates.ts';
+import type { ClvFitInput, ClvFitResult, ClvStage, FrequencyCheckRow, TrackingRow } from '../../workers/clv-protocol.ts';
 
 export type ClvStatus = 'idle' | 'preparing' | 'fitting' | 'storing' | 'ready' | 'cancelled' | 'error';
-
-/** Share of the span (first purchase … observation end) held out by default. */
-export const DEFAULT_HOLDOUT_SHARE = 0.25;
 
 export interface ClvSummary {
 	params: { r: number; alpha: number; a: number; b: number; loglik: number };
@@ -43,9 +38,9 @@ export class ClvModel {
 	calibrationEnd = $state('');
 	observationEnd = $state('');
 	firstDay = $state('');
-	unit = $state<ClvUnit>('week');
-	horizonMonths = $state(12);
-	monthlyDiscountRate = $state(0.01);
+	unit = $state<ClvUnit>(DEFAULT_CLV.unit);
+	horizonMonths = $state(DEFAULT_CLV.horizonMonths);
+	monthlyDiscountRate = $state(DEFAULT_CLV.monthlyDiscountRate);
 	result = $state.raw<ClvSummary | null>(null);
 	/** Bumped whenever table `clv` is rewritten. */
 	version = $state(0);
@@ -60,10 +55,10 @@ export class ClvModel {
 
 	/** Defaults from the RFM as-of (exclusive): observation end the day before, last 25 % held out. */
 	setDefaults(rfmAsOf: string, firstDay: string): void {
-		this.observationEnd = addDays(rfmAsOf, -1);
+		const d = defaultClvDates(rfmAsOf, firstDay);
+		this.observationEnd = d.observationEnd;
 		this.firstDay = firstDay;
-		const span = Math.max(0, daysBetween(firstDay, this.observationEnd));
-		this.calibrationEnd = addDays(this.observationEnd, -Math.round(span * DEFAULT_HOLDOUT_SHARE));
+		this.calibrationEnd = d.calibrationEnd;
 	}
 
 	/** First run: defaults from the data and the RFM as-of, then fit. */
@@ -116,22 +111,28 @@ export class ClvModel {
 		this.stage = null;
 		this.fraction = 0;
 		const settings = { calibrationEnd: this.calibrationEnd, observationEnd: this.observationEnd, unit: this.unit };
-		try {
-			const prepared = await prepareClv(this.db, { tx: TX_TABLE, ...settings, horizonMonths: this.horizonMonths, monthlyDiscountRate: this.monthlyDiscountRate, scoreAtEnd: true, tracking: true });
-			if (run !== this.runs) return false;
-			this.status = 'fitting';
+		const fit = (input: ClvFitInput): Promise<ClvFitResult> => {
 			performance.mark('clientele:clv-fit-start');
-			const job = startClvFit(prepared.input, (stage, fraction) => {
+			const job = startClvFit(input, (stage, fraction) => {
 				if (run !== this.runs) return;
 				this.stage = stage;
 				this.fraction = fraction;
 			});
 			this.job = job;
-			const r: ClvFitResult = await job.result;
-			performance.measure('clientele:clv-fit', 'clientele:clv-fit-start');
-			if (run !== this.runs) return false;
-			this.status = 'storing';
-			await storeClv(this.db, { prep: CLV_FULL_TABLE, target: CLV_TABLE, scores: r.scores });
+			return job.result.then((r) => (performance.measure('clientele:clv-fit', 'clientele:clv-fit-start'), r));
+		};
+		// Each step shows; a run a newer one replaced stops (the catch below drops it).
+		const step = (next: 'fit' | 'store'): void => {
+			if (run !== this.runs) throw new ClvCancelled();
+			this.status = next === 'fit' ? 'fitting' : 'storing';
+		};
+		try {
+			const { prepared, fit: r } = await runClvModels(
+				this.db,
+				{ ...settings, horizonMonths: this.horizonMonths, monthlyDiscountRate: this.monthlyDiscountRate, score: 'observation-end', tracking: true },
+				fit,
+				step
+			);
 			if (run !== this.runs) return false;
 			let scored = 0;
 			for (const v of r.scores.clv) if (Number.isFinite(v)) scored++;

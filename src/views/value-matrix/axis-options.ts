@@ -3,7 +3,7 @@
  * may be a measure ('clv', 'alive-spend') or any numeric column of the CLV or RFM table, keyed
  * 'table.column'.
  */
-import type { PotentialColumn, PotentialMeasure } from '../../core/sql/value-matrix.ts';
+import { POTENTIAL_MEASURES, type PotentialColumn, type PotentialMeasure } from '../../core/sql/value-matrix.ts';
 import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
 
 export type CurrentKind = 'revenue' | 'margin' | 'rfm';
@@ -11,15 +11,13 @@ export type CurrentKind = 'revenue' | 'margin' | 'rfm';
 /** Whether margin can be offered: a mapped cost column that reached the analysis table. */
 export type CostState = 'none' | 'ready' | 'lost';
 
-const MEASURES = ['clv', 'alive-spend'] as const;
-
 export function potentialKey(p: PotentialMeasure): string {
 	return typeof p === 'string' ? p : `${p.table}.${p.column}`;
 }
 
 /** The measure a select key stands for; an unknown column key falls back to CLV. */
 export function potentialFromKey(key: string, columns: readonly PotentialColumn[]): PotentialMeasure {
-	if ((MEASURES as readonly string[]).includes(key)) return key as PotentialMeasure;
+	if ((POTENTIAL_MEASURES as readonly string[]).includes(key)) return key as PotentialMeasure;
 	return columns.find((c) => potentialKey(c) === key) ?? 'clv';
 }
 

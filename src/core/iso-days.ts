@@ -1,4 +1,4 @@
-/** Small YYYY-MM-DD helpers for the value view (UTC days, no clock). */
+/** Small YYYY-MM-DD helpers (UTC days, no clock). */
 const DAY_MS = 86_400_000;
 
 export function dayNumber(iso: string): number {
