@@ -34,7 +34,7 @@ export function segmentRange(ids: readonly string[]): string[] {
 export const NEW_COLOUR = '#a0cbe8';
 
 /** The value matrix's quadrants (dots, legend, quadrant names and the cards beside the chart). */
-export const QUADRANT_COLORS: Record<Quadrant, string> = { core: '#1f6fc5', potential: '#2e9e5b', general: '#e69f38', low: '#9aa5b1' };
+export const QUADRANT_COLOURS: Record<Quadrant, string> = { core: '#1f6fc5', potential: '#2e9e5b', general: '#e69f38', low: '#9aa5b1' };
 
 /** Share of customers against share of revenue (ABC classes, segment shares, the dumbbell). */
 export const SHARE_COLOURS = { customers: '#7aa6d6', revenue: '#e69f38' } as const;

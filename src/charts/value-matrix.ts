@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Quadrant } from '../core/sql/value-matrix.ts';
-import { INK, QUADRANT_COLORS } from './palette.ts';
+import { INK, QUADRANT_COLOURS } from './palette.ts';
 
 export interface MatrixPoint {
 	customer_id: string;
@@ -69,7 +69,7 @@ export function valueMatrixOptions(points: readonly MatrixPoint[], o: MatrixChar
 			fillOpacity: 0.6,
 			title: (d: MatrixPoint) => `${d.customer_id}\n${l.quadrants[d.quadrant]}\n${l.current}: ${d.current_value.toFixed(2)}\n${l.potential}: ${d.potential_value.toFixed(2)}`
 		}),
-		...order.map((q) => Plot.text([l.quadrants[q]], { frameAnchor: CORNER[q], dx: CORNER[q].endsWith('left') ? 8 : -8, dy: CORNER[q].startsWith('top') ? 8 : -8, fontWeight: 600, fontSize: 12, fill: QUADRANT_COLORS[q], stroke: INK.halo, strokeWidth: 4, paintOrder: 'stroke' }))
+		...order.map((q) => Plot.text([l.quadrants[q]], { frameAnchor: CORNER[q], dx: CORNER[q].endsWith('left') ? 8 : -8, dy: CORNER[q].startsWith('top') ? 8 : -8, fontWeight: 600, fontSize: 12, fill: QUADRANT_COLOURS[q], stroke: INK.halo, strokeWidth: 4, paintOrder: 'stroke' }))
 	];
 	if (o.splits) {
 		marks.push(Plot.ruleX([o.splits.current], { stroke: INK.rule, strokeDasharray: '4,3' }));
@@ -83,7 +83,7 @@ export function valueMatrixOptions(points: readonly MatrixPoint[], o: MatrixChar
 		grid: true,
 		x: { label: l.current, type, nice: !o.log, ticks: o.log ? symlogTicks(...extent(points.map((p) => p.current_value))) : undefined, tickFormat: o.log ? shortNumber : undefined },
 		y: { label: l.potential, type, nice: !o.log, ticks: o.log ? symlogTicks(...extent(points.map((p) => p.potential_value))) : undefined, tickFormat: o.log ? shortNumber : undefined },
-		color: { domain: order.map((q) => l.quadrants[q]), range: order.map((q) => QUADRANT_COLORS[q]), legend: true },
+		color: { domain: order.map((q) => l.quadrants[q]), range: order.map((q) => QUADRANT_COLOURS[q]), legend: true },
 		marks
 	};
 }
