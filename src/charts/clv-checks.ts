@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { CHECK_COLOURS, INK } from './palette.ts';
 
 export interface FrequencyCheckPoint {
 	frequency: number;
@@ -26,10 +27,25 @@ export interface CheckLabels {
 	holdoutStart: string;
 }
 
-const COLORS = ['#1d2733', '#e0662f'];
+export interface FrequencyCheckOptions {
+	labels: CheckLabels;
+	/** The last frequency shown on its own (its tick reads "7+"). */
+	maxFrequency?: number;
+	width?: number;
+}
+
+export interface TrackingOptions {
+	labels: CheckLabels;
+	/** Week the hold-out starts at (a marked rule), or null without a hold-out. */
+	holdoutStartWeek: number | null;
+	width?: number;
+}
+
+const COLORS = [CHECK_COLOURS.actual, CHECK_COLOURS.predicted];
 
 /** Mean hold-out purchases per calibration frequency (0 … 7+): actual vs model, as two lines. */
-export function frequencyCheckOptions(rows: readonly FrequencyCheckPoint[], l: CheckLabels, maxFrequency = 7, width = 560): Plot.PlotOptions {
+export function frequencyCheckOptions(rows: readonly FrequencyCheckPoint[], o: FrequencyCheckOptions): Plot.PlotOptions {
+	const { labels: l, maxFrequency = 7, width = 560 } = o;
 	const tick = (f: number) => (f >= maxFrequency ? `${maxFrequency}+` : String(f));
 	const long = rows.flatMap((r) => [
 		{ f: tick(r.frequency), series: l.actual, value: r.actual, n: r.customers },
@@ -53,7 +69,8 @@ export function frequencyCheckOptions(rows: readonly FrequencyCheckPoint[], l: C
 }
 
 /** Cumulative repeat purchases per week, actual vs expected, with the start of the hold-out marked. */
-export function trackingOptions(rows: readonly TrackingPoint[], holdoutStartWeek: number | null, l: CheckLabels, width = 560): Plot.PlotOptions {
+export function trackingOptions(rows: readonly TrackingPoint[], o: TrackingOptions): Plot.PlotOptions {
+	const { labels: l, holdoutStartWeek, width = 560 } = o;
 	const long = rows.flatMap((r) => [
 		{ week: r.week + 1, series: l.actual, value: r.actual },
 		{ week: r.week + 1, series: l.predicted, value: r.expected }
@@ -63,8 +80,8 @@ export function trackingOptions(rows: readonly TrackingPoint[], holdoutStartWeek
 		Plot.lineY(long.filter((d) => d.series === l.predicted), { x: 'week', y: 'value', stroke: 'series', strokeDasharray: '5,3' })
 	];
 	if (holdoutStartWeek !== null) {
-		marks.push(Plot.ruleX([holdoutStartWeek], { stroke: '#888', strokeDasharray: '2,3' }));
-		marks.push(Plot.text([l.holdoutStart], { x: holdoutStartWeek, frameAnchor: 'top', textAnchor: 'end', dx: -4, dy: 6, fill: '#555', fontSize: 11 }));
+		marks.push(Plot.ruleX([holdoutStartWeek], { stroke: INK.marker, strokeDasharray: '2,3' }));
+		marks.push(Plot.text([l.holdoutStart], { x: holdoutStartWeek, frameAnchor: 'top', textAnchor: 'end', dx: -4, dy: 6, fill: INK.muted, fontSize: 11 }));
 	}
 	return {
 		width,

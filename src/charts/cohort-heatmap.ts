@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { INK, SCHEMES } from './palette.ts';
 
 export interface CohortHeatCell {
 	cohort: string;
@@ -16,8 +17,13 @@ export interface CohortHeatLabels {
 	size: string;
 }
 
+export interface CohortHeatmapOptions {
+	labels: CohortHeatLabels;
+}
+
 /** Cohort retention: first-purchase month × months since, colour and text = share of the cohort buying. */
-export function cohortHeatmapOptions(cells: readonly CohortHeatCell[], l: CohortHeatLabels): Plot.PlotOptions {
+export function cohortHeatmapOptions(cells: readonly CohortHeatCell[], o: CohortHeatmapOptions): Plot.PlotOptions {
+	const l = o.labels;
 	const later = cells.filter((c) => c.month_index > 0);
 	const top = Math.max(0.05, ...later.map((c) => c.retention));
 	const cohorts = [...new Set(cells.map((c) => c.cohort))].sort();
@@ -29,11 +35,11 @@ export function cohortHeatmapOptions(cells: readonly CohortHeatCell[], l: Cohort
 		padding: 0.04,
 		x: { label: l.month, domain: months, axis: 'top' },
 		y: { label: l.cohort, domain: cohorts },
-		color: { type: 'sequential', scheme: 'Blues', legend: true, label: l.retention, tickFormat: '.0%', domain: [0, top] },
+		color: { type: 'sequential', scheme: SCHEMES.share, legend: true, label: l.retention, tickFormat: '.0%', domain: [0, top] },
 		marks: [
 			Plot.cell(
 				cells.filter((c) => c.month_index === 0),
-				{ x: 'month_index', y: 'cohort', fill: '#e8e8e8', inset: 0.5 }
+				{ x: 'month_index', y: 'cohort', fill: INK.firstMonth, inset: 0.5 }
 			),
 			Plot.cell(later, {
 				x: 'month_index',
@@ -47,7 +53,7 @@ export function cohortHeatmapOptions(cells: readonly CohortHeatCell[], l: Cohort
 				y: 'cohort',
 				text: (d: CohortHeatCell) => (d.month_index === 0 ? String(d.cohort_size) : `${(d.retention * 100).toFixed(0)}%`),
 				fontSize: 10,
-				fill: (d: CohortHeatCell) => (d.month_index > 0 && d.retention > 0.6 * top ? 'white' : '#1b1b1b')
+				fill: (d: CohortHeatCell) => (d.month_index > 0 && d.retention > 0.6 * top ? INK.onDark : INK.text)
 			})
 		]
 	};

@@ -1,5 +1,6 @@
 import { ClienteleError } from '../core/errors.ts';
 import { textWidth } from './label-fit.ts';
+import { INK } from './palette.ts';
 
 /**
  * Turns a rendered Plot figure (one or more <svg>, HTML swatch legends) into one standalone SVG
@@ -29,7 +30,7 @@ function swatchBlock(doc: Document, legend: Element, width: number): Block {
 	let y = 0;
 	for (const item of items) {
 		const label = (item.textContent ?? '').trim();
-		const fill = item.querySelector('svg rect, svg circle')?.getAttribute('fill') ?? item.querySelector('svg')?.getAttribute('fill') ?? '#999';
+		const fill = item.querySelector('svg rect, svg circle')?.getAttribute('fill') ?? item.querySelector('svg')?.getAttribute('fill') ?? INK.unknown;
 		const w = 15 + textWidth(label, 10) + 14;
 		if (x > 0 && x + w > width) {
 			x = 0;
@@ -38,7 +39,7 @@ function swatchBlock(doc: Document, legend: Element, width: number): Block {
 		const rect = doc.createElementNS(NS, 'rect');
 		for (const [k, v] of Object.entries({ x: x, y: y + 2, width: 10, height: 10, fill })) rect.setAttribute(k, String(v));
 		const text = doc.createElementNS(NS, 'text');
-		for (const [k, v] of Object.entries({ x: x + 15, y: y + 11, 'font-size': 10, 'font-family': FONT, fill: '#1b1b1b' })) text.setAttribute(k, String(v));
+		for (const [k, v] of Object.entries({ x: x + 15, y: y + 11, 'font-size': 10, 'font-family': FONT, fill: INK.text })) text.setAttribute(k, String(v));
 		text.textContent = label;
 		g.append(rect, text);
 		x += w;
@@ -75,14 +76,14 @@ export function figureToSvg(root: Element, title = ''): { svg: string; width: nu
 	const width = Math.ceil(Math.max(100, ...parts.map((b) => b.width)) + pad * 2);
 	const out = doc.createElementNS(NS, 'svg');
 	const bg = doc.createElementNS(NS, 'rect');
-	bg.setAttribute('fill', 'white');
+	bg.setAttribute('fill', INK.paper);
 	bg.setAttribute('width', '100%');
 	bg.setAttribute('height', '100%');
 	out.append(bg);
 	let y = pad;
 	if (title) {
 		const t = doc.createElementNS(NS, 'text');
-		for (const [k, v] of Object.entries({ x: pad, y: y + 14, 'font-size': 14, 'font-weight': 600, 'font-family': FONT, fill: '#1b1b1b' })) t.setAttribute(k, String(v));
+		for (const [k, v] of Object.entries({ x: pad, y: y + 14, 'font-size': 14, 'font-weight': 600, 'font-family': FONT, fill: INK.text })) t.setAttribute(k, String(v));
 		t.textContent = title;
 		out.append(t);
 		y += 26;
@@ -124,7 +125,7 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 	canvas.height = Math.round(height * scale);
 	const ctx = canvas.getContext('2d');
 	if (!ctx) throw new ClienteleError('plots.pngFailed', { detail: 'canvas' });
-	ctx.fillStyle = 'white';
+	ctx.fillStyle = INK.paper;
 	ctx.fillRect(0, 0, canvas.width, canvas.height);
 	ctx.scale(scale, scale);
 	ctx.drawImage(img, 0, 0, width, height);

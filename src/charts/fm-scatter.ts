@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ScatterPoint } from '../core/sql/rfm-plots.ts';
-import { segmentRange } from './segment-colors.ts';
+import { segmentRange } from './palette.ts';
 
 export interface FmScatterLabels {
 	f: string;
@@ -11,11 +11,19 @@ export interface FmScatterLabels {
 	name: (id: string) => string;
 }
 
+export interface FmScatterOptions {
+	/** Segment ids in rule order: they fix the colour order, so colours match the other plots. */
+	segments: readonly string[];
+	labels: FmScatterLabels;
+	width?: number;
+}
+
 /**
  * F against M on log scales, one dot per customer (or per sampled customer), coloured by segment.
  * `segments` fixes the colour order (the rule set's ids), so colours match the other plots.
  */
-export function fmScatterOptions(points: readonly ScatterPoint[], segments: readonly string[], l: FmScatterLabels, width = 640): Plot.PlotOptions {
+export function fmScatterOptions(points: readonly ScatterPoint[], o: FmScatterOptions): Plot.PlotOptions {
+	const { segments, labels: l } = o;
 	const seen = new Set(points.map((p) => p.segment));
 	const ids = segments.filter((s) => seen.has(s));
 	for (const s of seen) if (!ids.includes(s)) ids.push(s);
@@ -26,7 +34,7 @@ export function fmScatterOptions(points: readonly ScatterPoint[], segments: read
 	const decades = Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i));
 	const r = points.length > 20_000 ? 1 : points.length > 2_000 ? 1.6 : 2.4;
 	return {
-		width,
+		width: o.width ?? 640,
 		height: 420,
 		marginLeft: 64,
 		marginBottom: 40,

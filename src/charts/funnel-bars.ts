@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { SERIES_COLOURS } from './palette.ts';
 
 export interface FunnelRow {
 	group: string;
@@ -13,8 +14,13 @@ export interface FunnelLabels {
 	step: string;
 }
 
+export interface FunnelBarsOptions {
+	labels: FunnelLabels;
+}
+
 /** The funnel: one bar per step (customers), labelled with the conversion from step 1; one panel per group. */
-export function funnelBarsOptions(rows: readonly FunnelRow[], l: FunnelLabels): Plot.PlotOptions {
+export function funnelBarsOptions(rows: readonly FunnelRow[], o: FunnelBarsOptions): Plot.PlotOptions {
+	const l = o.labels;
 	const groups = [...new Set(rows.map((r) => r.group))];
 	const steps = [...new Map(rows.map((r) => [r.step, `${r.step}. ${r.step_name}`])).entries()].sort((a, b) => a[0] - b[0]).map(([, n]) => n);
 	const data = rows.map((r) => ({ ...r, label: `${r.step}. ${r.step_name}` }));
@@ -28,7 +34,7 @@ export function funnelBarsOptions(rows: readonly FunnelRow[], l: FunnelLabels): 
 		y: { label: null, domain: steps },
 		fy: groups.length > 1 ? { label: null, domain: groups } : undefined,
 		marks: [
-			Plot.barX(data, { x: 'customers', y: 'label', fy: groups.length > 1 ? 'group' : undefined, fill: 'steelblue', tip: true }),
+			Plot.barX(data, { x: 'customers', y: 'label', fy: groups.length > 1 ? 'group' : undefined, fill: SERIES_COLOURS.series, tip: true }),
 			Plot.text(data, {
 				x: 'customers',
 				y: 'label',

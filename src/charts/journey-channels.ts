@@ -14,8 +14,13 @@ export interface JourneyChannelLabels {
 	score: string;
 }
 
+export interface JourneyChannelsOptions {
+	labels: JourneyChannelLabels;
+}
+
 /** Online vs offline: events per channel, labelled with the share of events and the mean score. */
-export function journeyChannelsOptions(rows: readonly ChannelRow[], l: JourneyChannelLabels): Plot.PlotOptions {
+export function journeyChannelsOptions(rows: readonly ChannelRow[], o: JourneyChannelsOptions): Plot.PlotOptions {
+	const l = o.labels;
 	return {
 		width: 520,
 		height: 60 + rows.length * 40,

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { INK } from './palette.ts';
 
 export interface FlowLink {
 	step: number;
@@ -13,12 +14,19 @@ export interface JourneyFlowLabels {
 	other: string;
 }
 
+export interface JourneyFlowOptions {
+	labels: JourneyFlowLabels;
+	/** Links drawn per step; the rest are summed into "other". */
+	top?: number;
+}
+
 /**
  * Paths as a flow: columns are steps (1, 2, 3 …), rows touchpoints; a link from step i to i+1 has
  * a width proportional to the customers taking it. Per step the `top` biggest links are drawn, the
  * rest are summed into a link to "other".
  */
-export function journeyFlowOptions(links: readonly FlowLink[], l: JourneyFlowLabels, top = 8): Plot.PlotOptions {
+export function journeyFlowOptions(links: readonly FlowLink[], o: JourneyFlowOptions): Plot.PlotOptions {
+	const { labels: l, top = 8 } = o;
 	const kept: FlowLink[] = [];
 	for (const step of [...new Set(links.map((d) => d.step))].sort((a, b) => a - b)) {
 		const these = links.filter((d) => d.step === step).sort((a, b) => b.customers - a.customers);
@@ -61,7 +69,7 @@ export function journeyFlowOptions(links: readonly FlowLink[], l: JourneyFlowLab
 				curve: 'bump-x',
 				tip: { channels: { [l.customers]: 'customers' } }
 			}),
-			Plot.dot(nodeRows, { x: 'step', y: 'touchpoint', r: 5, fill: '#333' }),
+			Plot.dot(nodeRows, { x: 'step', y: 'touchpoint', r: 5, fill: INK.rule }),
 			Plot.text(nodeRows, { x: 'step', y: 'touchpoint', text: (d: { customers: number }) => d.customers.toLocaleString(), dy: -11, fontSize: 10 })
 		]
 	};

@@ -10,6 +10,17 @@ export interface MigrationFlowLabels {
 	customers: string;
 }
 
+export interface MigrationFlowOptions {
+	/** Segment ids top to bottom in each column. */
+	fromOrder: readonly string[];
+	toOrder: readonly string[];
+	/** Colour of a segment id. */
+	colour: (id: string) => string;
+	labels: MigrationFlowLabels;
+	width?: number;
+	height?: number;
+}
+
 const STEPS = 24;
 const smooth = (t: number) => t * t * (3 - 2 * t);
 
@@ -17,7 +28,8 @@ const smooth = (t: number) => t * t * (3 - 2 * t);
  * Two stacked columns (segments at the earlier and the later date) joined by bands whose width is
  * the number of customers moving. Pixel coordinates on identity scales; `colour` maps ids.
  */
-export function migrationFlowOptions(flows: readonly FlowInput[], o: { fromOrder: readonly string[]; toOrder: readonly string[]; colour: (id: string) => string }, l: MigrationFlowLabels, width = 760, height = 460): Plot.PlotOptions {
+export function migrationFlowOptions(flows: readonly FlowInput[], o: MigrationFlowOptions): Plot.PlotOptions {
+	const { labels: l, width = 760, height = 460 } = o;
 	const top = 26;
 	const labelW = Math.min(170, width * 0.24);
 	const barW = 14;

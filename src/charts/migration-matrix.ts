@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { INK, SCHEMES } from './palette.ts';
 
 export interface MatrixCell {
 	from: string;
@@ -15,8 +16,17 @@ export interface MigrationMatrixLabels {
 	customers: string;
 }
 
+export interface MigrationMatrixOptions {
+	/** Segment ids in display order: rows (earlier date) and columns (later date). */
+	fromOrder: readonly string[];
+	toOrder: readonly string[];
+	labels: MigrationMatrixLabels;
+	width?: number;
+}
+
 /** The transition matrix as a cell chart: rows = earlier segment, columns = later; colour = row %, text = count. */
-export function migrationMatrixOptions(cells: readonly MatrixCell[], o: { fromOrder: readonly string[]; toOrder: readonly string[] }, l: MigrationMatrixLabels, width = 760): Plot.PlotOptions {
+export function migrationMatrixOptions(cells: readonly MatrixCell[], o: MigrationMatrixOptions): Plot.PlotOptions {
+	const { labels: l, width = 760 } = o;
 	const fromIds = o.fromOrder.filter((id) => cells.some((c) => c.from === id));
 	const toIds = o.toOrder.filter((id) => cells.some((c) => c.to === id));
 	const data = cells.map((c) => ({ ...c, fromName: l.name(c.from), toName: l.name(c.to) }));
@@ -29,10 +39,10 @@ export function migrationMatrixOptions(cells: readonly MatrixCell[], o: { fromOr
 		padding: 0.03,
 		x: { label: l.to, domain: toIds.map(l.name), tickRotate: -35 },
 		y: { label: l.from, domain: fromIds.map(l.name) },
-		color: { type: 'sequential', scheme: 'Blues', domain: [0, 1], legend: true, label: l.rowShare, tickFormat: '.0%' },
+		color: { type: 'sequential', scheme: SCHEMES.share, domain: [0, 1], legend: true, label: l.rowShare, tickFormat: '.0%' },
 		marks: [
 			Plot.cell(data, { x: 'toName', y: 'fromName', fill: 'row_share', inset: 0.5, tip: { channels: { [l.customers]: 'customers' }, format: { fill: '.1%', x: true, y: true } } }),
-			Plot.text(data, { x: 'toName', y: 'fromName', text: (d: MatrixCell) => d.customers.toLocaleString(), fontSize: 10, fill: (d: MatrixCell) => (d.row_share > 0.55 ? 'white' : '#1b1b1b') })
+			Plot.text(data, { x: 'toName', y: 'fromName', text: (d: MatrixCell) => d.customers.toLocaleString(), fontSize: 10, fill: (d: MatrixCell) => (d.row_share > 0.55 ? INK.onDark : INK.text) })
 		]
 	};
 }

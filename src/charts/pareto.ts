@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { PARETO_COLOURS as C, INK } from './palette.ts';
 
 export interface ParetoPoint {
 	/** Cumulative share of customers (rank / n), 0–1. */
@@ -22,6 +23,7 @@ export interface ParetoLabels {
 }
 
 export interface ParetoOptions {
+	labels: ParetoLabels;
 	/** Share of customers that makes 80 % of revenue (0–1), or null. */
 	shareFor80: number | null;
 	/** Class cut-offs (cumulative revenue share) drawn as light, labelled rules, e.g. A ≤ 70 %. */
@@ -37,34 +39,35 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
  * revenue, from (0, 0); the equality diagonal; the 80 % line and where the curve crosses it; a
  * tooltip that follows the pointer along the curve.
  */
-export function paretoOptions(points: readonly ParetoPoint[], l: ParetoLabels, o: ParetoOptions): Plot.PlotOptions {
+export function paretoOptions(points: readonly ParetoPoint[], o: ParetoOptions): Plot.PlotOptions {
+	const l = o.labels;
 	const curve: ParetoPoint[] = points.length && points[0]!.customer_share > 0 ? [{ customer_share: 0, cum_share: 0 }, ...points] : [...points];
 	const marks: Plot.Markish[] = [
-		Plot.ruleY(o.thresholds ?? [], { y: 'value', stroke: '#aeb6c0', strokeDasharray: '2,3' }),
-		Plot.text(o.thresholds ?? [], { x: 0, y: 'value', text: 'label', textAnchor: 'start', dx: 4, dy: -6, fill: '#6b7480', fontSize: 10 }),
+		Plot.ruleY(o.thresholds ?? [], { y: 'value', stroke: C.threshold, strokeDasharray: '2,3' }),
+		Plot.text(o.thresholds ?? [], { x: 0, y: 'value', text: 'label', textAnchor: 'start', dx: 4, dy: -6, fill: C.note, fontSize: 10 }),
 		Plot.line(
 			[
 				{ x: 0, y: 0 },
 				{ x: 1, y: 1 }
 			],
-			{ x: 'x', y: 'y', stroke: '#9aa3ad', strokeDasharray: '5,4' }
+			{ x: 'x', y: 'y', stroke: C.diagonal, strokeDasharray: '5,4' }
 		),
-		Plot.text([l.equality], { x: 0.55, y: 0.55, text: (d: string) => d, textAnchor: 'start', dx: 10, dy: 4, fill: '#6b7480', fontSize: 11 }),
-		Plot.ruleY([0.8], { stroke: '#d9534f', strokeDasharray: '4,3' }),
-		Plot.text([l.line80], { x: 1, y: 0.8, text: (d: string) => d, textAnchor: 'end', dy: 10, fill: '#b03a36', fontSize: 11 }),
-		Plot.areaY(curve, { x: 'customer_share', y: 'cum_share', fill: '#2f6fb0', fillOpacity: 0.08 }),
-		Plot.line(curve, { x: 'customer_share', y: 'cum_share', stroke: '#2f6fb0', strokeWidth: 2 })
+		Plot.text([l.equality], { x: 0.55, y: 0.55, text: (d: string) => d, textAnchor: 'start', dx: 10, dy: 4, fill: C.note, fontSize: 11 }),
+		Plot.ruleY([0.8], { stroke: C.line80, strokeDasharray: '4,3' }),
+		Plot.text([l.line80], { x: 1, y: 0.8, text: (d: string) => d, textAnchor: 'end', dy: 10, fill: C.line80Text, fontSize: 11 }),
+		Plot.areaY(curve, { x: 'customer_share', y: 'cum_share', fill: C.curve, fillOpacity: 0.08 }),
+		Plot.line(curve, { x: 'customer_share', y: 'cum_share', stroke: C.curve, strokeWidth: 2 })
 	];
 	if (o.shareFor80 !== null && l.marker !== null) {
 		const p = { customer_share: o.shareFor80, cum_share: 0.8 };
 		marks.push(
-			Plot.ruleX([p], { x: 'customer_share', y1: 0, y2: 0.8, stroke: '#d9534f', strokeDasharray: '4,3' }),
-			Plot.dot([p], { x: 'customer_share', y: 'cum_share', r: 4.5, fill: '#d9534f', stroke: 'white' }),
-			Plot.text([p], { x: 'customer_share', y: 'cum_share', text: () => l.marker, textAnchor: 'start', dx: 8, dy: 14, fill: '#b03a36', fontWeight: 600, fontSize: 12 })
+			Plot.ruleX([p], { x: 'customer_share', y1: 0, y2: 0.8, stroke: C.line80, strokeDasharray: '4,3' }),
+			Plot.dot([p], { x: 'customer_share', y: 'cum_share', r: 4.5, fill: C.line80, stroke: INK.halo }),
+			Plot.text([p], { x: 'customer_share', y: 'cum_share', text: () => l.marker, textAnchor: 'start', dx: 8, dy: 14, fill: C.line80Text, fontWeight: 600, fontSize: 12 })
 		);
 	}
 	marks.push(
-		Plot.ruleX(curve, Plot.pointerX({ x: 'customer_share', stroke: '#2f6fb0', strokeOpacity: 0.4 })),
+		Plot.ruleX(curve, Plot.pointerX({ x: 'customer_share', stroke: C.curve, strokeOpacity: 0.4 })),
 		Plot.tip(
 			curve,
 			Plot.pointerX({

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { INK, SCHEMES } from './palette.ts';
 
 export interface RfCell {
 	r_score: number;
@@ -14,8 +15,15 @@ export interface RfHeatmapLabels {
 	customers: string;
 }
 
+export interface RfHeatmapOptions {
+	labels: RfHeatmapLabels;
+	/** Score levels per axis. */
+	bins?: number;
+}
+
 /** R × F grid, colour = mean monetary, text = customers; a tooltip shows both. */
-export function rfHeatmapOptions(cells: readonly RfCell[], l: RfHeatmapLabels, bins = 5): Plot.PlotOptions {
+export function rfHeatmapOptions(cells: readonly RfCell[], o: RfHeatmapOptions): Plot.PlotOptions {
+	const { labels: l, bins = 5 } = o;
 	const domain = Array.from({ length: bins }, (_, i) => i + 1);
 	return {
 		width: 460,
@@ -24,7 +32,7 @@ export function rfHeatmapOptions(cells: readonly RfCell[], l: RfHeatmapLabels, b
 		marginLeft: 60,
 		x: { label: l.f, domain },
 		y: { label: l.r, domain: [...domain].reverse() },
-		color: { type: 'sequential', scheme: 'YlGnBu', legend: true, label: l.meanMonetary },
+		color: { type: 'sequential', scheme: SCHEMES.money, legend: true, label: l.meanMonetary },
 		marks: [
 			Plot.cell(cells, {
 				x: 'f_score',
@@ -40,9 +48,9 @@ export function rfHeatmapOptions(cells: readonly RfCell[], l: RfHeatmapLabels, b
 				x: 'f_score',
 				y: 'r_score',
 				text: (d: RfCell) => String(d.customers),
-				fill: '#1b1b1b',
+				fill: INK.text,
 				fontSize: 11,
-				stroke: 'white',
+				stroke: INK.halo,
 				strokeWidth: 2,
 				paintOrder: 'stroke'
 			})

@@ -62,14 +62,14 @@ export function scoreFigures(d: ScoreData, c: Pick<PlotSetContext, 't' | 'fmt' |
 		id,
 		span: 1,
 		title: t(`plots.${key}.title`),
-		options: histogramOptions(bins, { x: t(`plots.${key}.axis`), customers: t('plots.customers'), overflow: (v) => t('plots.above', { value: v }), format: (v) => fmt(v, digits) }),
+		options: histogramOptions(bins, { labels: { x: t(`plots.${key}.axis`), customers: t('plots.customers'), overflow: (v) => t('plots.above', { value: v }), format: (v) => fmt(v, digits) } }),
 		note: bins.some((b) => b.overflow) ? t('plots.overflowNote') : undefined
 	});
 	const heat = (id: string, x: 'r' | 'f' | 'm', y: 'r' | 'f' | 'm', cells: PlotData['rf']): FigureSpec => ({
 		id,
 		span: 1,
 		title: t(`plots.heat.${y}${x}`) + ' · ' + t(c.heatMeasure === 'mean' ? 'plots.heat.byMean' : 'plots.heat.byCount'),
-		options: scoreHeatmapOptions(cells, c.heatMeasure, { x: t(`plots.score.${x}`), y: t(`plots.score.${y}`), meanMonetary: t('plots.meanMonetary'), customers: t('plots.customers') })
+		options: scoreHeatmapOptions(cells, { measure: c.heatMeasure, labels: { x: t(`plots.score.${x}`), y: t(`plots.score.${y}`), meanMonetary: t('plots.meanMonetary'), customers: t('plots.customers') } })
 	});
 	return [
 		hist('plot-hist-r', 'histR', d.histR, 0),
@@ -79,7 +79,7 @@ export function scoreFigures(d: ScoreData, c: Pick<PlotSetContext, 't' | 'fmt' |
 			id: 'plot-orders',
 			span: 1,
 			title: t('plots.orders.title'),
-			options: orderDistributionOptions(d.orders, { x: t('plots.orders.axis'), customers: t('plots.customers'), capped: (n) => t('plots.orCapped', { n: String(n) }) })
+			options: orderDistributionOptions(d.orders, { labels: { x: t('plots.orders.axis'), customers: t('plots.customers'), capped: (n) => t('plots.orCapped', { n: String(n) }) } })
 		},
 		heat('plot-heat-rf', 'f', 'r', d.rf),
 		heat('plot-heat-fm', 'm', 'f', d.fm),
@@ -113,26 +113,26 @@ export function segmentFigures(d: SegmentData & Pick<ScoreData, 'stats'>, c: Plo
 			id: 'plot-fm-scatter',
 			span: 2,
 			title: t('plots.scatter.title'),
-			options: fmScatterOptions(d.scatter, c.segments, { f: t('plots.scatter.f'), m: t('plots.scatter.m'), segment: t('plots.segment'), customer: t('plots.customer'), name: c.name }, 900),
+			options: fmScatterOptions(d.scatter, { segments: c.segments, labels: { f: t('plots.scatter.f'), m: t('plots.scatter.m'), segment: t('plots.segment'), customer: t('plots.customer'), name: c.name }, width: 900 }),
 			note: scatterNote
 		},
 		{
 			id: 'plot-treemap',
 			span: 2,
 			title: t(c.treemapSize === 'customers' ? 'plots.treemap.byCustomers' : 'plots.treemap.byRevenue'),
-			options: segmentTreemapOptions(tree, c.segments, { name: c.name, detail: (v, s) => `${fmt(v, 0)} · ${pct(s)}` }, 900, 400)
+			options: segmentTreemapOptions(tree, { segments: c.segments, labels: { name: c.name, detail: (v, s) => `${fmt(v, 0)} · ${pct(s)}` }, width: 900, height: 400 })
 		},
 		{
 			id: 'plot-shares',
 			span: 1,
 			title: t('plots.shares.title'),
-			options: shareComparisonOptions(labelled, { customerShare: t('plots.customerShare'), revenueShare: t('plots.revenueShare'), share: t('plots.share') }, 420)
+			options: shareComparisonOptions(labelled, { labels: { customerShare: t('plots.customerShare'), revenueShare: t('plots.revenueShare'), share: t('plots.share') }, width: 420 })
 		},
 		{
 			id: 'plot-medians',
 			span: 3,
 			title: t('plots.medians.title'),
-			options: segmentMediansOptions(labelled, ['#4e79a7', '#59a14f', '#e69f38'], { recency: t('plots.medians.r'), frequency: t('plots.medians.f'), monetary: t('plots.medians.m'), format: (v) => (v >= 100 ? fmt(v, 0) : fmt(Math.round(v * 10) / 10)) }, 1240)
+			options: segmentMediansOptions(labelled, { labels: { recency: t('plots.medians.r'), frequency: t('plots.medians.f'), monetary: t('plots.medians.m'), format: (v) => (v >= 100 ? fmt(v, 0) : fmt(Math.round(v * 10) / 10)) }, width: 1240 })
 		}
 	];
 }

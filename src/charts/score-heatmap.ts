@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ScoreCell } from '../core/sql/rfm-plots.ts';
+import { INK, SCHEMES } from './palette.ts';
 
 export type HeatMeasure = 'mean' | 'count';
 
@@ -8,6 +9,13 @@ export interface ScoreHeatmapLabels {
 	y: string;
 	meanMonetary: string;
 	customers: string;
+}
+
+export interface ScoreHeatmapOptions {
+	/** What the colour shows: mean monetary or customers. */
+	measure: HeatMeasure;
+	labels: ScoreHeatmapLabels;
+	width?: number;
 }
 
 /** 1 … highest score seen (at least 2), so a 2-level split and 10 bins both fill the grid. */
@@ -20,7 +28,8 @@ export function scoreDomain(cells: readonly ScoreCell[]): number[] {
  * A score × score grid coloured by mean monetary or by customers; the text shows the other
  * measure's companion (customers), so the count is always readable.
  */
-export function scoreHeatmapOptions(cells: readonly ScoreCell[], measure: HeatMeasure, l: ScoreHeatmapLabels, width = 380): Plot.PlotOptions {
+export function scoreHeatmapOptions(cells: readonly ScoreCell[], o: ScoreHeatmapOptions): Plot.PlotOptions {
+	const { measure, labels: l, width = 380 } = o;
 	const domain = scoreDomain(cells);
 	const fill = measure === 'mean' ? 'mean_monetary' : 'customers';
 	const value = (d: ScoreCell) => (measure === 'mean' ? d.mean_monetary : d.customers);
@@ -36,7 +45,7 @@ export function scoreHeatmapOptions(cells: readonly ScoreCell[], measure: HeatMe
 		marginBottom: 40,
 		x: { label: l.x, domain },
 		y: { label: l.y, domain: [...domain].reverse() },
-		color: { type: 'sequential', scheme: measure === 'mean' ? 'YlGnBu' : 'Purples', legend: true, label: measure === 'mean' ? l.meanMonetary : l.customers },
+		color: { type: 'sequential', scheme: measure === 'mean' ? SCHEMES.money : SCHEMES.count, legend: true, label: measure === 'mean' ? l.meanMonetary : l.customers },
 		marks: [
 			Plot.cell(cells, {
 				x: 'x',
@@ -49,7 +58,7 @@ export function scoreHeatmapOptions(cells: readonly ScoreCell[], measure: HeatMe
 				x: 'x',
 				y: 'y',
 				text: (d: ScoreCell) => (measure === 'mean' ? Math.round(d.mean_monetary).toLocaleString() : d.customers.toLocaleString()),
-				fill: (d: ScoreCell) => (dark(d) ? 'white' : '#1b1b1b'),
+				fill: (d: ScoreCell) => (dark(d) ? INK.onDark : INK.text),
 				fontSize: domain.length > 6 ? 8 : 10
 			})
 		]

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { RFM_COLOURS } from './palette.ts';
 
 export interface MedianRow {
 	segment: string;
@@ -15,6 +16,11 @@ export interface SegmentMediansLabels {
 	format: (v: number) => string;
 }
 
+export interface SegmentMediansOptions {
+	labels: SegmentMediansLabels;
+	width?: number;
+}
+
 interface Bar {
 	label: string;
 	dim: string;
@@ -27,7 +33,8 @@ interface Bar {
  * Median recency, frequency and monetary per segment as three columns of bars (one scale per
  * column: each bar is relative to its column's largest median); the number is printed on the bar.
  */
-export function segmentMediansOptions(rows: readonly MedianRow[], colours: readonly string[], l: SegmentMediansLabels, width = 640): Plot.PlotOptions {
+export function segmentMediansOptions(rows: readonly MedianRow[], o: SegmentMediansOptions): Plot.PlotOptions {
+	const l = o.labels;
 	const dims = [
 		{ key: 'median_recency', name: l.recency },
 		{ key: 'median_frequency', name: l.frequency },
@@ -39,7 +46,7 @@ export function segmentMediansOptions(rows: readonly MedianRow[], colours: reado
 	});
 	const labels = rows.map((r) => r.label);
 	return {
-		width,
+		width: o.width ?? 640,
 		height: 50 + rows.length * 26,
 		marginLeft: 140,
 		marginRight: 10,
@@ -47,7 +54,7 @@ export function segmentMediansOptions(rows: readonly MedianRow[], colours: reado
 		x: { axis: null, domain: [0, 1.45] },
 		y: { label: null, domain: labels },
 		fx: { label: null, domain: dims.map((d) => d.name), axis: 'top' },
-		color: { domain: dims.map((d) => d.name), range: colours },
+		color: { domain: dims.map((d) => d.name), range: [RFM_COLOURS.recency, RFM_COLOURS.frequency, RFM_COLOURS.monetary] },
 		marks: [
 			Plot.barX(bars, { x: 'rel', y: 'label', fx: 'dim', fill: 'dim', fillOpacity: 0.8, inset: 2 }),
 			Plot.text(bars, { x: 'rel', y: 'label', fx: 'dim', text: (b: Bar) => l.format(b.value), textAnchor: 'start', dx: 3, fontSize: 10 }),

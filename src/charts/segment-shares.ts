@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { SHARE_COLOURS } from './palette.ts';
 
 export interface SegmentShareRow {
 	segment: string;
@@ -14,22 +15,28 @@ export interface SegmentShareLabels {
 	share: string;
 }
 
+export interface SegmentSharesOptions {
+	labels: SegmentShareLabels;
+	width?: number;
+}
+
 /** Customers and revenue share per segment as paired horizontal bars, sorted by revenue share. */
-export function segmentSharesOptions(rows: readonly SegmentShareRow[], l: SegmentShareLabels, width = 640): Plot.PlotOptions {
+export function segmentSharesOptions(rows: readonly SegmentShareRow[], o: SegmentSharesOptions): Plot.PlotOptions {
+	const l = o.labels;
 	const order = [...rows].sort((a, b) => b.revenue_share - a.revenue_share).map((r) => r.label);
 	const long = rows.flatMap((r) => [
 		{ label: r.label, measure: l.customerShare, value: r.share },
 		{ label: r.label, measure: l.revenueShare, value: r.revenue_share }
 	]);
 	return {
-		width,
+		width: o.width ?? 640,
 		height: 40 + rows.length * 44,
 		marginLeft: 130,
 		marginRight: 50,
 		x: { label: l.share, percent: true, grid: true },
 		y: { axis: null, domain: [l.customerShare, l.revenueShare] },
 		fy: { label: null, domain: order },
-		color: { legend: true, domain: [l.customerShare, l.revenueShare], range: ['#7aa6d6', '#e69f38'] },
+		color: { legend: true, domain: [l.customerShare, l.revenueShare], range: [SHARE_COLOURS.customers, SHARE_COLOURS.revenue] },
 		marks: [
 			Plot.barX(long, { x: 'value', y: 'measure', fy: 'label', fill: 'measure', tip: { format: { value: '.1%', y: false } }, title: (d: { label: string; measure: string; value: number }) => `${d.label}\n${d.measure}: ${(d.value * 100).toFixed(1)}%` }),
 			Plot.text(long, { x: 'value', y: 'measure', fy: 'label', text: (d: { value: number }) => `${(d.value * 100).toFixed(1)}%`, dx: 4, textAnchor: 'start', fontSize: 10 }),

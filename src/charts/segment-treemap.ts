@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { fitLabel } from './label-fit.ts';
-import { segmentRange, textOn } from './segment-colors.ts';
+import { INK, segmentRange, textOn } from './palette.ts';
 import { squarify, type TreemapTile } from './treemap-layout.ts';
 
 export interface TreemapRow {
@@ -17,6 +17,14 @@ export interface TreemapLabels {
 	detail: (value: number, share: number) => string;
 }
 
+export interface SegmentTreemapOptions {
+	/** Segment ids in rule order (colours follow it). */
+	segments: readonly string[];
+	labels: TreemapLabels;
+	width?: number;
+	height?: number;
+}
+
 interface Tile extends TreemapTile {
 	name: string;
 	line1: string;
@@ -25,7 +33,8 @@ interface Tile extends TreemapTile {
 }
 
 /** Squarified tiles (pure layout) drawn with Plot.rect + text on identity scales (pixels). */
-export function segmentTreemapOptions(rows: readonly TreemapRow[], segments: readonly string[], l: TreemapLabels, width = 640, height = 360): Plot.PlotOptions {
+export function segmentTreemapOptions(rows: readonly TreemapRow[], o: SegmentTreemapOptions): Plot.PlotOptions {
+	const { segments, labels: l, width = 640, height = 360 } = o;
 	const share = new Map(rows.map((r) => [r.segment, r.share]));
 	const ids = [...segments.filter((s) => share.has(s)), ...rows.map((r) => r.segment).filter((s) => !segments.includes(s))];
 	const colour = new Map(ids.map((id, i) => [id, segmentRange(ids)[i]!]));
@@ -56,14 +65,14 @@ export function segmentTreemapOptions(rows: readonly TreemapRow[], segments: rea
 				y1: 'y0',
 				x2: 'x1',
 				y2: 'y1',
-				fill: (t: Tile) => colour.get(t.id) ?? '#999',
-				stroke: 'white',
+				fill: (t: Tile) => colour.get(t.id) ?? INK.unknown,
+				stroke: INK.halo,
 				strokeWidth: 1.5,
 				title: (t: Tile) => `${t.name}\n${l.detail(t.value, t.share)}`,
 				tip: true
 			}),
-			Plot.text(tiles, { x: (t: Tile) => t.x0 + 5, y: (t: Tile) => t.y0 + 5, text: 'line1', textAnchor: 'start', lineAnchor: 'top', fontSize: 12, fontWeight: 600, fill: (t: Tile) => textOn(colour.get(t.id) ?? '#999') }),
-			Plot.text(tiles, { x: (t: Tile) => t.x0 + 5, y: (t: Tile) => t.y0 + 21, text: 'line2', textAnchor: 'start', lineAnchor: 'top', fontSize: 11, fill: (t: Tile) => textOn(colour.get(t.id) ?? '#999') })
+			Plot.text(tiles, { x: (t: Tile) => t.x0 + 5, y: (t: Tile) => t.y0 + 5, text: 'line1', textAnchor: 'start', lineAnchor: 'top', fontSize: 12, fontWeight: 600, fill: (t: Tile) => textOn(colour.get(t.id) ?? INK.unknown) }),
+			Plot.text(tiles, { x: (t: Tile) => t.x0 + 5, y: (t: Tile) => t.y0 + 21, text: 'line2', textAnchor: 'start', lineAnchor: 'top', fontSize: 11, fill: (t: Tile) => textOn(colour.get(t.id) ?? INK.unknown) })
 		]
 	};
 }

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { SHARE_COLOURS } from './palette.ts';
 
 export interface ShareRow {
 	segment: string;
@@ -13,15 +14,20 @@ export interface ShareComparisonLabels {
 	share: string;
 }
 
-const CUSTOMERS = '#7aa6d6';
-const REVENUE = '#e69f38';
+export interface ShareComparisonOptions {
+	labels: ShareComparisonLabels;
+	width?: number;
+}
+
+const { customers: CUSTOMERS, revenue: REVENUE } = SHARE_COLOURS;
 
 /**
  * Customer share against revenue share per segment as a dumbbell: a line joins the two dots, so
  * segments earning more than their headcount (line to the right, orange beyond blue) stand out.
  * Sorted by revenue share.
  */
-export function shareComparisonOptions(rows: readonly ShareRow[], l: ShareComparisonLabels, width = 640): Plot.PlotOptions {
+export function shareComparisonOptions(rows: readonly ShareRow[], o: ShareComparisonOptions): Plot.PlotOptions {
+	const l = o.labels;
 	const order = [...rows].sort((a, b) => b.revenue_share - a.revenue_share).map((r) => r.label);
 	const long = rows.flatMap((r) => [
 		{ label: r.label, measure: l.customerShare, value: r.customer_share },
@@ -29,7 +35,7 @@ export function shareComparisonOptions(rows: readonly ShareRow[], l: ShareCompar
 	]);
 	const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 	return {
-		width,
+		width: o.width ?? 640,
 		height: 50 + rows.length * 30,
 		marginLeft: 140,
 		marginRight: 20,

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Quadrant } from '../core/sql/value-matrix.ts';
+import { INK, QUADRANT_COLOURS } from './palette.ts';
 
 export interface MatrixPoint {
 	customer_id: string;
@@ -21,8 +22,6 @@ export interface MatrixChartOptions {
 	labels: MatrixLabels;
 	width?: number;
 }
-
-export const QUADRANT_COLORS: Record<Quadrant, string> = { core: '#1f6fc5', potential: '#2e9e5b', general: '#e69f38', low: '#9aa5b1' };
 
 /** Where each quadrant's name sits in the frame. */
 const CORNER: Record<Quadrant, 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left'> = {
@@ -70,11 +69,11 @@ export function valueMatrixOptions(points: readonly MatrixPoint[], o: MatrixChar
 			fillOpacity: 0.6,
 			title: (d: MatrixPoint) => `${d.customer_id}\n${l.quadrants[d.quadrant]}\n${l.current}: ${d.current_value.toFixed(2)}\n${l.potential}: ${d.potential_value.toFixed(2)}`
 		}),
-		...order.map((q) => Plot.text([l.quadrants[q]], { frameAnchor: CORNER[q], dx: CORNER[q].endsWith('left') ? 8 : -8, dy: CORNER[q].startsWith('top') ? 8 : -8, fontWeight: 600, fontSize: 12, fill: QUADRANT_COLORS[q], stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }))
+		...order.map((q) => Plot.text([l.quadrants[q]], { frameAnchor: CORNER[q], dx: CORNER[q].endsWith('left') ? 8 : -8, dy: CORNER[q].startsWith('top') ? 8 : -8, fontWeight: 600, fontSize: 12, fill: QUADRANT_COLOURS[q], stroke: INK.halo, strokeWidth: 4, paintOrder: 'stroke' }))
 	];
 	if (o.splits) {
-		marks.push(Plot.ruleX([o.splits.current], { stroke: '#333', strokeDasharray: '4,3' }));
-		marks.push(Plot.ruleY([o.splits.potential], { stroke: '#333', strokeDasharray: '4,3' }));
+		marks.push(Plot.ruleX([o.splits.current], { stroke: INK.rule, strokeDasharray: '4,3' }));
+		marks.push(Plot.ruleY([o.splits.potential], { stroke: INK.rule, strokeDasharray: '4,3' }));
 	}
 	return {
 		width: o.width ?? 640,
@@ -84,7 +83,7 @@ export function valueMatrixOptions(points: readonly MatrixPoint[], o: MatrixChar
 		grid: true,
 		x: { label: l.current, type, nice: !o.log, ticks: o.log ? symlogTicks(...extent(points.map((p) => p.current_value))) : undefined, tickFormat: o.log ? shortNumber : undefined },
 		y: { label: l.potential, type, nice: !o.log, ticks: o.log ? symlogTicks(...extent(points.map((p) => p.potential_value))) : undefined, tickFormat: o.log ? shortNumber : undefined },
-		color: { domain: order.map((q) => l.quadrants[q]), range: order.map((q) => QUADRANT_COLORS[q]), legend: true },
+		color: { domain: order.map((q) => l.quadrants[q]), range: order.map((q) => QUADRANT_COLOURS[q]), legend: true },
 		marks
 	};
 }

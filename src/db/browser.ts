@@ -6,6 +6,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient, FileSource, QueryResult, Row } from './client.ts';
 import { normalizeArrow } from './normalize.ts';
+import { listenToExecutionProgress } from './progress.ts';
 import { offlineSettings } from './settings.ts';
 
 /**
@@ -29,17 +30,21 @@ export class BrowserDbClient implements DbClient {
 		if (!bundle.mainWorker) throw new Error('no DuckDB worker bundle');
 		const worker = new Worker(bundle.mainWorker);
 		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+		// Progress of long statements (a CSV scan reports the share of the file read); checked here,
+		// before anything else, so a DuckDB-WASM upgrade that moves it fails at once.
+		let client: BrowserDbClient | null = null;
+		try {
+			listenToExecutionProgress(db, (pct) => client?.progress?.(pct));
+		} catch (e) {
+			worker.terminate();
+			throw e;
+		}
 		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
 		await db.open({ query: { castBigIntToDouble: true, castTimestampToDate: false } });
 		const conn = await db.connect();
 		for (const s of offlineSettings(abs('./no-extensions'))) await conn.query(s.text);
-		// Progress of long statements (a CSV scan reports the share of the file read): DuckDB-WASM
-		// posts it from its worker to listeners it keeps in a list it does not expose in its types.
 		for (const s of PROGRESS_SETTINGS) await conn.query(s);
-		const client = new BrowserDbClient(db, conn, worker);
-		(
-			db as unknown as { _onExecutionProgress?: ((p: { percentage: number }) => void)[] }
-		)._onExecutionProgress?.push((p) => client.progress?.(p.percentage));
+		client = new BrowserDbClient(db, conn, worker);
 		return client;
 	}
 

@@ -21,9 +21,11 @@ import type {
 	ClvFitResult,
 	ClvScores,
 	ClvStage,
+	ClvWorker,
 	FrequencyCheckRow,
 	TrackingRow
 } from './clv-protocol.ts';
+import type { WorkerHandler } from './protocol.ts';
 
 /** Highest calibration frequency shown on its own in the calibration/hold-out check (7 = "7+"). */
 export const CHECK_MAX_FREQUENCY = 7;
@@ -141,3 +143,7 @@ export function runClv(input: ClvFitInput, progress: Progress = () => undefined)
 		warnings: [...warnings]
 	};
 }
+
+/** The CLV worker's job (clv.worker.ts serves it; tests run it without a worker). */
+export const fitHandler: WorkerHandler<ClvWorker> = (input, progress) =>
+	runClv(input, (stage, fraction) => progress({ stage, fraction }));

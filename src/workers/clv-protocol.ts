@@ -1,9 +1,10 @@
 /**
- * Typed messages between the page and the CLV worker (src/workers/clv.worker.ts). The page posts
- * one `fit` request; the worker answers with `progress` messages and then one `result` or
- * `error`. Cancelling = terminating the worker (fits are synchronous inside it).
+ * What the page and the CLV worker (src/workers/clv.worker.ts) exchange, in the messages of
+ * protocol.ts: one fit input in, progress per stage, one result (or the error as data) out.
+ * Cancelling = terminating the worker (fits are synchronous inside it).
  */
 import type { BgNbdFit, FitWarning, GammaGammaFit } from '../core/clv/index.ts';
+import type { WorkerSpec } from './protocol.ts';
 
 export type ClvUnitName = 'day' | 'week';
 
@@ -83,9 +84,9 @@ export interface ClvFitResult {
 
 export type ClvStage = 'bgnbd' | 'gammagamma' | 'scoring' | 'checks';
 
-export type ClvRequest = { type: 'fit'; id: number; input: ClvFitInput };
+export interface ClvProgress {
+	stage: ClvStage;
+	fraction: number;
+}
 
-export type ClvResponse =
-	| { type: 'progress'; id: number; stage: ClvStage; fraction: number }
-	| { type: 'result'; id: number; result: ClvFitResult }
-	| { type: 'error'; id: number; message: string };
+export type ClvWorker = WorkerSpec<ClvFitInput, ClvFitResult, ClvProgress>;

@@ -1,11 +1,12 @@
 /**
- * Typed messages between the page and the xlsx worker (src/workers/xlsx.worker.ts): the page
- * posts one `read` request (the File itself: structured clone shares it, nothing is copied); the
- * worker answers with one `result` (the CSV as a Blob) or one `error` (a ClienteleError as data).
- * Cancelling = terminating the worker.
+ * What the page and the xlsx worker (src/workers/xlsx.worker.ts) exchange, in the messages of
+ * protocol.ts: the page sends one read (the File itself: structured clone shares it, nothing is
+ * copied); the worker answers with one result (the CSV as a Blob) or the error as data — always a
+ * ClienteleError naming the file and sheet (xlsxError). Cancelling = terminating the worker.
  */
-import type { ErrorParams } from '../core/errors.ts';
+import { xlsxError } from '../core/xlsx/xlsx-errors.ts';
 import type { SheetInfo } from '../core/xlsx/xlsx-csv.ts';
+import type { ServeOptions, WorkerSpec } from './protocol.ts';
 
 export interface XlsxReadInput {
 	workbook: Blob;
@@ -23,8 +24,9 @@ export interface XlsxReadResult {
 	columns: number;
 }
 
-export type XlsxRequest = { type: 'read'; id: number; input: XlsxReadInput };
+export type XlsxWorker = WorkerSpec<XlsxReadInput, XlsxReadResult>;
 
-export type XlsxResponse =
-	| { type: 'result'; id: number; result: XlsxReadResult }
-	| { type: 'error'; id: number; error: { code: string; params: ErrorParams } };
+/** A library error becomes a translated one naming the workbook (and the sheet asked for). */
+export const XLSX_SERVE: ServeOptions<XlsxWorker> = {
+	mapError: (e, input) => xlsxError(e, { file: input.file, sheet: input.sheet })
+};

@@ -2,16 +2,34 @@
  * SQL is built, never glued. A `Sql` value can only be made by the `sql` tag, `ident()`, `lit()`
  * and `raw()` (for trusted, constant fragments). Interpolating a plain string into `sql`...``
  * binds it as a literal, so a CSV header or cell value can never become SQL text.
+ *
+ * The brand is checked by construction, not by shape: `Sql` is a class with an ECMAScript private
+ * field, so the compiler refuses a look-alike `{ text: '…' }` where `Sql` is expected, and at run
+ * time `isSql()` asks for the private field (an object merely shaped like one is not Sql). The
+ * class itself is not exported as a value: nothing outside this module can make one.
  */
-declare const sqlBrand: unique symbol;
-export type Sql = { readonly text: string; readonly [sqlBrand]: true };
-
-function make(text: string): Sql {
-	return { text } as Sql;
+class Sql {
+	/** Only instances made in this module have it; `#brand in v` is the run-time check. */
+	readonly #brand = true;
+	readonly text: string;
+	constructor(text: string) {
+		this.text = text;
+		Object.freeze(this);
+	}
+	static is(v: unknown): v is Sql {
+		return typeof v === 'object' && v !== null && #brand in v;
+	}
 }
 
+export type { Sql };
+
+function make(text: string): Sql {
+	return new Sql(text);
+}
+
+/** Whether `v` was built by this module (a look-alike `{ text }` object is not). */
 export function isSql(v: unknown): v is Sql {
-	return typeof v === 'object' && v !== null && typeof (v as { text?: unknown }).text === 'string';
+	return Sql.is(v);
 }
 
 /** A quoted identifier: double quotes, embedded quotes doubled. Works for any header text. */
@@ -38,6 +56,8 @@ export function lit(v: LitValue): Sql {
 			? make(`DATE '${iso.slice(0, 10)}'`)
 			: make(`TIMESTAMP '${iso.slice(0, 23).replace('T', ' ')}'`);
 	}
+	if (typeof v !== 'string')
+		throw new TypeError(`lit() takes a string, number, bigint, boolean, null or Date, not ${describe(v)}`);
 	if (v.includes('\u0000')) throw new Error('string literal contains a NUL character');
 	return make("'" + v.replaceAll("'", "''") + "'");
 }
@@ -66,14 +86,41 @@ export function sql(strings: TemplateStringsArray, ...args: SqlArg[]): Sql {
 	const parts = strings.raw;
 	let out = parts[0] ?? '';
 	args.forEach((a, i) => {
-		out += (isSql(a) ? a.text : lit(a).text) + (parts[i + 1] ?? '');
+		out += fragment(a).text + (parts[i + 1] ?? '');
 	});
 	return make(out);
 }
 
+/** An interpolated value as SQL: Sql as it is, a literal value through lit(), anything else refused. */
+function fragment(a: unknown): Sql {
+	if (isSql(a)) return a;
+	if (isLitValue(a)) return lit(a);
+	throw new TypeError(
+		`sql\`\` cannot interpolate ${describe(a)}: pass Sql (ident(), lit(), sql\`\`) or a plain value`
+	);
+}
+
+function isLitValue(v: unknown): v is LitValue {
+	const t = typeof v;
+	if (v === null || v instanceof Date) return true;
+	return t === 'string' || t === 'number' || t === 'bigint' || t === 'boolean';
+}
+
+function describe(v: unknown): string {
+	if (v === undefined) return 'undefined';
+	if (v === null) return 'null';
+	if (typeof v !== 'object') return typeof v;
+	return `an object that is not Sql (${Object.prototype.toString.call(v)}${'text' in v ? ' with a text field' : ''})`;
+}
+
 /** Joins fragments with a separator (default ', '). */
 export function join(parts: readonly Sql[], sep = ', '): Sql {
-	return make(parts.map((p) => p.text).join(sep));
+	return make(parts.map((p) => fragmentOnly(p).text).join(sep));
+}
+
+function fragmentOnly(p: unknown): Sql {
+	if (isSql(p)) return p;
+	throw new TypeError(`join() takes Sql fragments only, got ${describe(p)}`);
 }
 
 /** An empty fragment, for optional clauses. */

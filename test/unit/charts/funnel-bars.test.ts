@@ -15,7 +15,7 @@ describe('funnel bars', () => {
 		['two groups are faceted', [...rows('A', [10, 5, 1]), ...rows('B', [20, 2, 0])], 6, ['A', 'B', '5 · 50.0%', '0 · 0.0%']]
 	])('%s', (_n, data, bars, labels) => {
 		expect.hasAssertions();
-		const el = render(funnelBarsOptions(data, { customers: 'Customers', step: 'Step' }));
+		const el = render(funnelBarsOptions(data, { labels: { customers: 'Customers', step: 'Step' } }));
 		expect(el.querySelectorAll('[aria-label="bar"] rect')).toHaveLength(bars);
 		expect(texts(el)).toEqual(expect.arrayContaining(labels));
 	});

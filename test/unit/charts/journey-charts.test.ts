@@ -22,7 +22,7 @@ describe('journey lanes', () => {
 	];
 	it('one cell per stage × touchpoint with its volume; pain points outlined', () => {
 		expect.hasAssertions();
-		const o = journeyLanesOptions(cells, { stage: 'Stage', touchpoint: 'Touchpoint', events: 'Events', score: 'Score' }, { stages: ['接触前', '接触中', '接触后'], pain: ['客服电话'] });
+		const o = journeyLanesOptions(cells, { labels: { stage: 'Stage', touchpoint: 'Touchpoint', events: 'Events', score: 'Score' }, stages: ['接触前', '接触中', '接触后'], pain: ['客服电话'] });
 		const el = render(o);
 		const groups = el.querySelectorAll('[aria-label="cell"]');
 		expect(groups).toHaveLength(3);
@@ -41,7 +41,7 @@ describe('journey satisfaction curve', () => {
 	] as const)('%s', (_n, means, dots) => {
 		expect.hasAssertions();
 		const rows = ['接触前', '接触中', '接触后'].map((stage, i) => ({ stage, mean_score: means[i] ?? null, sd_score: 0.8, q25: 3, q75: 5, scored: 10 }));
-		const el = render(journeyCurveOptions(rows, { stage: 'Stage', score: 'Mean', scored: 'n' }));
+		const el = render(journeyCurveOptions(rows, { labels: { stage: 'Stage', score: 'Mean', scored: 'n' } }));
 		expect(el.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(dots);
 		expect(el.querySelectorAll('[aria-label="line"] path')).toHaveLength(1);
 		expect(texts(el)).toContain('3.90');
@@ -57,7 +57,7 @@ describe('journey flow', () => {
 	];
 	it('keeps the top links per step and sums the rest into "other"', () => {
 		expect.hasAssertions();
-		const o = journeyFlowOptions(links, { step: 'Step', customers: 'Customers', other: 'Other' }, 2);
+		const o = journeyFlowOptions(links, { labels: { step: 'Step', customers: 'Customers', other: 'Other' }, top: 2 });
 		const el = render(o);
 		expect(el.querySelectorAll('[aria-label="link"] path')).toHaveLength(4);
 		expect((o.y as { domain: string[] }).domain.at(-1)).toBe('Other');
@@ -73,7 +73,7 @@ describe('channel split', () => {
 			{ label: 'Online', events: 700, customers: 300, event_share: 0.7, mean_score: 4.1 },
 			{ label: 'Offline', events: 300, customers: 200, event_share: 0.3, mean_score: null }
 		];
-		const el = render(journeyChannelsOptions(rows, { events: 'Events', customers: 'Customers', score: 'Score' }));
+		const el = render(journeyChannelsOptions(rows, { labels: { events: 'Events', customers: 'Customers', score: 'Score' } }));
 		expect(el.querySelectorAll('[aria-label="bar"] rect')).toHaveLength(2);
 		expect(texts(el)).toEqual(expect.arrayContaining(['70.0% · Score 4.10', '30.0%']));
 	});

@@ -27,7 +27,7 @@ describe('kpi trend chart', () => {
 		['without a target', undefined, ['area', 'line', 'dot']]
 	])('%s', (_n, target, expected) => {
 		expect.hasAssertions();
-		const el = render(kpiTrendOptions(POINTS, TL, target));
+		const el = render(kpiTrendOptions(POINTS, { labels: TL, target }));
 		for (const m of expected) expect(marks(el)).toContain(m);
 		if (target === undefined) expect(marks(el)).not.toContain('rule');
 		else expect(texts(el)).toContain('Target 40');
@@ -37,7 +37,7 @@ describe('kpi trend chart', () => {
 
 	it('leaves the band out for points without an interval (retention)', () => {
 		expect.hasAssertions();
-		const el = render(kpiTrendOptions(POINTS.map((p) => ({ ...p, low: NaN, high: NaN })), TL, 92));
+		const el = render(kpiTrendOptions(POINTS.map((p) => ({ ...p, low: NaN, high: NaN })), { labels: TL, target: 92 }));
 		expect(el.querySelectorAll('[aria-label="area"] path')).toHaveLength(0);
 		expect(el.querySelectorAll('[aria-label="line"] path')).toHaveLength(1);
 	});
@@ -51,7 +51,7 @@ describe('kpi by group chart', () => {
 	];
 	it('sorts groups by value, draws intervals and the target, and skips missing values', () => {
 		expect.hasAssertions();
-		const o = kpiGroupsOptions(rows, { value: 'NPS', group: '', target: 'Target', n: 'n' }, 40);
+		const o = kpiGroupsOptions(rows, { labels: { value: 'NPS', group: '', target: 'Target', n: 'n' }, target: 40 });
 		expect((o.y as { domain: string[] }).domain).toEqual(['Champions', 'Lost']);
 		const el = render(o);
 		expect(el.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(2);
@@ -68,7 +68,7 @@ describe('cohort heatmap', () => {
 	];
 	it('shows cohort sizes in month 0 and percentages after, one cell per (cohort, month)', () => {
 		expect.hasAssertions();
-		const o = cohortHeatmapOptions(cells, { cohort: 'First purchase', month: 'Months since', retention: 'Share', customers: 'Customers', size: 'Size' });
+		const o = cohortHeatmapOptions(cells, { labels: { cohort: 'First purchase', month: 'Months since', retention: 'Share', customers: 'Customers', size: 'Size' } });
 		expect((o.color as { domain: number[] }).domain).toEqual([0, 0.3]);
 		const el = render(o);
 		expect(el.querySelectorAll('[aria-label="cell"] rect')).toHaveLength(3);
@@ -77,7 +77,7 @@ describe('cohort heatmap', () => {
 
 	it('draws an empty frame for no cohorts', () => {
 		expect.hasAssertions();
-		const el = render(cohortHeatmapOptions([], { cohort: 'c', month: 'm', retention: 'r', customers: 'n', size: 's' }));
+		const el = render(cohortHeatmapOptions([], { labels: { cohort: 'c', month: 'm', retention: 'r', customers: 'n', size: 's' } }));
 		expect(el.querySelectorAll('[aria-label="cell"] rect')).toHaveLength(0);
 	});
 });

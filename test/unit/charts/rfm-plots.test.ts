@@ -12,7 +12,7 @@ import { segmentMediansOptions } from '../../../src/charts/segment-medians.ts';
 import { segmentTreemapOptions } from '../../../src/charts/segment-treemap.ts';
 import { shareComparisonOptions } from '../../../src/charts/share-comparison.ts';
 import { fitLabel } from '../../../src/charts/label-fit.ts';
-import { segmentRange, textOn, OTHERS_COLOUR } from '../../../src/charts/segment-colors.ts';
+import { segmentRange, textOn, OTHERS_COLOUR } from '../../../src/charts/palette.ts';
 import type { ScoreCell } from '../../../src/core/sql/rfm-plots.ts';
 
 /** JSDOM has no canvas: ramp legends (continuous colour) are checked on the options, not drawn. */
@@ -42,7 +42,7 @@ describe('RFM chart builders', () => {
 					{ bin: 1, x0: 10, x1: 20, customers: 3, overflow: false },
 					{ bin: 2, x0: 20, x1: 30, customers: 1, overflow: true }
 				],
-				{ x: 'Days', customers: 'Customers', overflow: (v) => `above ${v}`, format: (v) => String(v) }
+				{ labels: { x: 'Days', customers: 'Customers', overflow: (v) => `above ${v}`, format: (v) => String(v) } }
 		);
 		const el = render(o);
 		expect(el.querySelectorAll('g[fill="#4e79a7"] rect').length).toBe(2);
@@ -60,7 +60,7 @@ describe('RFM chart builders', () => {
 					{ frequency: 1, customers: 6, share: 0.6, capped: false },
 					{ frequency: 2, customers: 4, share: 0.4, capped: true }
 				],
-				{ x: 'Purchases', customers: 'Customers', capped: (n) => `${n}+` }
+				{ labels: { x: 'Purchases', customers: 'Customers', capped: (n) => `${n}+` } }
 			)
 		);
 		expect(el.querySelectorAll('g[aria-label="bar"] rect').length).toBe(2);
@@ -72,7 +72,7 @@ describe('RFM chart builders', () => {
 		['count', ['4', '3', '2', '1'], 'Customers']
 	] as const)('heatmap coloured by %s: a cell per pair, numbers written, legend titled', (measure, shown, legend) => {
 		expect.hasAssertions();
-		const o = scoreHeatmapOptions(CELLS, measure, { x: 'F score', y: 'R score', meanMonetary: 'Mean monetary', customers: 'Customers' });
+		const o = scoreHeatmapOptions(CELLS, { measure, labels: { x: 'F score', y: 'R score', meanMonetary: 'Mean monetary', customers: 'Customers' } });
 		const el = render(o);
 		expect(el.querySelectorAll('g[aria-label="cell"] rect').length).toBe(4);
 		expect(texts(el)).toEqual(expect.arrayContaining([...shown]));
@@ -93,7 +93,7 @@ describe('RFM chart builders', () => {
 			{ customer_id: 'b', frequency: 5, monetary: 1000, segment: 'champions' },
 			{ customer_id: 'c', frequency: 2, monetary: 50, segment: 'others' }
 		];
-		const o = fmScatterOptions(points, ['champions', 'lost', 'others'], { f: 'Purchases', m: 'Revenue', segment: 'Segment', customer: 'Customer', name });
+		const o = fmScatterOptions(points, { segments: ['champions', 'lost', 'others'], labels: { f: 'Purchases', m: 'Revenue', segment: 'Segment', customer: 'Customer', name } });
 		expect((o.x as { type: string }).type).toBe('log');
 		expect((o.y as { type: string }).type).toBe('log');
 		expect((o.color as { domain: string[]; range: string[] }).domain).toEqual(['Champions', 'Lost', 'Others']);
@@ -112,10 +112,7 @@ describe('RFM chart builders', () => {
 					{ segment: 'lost', value: 40, share: 0.4 },
 					{ segment: 'others', value: 0, share: 0 }
 				],
-				['champions', 'lost', 'others'],
-				{ name, detail: (v, s) => `${v} · ${(s * 100).toFixed(0)}%` },
-				400,
-				200
+				{ segments: ['champions', 'lost', 'others'], labels: { name, detail: (v, s) => `${v} · ${(s * 100).toFixed(0)}%` }, width: 400, height: 200 }
 			)
 		);
 		expect(el.querySelectorAll('g[aria-label="rect"] rect').length).toBe(2);
@@ -133,7 +130,7 @@ describe('RFM chart builders', () => {
 					{ segment: 'champions', label: 'Champions', customer_share: 0.1, revenue_share: 0.5 },
 					{ segment: 'lost', label: 'Lost', customer_share: 0.4, revenue_share: 0.05 }
 				],
-				{ customerShare: 'Share of customers', revenueShare: 'Share of revenue', share: 'Share' }
+				{ labels: { customerShare: 'Share of customers', revenueShare: 'Share of revenue', share: 'Share' } }
 			)
 		);
 		expect(el.querySelectorAll('g[aria-label="dot"] circle').length).toBe(4);
@@ -149,8 +146,7 @@ describe('RFM chart builders', () => {
 					{ segment: 'champions', label: 'Champions', median_recency: 5, median_frequency: 8, median_monetary: 900 },
 					{ segment: 'lost', label: 'Lost', median_recency: 300, median_frequency: 1, median_monetary: 40 }
 				],
-				['#111111', '#222222', '#333333'],
-				{ recency: 'Median days', frequency: 'Median purchases', monetary: 'Median revenue', format: (v) => String(v) }
+				{ labels: { recency: 'Median days', frequency: 'Median purchases', monetary: 'Median revenue', format: (v) => String(v) } }
 			)
 		);
 		expect(el.querySelectorAll('g[aria-label="bar"] rect').length).toBe(6);
@@ -206,7 +202,7 @@ describe('migration charts', () => {
 	it('flow: a bar per node, a band per flow, column titles and labels with counts', () => {
 		expect.hasAssertions();
 		const el = render(
-			migrationFlowOptions(FLOWS, { fromOrder: ['champions', 'lost', '__new__'], toOrder: ['champions', 'lost'], colour: () => '#888888' }, { name: (id) => (id === '__new__' ? 'New' : name(id)), fromTitle: '2025-09-30', toTitle: '2026-01-01', customers: 'Customers' }, 600, 300)
+			migrationFlowOptions(FLOWS, { fromOrder: ['champions', 'lost', '__new__'], toOrder: ['champions', 'lost'], colour: () => '#888888', labels: { name: (id) => (id === '__new__' ? 'New' : name(id)), fromTitle: '2025-09-30', toTitle: '2026-01-01', customers: 'Customers' }, width: 600, height: 300 })
 		);
 		expect(el.querySelectorAll('g[aria-label="rect"] rect').length).toBe(4);
 		expect(el.querySelectorAll('g[aria-label="area"] path').length).toBe(3);
@@ -216,7 +212,7 @@ describe('migration charts', () => {
 	it('matrix: a cell per pair with its count, rows and columns in rule order', () => {
 		expect.hasAssertions();
 		const cells = FLOWS.map((f) => ({ from: f.from, to: f.to, customers: f.value, row_share: f.from === 'champions' ? f.value / 40 : 1 }));
-		const o = migrationMatrixOptions(cells, { fromOrder: ['champions', 'lost', '__new__'], toOrder: ['champions', 'lost'] }, { name, from: 'From', to: 'To', rowShare: 'Row share', customers: 'Customers' });
+		const o = migrationMatrixOptions(cells, { fromOrder: ['champions', 'lost', '__new__'], toOrder: ['champions', 'lost'], labels: { name, from: 'From', to: 'To', rowShare: 'Row share', customers: 'Customers' } });
 		expect((o.y as { domain: string[] }).domain).toEqual(['Champions', '__new__']);
 		const el = render(o);
 		expect(el.querySelectorAll('g[aria-label="cell"] rect').length).toBe(3);

@@ -42,7 +42,7 @@ const CL: CheckLabels = { actual: 'Actual', predicted: 'Model', frequency: 'Repe
 describe('CLV check charts', () => {
 	it('draws actual and model per calibration frequency, the last tick as 7+', () => {
 		const rows = [0, 1, 2, 7].map((f) => ({ frequency: f, customers: 10, actual: f / 2, predicted: f / 2 + 0.1 }));
-		const svg = render(frequencyCheckOptions(rows, CL));
+		const svg = render(frequencyCheckOptions(rows, { labels: CL }));
 		expect(svg.querySelectorAll('[aria-label="line"] path')).toHaveLength(2);
 		expect(svg.querySelectorAll('circle')).toHaveLength(8);
 		const ticks = [...svg.querySelectorAll('[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
@@ -54,7 +54,7 @@ describe('CLV check charts', () => {
 		['without', null, 0]
 	] as const)('tracking plot %s marks its start', (_name, start, rules) => {
 		const rows = Array.from({ length: 52 }, (_, w) => ({ week: w, actual: w * 3, expected: w * 2.9 }));
-		const svg = render(trackingOptions(rows, start, CL));
+		const svg = render(trackingOptions(rows, { labels: CL, holdoutStartWeek: start }));
 		expect(svg.querySelectorAll('[aria-label="line"] path')).toHaveLength(2);
 		expect(svg.querySelectorAll('[aria-label^="rule"]')).toHaveLength(rules);
 		expect((svg.textContent ?? '').includes('Hold-out starts')).toBe(rules === 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLit, ident, join, lit, raw, sql, type LitValue } from '../../../../src/core/sql/sql.ts';
+import { dateLit, ident, isSql, join, lit, raw, sql, type LitValue, type Sql } from '../../../../src/core/sql/sql.ts';
 import { useDb } from '../../../helpers/db.ts';
 
 const db = useDb();
@@ -133,5 +133,43 @@ describe('sql`` tag', () => {
 	it('join() uses the separator', () => {
 		expect(join([lit(1), lit('a')]).text).toBe("1, 'a'");
 		expect(join([ident('x'), ident('y')], ' UNION ').text).toBe('"x" UNION "y"');
+	});
+});
+
+describe('the Sql brand (checked by construction, not by shape)', () => {
+	const lookAlike = { text: '1; DROP TABLE guard; --' };
+
+	it('refuses a hand-made look-alike at compile time', () => {
+		// @ts-expect-error a plain object shaped like Sql is not Sql
+		const asSql: Sql = lookAlike;
+		// @ts-expect-error a string is not Sql either
+		const fromString: Sql = 'SELECT 1';
+		expect([asSql, fromString]).toHaveLength(2);
+	});
+
+	it('is made only by the builders: isSql() tells a look-alike from the real thing', () => {
+		expect(isSql(lookAlike)).toBe(false);
+		expect(isSql('SELECT 1')).toBe(false);
+		expect(isSql({ ...raw('SELECT 1') })).toBe(false);
+		expect(isSql(raw('SELECT 1'))).toBe(true);
+		expect(isSql(sql`SELECT ${1}`)).toBe(true);
+		expect(Object.isFrozen(ident('a'))).toBe(true);
+	});
+
+	it('throws when sql`` is given an object that is neither Sql nor a literal value', () => {
+		const interpolate = (v: unknown) => sql`SELECT ${v as Sql} AS v`;
+		expect(() => interpolate(lookAlike)).toThrow(TypeError);
+		expect(() => interpolate(lookAlike)).toThrow(/not Sql.*text field/);
+		expect(() => interpolate(undefined)).toThrow(/undefined/);
+		expect(() => interpolate([1, 2])).toThrow(TypeError);
+		expect(() => join([lookAlike as unknown as Sql])).toThrow(/Sql fragments only/);
+		expect(() => lit(lookAlike as unknown as LitValue)).toThrow(TypeError);
+	});
+
+	it('still binds what lit() takes, and a string look-alike stays data', async () => {
+		const q = sql`SELECT ${'x'} AS a, ${2} AS b, ${true} AS c, ${null} AS d, ${3n} AS e, ${new Date('2024-01-05T00:00:00Z')} AS f`;
+		expect(q.text).toBe(`SELECT 'x' AS a, 2 AS b, TRUE AS c, NULL AS d, 3 AS e, DATE '2024-01-05' AS f`);
+		const r = await db.query(sql`SELECT ${lookAlike.text} AS v`);
+		expect(r.rows).toEqual([{ v: lookAlike.text }]);
 	});
 });
