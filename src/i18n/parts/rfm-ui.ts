@@ -1,5 +1,8 @@
-/** Catalogue part: English and 简体中文 (same keys; type-checked). Merged into en.ts / zh-CN.ts. */
-export const rfmUiEn = {
+/**
+ * Messages for the RFM settings and summary.
+ * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
+ */
+const en = {
 	'rfmUi.settings': 'Scoring and segmentation settings',
 	'rfmUi.settingsHint':
 		'Changing methods or rules re-scores the per-customer table; the transactions are not read again. Frequency, monetary, returns and the as-of date rebuild it.',
@@ -118,9 +121,9 @@ export const rfmUiEn = {
 	'rfmUi.detail.notNumber': '{value} is not a number',
 	'rfmUi.detail.order': '{value} does not come after {prev}; list them in increasing order',
 	'rfmUi.detail.noCuts': 'no cut points given'
-} as const satisfies Record<string, string>;
+} satisfies Record<string, string>;
 
-export const rfmUiZh: Record<keyof typeof rfmUiEn, string> = {
+const zh: Record<keyof typeof en, string> = {
 	'rfmUi.settings': '评分与分群设置',
 	'rfmUi.settingsHint':
 		'更改评分方法或规则时，只在客户汇总表上重新评分，不会重新读取交易明细；更改频率、金额、退货口径或截止日期时会重建客户汇总表。',
@@ -235,3 +238,5 @@ export const rfmUiZh: Record<keyof typeof rfmUiEn, string> = {
 	'rfmUi.detail.order': '{value} 没有大于前一个值 {prev}；请按从小到大的顺序填写',
 	'rfmUi.detail.noCuts': '未填写分界点'
 };
+
+export const rfmUiMessages = { en, zh };
