@@ -1,5 +1,5 @@
 import type { SampleInspection } from '../core/csv/inspect.ts';
-import type { ErrorParams } from '../core/errors.ts';
+import type { ErrorData } from '../core/errors.ts';
 
 export interface InspectRequest {
 	id: number;
@@ -9,4 +9,4 @@ export interface InspectRequest {
 
 export type InspectResponse =
 	| { id: number; type: 'result'; result: SampleInspection }
-	| { id: number; type: 'error'; message: string; error?: { code: string; params: ErrorParams } };
+	| { id: number; type: 'error'; message: string; error?: ErrorData };

@@ -4,7 +4,7 @@
  * worker answers with one `result` (the CSV as a Blob) or one `error` (a ClienteleError as data).
  * Cancelling = terminating the worker.
  */
-import type { ErrorParams } from '../core/errors.ts';
+import type { ErrorData } from '../core/errors.ts';
 import type { SheetInfo } from '../core/xlsx/xlsx-csv.ts';
 
 export interface XlsxReadInput {
@@ -27,4 +27,4 @@ export type XlsxRequest = { type: 'read'; id: number; input: XlsxReadInput };
 
 export type XlsxResponse =
 	| { type: 'result'; id: number; result: XlsxReadResult }
-	| { type: 'error'; id: number; error: { code: string; params: ErrorParams } };
+	| { type: 'error'; id: number; error: ErrorData };

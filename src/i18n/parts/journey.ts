@@ -12,6 +12,7 @@ const en = {
 	'journey.badChannelMap':
 		'--channel-map {value}: write touchpoint=online or touchpoint=offline, separated by commas',
 	'journey.badNumber': '--{option} {value}: give a positive number.',
+	'journey.failed': 'The customer journey could not be analysed from {file}: {detail}',
 	'nav.journey': 'Customer journey',
 
 	'journeyui.empty':
@@ -96,6 +97,7 @@ const zh: Record<keyof typeof en, string> = {
 	'journey.noSteps': '请给出漏斗步骤：--steps A,B,C（按顺序的触点名称）',
 	'journey.badChannelMap': '--channel-map {value}：请写成 触点=online 或 触点=offline，用逗号分隔',
 	'journey.badNumber': '--{option} {value}：请给出正数。',
+	'journey.failed': '无法根据 {file} 分析客户旅程：{detail}',
 	'nav.journey': '客户旅程',
 
 	'journeyui.empty':

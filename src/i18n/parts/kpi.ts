@@ -12,6 +12,8 @@ const en = {
 	'kpi.unknownKpi': 'unknown KPI: {value}. Choose one of: {list}',
 	'kpi.notDateColumn':
 		'{file}: column {column} (--date) does not hold dates in a format we can read.',
+	'kpi.byOrByPeriod': 'give --by or --by-period, not both',
+	'kpi.failed': 'The KPIs could not be computed from {file}: {detail}',
 	'nav.kpis': 'KPIs',
 
 	'kpiui.surveyTitle': 'Satisfaction and loyalty (surveys)',
@@ -113,6 +115,8 @@ const zh: Record<keyof typeof en, string> = {
 	'kpi.badWhole': '--{option} {value}：请给出不小于 {min} 的整数。',
 	'kpi.unknownKpi': '未知指标：{value}。可选：{list}',
 	'kpi.notDateColumn': '{file}：列 {column}（--date）中没有可识别格式的日期。',
+	'kpi.byOrByPeriod': '--by 与 --by-period 只能给出其一',
+	'kpi.failed': '无法根据 {file} 计算指标：{detail}',
 	'nav.kpis': '指标看板',
 
 	'kpiui.surveyTitle': '满意度与忠诚度（调查）',

@@ -27,6 +27,7 @@ const en = {
 	'quality.fixesNote': 'Fixes change the analysis only; the file itself is never modified.',
 	'quality.badOption': 'Data-quality option {option} has an invalid value: {value}.',
 	'quality.badFix': 'The saved fix “{policy}” for “{kind}” is not valid; it was ignored.',
+	'quality.failed': 'The data quality of {file} could not be checked: {detail}',
 
 	'nav.quality': 'Data quality',
 	'qv.intro':
@@ -99,6 +100,7 @@ const zh: Record<keyof typeof en, string> = {
 	'quality.fixesNote': '修正只影响分析，原始文件永远不会被修改。',
 	'quality.badOption': '数据质量选项 {option} 的值无效：{value}。',
 	'quality.badFix': '已保存的修正“{policy}”（“{kind}”）无效，已忽略。',
+	'quality.failed': '无法检查 {file} 的数据质量：{detail}',
 
 	'nav.quality': '数据质量',
 	'qv.intro': '文件里有什么、哪些数据可疑。修正只改变分析设置，原文件不会被修改。',

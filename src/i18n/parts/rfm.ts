@@ -3,22 +3,13 @@
  * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
  */
 const en = {
-	'rfm.title': 'RFM segments',
 	'rfm.asOf': 'As-of date',
 	'rfm.asOfHint':
 		'Recency is counted in days from the last purchase to this date. Default: the day after the last transaction.',
-	'rfm.method':
-		'Scores 1–5 by quintile (equal-size groups ranked by value; ties broken by customer ID).',
-	'rfm.frequencyOrders': 'Frequency = distinct orders (order ID).',
-	'rfm.frequencyDays': 'Frequency = distinct purchase days (no order ID mapped).',
-	'rfm.monetary': 'Monetary = sum of amounts, returns netted.',
-	'rfm.rules':
-		'Segments: the ten rules of the R rfm package (first match wins; the rest are “Others”).',
 	'rfm.summary': 'Segment summary',
 	'rfm.running': 'Computing RFM…',
 	'rfm.customersTotal': '{customers} customers, {revenue} revenue',
 	'rfm.clickHint': 'Click a segment to list its customers.',
-	'rfm.export': 'Export CSV',
 	'rfm.exportSegment': 'Export {segment} (CSV)',
 	'rfm.exportAll': 'Export all customers (CSV)',
 	'rfm.allCustomers': 'All customers',
@@ -62,12 +53,6 @@ const en = {
 		'Two levels: above the mean is high; for recency, below the mean is recent.',
 	'rfm.methodHint.median':
 		'Two levels: above the median is high; for recency, below the median is recent.',
-	'rfm.frequencyRows': 'Frequency = number of transaction rows (as R rfm counts).',
-	'rfm.monetaryAverage': 'Monetary = average per purchase (total ÷ frequency).',
-	'rfm.returnsExclude': 'Returns (negative amounts) are left out.',
-	'rfm.returnsDropCancelled': 'Cancelled orders (order ID matching {pattern}) are left out.',
-	'rfm.customerTable':
-		'Customer table: one row per customer (orders, revenue, recency or last purchase date).',
 	'rfm.badBins': 'bins for {dim} must be a whole number from 2 to 10, got {value}',
 	'rfm.badMethod': '{dim}: unknown scoring method {value}. Methods: {list}',
 	'rfm.thresholdsNotUsed':
@@ -79,23 +64,17 @@ const en = {
 		"{file}: column {column}: {count} rows cannot be read, first at row {row}: '{value}'",
 	'rfm.customerTableDuplicate':
 		"{file}: customer ID column {column} repeats ids in {count} rows, first at row {row}: '{value}'. A customer table has one row per customer.",
-	'rfm.migrationOrder': 'the earlier date {from} must come before the later date {to}'
+	'rfm.migrationOrder': 'the earlier date {from} must come before the later date {to}',
+	'rfm.failed': 'The RFM segments could not be computed: {detail}'
 } satisfies Record<string, string>;
 
 const zh: Record<keyof typeof en, string> = {
-	'rfm.title': 'RFM 客户分群',
 	'rfm.asOf': '分析基准日',
 	'rfm.asOfHint': '最近一次消费（R）按最后一次购买到该日期的天数计算。默认为最后一笔交易的次日。',
-	'rfm.method': '按五分位打 1–5 分（按数值排序后等分为五组；数值相同时按客户编号排序）。',
-	'rfm.frequencyOrders': '消费频率（F）= 不同订单数（订单号）。',
-	'rfm.frequencyDays': '消费频率（F）= 不同购买天数（未映射订单号）。',
-	'rfm.monetary': '消费金额（M）= 金额合计，退货已冲减。',
-	'rfm.rules': '分群规则：R 语言 rfm 包的十类规则（按顺序匹配第一条；都不匹配为“其他”）。',
 	'rfm.summary': '分群汇总',
 	'rfm.running': '正在计算 RFM…',
 	'rfm.customersTotal': '{customers} 位客户，销售额 {revenue}',
 	'rfm.clickHint': '点击某个分群可查看其客户名单。',
-	'rfm.export': '导出 CSV',
 	'rfm.exportSegment': '导出“{segment}”（CSV）',
 	'rfm.exportAll': '导出全部客户（CSV）',
 	'rfm.allCustomers': '全部客户',
@@ -136,11 +115,6 @@ const zh: Record<keyof typeof en, string> = {
 	'rfm.methodHint.thresholds': '使用你给出的分界点：等于分界点的值归入较高的一组。',
 	'rfm.methodHint.mean': '两档：高于均值为高；最近消费天数低于均值为近。',
 	'rfm.methodHint.median': '两档：高于中位数为高；最近消费天数低于中位数为近。',
-	'rfm.frequencyRows': '频次 = 交易行数（与 R rfm 的计法相同）。',
-	'rfm.monetaryAverage': '金额 = 每次购买的平均金额（总额 ÷ 频次）。',
-	'rfm.returnsExclude': '退货（负金额）不计入。',
-	'rfm.returnsDropCancelled': '已取消的订单（订单号匹配 {pattern}）不计入。',
-	'rfm.customerTable': '客户表：每位客户一行（订单数、收入、最近消费天数或最近购买日期）。',
 	'rfm.badBins': '{dim} 的分档数须为 2 到 10 的整数，实际为 {value}',
 	'rfm.badMethod': '{dim}：未知的打分方法 {value}。可用方法：{list}',
 	'rfm.thresholdsNotUsed': '{dim} 的分界点只适用于 r-rfm 和 thresholds 方法，不适用于 {method}',
@@ -151,7 +125,8 @@ const zh: Record<keyof typeof en, string> = {
 		'{file}：列 {column} 有 {count} 行无法读取，第一处在第 {row} 行：“{value}”',
 	'rfm.customerTableDuplicate':
 		'{file}：客户编号列 {column} 有 {count} 行编号重复，第一处在第 {row} 行：“{value}”。客户表应每位客户一行。',
-	'rfm.migrationOrder': '较早的日期 {from} 必须在较晚的日期 {to} 之前'
+	'rfm.migrationOrder': '较早的日期 {from} 必须在较晚的日期 {to} 之前',
+	'rfm.failed': '无法计算 RFM 分群：{detail}'
 };
 
 export const rfmMessages = { en, zh };

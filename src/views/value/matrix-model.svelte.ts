@@ -19,7 +19,7 @@ import { CLV_TABLE } from '../../db/clv.ts';
 import { TX_TABLE } from '../../db/ingest.ts';
 import { RFM_TABLE } from '../../db/rfm.ts';
 import type { MatrixPoint } from '../../charts/value-matrix.ts';
-import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
+import { CATALOGUES, type Lang, type MessageKey } from '../../i18n/translate.ts';
 import { potentialFromKey, type CostState, type CurrentKind } from './axis-options.ts';
 import { addDays } from './dates.ts';
 
@@ -41,7 +41,7 @@ export type { CurrentKind } from './axis-options.ts';
 export type SplitKind = 'median' | 'mean' | 'values';
 
 /** Grid / export columns: table column → catalogue key of its header. */
-const COLUMNS: [string, string][] = [
+const COLUMNS: [string, MessageKey][] = [
 	['customer_id', 'value.col.customer'],
 	['quadrant', 'value.col.quadrant'],
 	['current_value', 'value.col.current'],
