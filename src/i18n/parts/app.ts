@@ -31,9 +31,7 @@ const en = {
 	'grid.customers': 'Customers',
 
 	'state.loading': 'Loading…',
-	'state.error': 'Something went wrong',
 	'state.noData': 'No data yet. Open a file or load the sample data.',
-	'state.retry': 'Try again',
 	'state.dismiss': 'Dismiss'
 } satisfies Record<string, string>;
 
@@ -65,9 +63,7 @@ const zh: Record<keyof typeof en, string> = {
 	'grid.customers': '客户',
 
 	'state.loading': '加载中…',
-	'state.error': '出错了',
 	'state.noData': '还没有数据。请打开文件或加载示例数据。',
-	'state.retry': '重试',
 	'state.dismiss': '关闭'
 };
 

@@ -3,7 +3,6 @@
  * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
  */
 const en = {
-	'cli.usage': 'usage',
 	'cli.unknownCommand': 'unknown command: {value}. Commands: {list}',
 	'cli.missingOption': 'missing option --{option}',
 	'cli.badOption': '{detail}',
@@ -22,7 +21,6 @@ const en = {
 } satisfies Record<string, string>;
 
 const zh: Record<keyof typeof en, string> = {
-	'cli.usage': '用法',
 	'cli.unknownCommand': '未知命令：{value}。可用命令：{list}',
 	'cli.missingOption': '缺少选项 --{option}',
 	'cli.badOption': '{detail}',

@@ -14,7 +14,6 @@ const en = {
 	'role.required': 'required',
 	'role.optional': 'optional',
 
-	'import.title': 'Open a transactions file',
 	'import.choose': 'Choose file…',
 	'import.sample': 'Load sample data',
 	'import.sampleHint':
@@ -61,9 +60,6 @@ const en = {
 	'import.encoding': 'Encoding: {encoding}',
 	'import.encodingGuess':
 		'The encoding {encoding} is a guess; choose another if the text looks wrong.',
-	'import.transcoding': 'Converting {file} to UTF-8… {percent}',
-	'import.undecodable':
-		'{count} characters could not be decoded as {encoding} and were replaced by “�”.',
 	'load.rate': '{rate}/s',
 	'load.rowsRate': '{rows} rows in {seconds} s ({rate} rows/s)',
 	'load.oom.engine':
@@ -95,7 +91,6 @@ const zh: Record<keyof typeof en, string> = {
 	'role.required': '必填',
 	'role.optional': '可选',
 
-	'import.title': '打开交易数据文件',
 	'import.choose': '选择文件…',
 	'import.sample': '加载示例数据',
 	'import.sampleHint':
@@ -139,8 +134,6 @@ const zh: Record<keyof typeof en, string> = {
 	'mapping.used': '共 {total} 行，其中 {rows} 行参与分析。',
 	'import.encoding': '编码：{encoding}',
 	'import.encodingGuess': '编码 {encoding} 是推测的；如果文字显示为乱码，请换一种编码。',
-	'import.transcoding': '正在把 {file} 转换为 UTF-8… {percent}',
-	'import.undecodable': '有 {count} 个字符无法按 {encoding} 解码，已替换为“�”。',
 	'load.rate': '{rate}/秒',
 	'load.rowsRate': '{seconds} 秒读取 {rows} 行（每秒 {rate} 行）',
 	'load.oom.engine':
