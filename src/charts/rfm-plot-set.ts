@@ -1,5 +1,6 @@
 import type * as Plot from '@observablehq/plot';
 import type { HistogramBin, OrderCountRow, ScatterPoint, ScatterStats, ScoreCell, SegmentTotalsRow } from '../core/sql/rfm-plots.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { fmScatterOptions } from './fm-scatter.ts';
 import { orderDistributionOptions } from './order-distribution.ts';
 import { histogramOptions } from './rfm-histograms.ts';
@@ -39,7 +40,7 @@ export interface FigureSpec {
 }
 
 export interface PlotSetContext {
-	t: (key: string, params?: Record<string, string | number>) => string;
+	t: Translate;
 	/** Number formatting in the UI language. */
 	fmt: (v: number, digits?: number) => string;
 	/** Segment ids in rule order (colours follow it) and their display names. */
@@ -50,6 +51,9 @@ export interface PlotSetContext {
 	sampleLimit: number;
 }
 
+/** The score heatmaps: rows (y) × columns (x). */
+const HEAT_AXES = { rf: ['r', 'f'], fm: ['f', 'm'], rm: ['r', 'm'] } as const;
+
 /** Every figure of the RFM plot set, in display order, from the queried data. */
 export function rfmPlotSet(d: PlotData, c: PlotSetContext): FigureSpec[] {
 	return [...scoreFigures(d, c), ...segmentFigures(d, c)];
@@ -58,19 +62,22 @@ export function rfmPlotSet(d: PlotData, c: PlotSetContext): FigureSpec[] {
 /** The figures of the scores alone (histograms, purchase counts, score heatmaps): rules do not change them. */
 export function scoreFigures(d: ScoreData, c: Pick<PlotSetContext, 't' | 'fmt' | 'heatMeasure'>): FigureSpec[] {
 	const { t, fmt } = c;
-	const hist = (id: string, key: string, bins: PlotData['histR'], digits: number): FigureSpec => ({
+	const hist = (id: string, key: 'histR' | 'histF' | 'histM', bins: PlotData['histR'], digits: number): FigureSpec => ({
 		id,
 		span: 1,
 		title: t(`plots.${key}.title`),
 		options: histogramOptions(bins, { labels: { x: t(`plots.${key}.axis`), customers: t('plots.customers'), overflow: (v) => t('plots.above', { value: v }), format: (v) => fmt(v, digits) } }),
 		note: bins.some((b) => b.overflow) ? t('plots.overflowNote') : undefined
 	});
-	const heat = (id: string, x: 'r' | 'f' | 'm', y: 'r' | 'f' | 'm', cells: PlotData['rf']): FigureSpec => ({
-		id,
-		span: 1,
-		title: t(`plots.heat.${y}${x}`) + ' · ' + t(c.heatMeasure === 'mean' ? 'plots.heat.byMean' : 'plots.heat.byCount'),
-		options: scoreHeatmapOptions(cells, { measure: c.heatMeasure, labels: { x: t(`plots.score.${x}`), y: t(`plots.score.${y}`), meanMonetary: t('plots.meanMonetary'), customers: t('plots.customers') } })
-	});
+	const heat = (id: string, pair: keyof typeof HEAT_AXES, cells: PlotData['rf']): FigureSpec => {
+		const [y, x] = HEAT_AXES[pair];
+		return {
+			id,
+			span: 1,
+			title: t(`plots.heat.${pair}`) + ' · ' + t(c.heatMeasure === 'mean' ? 'plots.heat.byMean' : 'plots.heat.byCount'),
+			options: scoreHeatmapOptions(cells, { measure: c.heatMeasure, labels: { x: t(`plots.score.${x}`), y: t(`plots.score.${y}`), meanMonetary: t('plots.meanMonetary'), customers: t('plots.customers') } })
+		};
+	};
 	return [
 		hist('plot-hist-r', 'histR', d.histR, 0),
 		hist('plot-hist-f', 'histF', d.histF, 0),
@@ -81,9 +88,9 @@ export function scoreFigures(d: ScoreData, c: Pick<PlotSetContext, 't' | 'fmt' |
 			title: t('plots.orders.title'),
 			options: orderDistributionOptions(d.orders, { labels: { x: t('plots.orders.axis'), customers: t('plots.customers'), capped: (n) => t('plots.orCapped', { n: String(n) }) } })
 		},
-		heat('plot-heat-rf', 'f', 'r', d.rf),
-		heat('plot-heat-fm', 'm', 'f', d.fm),
-		heat('plot-heat-rm', 'm', 'r', d.rm)
+		heat('plot-heat-rf', 'rf', d.rf),
+		heat('plot-heat-fm', 'fm', d.fm),
+		heat('plot-heat-rm', 'rm', d.rm)
 	];
 }
 

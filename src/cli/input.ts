@@ -116,7 +116,7 @@ export async function openInput(
 	const p = await prepareInput(input, { sheet: o.sheet });
 	try {
 		const file = await loadFile(db, { fileName: p.fileName, source: { kind: 'path', path: p.path }, sample: p.sample, ragged: cliRaggedPolicy(o.ragged ?? 'skip', input) });
-		if (!file) throw new Error('load cancelled');
+		if (!file) throw new ClienteleError('import.cancelled');
 		if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);
 		const names = file.sniff.columns.map((c) => c.name);
 		for (const [option, col] of Object.entries(columns))

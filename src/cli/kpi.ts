@@ -161,7 +161,7 @@ async function withSurvey(v: Record<string, string | boolean | undefined>, run: 
 	const period = optionalString(v, 'by-period') === undefined ? undefined : choice(v, 'by-period', ['month', 'quarter'] as const, 'month');
 	const dateCol = optionalString(v, 'date');
 	if (period && !dateCol) throw new ClienteleError('cli.missingOption', { option: 'date' });
-	if (period && byCol) throw new ClienteleError('cli.badOption', { detail: 'give --by or --by-period, not both' });
+	if (period && byCol) throw new ClienteleError('kpi.byOrByPeriod');
 	const db = await NodeDbClient.create();
 	try {
 		const file = await openInput(db, input, { score, by: byCol, date: period ? dateCol : undefined }, inputOptions(v));

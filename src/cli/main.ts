@@ -1,5 +1,5 @@
 import { ABC_HELP, abcCommand } from './abc.ts';
-import { isClienteleError } from '../core/errors.ts';
+import { ClienteleError, isClienteleError } from '../core/errors.ts';
 import { translate } from '../i18n/translate.ts';
 import { RFM_HELP, rfmCommand } from './rfm.ts';
 import { KPI_HELP, kpiCommand } from './kpi.ts';
@@ -40,18 +40,14 @@ export async function main(argv: string[]): Promise<number> {
 	}
 	const command = COMMANDS[cmd];
 	try {
-		if (!command) throw Object.assign(new Error(), { code: 'cli.unknownCommand' });
+		if (!command) throw new ClienteleError('cli.unknownCommand', { value: cmd, list: Object.keys(COMMANDS).join(', ') });
 		const help = await command.run(rest);
 		if (help) process.stdout.write(help);
 		return 0;
 	} catch (e) {
-		const msg = isClienteleError(e)
-			? translate('en', e.code, e.params)
-			: !command
-				? translate('en', 'cli.unknownCommand', { value: cmd, list: Object.keys(COMMANDS).join(', ') })
-				: e instanceof Error
-					? e.message
-					: String(e);
+		// Every message of ours comes from the English catalogue (the page's); anything else (an
+		// engine error, say) is shown as it came.
+		const msg = isClienteleError(e) ? translate('en', e.code, e.params) : e instanceof Error ? e.message : String(e);
 		process.stderr.write(`clientele ${cmd}: ${msg}\n`);
 		return 2;
 	}

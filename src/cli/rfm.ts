@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { translate } from '../i18n/translate.ts';
+import { segmentName } from '../i18n/translate.ts';
 import { ClienteleError } from '../core/errors.ts';
 import type { RoleMapping } from '../core/csv/roles.ts';
 import { toCsv } from '../core/export/csv.ts';
@@ -201,9 +201,7 @@ export function parseSegments(v: Values): SegmentSet {
 export function segmentNames(set: SegmentSet): Record<string, string> {
 	const out: Record<string, string> = { [OTHERS]: R_SEGMENT_NAMES[OTHERS]! };
 	for (const k of set.rules) {
-		const key = `segment.${k.id}`;
-		const en = translate('en', key);
-		out[k.id] = k.label ?? R_SEGMENT_NAMES[k.id] ?? (en !== key ? en : k.id);
+		out[k.id] = k.label ?? R_SEGMENT_NAMES[k.id] ?? segmentName('en', k.id);
 	}
 	return out;
 }

@@ -1,13 +1,138 @@
 /**
- * Typed, actionable errors. `code` is an i18n key (see src/i18n); `params` fill its placeholders.
- * Where the problem is known, `file`, `row` (1-based, counting data rows) and `column` say where.
+ * Typed, actionable errors. `code` is a message key of src/i18n (core does not import i18n: the
+ * codes are listed here, and test/unit/i18n proves each has a message in both languages); `params`
+ * fill its placeholders. Where the problem is known, `file`, `row` (1-based, counting data rows)
+ * and `column` say where.
  */
+export const ERROR_CODES = [
+	// opening a file
+	'import.empty',
+	'import.noRows',
+	'import.readFailed',
+	'import.engineFailed',
+	'import.cancelled',
+	'import.textSuperseded',
+	'load.oom.engine',
+	'load.oom.reading',
+	'load.oom.checking',
+	'load.parquet',
+	'ragged.stop',
+	'ragged.stopCli',
+	'ragged.skipped',
+	'ragged.badOption',
+	'xlsx.legacy',
+	'xlsx.otherFormat',
+	'xlsx.encrypted',
+	'xlsx.corrupt',
+	'xlsx.invalid',
+	'xlsx.noSheet',
+	'xlsx.emptySheet',
+	'xlsx.noData',
+	'xlsx.readFailed',
+	'xlsx.notWorkbook',
+	'dates.cli.badZone',
+	'dates.cli.badFormat',
+	// mapping the columns of transactions and customer tables
+	'mapping.missing',
+	'mapping.missingAmount',
+	'mapping.sameColumn',
+	'mapping.allEmpty',
+	'mapping.notDates',
+	'mapping.notDatesSome',
+	'mapping.notNumbers',
+	'mapping.notNumbersSome',
+	'mapping.someEmpty',
+	'mapping.noUsableRows',
+	'mapping.costNotNumbersSome',
+	'mapping.costSomeEmpty',
+	'ct.missingCustomer',
+	'ct.missingOrders',
+	'ct.missingRecency',
+	'ct.missingRevenue',
+	'ct.noRows',
+	'ct.sameColumn',
+	'rfm.customerTableBad',
+	'rfm.customerTableDuplicate',
+	// data quality
+	'quality.badOption',
+	'quality.badFix',
+	'quality.failed',
+	// RFM, segments, migration and their plots
+	'rfm.badAsOf',
+	'rfm.badBins',
+	'rfm.badMethod',
+	'rfm.thresholdsNotUsed',
+	'rfm.badThresholds',
+	'rfm.levelsMismatch',
+	'rfm.migrationOrder',
+	'rfm.failed',
+	'segments.badJson',
+	'segments.badJsonFile',
+	'migration.failed',
+	'plots.pngFailed',
+	'plots.queryFailed',
+	// ABC, CLV, value matrix
+	'abc.err.date',
+	'abc.err.window',
+	'abc.err.thresholds',
+	'abc.err.failed',
+	'clv.noData',
+	'clv.noCalibrationCustomers',
+	'clv.badUnit',
+	'clv.badCalibrationEnd',
+	'clv.observationBeforeCalibration',
+	'clv.fitFailed',
+	'clv.warning.no-repeat-customers',
+	'value.cli.badChoice',
+	'value.cli.badSplit',
+	'value.cli.ambiguousColumn',
+	// touchpoints, surveys, KPIs, journey
+	'datasets.needScore',
+	'datasets.needTouchpointRoles',
+	'kpi.badScore',
+	'kpi.noAnswers',
+	'kpi.badScale',
+	'kpi.badPeriod',
+	'kpi.badWhole',
+	'kpi.unknownKpi',
+	'kpi.notDateColumn',
+	'kpi.byOrByPeriod',
+	'kpi.failed',
+	'kpiui.badLostDays',
+	'journey.badDate',
+	'journey.badScore',
+	'journey.noRows',
+	'journey.noSteps',
+	'journey.badChannelMap',
+	'journey.badNumber',
+	'journey.failed',
+	'journeyui.badWindow',
+	// command-line arguments
+	'cli.unknownCommand',
+	'cli.missingOption',
+	'cli.badOption',
+	'cli.amountOrQtyPrice',
+	'cli.noColumn',
+	'cli.noFile',
+	'cli.badNumber',
+	'cli.badDate',
+	'cli.badChoice',
+	'cli.badBins',
+	'cli.badNumberList',
+	'cli.needsOption',
+	'cli.notWithCustomerTable',
+	'cli.recencyOrLastDate'
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ErrorParams = Record<string, string | number>;
+/** A ClienteleError as plain data (what a worker can post). */
+export type ErrorData = { code: ErrorCode; params: ErrorParams };
 
 export class ClienteleError extends Error {
-	readonly code: string;
+	readonly code: ErrorCode;
 	readonly params: ErrorParams;
-	constructor(code: string, params: ErrorParams = {}, message?: string) {
+	constructor(code: ErrorCode, params: ErrorParams = {}, message?: string) {
 		super(message ?? `${code} ${JSON.stringify(params)}`);
 		this.name = 'ClienteleError';
 		this.code = code;
@@ -20,11 +145,11 @@ export function isClienteleError(e: unknown): e is ClienteleError {
 }
 
 /** A ClienteleError as plain data (what a worker can post) … */
-export function errorData(e: ClienteleError): { code: string; params: ErrorParams } {
+export function errorData(e: ClienteleError): ErrorData {
 	return { code: e.code, params: { ...e.params } };
 }
 
 /** … and back. */
-export function errorFromData(d: { code: string; params: ErrorParams }): ClienteleError {
+export function errorFromData(d: ErrorData): ClienteleError {
 	return new ClienteleError(d.code, d.params);
 }

@@ -1,4 +1,4 @@
-import { translate, type Lang } from './translate.ts';
+import { translate, type Lang, type Translate } from './translate.ts';
 
 const KEY = 'clientele.lang';
 
@@ -18,7 +18,7 @@ function initialLang(): Lang {
 class I18n {
 	lang = $state<Lang>(initialLang());
 
-	t = (key: string, params?: Record<string, string | number>): string => translate(this.lang, key, params);
+	t: Translate = (key, params) => translate(this.lang, key, params);
 
 	set(lang: Lang): void {
 		this.lang = lang;

@@ -2,23 +2,45 @@ import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 export type Lang = 'en' | 'zh-CN';
-export type Catalogue = Record<string, string>;
+/** Every message key of the catalogues (en.ts and zh-CN.ts have the same keys). */
 export type MessageKey = keyof typeof en;
+export type Catalogue = Record<MessageKey, string>;
+/** What follows a prefix in the keys that have it: KeyTail<'role.'> = 'customer' | 'date' | … */
+export type KeyTail<P extends string> = MessageKey extends infer K
+	? K extends `${P}${infer R}`
+		? R
+		: never
+	: never;
+/** A column role with a name in the catalogue (role.<id>). */
+export type RoleId = KeyTail<'role.'>;
+/**
+ * Values for a message's {placeholders}. `role` and `other` are translated (role.<id>), so where
+ * they are written out they must be roles; errors built in core pass their params as they are.
+ */
+export type MessageParams = { role?: RoleId; other?: RoleId } & Record<string, string | number>;
+/** What views, charts and summaries receive to turn keys into text. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export const CATALOGUES: Record<Lang, Catalogue> = { en, 'zh-CN': zhCN };
 
+/** Whether a key built at run time (from a user's segment id, say) is in the catalogues. */
+export function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(en, key);
+}
+
 /**
- * Looks a key up and fills {placeholders}. A parameter named `role` or `segment` is itself
- * translated (role.<x>, segment.<x>) when the catalogue has it. Missing keys fall back to English,
- * then to the key itself, so nothing is ever blank.
+ * Looks a key up and fills {placeholders}. A parameter named `role` or `other` is itself
+ * translated (role.<x>) when the catalogue has it. An unknown key shows as itself, so nothing is
+ * ever blank.
  */
-export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+export function translate(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
 	const cat = CATALOGUES[lang];
-	const template = cat[key] ?? en[key as MessageKey] ?? key;
-	return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+	// A key the compiler did not see (an error code that came through a worker) shows as itself.
+	const template: string | undefined = cat[key];
+	return (template ?? key).replace(/\{(\w+)\}/g, (_, name: string) => {
 		const v = params[name];
 		if (v === undefined) return `{${name}}`;
-		if (name === 'role' || name === 'other') return cat[`role.${v}`] ?? String(v);
+		if (name === 'role' || name === 'other') return roleName(lang, String(v));
 		if (typeof v === 'number') return formatNumber(lang, v);
 		return v;
 	});
@@ -32,7 +54,14 @@ export function formatPercent(lang: Lang, v: number, digits = 1): string {
 	return (v * 100).toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) + '%';
 }
 
+/** The display name of a column role: the catalogue's (role.<id>), the id itself when it has none. */
+export function roleName(lang: Lang, id: string): string {
+	const key = `role.${id}`;
+	return isMessageKey(key) ? CATALOGUES[lang][key] : id;
+}
+
 /** The display name of a segment id: catalogue for presets, the id itself for user rules. */
 export function segmentName(lang: Lang, id: string, label?: string): string {
-	return label ?? CATALOGUES[lang][`segment.${id}`] ?? id;
+	const key = `segment.${id}`;
+	return label ?? (isMessageKey(key) ? CATALOGUES[lang][key] : id);
 }

@@ -1,290 +1,43 @@
-import { xlsxZh } from './parts/xlsx.ts';
-import { raggedZh } from './parts/ragged.ts';
-import { datesTzZh } from './parts/dates-tz.ts';
-import { perfZh } from './parts/perf.ts';
-import { rfmUiZh } from './parts/rfm-ui.ts';
-import { rfmPlotsZh } from './parts/rfm-plots.ts';
-import { qualityZh } from './parts/quality.ts';
-import { valueZh } from './parts/value.ts';
-import { abcZh } from './parts/abc.ts';
-import { kpiUiZh } from './parts/kpi-ui.ts';
-import { customerTableZh } from './parts/customer-table.ts';
+import { appMessages } from './parts/app.ts';
+import { importMessages } from './parts/import.ts';
+import { rfmMessages } from './parts/rfm.ts';
+import { rfmUiMessages } from './parts/rfm-ui.ts';
+import { rfmPlotsMessages } from './parts/rfm-plots.ts';
+import { segmentsMessages } from './parts/segments.ts';
+import { migrateMessages } from './parts/migrate.ts';
+import { qualityMessages } from './parts/quality.ts';
+import { valueMessages } from './parts/value.ts';
+import { clvMessages } from './parts/clv.ts';
+import { abcMessages } from './parts/abc.ts';
+import { kpiMessages } from './parts/kpi.ts';
+import { journeyMessages } from './parts/journey.ts';
+import { datasetsMessages } from './parts/datasets.ts';
+import { customerTableMessages } from './parts/customer-table.ts';
+import { xlsxMessages } from './parts/xlsx.ts';
+import { raggedMessages } from './parts/ragged.ts';
+import { datesTzMessages } from './parts/dates-tz.ts';
+import { cliMessages } from './parts/cli.ts';
 import type { en } from './en.ts';
 
-/** 简体中文目录：与 en.ts 键一一对应（类型检查保证不缺键）。 */
+/** 简体中文目录：由各片段（src/i18n/parts）组装，与 en.ts 键一一对应（类型检查保证不缺键）。 */
 export const zhCN: Record<keyof typeof en, string> = {
-	'app.title': 'Clientele 客户分析工作台',
-	'app.tagline': '客户细分与分析——数据只在本浏览器中处理，不会上传',
-	'app.language': '语言',
-	'app.engine.starting': '正在启动分析引擎…',
-	'app.engine.ready': '分析引擎已就绪（离线）',
-	'app.engine.failed': '分析引擎无法启动',
-	'app.engineHint': 'DuckDB 在本浏览器标签页的后台线程中运行：数据不会发送到任何地方。',
-	'nav.import': '导入',
-	'nav.data': '数据',
-	'nav.rfm': 'RFM 分群',
-
-	'role.customer': '客户编号',
-	'role.date': '下单日期',
-	'role.amount': '金额',
-	'role.quantity': '数量',
-	'role.price': '单价',
-	'role.order': '订单号',
-	'role.cost': '成本金额（整行）',
-	'role.none': '— 不使用 —',
-	'role.required': '必填',
-	'role.optional': '可选',
-
-	'import.title': '打开交易数据文件',
-	'import.choose': '选择文件…',
-	'import.sample': '加载示例数据',
-	'import.sampleHint':
-		'一家虚构的茶饮生活连锁店：约 5,000 位客户、60,000 条订单明细，2024–2025 年。',
-	'import.privacy': '文件只在本浏览器中读取，不会上传到任何地方。',
-	'import.loading': '正在读取 {file}（{size}）…',
-	'import.elapsed': '{seconds} 秒',
-	'load.readShare': '已读取 {percent}%',
-	'load.readRows': '约 {rows} 行，约 {rate} 行/秒',
-	'import.cancel': '取消',
-	'import.cancelled': '已取消加载，数据未作任何改动。',
-	'import.textSuperseded': '{file} 已被之后打开的文件取代。',
-	'import.busy': '另一个文件仍在导入：请等待完成，或先取消。',
-	'import.loaded': '{file}：{rows} 行，{columns} 列',
-	'import.preview': '预览（前几行）',
-	'import.empty': '文件 {file} 是空的：没有表头也没有数据行。',
-	'import.noRows': '文件 {file} 只有表头，没有数据行。',
-	'import.readFailed': '无法读取 {file}：{detail}',
-	'import.engineFailed': '分析引擎无法启动：{detail}',
-	'import.starting': '正在启动分析引擎…',
-
-	'mapping.title': '列映射',
-	'mapping.hint': '已根据列名和数据自动识别，每一项都可以修改；金额也可以用“数量 × 单价”计算。',
-	'mapping.dateFormat': '日期格式',
-	'mapping.apply': '开始分析',
-	'mapping.examples': '示例',
-	'mapping.missing': '{file}：请为“{role}”选择一列。',
-	'mapping.missingAmount': '{file}：请选择金额列，或同时选择数量列和单价列。',
-	'mapping.sameColumn': '{file}：列 {column} 同时被选为“{role}”和“{other}”。',
-	'mapping.allEmpty': '{file} 中列 {column}（“{role}”）每一行都是空的。',
-	'mapping.notDates':
-		"列 {column}：有 {count} 个值不是日期，第一个在第 {row} 行：'{value}'。请换一列或换一种日期格式。",
-	'mapping.notDatesSome':
-		"列 {column}：有 {count} 个值不是日期（第一个在第 {row} 行：'{value}'），这些行不参与分析。",
-	'mapping.notNumbers':
-		"列 {column}：有 {count} 个值不是数字，第一个在第 {row} 行：'{value}'。请换一列。",
-	'mapping.notNumbersSome':
-		"列 {column}：有 {count} 个值不是数字（第一个在第 {row} 行：'{value}'），这些行不参与分析。",
-	'mapping.someEmpty': '列 {column}（“{role}”）：有 {count} 行为空，这些行不参与分析。',
-	'mapping.noUsableRows': '{file}：没有任何一行能同时读出客户、日期和金额。',
-	'mapping.used': '共 {total} 行，其中 {rows} 行参与分析。',
-
-	'kind.empty': '空',
-	'kind.date': '日期',
-	'kind.integer': '整数',
-	'kind.number': '数值',
-	'kind.text': '文本',
-
-	'grid.rows': '{rows} 行',
-	'grid.sortHint': '点击列标题排序',
-	'grid.row': '#',
-	'grid.loading': '正在加载…',
-	'grid.empty': '没有数据。',
-	'grid.raw': '原始数据',
-	'grid.preparing': '正在读取 {file} 的全部列…',
-	'grid.customers': '客户',
-
-	'rfm.title': 'RFM 客户分群',
-	'rfm.asOf': '分析基准日',
-	'rfm.asOfHint': '最近一次消费（R）按最后一次购买到该日期的天数计算。默认为最后一笔交易的次日。',
-	'rfm.method': '按五分位打 1–5 分（按数值排序后等分为五组；数值相同时按客户编号排序）。',
-	'rfm.frequencyOrders': '消费频率（F）= 不同订单数（订单号）。',
-	'rfm.frequencyDays': '消费频率（F）= 不同购买天数（未映射订单号）。',
-	'rfm.monetary': '消费金额（M）= 金额合计，退货已冲减。',
-	'rfm.rules': '分群规则：R 语言 rfm 包的十类规则（按顺序匹配第一条；都不匹配为“其他”）。',
-	'rfm.summary': '分群汇总',
-	'rfm.running': '正在计算 RFM…',
-	'rfm.customersTotal': '{customers} 位客户，销售额 {revenue}',
-	'rfm.clickHint': '点击某个分群可查看其客户名单。',
-	'rfm.export': '导出 CSV',
-	'rfm.exportSegment': '导出“{segment}”（CSV）',
-	'rfm.exportAll': '导出全部客户（CSV）',
-	'rfm.allCustomers': '全部客户',
-	'rfm.showing': '当前显示：{segment}',
-	'rfm.strayDates':
-		'有 {count} 笔交易的日期远晚于其他交易（最晚：{last}），疑似录入错误；默认基准日 {asOf} 未计入这些交易。如需计入，请设置更晚的基准日。',
-	'rfm.badAsOf': '基准日 {value} 不是有效日期（格式为 YYYY-MM-DD）。',
-
-	'col.segment': '分群',
-	'col.customers': '客户数',
-	'col.share': '客户占比',
-	'col.orders': '订单数',
-	'col.revenue': '销售额',
-	'col.revenueShare': '销售额占比',
-	'col.aov': '客单价',
-	'col.medianR': 'R 中位数（天）',
-	'col.medianF': 'F 中位数',
-	'col.medianM': 'M 中位数',
-
-	'chart.segmentShares': '各分群的客户占比与销售额占比',
-	'chart.customerShare': '客户占比',
-	'chart.revenueShare': '销售额占比',
-	'chart.rfHeatmap': 'R × F 得分矩阵（颜色为平均消费金额）',
-	'chart.rScore': 'R 得分（5 = 最近）',
-	'chart.fScore': 'F 得分（5 = 最频繁）',
-	'chart.meanMonetary': '平均消费金额',
-	'chart.share': '占比',
-	'chart.measure': '指标',
-
-	'state.loading': '加载中…',
-	'state.error': '出错了',
-	'state.noData': '还没有数据。请打开文件或加载示例数据。',
-	'state.retry': '重试',
-	'state.dismiss': '关闭',
-
-	'segment.champions': '冠军客户',
-	'segment.potential_loyalist': '潜在忠诚客户',
-	'segment.loyal_customers': '忠诚客户',
-	'segment.promising': '有潜力客户',
-	'segment.new_customers': '新客户',
-	'segment.cant_lose_them': '不能失去的客户',
-	'segment.at_risk': '流失风险客户',
-	'segment.need_attention': '需要关注客户',
-	'segment.about_to_sleep': '即将沉睡客户',
-	'segment.lost': '已流失客户',
-	'segment.others': '其他',
-
-	'cli.usage': '用法',
-	'cli.unknownCommand': '未知命令：{value}。可用命令：{list}',
-	'cli.missingOption': '缺少选项 --{option}',
-	'cli.badOption': '{detail}',
-	'cli.amountOrQtyPrice': '请给出 --amount 列，或同时给出 --quantity 和 --price 列',
-	'cli.noColumn': '列 {column}（--{option}）不在 {file} 中。现有列：{list}',
-	'cli.noFile': '无法读取 {file}：{detail}',
-	'cli.badNumber': '--{option} {value} 必须是 {min} 到 {max} 之间的数字',
-	'cli.badDate': '--{option} {value} 不是 YYYY-MM-DD 格式的日期',
-
-	'kpi.badScore':
-		'{file}，第 {row} 行，列 {column}：“{value}”不是 {min} 到 {max} 之间的答案（须为整数；共 {count} 行如此）。',
-	'kpi.noAnswers': '{file}：列 {column} 没有任何答案（每一行都为空）。',
-	'kpi.badScale': 'CSAT 量表 {value}：请使用 5 分、7 分或 10 分量表。',
-	'kpi.badPeriod': '统计期的开始日期 {start} 晚于结束日期 {end}。',
-	'kpi.badWhole': '--{option} {value}：请给出不小于 {min} 的整数。',
-	'kpi.unknownKpi': '未知指标：{value}。可选：{list}',
-	'cli.badChoice': '--{option} {value}：请从 {list} 中选择',
-	'journey.badDate':
-		'{file}，第 {row} 行，列 {column}：“{value}”不是格式为 {format} 的日期/时间（共 {count} 行如此）。',
-	'journey.badScore': '{file}，第 {row} 行，列 {column}：“{value}”不是数字（共 {count} 行如此）。',
-	'journey.noRows': '{file}：没有一行同时具有客户、可读的时间和触点。',
-	'journey.noSteps': '请给出漏斗步骤：--steps A,B,C（按顺序的触点名称）',
-	'journey.badChannelMap': '--channel-map {value}：请写成 触点=online 或 触点=offline，用逗号分隔',
-	'journey.badNumber': '--{option} {value}：请给出正数。',
-	'kpi.notDateColumn': '{file}：列 {column}（--date）中没有可识别格式的日期。',
-	'rfm.methodName.ntile': '五等分（按排名）',
-	'rfm.methodName.r-rfm': 'R rfm 包（完全一致）',
-	'rfm.methodName.thresholds': '自定义阈值',
-	'rfm.methodName.mean': '均值二分（高/低）',
-	'rfm.methodName.median': '中位数二分（高/低）',
-	'rfm.methodHint.ntile':
-		'按数值排名分成人数相等的组；相同的值可能落在相邻两组（按客户编号决定先后）。',
-	'rfm.methodHint.r-rfm':
-		'与 R 的 rfm 包 0.3.0 完全一致：分界点为分位数加 1；相同的值总得同一分，因此各组人数可能不等。',
-	'rfm.methodHint.thresholds': '使用你给出的分界点：等于分界点的值归入较高的一组。',
-	'rfm.methodHint.mean': '两档：高于均值为高；最近消费天数低于均值为近。',
-	'rfm.methodHint.median': '两档：高于中位数为高；最近消费天数低于中位数为近。',
-	'rfm.frequencyRows': '频次 = 交易行数（与 R rfm 的计法相同）。',
-	'rfm.monetaryAverage': '金额 = 每次购买的平均金额（总额 ÷ 频次）。',
-	'rfm.returnsExclude': '退货（负金额）不计入。',
-	'rfm.returnsDropCancelled': '已取消的订单（订单号匹配 {pattern}）不计入。',
-	'rfm.customerTable': '客户表：每位客户一行（订单数、收入、最近消费天数或最近购买日期）。',
-	'rfm.badBins': '{dim} 的分档数须为 2 到 10 的整数，实际为 {value}',
-	'rfm.badMethod': '{dim}：未知的打分方法 {value}。可用方法：{list}',
-	'rfm.thresholdsNotUsed': '{dim} 的分界点只适用于 r-rfm 和 thresholds 方法，不适用于 {method}',
-	'rfm.badThresholds': '{dim} 的分界点：{detail}',
-	'rfm.levelsMismatch':
-		'规则集 {set} 按 {levels} 档分数编写，但 {dim} 有 {bins} 档；请使用均值或中位数二分，或 {levels} 档',
-	'rfm.customerTableBad':
-		'{file}：列 {column} 有 {count} 行无法读取，第一处在第 {row} 行：“{value}”',
-	'rfm.customerTableDuplicate':
-		'{file}：客户编号列 {column} 有 {count} 行编号重复，第一处在第 {row} 行：“{value}”。客户表应每位客户一行。',
-	'rfm.migrationOrder': '较早的日期 {from} 必须在较晚的日期 {to} 之前',
-	'segments.badJson': '规则集字段 {field}：{detail}',
-	'segments.badJsonFile': '{file}：规则集字段 {field}：{detail}',
-	'cli.badBins': '--bins {value}：请给出 2 到 10 的整数',
-	'cli.badNumberList': '--{option} {value}：“{item}”不是数字（请用逗号分隔数字，例如 30,90,180）',
-	'cli.needsOption': '--{option} 需要同时给出 --{needs}',
-	'cli.notWithCustomerTable': '--{option} 不适用于客户表（--customer-table）',
-	'cli.recencyOrLastDate': '客户表需要 --recency 列和 --last-date 列中的恰好一个',
-	'segment.shp_prospects': '潜在客户',
-	'segment.shp_champions': '冠军客户',
-	'segment.shp_loyal': '忠诚客户',
-	'segment.shp_active': '活跃客户',
-	'segment.shp_new': '新客户',
-	'segment.shp_promising': '有潜力客户',
-	'segment.shp_needs_attention': '需要关注客户',
-	'segment.shp_previously_loyal': '曾经忠诚客户',
-	'segment.shp_at_risk': '流失风险客户',
-	'segment.shp_almost_lost': '即将流失客户',
-	'segment.shp_dormant': '沉睡客户',
-	'segment.cn8_important_value': '重要价值客户',
-	'segment.cn8_important_develop': '重要发展客户',
-	'segment.cn8_important_keep': '重要保持客户',
-	'segment.cn8_important_retain': '重要挽留客户',
-	'segment.cn8_general_value': '一般价值客户',
-	'segment.cn8_general_develop': '一般发展客户',
-	'segment.cn8_general_keep': '一般保持客户',
-	'segment.cn8_general_retain': '一般挽留客户',
-	'segment.cn8_important_value.meaning': '最近消费、消费频次高、消费金额高：最优质的客户。',
-	'segment.cn8_important_value.action': '倾斜优质资源：VIP 服务、个性化关怀、推荐高端产品。',
-	'segment.cn8_important_develop.meaning': '最近消费、金额高，但频次低：很有潜力。',
-	'segment.cn8_important_develop.action': '提升购买频次：会员与积分、适时的复购优惠。',
-	'segment.cn8_important_keep.meaning': '频次高、金额高，但最近没有消费：正在疏远的重要客户。',
-	'segment.cn8_important_keep.action': '主动联系、保持关系：一对一沟通、唤醒活动。',
-	'segment.cn8_important_retain.meaning': '金额高，但频次低且很久没有消费：即将流失的重要客户。',
-	'segment.cn8_important_retain.action': '重点挽留：了解流失原因，给出针对性优惠。',
-	'segment.cn8_general_value.meaning': '最近消费、频次高，但每单金额低。',
-	'segment.cn8_general_value.action': '提升客单价：交叉销售、组合套餐、满额包邮。',
-	'segment.cn8_general_develop.meaning': '最近消费，但频次低、金额低：新客或轻度客户。',
-	'segment.cn8_general_develop.action': '引导二次购买：新人礼、低门槛优惠券。',
-	'segment.cn8_general_keep.meaning': '过去常买但金额低，最近没有消费。',
-	'segment.cn8_general_keep.action': '低成本唤醒：优惠券、自动提醒。',
-	'segment.cn8_general_retain.meaning': '频次低、金额低、很久没有消费：价值低，接近流失。',
-	'segment.cn8_general_retain.action': '控制成本：偶尔低成本触达，或放弃。',
-
-	'quality.title': '数据质量',
-	'quality.summary': '共 {rows} 行，可用 {usable} 行；{customers} 位客户；{from} 至 {to}',
-	'quality.columnMissing': '列 {column}：{count} 个空单元格（第一个在第 {row} 行）。',
-	'quality.columnInvalid': "列 {column}：{count} 个值无法读取（第一个在第 {row} 行：'{value}'）。",
-	'quality.exactDuplicates': '{count} 行与前面的某一行完全相同（第一个在第 {row} 行）。',
-	'quality.duplicateOrderLines':
-		'{count} 条订单明细与前面的明细客户、订单、日期和金额都相同（第一个在第 {row} 行）。',
-	'quality.negativeAmounts': '{count} 行金额为负（退货），合计 {amount}（第一个在第 {row} 行）。',
-	'quality.zeroAmounts': '{count} 行金额为零（第一个在第 {row} 行）。',
-	'quality.cancelledOrders': '{count} 行属于已取消的订单（第一个在第 {row} 行）。',
-	'quality.outliers':
-		'{count} 行金额高于 {threshold}（99.9 百分位数的 {factor} 倍；第一个在第 {row} 行）。',
-	'quality.futureDates': '{count} 行的日期晚于分析基准日 {asOf}（第一个在第 {row} 行）。',
-	'quality.earlyDates': '{count} 行的日期早于 {start}，不太可能是真实日期（第一个在第 {row} 行）。',
-	'quality.policy.keep': '保留',
-	'quality.policy.drop': '剔除',
-	'quality.policy.net': '与购买金额相抵',
-	'quality.undo': '撤销',
-	'quality.fixesNote': '修正只影响分析，原始文件永远不会被修改。',
-	'quality.badOption': '数据质量选项 {option} 的值无效：{value}。',
-	'quality.badFix': '已保存的修正“{policy}”（“{kind}”）无效，已忽略。',
-	'import.encoding': '编码：{encoding}',
-	'import.encodingGuess': '编码 {encoding} 是推测的；如果文字显示为乱码，请换一种编码。',
-	'import.transcoding': '正在把 {file} 转换为 UTF-8… {percent}',
-	'import.undecodable': '有 {count} 个字符无法按 {encoding} 解码，已替换为“�”。',
-	// 各视图的目录片段（src/i18n/parts）
-	...rfmUiZh,
-	...rfmPlotsZh,
-	...qualityZh,
-	...valueZh,
-	...abcZh,
-	...kpiUiZh,
-	...customerTableZh,
-	...xlsxZh,
-	...raggedZh,
-	...datesTzZh,
-	...perfZh
+	...appMessages.zh,
+	...importMessages.zh,
+	...rfmMessages.zh,
+	...rfmUiMessages.zh,
+	...rfmPlotsMessages.zh,
+	...segmentsMessages.zh,
+	...migrateMessages.zh,
+	...qualityMessages.zh,
+	...valueMessages.zh,
+	...clvMessages.zh,
+	...abcMessages.zh,
+	...kpiMessages.zh,
+	...journeyMessages.zh,
+	...datasetsMessages.zh,
+	...customerTableMessages.zh,
+	...xlsxMessages.zh,
+	...raggedMessages.zh,
+	...datesTzMessages.zh,
+	...cliMessages.zh
 };

@@ -1,4 +1,4 @@
-import type { QualityFixes, QualityReport } from '../core/csv/quality.ts';
+import { FINDING_KINDS, type FindingKind, type FixPolicy, type QualityFixes, type QualityReport } from '../core/csv/quality.ts';
 
 /**
  * The data-quality settings of the current analysis, readable by every view (e.g. the RFM method
@@ -14,11 +14,11 @@ class QualityState {
 	reportVersion = $state(-1);
 
 	/** The kinds with a policy other than 'keep', in a stable order. */
-	get activeFixes(): { kind: string; policy: string }[] {
-		return Object.entries(this.applied)
-			.filter(([, p]) => p !== undefined && p !== 'keep')
-			.map(([kind, policy]) => ({ kind, policy: policy! }))
-			.sort((a, b) => a.kind.localeCompare(b.kind));
+	get activeFixes(): { kind: FindingKind; policy: FixPolicy }[] {
+		return FINDING_KINDS.flatMap((kind) => {
+			const policy = this.applied[kind];
+			return policy && policy !== 'keep' ? [{ kind, policy }] : [];
+		}).sort((a, b) => a.kind.localeCompare(b.kind));
 	}
 
 	reset(): void {

@@ -1,4 +1,5 @@
 import type { Component } from 'svelte';
+import type { MessageKey } from '../i18n/translate.ts';
 
 /**
  * A top-level view. Each folder under src/views that is a view has an index.ts exporting `view`;
@@ -8,7 +9,7 @@ import type { Component } from 'svelte';
 export interface ViewDef {
 	id: string;
 	/** i18n key of the tab label. */
-	titleKey: string;
+	titleKey: MessageKey;
 	order: number;
 	/** Whether the tab can be opened now (e.g. only once transactions are mapped). */
 	enabled: () => boolean;

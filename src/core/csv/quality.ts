@@ -157,7 +157,7 @@ export interface Finding {
 	policy: FixPolicy;
 	examples: FindingExample[];
 	/** i18n key and parameters of the sentence describing it. */
-	code: string;
+	code: `quality.${FindingKind}`;
 	params: Record<string, string | number>;
 }
 

@@ -1,5 +1,8 @@
-/** Catalogue part: English and 简体中文 (same keys; type-checked). Merged into en.ts / zh-CN.ts. */
-export const abcEn = {
+/**
+ * Messages for the ABC / Pareto view.
+ * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
+ */
+const en = {
 	'nav.abc': 'ABC / Pareto',
 	'abc.thresholdA': 'Class A up to',
 	'abc.thresholdB': 'Class B up to',
@@ -16,7 +19,8 @@ export const abcEn = {
 	'abc.share80': 'of customers make 80% of revenue',
 	'abc.share80None': 'No positive revenue: 80% of revenue is never reached.',
 	'abc.gini': 'Gini coefficient of revenue',
-	'abc.giniHint': '0 = every customer buys the same; the closer to 1, the more revenue sits with a few customers.',
+	'abc.giniHint':
+		'0 = every customer buys the same; the closer to 1, the more revenue sits with a few customers.',
 	'abc.windowAll': 'Revenue of all transactions',
 	'abc.windowRange': 'Revenue from {from} to {to}',
 	'abc.classTable': 'Classes',
@@ -51,18 +55,23 @@ export const abcEn = {
 	'abc.gcol.cumShare': 'Cum. %',
 	'abc.gcol.class': 'ABC class',
 	'abc.gcol.segment': 'RFM segment',
-	'abc.err.thresholds': 'ABC thresholds: A ({a}%) must be above 0 and below 100, and B ({b}%) above A and at most 100.',
+	'abc.err.thresholds':
+		'ABC thresholds: A ({a}%) must be above 0 and below 100, and B ({b}%) above A and at most 100.',
 	'abc.err.date': 'Revenue window: “{value}” is not a date (YYYY-MM-DD).',
 	'abc.err.window': 'Revenue window: the start {from} is after the end {to}.',
 	'abc.err.failed': 'The ABC classes could not be computed: {detail}',
 	'abc.use.title': 'How trainers use ABC classes',
-	'abc.use.A': 'A — key accounts: few customers, most of the revenue. Give them dedicated service: a named account manager, priority handling, tailored offers and regular visits.',
-	'abc.use.B': 'B — maintain and grow: steady customers with room to grow. Keep in regular contact, cross-sell and up-sell, and move the best of them up to A.',
-	'abc.use.C': 'C — standardised, low-cost service: many customers, little revenue each. Serve them through self-service, standard packages and automated mass-channel marketing.',
-	'abc.use.rfm': 'Read the class together with the RFM segment: an A customer who is at risk of churning needs a call today.'
-} as const satisfies Record<string, string>;
+	'abc.use.A':
+		'A — key accounts: few customers, most of the revenue. Give them dedicated service: a named account manager, priority handling, tailored offers and regular visits.',
+	'abc.use.B':
+		'B — maintain and grow: steady customers with room to grow. Keep in regular contact, cross-sell and up-sell, and move the best of them up to A.',
+	'abc.use.C':
+		'C — standardised, low-cost service: many customers, little revenue each. Serve them through self-service, standard packages and automated mass-channel marketing.',
+	'abc.use.rfm':
+		'Read the class together with the RFM segment: an A customer who is at risk of churning needs a call today.'
+} satisfies Record<string, string>;
 
-export const abcZh: Record<keyof typeof abcEn, string> = {
+const zh: Record<keyof typeof en, string> = {
 	'nav.abc': 'ABC 分类 / 帕累托',
 	'abc.thresholdA': 'A 类累计至',
 	'abc.thresholdB': 'B 类累计至',
@@ -114,13 +123,19 @@ export const abcZh: Record<keyof typeof abcEn, string> = {
 	'abc.gcol.cumShare': '累计占比 %',
 	'abc.gcol.class': 'ABC 分类',
 	'abc.gcol.segment': 'RFM 分群',
-	'abc.err.thresholds': 'ABC 阈值有误：A 类（{a}%）须大于 0 且小于 100，B 类（{b}%）须大于 A 类且不超过 100。',
+	'abc.err.thresholds':
+		'ABC 阈值有误：A 类（{a}%）须大于 0 且小于 100，B 类（{b}%）须大于 A 类且不超过 100。',
 	'abc.err.date': '统计期间：“{value}”不是有效日期（格式为 YYYY-MM-DD）。',
 	'abc.err.window': '统计期间：开始日期 {from} 晚于结束日期 {to}。',
 	'abc.err.failed': '无法计算 ABC 分类：{detail}',
 	'abc.use.title': '培训中如何运用 ABC 分类',
-	'abc.use.A': 'A 类（重点客户）：人数少，却贡献了大部分销售额。提供专属服务：指定客户经理、优先响应、定制方案并定期拜访。',
-	'abc.use.B': 'B 类（维护培育）：经营稳定、仍有增长空间。保持定期联系，做好交叉销售和追加销售，推动其中的优质客户升级为 A 类。',
-	'abc.use.C': 'C 类（标准服务）：人数多、单客贡献小。以自助渠道、标准化产品和自动化的批量营销为主，控制服务成本。',
+	'abc.use.A':
+		'A 类（重点客户）：人数少，却贡献了大部分销售额。提供专属服务：指定客户经理、优先响应、定制方案并定期拜访。',
+	'abc.use.B':
+		'B 类（维护培育）：经营稳定、仍有增长空间。保持定期联系，做好交叉销售和追加销售，推动其中的优质客户升级为 A 类。',
+	'abc.use.C':
+		'C 类（标准服务）：人数多、单客贡献小。以自助渠道、标准化产品和自动化的批量营销为主，控制服务成本。',
 	'abc.use.rfm': '结合 RFM 分群一起看：处于流失风险的 A 类客户，今天就该联系。'
 };
+
+export const abcMessages = { en, zh };

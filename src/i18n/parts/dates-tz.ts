@@ -1,9 +1,14 @@
-/** Catalogue part: English and 简体中文 (same keys; type-checked). Merged into en.ts / zh-CN.ts. */
-export const datesTzEn = {
+/**
+ * Messages for date formats and time zones.
+ * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
+ */
+const en = {
 	'dates.zone': 'Time zone',
 	'dates.zoneLocal': '{zone} (local)',
-	'dates.zoneApplies': 'Unix times and timestamps with a UTC offset are shown as clock time in this zone.',
-	'dates.zoneNotApplied': 'Dates without a UTC offset and Excel serial numbers are read as written: the zone does not shift them.',
+	'dates.zoneApplies':
+		'Unix times and timestamps with a UTC offset are shown as clock time in this zone.',
+	'dates.zoneNotApplied':
+		'Dates without a UTC offset and Excel serial numbers are read as written: the zone does not shift them.',
 	'dates.preview': '{value} → {wall}',
 	'dates.kind.unix-s': 'Unix time in seconds',
 	'dates.kind.unix-ms': 'Unix time in milliseconds',
@@ -15,9 +20,9 @@ export const datesTzEn = {
 	'dates.summaryZone': 'Times in {zone}',
 	'dates.cli.badZone': '--tz {value}: not a time zone name. Use an IANA name, e.g. {examples}',
 	'dates.cli.badFormat': '--date-format {value}: choose one of {list}'
-};
+} satisfies Record<string, string>;
 
-export const datesTzZh: Record<keyof typeof datesTzEn, string> = {
+const zh: Record<keyof typeof en, string> = {
 	'dates.zone': '时区',
 	'dates.zoneLocal': '{zone}（本机）',
 	'dates.zoneApplies': 'Unix 时间和带 UTC 偏移的时间戳按此时区的当地时间显示。',
@@ -34,3 +39,5 @@ export const datesTzZh: Record<keyof typeof datesTzEn, string> = {
 	'dates.cli.badZone': '--tz {value}：不是有效的时区名称。请使用 IANA 名称，例如 {examples}',
 	'dates.cli.badFormat': '--date-format {value}：请从 {list} 中选择'
 };
+
+export const datesTzMessages = { en, zh };

@@ -1,7 +1,37 @@
-/** Catalogue part: English and 简体中文 (same keys; type-checked). Merged into en.ts / zh-CN.ts. */
-export const qualityEn = {
+/**
+ * Messages for the data-quality check and its view.
+ * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
+ */
+const en = {
+	'quality.title': 'Data quality',
+	'quality.summary': '{rows} rows, {usable} usable; {customers} customers; {from} to {to}',
+	'quality.columnMissing': 'column {column}: {count} empty cells (first at row {row}).',
+	'quality.columnInvalid':
+		"column {column}: {count} values cannot be read (first at row {row}: '{value}').",
+	'quality.exactDuplicates': '{count} rows repeat an earlier row exactly (first at row {row}).',
+	'quality.duplicateOrderLines':
+		'{count} order lines repeat the customer, order, date and amount of an earlier line (first at row {row}).',
+	'quality.negativeAmounts':
+		'{count} rows have a negative amount (returns), {amount} in total (first at row {row}).',
+	'quality.zeroAmounts': '{count} rows have an amount of zero (first at row {row}).',
+	'quality.cancelledOrders': '{count} rows belong to cancelled orders (first at row {row}).',
+	'quality.outliers':
+		'{count} rows have an amount above {threshold} ({factor}× the 99.9th percentile; first at row {row}).',
+	'quality.futureDates': '{count} rows are dated after the as-of date {asOf} (first at row {row}).',
+	'quality.earlyDates':
+		'{count} rows are dated before {start}, which is implausible (first at row {row}).',
+	'quality.policy.keep': 'Keep',
+	'quality.policy.drop': 'Leave out',
+	'quality.policy.net': 'Net against purchases',
+	'quality.undo': 'Undo',
+	'quality.fixesNote': 'Fixes change the analysis only; the file itself is never modified.',
+	'quality.badOption': 'Data-quality option {option} has an invalid value: {value}.',
+	'quality.badFix': 'The saved fix “{policy}” for “{kind}” is not valid; it was ignored.',
+	'quality.failed': 'The data quality of {file} could not be checked: {detail}',
+
 	'nav.quality': 'Data quality',
-	'qv.intro': 'What the file holds and what looks wrong. Fixes change the analysis settings only; the file is never modified.',
+	'qv.intro':
+		'What the file holds and what looks wrong. Fixes change the analysis settings only; the file is never modified.',
 	'qv.run': 'Check again',
 	'qv.running': 'Checking every row…',
 	'qv.empty': 'Load and map a file first: the report checks the mapped transactions.',
@@ -18,7 +48,8 @@ export const qualityEn = {
 	'qv.examples': 'Examples (row: value)',
 	'qv.rowsAt': 'rows {rows}',
 	'qv.findings': 'Findings',
-	'qv.noFindings': 'No duplicates, returns, cancellations, outliers or implausible dates were found.',
+	'qv.noFindings':
+		'No duplicates, returns, cancellations, outliers or implausible dates were found.',
 	'qv.finding': 'Finding',
 	'qv.count': 'Rows',
 	'qv.amount': 'Amount',
@@ -28,7 +59,8 @@ export const qualityEn = {
 	'qv.noneApplied': 'No fixes in effect: the analysis uses every usable row as loaded.',
 	'qv.undoAll': 'Undo all fixes',
 	'qv.applying': 'Rebuilding the analysis table…',
-	'qv.asOfNote': 'Future dates are counted against today ({asOf}); implausible dates are those before {start}.',
+	'qv.asOfNote':
+		'Future dates are counted against today ({asOf}); implausible dates are those before {start}.',
 	'qv.kind.exactDuplicates': 'Exact duplicate rows',
 	'qv.kind.duplicateOrderLines': 'Duplicate order lines',
 	'qv.kind.negativeAmounts': 'Negative amounts (returns)',
@@ -37,30 +69,39 @@ export const qualityEn = {
 	'qv.kind.outliers': 'Outliers',
 	'qv.kind.futureDates': 'Future dates',
 	'qv.kind.earlyDates': 'Implausibly early dates',
-	'qv.afterLoad': 'Data quality: {findings} findings, {missing} empty and {invalid} unreadable cells.',
+	'qv.afterLoad':
+		'Data quality: {findings} findings, {missing} empty and {invalid} unreadable cells.',
 	'qv.afterLoadClean': 'Data quality: no problems found.',
 	'qv.open': 'Open the report',
-	'qv.large': 'Large file: the data-quality check reads every row again (a few seconds per million rows), so it starts when you ask.',
-	'qv.runNow': 'Check data quality',
-	'load.rate': '{rate}/s',
-	'load.rowsRate': '{rows} rows in {seconds} s ({rate} rows/s)',
-	'load.oom.engine':
-		'The browser ran out of memory while starting the analysis engine ({file}, {size}, after {seconds} s). Close other tabs and try again.',
-	'load.oom.reading':
-		'The browser ran out of memory while reading {file} ({size}, after {seconds} s). Your previous data is unchanged. Try a smaller file: keep only the columns you need, export a shorter date range, or split the file.',
-	'load.oom.checking':
-		'The browser ran out of memory while checking the columns of {file} ({size}, after {seconds} s): the file was read, but the transactions could not be built. Try a smaller file: keep only the columns you need, export a shorter date range, or split the file.',
-	'load.encodingLabel': 'Text encoding',
-	'load.encodingReload': 'Reload with this encoding',
-	'load.enc.utf-8': 'UTF-8',
-	'load.enc.gb18030': 'GBK / GB18030 (Chinese Windows, Excel)',
-	'load.enc.utf-16le': 'UTF-16 LE',
-	'load.enc.utf-16be': 'UTF-16 BE',
-	'load.enc.windows-1252': 'Windows-1252 / Latin-1',
-	'load.parquet': '{file} is a Parquet file. Parquet cannot be read offline in this browser (the engine’s Parquet extension is not built in). Export it as CSV and load that.',
-} as const satisfies Record<string, string>;
+	'qv.large':
+		'Large file: the data-quality check reads every row again (a few seconds per million rows), so it starts when you ask.',
+	'qv.runNow': 'Check data quality'
+} satisfies Record<string, string>;
 
-export const qualityZh: Record<keyof typeof qualityEn, string> = {
+const zh: Record<keyof typeof en, string> = {
+	'quality.title': '数据质量',
+	'quality.summary': '共 {rows} 行，可用 {usable} 行；{customers} 位客户；{from} 至 {to}',
+	'quality.columnMissing': '列 {column}：{count} 个空单元格（第一个在第 {row} 行）。',
+	'quality.columnInvalid': "列 {column}：{count} 个值无法读取（第一个在第 {row} 行：'{value}'）。",
+	'quality.exactDuplicates': '{count} 行与前面的某一行完全相同（第一个在第 {row} 行）。',
+	'quality.duplicateOrderLines':
+		'{count} 条订单明细与前面的明细客户、订单、日期和金额都相同（第一个在第 {row} 行）。',
+	'quality.negativeAmounts': '{count} 行金额为负（退货），合计 {amount}（第一个在第 {row} 行）。',
+	'quality.zeroAmounts': '{count} 行金额为零（第一个在第 {row} 行）。',
+	'quality.cancelledOrders': '{count} 行属于已取消的订单（第一个在第 {row} 行）。',
+	'quality.outliers':
+		'{count} 行金额高于 {threshold}（99.9 百分位数的 {factor} 倍；第一个在第 {row} 行）。',
+	'quality.futureDates': '{count} 行的日期晚于分析基准日 {asOf}（第一个在第 {row} 行）。',
+	'quality.earlyDates': '{count} 行的日期早于 {start}，不太可能是真实日期（第一个在第 {row} 行）。',
+	'quality.policy.keep': '保留',
+	'quality.policy.drop': '剔除',
+	'quality.policy.net': '与购买金额相抵',
+	'quality.undo': '撤销',
+	'quality.fixesNote': '修正只影响分析，原始文件永远不会被修改。',
+	'quality.badOption': '数据质量选项 {option} 的值无效：{value}。',
+	'quality.badFix': '已保存的修正“{policy}”（“{kind}”）无效，已忽略。',
+	'quality.failed': '无法检查 {file} 的数据质量：{detail}',
+
 	'nav.quality': '数据质量',
 	'qv.intro': '文件里有什么、哪些数据可疑。修正只改变分析设置，原文件不会被修改。',
 	'qv.run': '重新检查',
@@ -98,24 +139,13 @@ export const qualityZh: Record<keyof typeof qualityEn, string> = {
 	'qv.kind.outliers': '异常值',
 	'qv.kind.futureDates': '未来日期',
 	'qv.kind.earlyDates': '过早的日期',
-	'qv.afterLoad': '数据质量：发现 {findings} 类问题，{missing} 个空单元格，{invalid} 个无法识别的值。',
+	'qv.afterLoad':
+		'数据质量：发现 {findings} 类问题，{missing} 个空单元格，{invalid} 个无法识别的值。',
 	'qv.afterLoadClean': '数据质量：未发现问题。',
 	'qv.open': '查看报告',
-	'qv.large': '文件较大：数据质量检查需要再次读取每一行（每百万行约需数秒），因此在您需要时再开始。',
-	'qv.runNow': '检查数据质量',
-	'load.rate': '{rate}/秒',
-	'load.rowsRate': '{seconds} 秒读取 {rows} 行（每秒 {rate} 行）',
-	'load.oom.engine': '启动分析引擎时浏览器内存不足（{file}，{size}，已用 {seconds} 秒）。请关闭其他标签页后重试。',
-	'load.oom.reading':
-		'读取 {file} 时浏览器内存不足（{size}，已用 {seconds} 秒）。之前的数据保持不变。请换用更小的文件：只保留需要的列、导出更短的日期范围，或拆分文件后再导入。',
-	'load.oom.checking':
-		'检查 {file} 的各列时浏览器内存不足（{size}，已用 {seconds} 秒）：文件已读入，但无法生成交易表。请换用更小的文件：只保留需要的列、导出更短的日期范围，或拆分文件后再导入。',
-	'load.encodingLabel': '文本编码',
-	'load.encodingReload': '按此编码重新读取',
-	'load.enc.utf-8': 'UTF-8',
-	'load.enc.gb18030': 'GBK / GB18030（中文 Windows、Excel）',
-	'load.enc.utf-16le': 'UTF-16 LE',
-	'load.enc.utf-16be': 'UTF-16 BE',
-	'load.enc.windows-1252': 'Windows-1252 / Latin-1（西文）',
-	'load.parquet': '{file} 是 Parquet 文件。本浏览器离线无法读取 Parquet（分析引擎未内置 Parquet 扩展）。请先导出为 CSV 再导入。',
+	'qv.large':
+		'文件较大：数据质量检查需要再次读取每一行（每百万行约需数秒），因此在您需要时再开始。',
+	'qv.runNow': '检查数据质量'
 };
+
+export const qualityMessages = { en, zh };

@@ -1,5 +1,8 @@
-/** Catalogue part: English and 简体中文 (same keys; type-checked). Merged into en.ts / zh-CN.ts. */
-export const raggedEn = {
+/**
+ * Messages for rows whose number of fields differs from the header.
+ * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
+ */
+const en = {
 	'ragged.stop':
 		'File {file}: rows whose number of fields differs from the header ({expected}): {count}. Line (fields found): {list}{more}. Nothing was loaded; the previous data is kept. Fix these lines, or load again and choose to skip them.',
 	'ragged.stopCli':
@@ -15,11 +18,12 @@ export const raggedEn = {
 	'ragged.stopButton': 'Stop loading',
 	'ragged.skipHint': 'Skip: the other rows are loaded and analysed as usual.',
 	'ragged.stopHint': 'Stop: nothing from this file is loaded; the previous data stays.',
-	'ragged.skipped': 'Left out of {file}: {count} rows whose number of fields differs from the header ({expected}). Line (fields found): {list}{more}.',
+	'ragged.skipped':
+		'Left out of {file}: {count} rows whose number of fields differs from the header ({expected}). Line (fields found): {list}{more}.',
 	'ragged.badOption': '--ragged must be skip or stop, not {value}.'
-};
+} satisfies Record<string, string>;
 
-export const raggedZh: Record<keyof typeof raggedEn, string> = {
+const zh: Record<keyof typeof en, string> = {
 	'ragged.stop':
 		'文件 {file}：有 {count} 行的字段数与表头的 {expected} 个不一致。行号（实际字段数）：{list}{more}。本次未导入任何数据，之前的数据保持不变。请修正这些行，或重新导入并选择跳过它们。',
 	'ragged.stopCli':
@@ -35,6 +39,9 @@ export const raggedZh: Record<keyof typeof raggedEn, string> = {
 	'ragged.stopButton': '停止导入',
 	'ragged.skipHint': '跳过：其余的行照常导入和分析。',
 	'ragged.stopHint': '停止：不导入此文件的任何数据，之前的数据保持不变。',
-	'ragged.skipped': '{file} 中有 {count} 行未导入：字段数与表头（{expected} 个）不一致。行号（实际字段数）：{list}{more}。',
+	'ragged.skipped':
+		'{file} 中有 {count} 行未导入：字段数与表头（{expected} 个）不一致。行号（实际字段数）：{list}{more}。',
 	'ragged.badOption': '--ragged 只能是 skip 或 stop，而不是 {value}。'
 };
+
+export const raggedMessages = { en, zh };

@@ -1,5 +1,8 @@
-/** Catalogue part: English and 简体中文 (same keys; type-checked). Merged into en.ts / zh-CN.ts. */
-export const rfmPlotsEn = {
+/**
+ * Messages for the RFM distribution and score plots.
+ * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
+ */
+const en = {
 	'plots.title': 'RFM plots',
 	'plots.loading': 'Drawing the plots…',
 	'plots.empty': 'No customers to plot.',
@@ -24,7 +27,8 @@ export const rfmPlotsEn = {
 	'plots.histM.title': 'Monetary: revenue per customer',
 	'plots.histM.axis': 'Revenue',
 	'plots.above': 'above {value}',
-	'plots.overflowNote': 'Grey bar: the top 1 % of customers, above the 99th percentile, gathered in one bar so the long tail does not squash the rest.',
+	'plots.overflowNote':
+		'Grey bar: the top 1 % of customers, above the 99th percentile, gathered in one bar so the long tail does not squash the rest.',
 	'plots.orders.title': 'Customers by number of purchases',
 	'plots.orders.axis': 'Purchases',
 	'plots.orCapped': '{n}+',
@@ -41,8 +45,10 @@ export const rfmPlotsEn = {
 	'plots.scatter.f': 'Purchases (log scale)',
 	'plots.scatter.m': 'Revenue (log scale)',
 	'plots.scatter.all': 'All {shown} customers shown.',
-	'plots.scatter.sampled': 'A sample of {shown} of {eligible} customers is shown (more than {limit}): a fixed pseudo-random choice by customer ID, the same every time.',
-	'plots.scatter.excluded': '{count} customers with zero or negative revenue cannot be placed on a log scale and are left out.',
+	'plots.scatter.sampled':
+		'A sample of {shown} of {eligible} customers is shown (more than {limit}): a fixed pseudo-random choice by customer ID, the same every time.',
+	'plots.scatter.excluded':
+		'{count} customers with zero or negative revenue cannot be placed on a log scale and are left out.',
 	'plots.treemap.size': 'Treemap size',
 	'plots.treemap.byCustomers': 'Segments by number of customers',
 	'plots.treemap.byRevenue': 'Segments by revenue',
@@ -50,49 +56,10 @@ export const rfmPlotsEn = {
 	'plots.medians.title': 'Median recency, frequency and monetary per segment',
 	'plots.medians.r': 'Median days since last purchase',
 	'plots.medians.f': 'Median purchases',
-	'plots.medians.m': 'Median revenue',
+	'plots.medians.m': 'Median revenue'
+} satisfies Record<string, string>;
 
-	'nav.migration': 'Segment migration',
-	'migration.title': 'Segment migration',
-	'migration.intro': 'Segments at two dates, computed from the same transactions: who stayed, who moved up, who slipped.',
-	'migration.from': 'Earlier date',
-	'migration.to': 'Later date',
-	'migration.run': 'Compute',
-	'migration.running': 'Computing segments at both dates…',
-	'migration.failed': 'The migration could not be computed: {detail}',
-	'migration.stale': 'Dates or RFM settings changed: compute again to update.',
-	'migration.defaults': 'Defaults: the end of the previous quarter and the RFM as-of date.',
-	'migration.settings': 'Scoring, frequency, monetary, returns and the rule set are those of the RFM view; each date is scored on the customers who had bought by then.',
-	'migration.summary': '{both} customers at both dates; {moved} changed segment ({share}); {new} new customers since {from}.',
-	'migration.empty': 'No customers had bought by either date.',
-	'migration.matrix': 'Transition matrix',
-	'migration.matrixHint': 'Rows: segment at the earlier date; columns: at the later date. Each cell: customers and the row share. The diagonal (shaded) stayed put.',
-	'migration.matrixChart': 'Transition matrix (colour = row share)',
-	'migration.axisFrom': 'Segment on {date}',
-	'migration.axisTo': 'Segment on {date}',
-	'migration.rowShare': 'Row share',
-	'migration.rowTotal': 'Total',
-	'migration.fromTo': 'From ＼ to',
-	'migration.new': 'No purchase yet',
-	'migration.flow': 'Flow from {from} to {to}',
-	'migration.flowHint': 'Band width = customers moving; hover a bar or a band for numbers.',
-	'migration.exportMatrix': 'Export matrix (CSV)',
-	'migration.exportFallen': 'Export list (CSV)',
-	'migration.fallen': 'Fell from valuable to at risk',
-	'migration.fallenHint': 'Valuable: {valuable}. At risk: {atRisk}. Sorted by earlier revenue: the customers most worth winning back come first.',
-	'migration.fallenGrid': 'Customers who fell',
-	'migration.col.customer_id': 'Customer ID',
-	'migration.col.segment_from': 'Segment before',
-	'migration.col.segment_to': 'Segment after',
-	'migration.col.rfm_score_from': 'RFM score before',
-	'migration.col.rfm_score_to': 'RFM score after',
-	'migration.col.monetary_from': 'Revenue (then)',
-	'migration.col.monetary_to': 'Revenue (now)',
-	'migration.noLists': 'This rule set does not say which segments are valuable or at risk, so there is no such list.',
-	'migration.listSep': ', '
-} as const satisfies Record<string, string>;
-
-export const rfmPlotsZh: Record<keyof typeof rfmPlotsEn, string> = {
+const zh: Record<keyof typeof en, string> = {
 	'plots.title': 'RFM 图表',
 	'plots.loading': '正在绘制图表…',
 	'plots.empty': '没有可绘制的客户。',
@@ -117,7 +84,8 @@ export const rfmPlotsZh: Record<keyof typeof rfmPlotsEn, string> = {
 	'plots.histM.title': '消费金额（M）：每位客户的消费金额',
 	'plots.histM.axis': '消费金额',
 	'plots.above': '高于 {value}',
-	'plots.overflowNote': '灰色柱：高于第 99 百分位的前 1% 客户合并为一根柱，以免长尾把其余柱子压扁。',
+	'plots.overflowNote':
+		'灰色柱：高于第 99 百分位的前 1% 客户合并为一根柱，以免长尾把其余柱子压扁。',
 	'plots.orders.title': '按购买次数的客户分布',
 	'plots.orders.axis': '购买次数',
 	'plots.orCapped': '{n}+',
@@ -134,7 +102,8 @@ export const rfmPlotsZh: Record<keyof typeof rfmPlotsEn, string> = {
 	'plots.scatter.f': '购买次数（对数刻度）',
 	'plots.scatter.m': '消费金额（对数刻度）',
 	'plots.scatter.all': '已显示全部 {shown} 位客户。',
-	'plots.scatter.sampled': '客户超过 {limit} 位，显示其中 {shown} 位（共 {eligible} 位）的样本：按客户编号固定抽取，每次结果相同。',
+	'plots.scatter.sampled':
+		'客户超过 {limit} 位，显示其中 {shown} 位（共 {eligible} 位）的样本：按客户编号固定抽取，每次结果相同。',
 	'plots.scatter.excluded': '另有 {count} 位客户消费金额为零或负数，无法在对数刻度上显示，未画出。',
 	'plots.treemap.size': '矩形树图大小',
 	'plots.treemap.byCustomers': '各分群客户数',
@@ -143,44 +112,7 @@ export const rfmPlotsZh: Record<keyof typeof rfmPlotsEn, string> = {
 	'plots.medians.title': '各分群 R、F、M 中位数',
 	'plots.medians.r': '距最近消费天数中位数',
 	'plots.medians.f': '购买次数中位数',
-	'plots.medians.m': '消费金额中位数',
-
-	'nav.migration': '客户迁移',
-	'migration.title': '客户分群迁移',
-	'migration.intro': '用同一份交易数据计算两个日期的客户分群：谁保持不变，谁升级了，谁流失了。',
-	'migration.from': '较早日期',
-	'migration.to': '较晚日期',
-	'migration.run': '计算',
-	'migration.running': '正在计算两个日期的分群…',
-	'migration.failed': '无法计算客户迁移：{detail}',
-	'migration.stale': '日期或 RFM 设置已更改，请重新计算。',
-	'migration.defaults': '默认：上一季度末与 RFM 分析基准日。',
-	'migration.settings': '评分方法、频次、金额、退货处理和分群规则均沿用 RFM 页面的设置；每个日期只对当时已有购买的客户评分。',
-	'migration.summary': '两个日期均有记录的客户 {both} 位，其中 {moved} 位分群发生变化（{share}）；自 {from} 以来新增客户 {new} 位。',
-	'migration.empty': '两个日期之前都没有客户购买记录。',
-	'migration.matrix': '迁移矩阵',
-	'migration.matrixHint': '行：较早日期的分群；列：较晚日期的分群。每格显示客户数和行占比，阴影对角线为分群未变的客户。',
-	'migration.matrixChart': '迁移矩阵（颜色 = 行占比）',
-	'migration.axisFrom': '{date} 的分群',
-	'migration.axisTo': '{date} 的分群',
-	'migration.rowShare': '行占比',
-	'migration.rowTotal': '合计',
-	'migration.fromTo': '从 ＼ 到',
-	'migration.new': '此前未购买',
-	'migration.flow': '{from} 至 {to} 的客户流向',
-	'migration.flowHint': '色带宽度 = 迁移的客户数；将鼠标悬停在柱或色带上可查看数字。',
-	'migration.exportMatrix': '导出矩阵（CSV）',
-	'migration.exportFallen': '导出名单（CSV）',
-	'migration.fallen': '从高价值分群跌入风险分群的客户',
-	'migration.fallenHint': '高价值分群：{valuable}。风险分群：{atRisk}。按较早日期的消费金额从高到低排列，最值得挽回的客户排在前面。',
-	'migration.fallenGrid': '跌入风险分群的客户',
-	'migration.col.customer_id': '客户编号',
-	'migration.col.segment_from': '原分群',
-	'migration.col.segment_to': '现分群',
-	'migration.col.rfm_score_from': '原 RFM 分',
-	'migration.col.rfm_score_to': '现 RFM 分',
-	'migration.col.monetary_from': '原累计金额',
-	'migration.col.monetary_to': '现累计金额',
-	'migration.noLists': '当前分群规则未指定哪些分群属于高价值或风险分群，因此无法列出。',
-	'migration.listSep': '、'
+	'plots.medians.m': '消费金额中位数'
 };
+
+export const rfmPlotsMessages = { en, zh };

@@ -1,5 +1,8 @@
-/** Catalogue part: English and 简体中文 (same keys; type-checked). Merged into en.ts / zh-CN.ts. */
-export const rfmUiEn = {
+/**
+ * Messages for the RFM settings and summary.
+ * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
+ */
+const en = {
 	'rfmUi.settings': 'Scoring and segmentation settings',
 	'rfmUi.settingsHint':
 		'Changing methods or rules re-scores the per-customer table; the transactions are not read again. Frequency, monetary, returns and the as-of date rebuild it.',
@@ -26,7 +29,6 @@ export const rfmUiEn = {
 	'rfmUi.ret.drop-cancelled': 'drop cancelled orders',
 	'rfmUi.pattern': 'Cancelled order ID pattern',
 	'rfmUi.patternHint': '% stands for any text: C% = order IDs starting with C.',
-	'rfmUi.apply': 'Apply',
 	'rfmUi.preset': 'Rule set',
 	'rfmUi.preset.r10': 'R rfm: 10 segments (documentation)',
 	'rfmUi.preset.r10-tests': 'R rfm: 10 segments (test suite)',
@@ -118,9 +120,9 @@ export const rfmUiEn = {
 	'rfmUi.detail.notNumber': '{value} is not a number',
 	'rfmUi.detail.order': '{value} does not come after {prev}; list them in increasing order',
 	'rfmUi.detail.noCuts': 'no cut points given'
-} as const satisfies Record<string, string>;
+} satisfies Record<string, string>;
 
-export const rfmUiZh: Record<keyof typeof rfmUiEn, string> = {
+const zh: Record<keyof typeof en, string> = {
 	'rfmUi.settings': '评分与分群设置',
 	'rfmUi.settingsHint':
 		'更改评分方法或规则时，只在客户汇总表上重新评分，不会重新读取交易明细；更改频率、金额、退货口径或截止日期时会重建客户汇总表。',
@@ -147,7 +149,6 @@ export const rfmUiZh: Record<keyof typeof rfmUiEn, string> = {
 	'rfmUi.ret.drop-cancelled': '剔除已取消订单',
 	'rfmUi.pattern': '取消订单号模式',
 	'rfmUi.patternHint': '% 代表任意文字：C% 即以 C 开头的订单号。',
-	'rfmUi.apply': '应用',
 	'rfmUi.preset': '分群规则集',
 	'rfmUi.preset.r10': 'R rfm：十类客户（文档版）',
 	'rfmUi.preset.r10-tests': 'R rfm：十类客户（测试版）',
@@ -235,3 +236,5 @@ export const rfmUiZh: Record<keyof typeof rfmUiEn, string> = {
 	'rfmUi.detail.order': '{value} 没有大于前一个值 {prev}；请按从小到大的顺序填写',
 	'rfmUi.detail.noCuts': '未填写分界点'
 };
+
+export const rfmUiMessages = { en, zh };

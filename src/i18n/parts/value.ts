@@ -1,10 +1,15 @@
-/** Catalogue part: English and 简体中文 (same keys; type-checked). Merged into en.ts / zh-CN.ts. */
-export const valueEn = {
+/**
+ * Messages for the CLV model and the value matrix.
+ * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
+ */
+const en = {
 	'nav.value': 'Value matrix',
 	'value.clvTitle': 'Potential value: CLV models',
-	'value.clvIntro': 'BG/NBD predicts how often each customer will still buy and whether they are still active; Gamma-Gamma predicts how much they spend per purchase. Together they give each customer’s expected value (CLV) over the coming months. A purchase is a distinct purchase day.',
+	'value.clvIntro':
+		'BG/NBD predicts how often each customer will still buy and whether they are still active; Gamma-Gamma predicts how much they spend per purchase. Together they give each customer’s expected value (CLV) over the coming months. A purchase is a distinct purchase day.',
 	'value.calibrationEnd': 'Calibration end',
-	'value.calibrationHint': 'Models are fitted on purchases up to this day and checked on the {days} days after it (the hold-out, up to {end}). Default: the last 25% of the span is held out. All customers are then scored as of {end}.',
+	'value.calibrationHint':
+		'Models are fitted on purchases up to this day and checked on the {days} days after it (the hold-out, up to {end}). Default: the last 25% of the span is held out. All customers are then scored as of {end}.',
 	'value.unit': 'Time unit',
 	'value.unitWeek': 'Weeks',
 	'value.unitDay': 'Days',
@@ -19,18 +24,25 @@ export const valueEn = {
 	'value.stage.checks': 'Running model checks…',
 	'value.storing': 'Saving the CLV table…',
 	'value.cancelled': 'Fit cancelled. Change the settings or fit again.',
-	'value.fitSummary': '{customers} customers bought for the first time by the calibration end and were used for fitting ({excluded} later first-time buyers were not). CLV for {scored} customers as of {end}.',
+	'value.fitSummary':
+		'{customers} customers bought for the first time by the calibration end and were used for fitting ({excluded} later first-time buyers were not). CLV for {scored} customers as of {end}.',
 	'value.paramsBg': 'BG/NBD: r = {r}, α = {alpha} ({unit}), a = {a}, b = {b}; log-likelihood {ll}',
 	'value.paramsGg': 'Gamma-Gamma: p = {p}, q = {q}, γ = {gamma}',
-	'value.correlation': 'Correlation of purchase frequency and mean spend among repeat customers: {value}.',
+	'value.correlation':
+		'Correlation of purchase frequency and mean spend among repeat customers: {value}.',
 	'value.correlationOk': 'Close to 0, as Gamma-Gamma assumes (spend independent of frequency).',
-	'value.correlationHigh': 'Not close to 0: spend depends on frequency here, which Gamma-Gamma assumes it does not; read the expected spend and CLV with care.',
-	'value.correlationNone': 'Too few repeat customers to compute the correlation of frequency and spend.',
+	'value.correlationHigh':
+		'Not close to 0: spend depends on frequency here, which Gamma-Gamma assumes it does not; read the expected spend and CLV with care.',
+	'value.correlationNone':
+		'Too few repeat customers to compute the correlation of frequency and spend.',
 	'value.checks': 'Model checks',
-	'value.checkFrequency': 'Calibration vs hold-out: purchases per customer in the hold-out, by repeat purchases in calibration',
+	'value.checkFrequency':
+		'Calibration vs hold-out: purchases per customer in the hold-out, by repeat purchases in calibration',
 	'value.checkTracking': 'Cumulative repeat purchases: actual vs model',
-	'value.checksHint': 'The closer the model line follows the actual line, the more the predictions can be trusted.',
-	'value.noHoldout': 'There is no hold-out period (the calibration end is the last day), so the model cannot be checked against later purchases.',
+	'value.checksHint':
+		'The closer the model line follows the actual line, the more the predictions can be trusted.',
+	'value.noHoldout':
+		'There is no hold-out period (the calibration end is the last day), so the model cannot be checked against later purchases.',
 	'value.chart.actual': 'Actual',
 	'value.chart.predicted': 'Model',
 	'value.chart.frequency': 'Repeat purchases in calibration',
@@ -56,7 +68,8 @@ export const valueEn = {
 	'value.splitPotential': 'potential',
 	'value.log': 'Log scale',
 	'value.apply': 'Apply',
-	'value.splitsUsed': 'Split at current value {current} and potential value {potential}; a value at the split counts as high.',
+	'value.splitsUsed':
+		'Split at current value {current} and potential value {potential}; a value at the split counts as high.',
 	'value.quadrant.core': 'Core customers',
 	'value.quadrant.potential': 'Potential customers',
 	'value.quadrant.general': 'General customers',
@@ -65,15 +78,20 @@ export const valueEn = {
 	'value.quadrantHint.potential': 'Low current, high potential',
 	'value.quadrantHint.general': 'High current, low potential',
 	'value.quadrantHint.low': 'Low current, low potential',
-	'value.strategy.core': 'Keep and deepen: dedicated account manager, VIP benefits and early access, regular check-ins; protect these relationships first.',
-	'value.strategy.potential': 'Develop: targeted offers and cross-selling to raise purchase frequency and basket size; move them up to core.',
-	'value.strategy.general': 'Maintain at low cost: standard service, loyalty points and reminders; watch for signs of churn and win back early.',
-	'value.strategy.low': 'Serve efficiently: self-service and mass channels only; limit spend, and re-check after campaigns.',
+	'value.strategy.core':
+		'Keep and deepen: dedicated account manager, VIP benefits and early access, regular check-ins; protect these relationships first.',
+	'value.strategy.potential':
+		'Develop: targeted offers and cross-selling to raise purchase frequency and basket size; move them up to core.',
+	'value.strategy.general':
+		'Maintain at low cost: standard service, loyalty points and reminders; watch for signs of churn and win back early.',
+	'value.strategy.low':
+		'Serve efficiently: self-service and mass channels only; limit spend, and re-check after campaigns.',
 	'value.strategyLabel': 'Service strategy (editable)',
 	'value.quadrantStats': '{customers} customers ({share}) · revenue {revenue} ({revenueShare})',
 	'value.quadrantPotential': 'Potential value {value}',
 	'value.chartTitle': 'Current vs potential value',
-	'value.chartSample': '{shown} of {total} customers are drawn (an even spread); counts and lists cover everyone.',
+	'value.chartSample':
+		'{shown} of {total} customers are drawn (an even spread); counts and lists cover everyone.',
 	'value.clickHint': 'Click a quadrant to list its customers.',
 	'value.showing': 'Customers: {quadrant}',
 	'value.all': 'All customers',
@@ -91,25 +109,17 @@ export const valueEn = {
 	'value.col.pAlive': 'P(alive)',
 	'value.col.expectedPurchases': 'Expected purchases',
 	'value.col.expectedSpend': 'Expected spend per purchase',
-	'clv.noData': 'There are no transactions to fit the CLV models on.',
-	'clv.noCalibrationCustomers': 'No customer made a first purchase on or before the calibration end {date} (the first purchase is on {first}). Choose a later calibration end.',
-	'clv.badUnit': "--unit {value} must be 'day' or 'week'",
-	'clv.badCalibrationEnd': 'The calibration end {value} must be a date between the first purchase {first} and the last day {last}.',
-	'clv.observationBeforeCalibration': 'The observation end {observation} is before the calibration end {calibration}.',
-	'clv.fitFailed': 'The CLV models could not be fitted: {detail}',
-	'clv.warning.few-customers': 'Few customers: the model parameters rest on little data; treat the predictions as rough.',
-	'clv.warning.not-converged': 'The fit did not converge: the parameters may not be the best ones. Try a longer calibration period or the other time unit.',
-	'clv.warning.at-bound': 'A model parameter ran to the edge of its range: the data hardly pin this model down (often too short a history or too few repeat buyers).',
-	'clv.warning.no-repeat-customers': 'No customer bought twice in the calibration period: repeat behaviour and spend cannot be estimated, so no CLV is given.',
-	'clv.warning.infinite-mean': 'The spend model has no finite average (q ≤ 1): CLV is left out for customers without repeat purchases.',
 	'value.currentMargin': 'Margin in a window (amount − cost)',
-	'value.marginHint': 'Margin = amount − cost, summed over the lines in the window whose cost is known.',
-	'value.marginLost': 'Margin is not offered: the data-quality fixes rebuilt the analysis table without the cost column. Map the data again on the Import tab to use it.',
+	'value.marginHint':
+		'Margin = amount − cost, summed over the lines in the window whose cost is known.',
+	'value.marginLost':
+		'Margin is not offered: the data-quality fixes rebuilt the analysis table without the cost column. Map the data again on the Import tab to use it.',
 	'value.potentialGroupMeasures': 'Potential value',
 	'value.potentialGroupClv': 'CLV model columns',
 	'value.potentialGroupRfm': 'RFM columns',
 	'value.potentialColumnHint': 'A higher value of this column counts as higher potential.',
-	'value.potentialRecencyHint': 'A higher value counts as higher potential — for recency days too, where high means a long time since the last purchase.',
+	'value.potentialRecencyHint':
+		'A higher value counts as higher potential — for recency days too, where high means a long time since the last purchase.',
 	'value.pcol.clv.clv': 'CLV',
 	'value.pcol.clv.p_alive': 'P(alive)',
 	'value.pcol.clv.expected_purchases': 'Expected purchases',
@@ -126,19 +136,25 @@ export const valueEn = {
 	'value.pcol.rfm.f_score': 'F score',
 	'value.pcol.rfm.m_score': 'M score',
 	'value.pcol.rfm.rfm_score': 'RFM code (100R + 10F + M)',
-	'mapping.costNotNumbersSome': 'column {column} (cost): {count} values are not numbers (first at row {row}: \'{value}\'); those rows stay in every analysis but add no margin.',
-	'mapping.costSomeEmpty': 'column {column} (cost): {count} rows have no cost; they stay in every analysis but add no margin.',
-	'value.cli.ambiguousColumn': '--potential {value} is a column of more than one table: write one of {list}',
-	'value.cli.badSplit': '--split {value} must be median, mean or two numbers current,potential (e.g. 500,300)',
+	'mapping.costNotNumbersSome':
+		"column {column} (cost): {count} values are not numbers (first at row {row}: '{value}'); those rows stay in every analysis but add no margin.",
+	'mapping.costSomeEmpty':
+		'column {column} (cost): {count} rows have no cost; they stay in every analysis but add no margin.',
+	'value.cli.ambiguousColumn':
+		'--potential {value} is a column of more than one table: write one of {list}',
+	'value.cli.badSplit':
+		'--split {value} must be median, mean or two numbers current,potential (e.g. 500,300)',
 	'value.cli.badChoice': '--{option} {value} must be one of: {list}'
-} as const satisfies Record<string, string>;
+} satisfies Record<string, string>;
 
-export const valueZh: Record<keyof typeof valueEn, string> = {
+const zh: Record<keyof typeof en, string> = {
 	'nav.value': '价值矩阵',
 	'value.clvTitle': '潜在价值：CLV 模型',
-	'value.clvIntro': 'BG/NBD 模型预测每位客户今后还会购买多少次、是否仍然活跃；Gamma-Gamma 模型预测其每次消费金额。两者结合，得出每位客户未来若干个月的预期价值（CLV）。同一天的多笔消费计为一次购买。',
+	'value.clvIntro':
+		'BG/NBD 模型预测每位客户今后还会购买多少次、是否仍然活跃；Gamma-Gamma 模型预测其每次消费金额。两者结合，得出每位客户未来若干个月的预期价值（CLV）。同一天的多笔消费计为一次购买。',
 	'value.calibrationEnd': '校准期截止日',
-	'value.calibrationHint': '模型用截至该日的购买数据拟合，并用其后 {days} 天（验证期，至 {end}）的数据检验。默认把整个时间跨度的最后 25% 留作验证期。随后按 {end} 为所有客户计算预测值。',
+	'value.calibrationHint':
+		'模型用截至该日的购买数据拟合，并用其后 {days} 天（验证期，至 {end}）的数据检验。默认把整个时间跨度的最后 25% 留作验证期。随后按 {end} 为所有客户计算预测值。',
 	'value.unit': '时间单位',
 	'value.unitWeek': '周',
 	'value.unitDay': '天',
@@ -153,12 +169,14 @@ export const valueZh: Record<keyof typeof valueEn, string> = {
 	'value.stage.checks': '正在进行模型检验…',
 	'value.storing': '正在保存 CLV 表…',
 	'value.cancelled': '已取消拟合。可调整设置后重新拟合。',
-	'value.fitSummary': '{customers} 位客户在校准期截止日前首次购买，用于拟合（之后才首次购买的 {excluded} 位未参与拟合）。已按 {end} 为 {scored} 位客户计算 CLV。',
+	'value.fitSummary':
+		'{customers} 位客户在校准期截止日前首次购买，用于拟合（之后才首次购买的 {excluded} 位未参与拟合）。已按 {end} 为 {scored} 位客户计算 CLV。',
 	'value.paramsBg': 'BG/NBD：r = {r}，α = {alpha}（{unit}），a = {a}，b = {b}；对数似然 {ll}',
 	'value.paramsGg': 'Gamma-Gamma：p = {p}，q = {q}，γ = {gamma}',
 	'value.correlation': '复购客户的购买频次与平均消费金额的相关系数：{value}。',
 	'value.correlationOk': '接近 0，符合 Gamma-Gamma 的假设（消费金额与购买频次无关）。',
-	'value.correlationHigh': '明显偏离 0：此处消费金额与购买频次相关，而 Gamma-Gamma 假设二者无关；解读预期消费和 CLV 时需谨慎。',
+	'value.correlationHigh':
+		'明显偏离 0：此处消费金额与购买频次相关，而 Gamma-Gamma 假设二者无关；解读预期消费和 CLV 时需谨慎。',
 	'value.correlationNone': '复购客户太少，无法计算购买频次与消费金额的相关系数。',
 	'value.checks': '模型检验',
 	'value.checkFrequency': '校准期与验证期对比：按校准期复购次数分组的验证期人均购买次数',
@@ -199,8 +217,10 @@ export const valueZh: Record<keyof typeof valueEn, string> = {
 	'value.quadrantHint.potential': '当前价值低，潜在价值高',
 	'value.quadrantHint.general': '当前价值高，潜在价值低',
 	'value.quadrantHint.low': '当前价值低，潜在价值低',
-	'value.strategy.core': '重点保持、深度经营：专属客户经理、VIP 权益与优先体验、定期回访；优先保障这部分客户关系。',
-	'value.strategy.potential': '重点培育：有针对性的优惠和交叉销售，提高购买频次和客单价，推动其成长为核心价值客户。',
+	'value.strategy.core':
+		'重点保持、深度经营：专属客户经理、VIP 权益与优先体验、定期回访；优先保障这部分客户关系。',
+	'value.strategy.potential':
+		'重点培育：有针对性的优惠和交叉销售，提高购买频次和客单价，推动其成长为核心价值客户。',
 	'value.strategy.general': '低成本维系：标准化服务、积分与提醒；关注流失信号，及早挽回。',
 	'value.strategy.low': '高效服务：以自助和大众渠道为主，控制服务投入，活动后再评估。',
 	'value.strategyLabel': '服务策略（可编辑）',
@@ -225,25 +245,16 @@ export const valueZh: Record<keyof typeof valueEn, string> = {
 	'value.col.pAlive': '活跃概率',
 	'value.col.expectedPurchases': '预期购买次数',
 	'value.col.expectedSpend': '预期每次消费金额',
-	'clv.noData': '没有可用于拟合 CLV 模型的交易。',
-	'clv.noCalibrationCustomers': '在校准期截止日 {date} 当天或之前没有客户首次购买（最早一笔购买在 {first}）。请选择更晚的校准期截止日。',
-	'clv.badUnit': "--unit {value} 只能是 'day' 或 'week'",
-	'clv.badCalibrationEnd': '校准期截止日 {value} 必须在首笔购买 {first} 与最后一天 {last} 之间。',
-	'clv.observationBeforeCalibration': '观察期截止日 {observation} 早于校准期截止日 {calibration}。',
-	'clv.fitFailed': 'CLV 模型拟合失败：{detail}',
-	'clv.warning.few-customers': '客户数量偏少：模型参数所依据的数据不多，预测结果仅供粗略参考。',
-	'clv.warning.not-converged': '拟合未收敛：参数可能不是最优解。可尝试延长校准期或换用另一种时间单位。',
-	'clv.warning.at-bound': '有模型参数落在取值范围的边界：数据不足以确定该模型（常见原因是历史太短或复购客户太少）。',
-	'clv.warning.no-repeat-customers': '校准期内没有客户复购：无法估计复购行为和客单价，因此不给出 CLV。',
-	'clv.warning.infinite-mean': '消费金额模型的均值无穷大（q ≤ 1）：未复购客户不计算 CLV。',
 	'value.currentMargin': '时间窗口内的毛利（金额 − 成本）',
 	'value.marginHint': '毛利 = 金额 − 成本，按窗口内成本已知的明细行汇总。',
-	'value.marginLost': '无法选择毛利：数据质量修正重建分析表时没有保留成本列。请在“导入”页重新映射数据后再使用。',
+	'value.marginLost':
+		'无法选择毛利：数据质量修正重建分析表时没有保留成本列。请在“导入”页重新映射数据后再使用。',
 	'value.potentialGroupMeasures': '潜在价值',
 	'value.potentialGroupClv': 'CLV 模型字段',
 	'value.potentialGroupRfm': 'RFM 字段',
 	'value.potentialColumnHint': '该字段数值越高，潜在价值越高。',
-	'value.potentialRecencyHint': '数值越高，潜在价值越高——最近一次消费距今天数也是如此：数值高表示距上次购买时间长。',
+	'value.potentialRecencyHint':
+		'数值越高，潜在价值越高——最近一次消费距今天数也是如此：数值高表示距上次购买时间长。',
 	'value.pcol.clv.clv': 'CLV',
 	'value.pcol.clv.p_alive': '活跃概率',
 	'value.pcol.clv.expected_purchases': '预期购买次数',
@@ -260,9 +271,14 @@ export const valueZh: Record<keyof typeof valueEn, string> = {
 	'value.pcol.rfm.f_score': 'F 得分',
 	'value.pcol.rfm.m_score': 'M 得分',
 	'value.pcol.rfm.rfm_score': 'RFM 编码（100R + 10F + M）',
-	'mapping.costNotNumbersSome': '列 {column}（成本）：有 {count} 个值不是数字（第一个在第 {row} 行：\'{value}\'），这些行仍参与各项分析，但不计入毛利。',
-	'mapping.costSomeEmpty': '列 {column}（成本）：有 {count} 行没有成本，这些行仍参与各项分析，但不计入毛利。',
+	'mapping.costNotNumbersSome':
+		"列 {column}（成本）：有 {count} 个值不是数字（第一个在第 {row} 行：'{value}'），这些行仍参与各项分析，但不计入毛利。",
+	'mapping.costSomeEmpty':
+		'列 {column}（成本）：有 {count} 行没有成本，这些行仍参与各项分析，但不计入毛利。',
 	'value.cli.ambiguousColumn': '--potential {value} 在多张表中都有：请写成 {list} 之一',
-	'value.cli.badSplit': '--split {value} 只能是 median、mean，或“当前价值,潜在价值”两个数字（如 500,300）',
+	'value.cli.badSplit':
+		'--split {value} 只能是 median、mean，或“当前价值,潜在价值”两个数字（如 500,300）',
 	'value.cli.badChoice': '--{option} {value} 只能是以下之一：{list}'
 };
+
+export const valueMessages = { en, zh };

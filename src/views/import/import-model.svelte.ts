@@ -37,6 +37,7 @@ import { headBytes, prepareFile } from './read-sample.ts';
 import { RaggedQuestion } from './ragged-prompt.svelte.ts';
 import { XlsxSource } from './xlsx-source.svelte.ts';
 import { applyCustomerTable, CUSTOMER_SOURCE } from './customer-import.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import {
 	checkCtRoles,
 	customerMappingFor,
@@ -58,7 +59,7 @@ export class ImportModel {
 	startedAt = $state(0);
 	now = $state(0);
 	error = $state.raw<ClienteleError | null>(null);
-	notice = $state<string | null>(null);
+	notice = $state<MessageKey | null>(null);
 	roles = $state<RoleMapping>({});
 	dateFormat = $state.raw<DateFormat | null>(null);
 	/** The zone instants (Unix times, timestamps with an offset) are shown in; default: this browser's. */

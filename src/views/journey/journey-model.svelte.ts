@@ -180,5 +180,5 @@ export function defaultFunnel(v: Record<FunnelField, string[]>): string[] {
 
 function asError(e: unknown, file: string): ClienteleError {
 	if (isClienteleError(e)) return e;
-	return new ClienteleError('import.readFailed', { file, detail: e instanceof Error ? e.message : String(e) });
+	return new ClienteleError('journey.failed', { file, detail: e instanceof Error ? e.message : String(e) });
 }

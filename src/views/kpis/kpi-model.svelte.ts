@@ -228,5 +228,5 @@ export class KpiModel {
 
 function asError(e: unknown, file: string): ClienteleError {
 	if (isClienteleError(e)) return e;
-	return new ClienteleError('import.readFailed', { file, detail: e instanceof Error ? e.message : String(e) });
+	return new ClienteleError('kpi.failed', { file, detail: e instanceof Error ? e.message : String(e) });
 }

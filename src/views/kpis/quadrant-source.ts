@@ -4,8 +4,9 @@
  * also be brought in as `value_quadrants`. A `value_matrix` left over from earlier transactions is
  * ignored until the value matrix has been computed for the current ones (`fresh`).
  */
-import { QUADRANTS } from '../../core/sql/value-matrix.ts';
+import { QUADRANTS, type Quadrant } from '../../core/sql/value-matrix.ts';
 import type { DbClient } from '../../db/client.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import { columnsSql, existingTablesSql, pickQuadrantColumn, QUADRANT_TABLES } from './kpi-queries.ts';
 
 export interface QuadrantSource {
@@ -46,10 +47,10 @@ export function presentQuadrants(values: readonly (string | null)[]): string[] {
 }
 
 /** Display name of a quadrant id: the value view's catalogue name for the four ids, other values as they are. */
-export function quadrantLabel(q: string, t: (key: string) => string): string {
+export function quadrantLabel(q: string, t: Translate): string {
 	return isQuadrantId(q) ? t(`value.quadrant.${q}`) : q;
 }
 
-export function isQuadrantId(q: string): boolean {
+export function isQuadrantId(q: string): q is Quadrant {
 	return (QUADRANTS as readonly string[]).includes(q);
 }

@@ -84,7 +84,7 @@ export class QualityModel {
 
 	private fail(e: unknown): void {
 		this.status = 'error';
-		this.error = isClienteleError(e) ? e : new ClienteleError('import.readFailed', { file: session.file?.fileName ?? '', detail: e instanceof Error ? e.message : String(e) });
+		this.error = isClienteleError(e) ? e : new ClienteleError('quality.failed', { file: session.file?.fileName ?? '', detail: e instanceof Error ? e.message : String(e) });
 	}
 }
 

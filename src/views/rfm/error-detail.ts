@@ -1,4 +1,5 @@
 import type { ClienteleError } from '../../core/errors.ts';
+import type { KeyTail, MessageKey, Translate } from '../../i18n/translate.ts';
 
 /**
  * The core's rule-set and cut-point errors carry an English `detail` (the CLI prints it as is).
@@ -6,11 +7,11 @@ import type { ClienteleError } from '../../core/errors.ts';
  * message reads in the UI language; unknown details pass through unchanged.
  */
 export interface LocalDetail {
-	key: string;
+	key: MessageKey;
 	params: Record<string, string>;
 }
 
-const PATTERNS: readonly [RegExp, string, readonly string[]][] = [
+const PATTERNS: readonly [RegExp, KeyTail<'rfmUi.detail.'>, readonly string[]][] = [
 	[/^must be a non-empty text$/, 'nonEmpty', []],
 	[/^must be \[lowest, highest\]/, 'range', []],
 	[/^must be a whole score from 1 to (\d+), got (.*)$/, 'score', ['max', 'value']],
@@ -47,10 +48,7 @@ export function localDetail(detail: string, field?: string): LocalDetail | null 
 }
 
 /** The message of an error in the UI language, with known details and field names localised. */
-export function errorMessage(
-	e: ClienteleError,
-	t: (key: string, params?: Record<string, string | number>) => string
-): string {
+export function errorMessage(e: ClienteleError, t: Translate): string {
 	const p = { ...e.params };
 	if (typeof p.detail === 'string') {
 		const d = localDetail(p.detail, typeof p.field === 'string' ? p.field : undefined);

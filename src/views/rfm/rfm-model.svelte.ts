@@ -35,7 +35,7 @@ import {
 	runRfm
 } from '../../db/rfm.ts';
 import type { RfCell } from '../../charts/rf-heatmap.ts';
-import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
+import { segmentName, type Lang } from '../../i18n/translate.ts';
 import { RFM_COLUMNS, segmentLabelSql } from '../../core/sql/rfm-columns.ts';
 import {
 	defaultDims,
@@ -119,11 +119,10 @@ export class RfmModel {
 
 	/** Segment id → display name in a language: the rule's own label, else the catalogue. */
 	segmentNames(lang: Lang): Record<string, string> {
-		const cat = CATALOGUES[lang];
 		const names: Record<string, string> = Object.fromEntries(
-			this.set.rules.map((r) => [r.id, r.label ?? cat[`segment.${r.id}`] ?? r.id])
+			this.set.rules.map((r) => [r.id, segmentName(lang, r.id, r.label)])
 		);
-		names[OTHERS] = cat[`segment.${OTHERS}`] ?? OTHERS;
+		names[OTHERS] = segmentName(lang, OTHERS);
 		return names;
 	}
 
@@ -328,8 +327,7 @@ export class RfmModel {
 			this.status = 'error';
 			this.error = isClienteleError(e)
 				? e
-				: new ClienteleError('import.readFailed', {
-						file: 'RFM',
+				: new ClienteleError('rfm.failed', {
 						detail: e instanceof Error ? e.message : String(e)
 					});
 		}

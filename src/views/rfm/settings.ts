@@ -11,6 +11,7 @@ import {
 } from '../../core/segments/scoring.ts';
 import type { SegmentSet } from '../../core/segments/rules.ts';
 import type { BreakRow } from '../../core/sql/rfm-score.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 
 /** What the settings panel edits for one dimension: cut points stay text until applied. */
 export interface DimSetting {
@@ -87,7 +88,7 @@ export function levelsMismatch(resolved: ResolvedScoring, set: SegmentSet): Clie
 
 /** How to show one bin's bounds: an i18n key under rfmUi.break.* and its numbers. */
 export function breakText(b: BreakRow): {
-	key: string;
+	key: MessageKey;
 	lower: number | null;
 	upper: number | null;
 } {

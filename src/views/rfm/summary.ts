@@ -2,8 +2,9 @@ import type { PresetId } from '../../core/segments/presets.ts';
 import type { SegmentSet } from '../../core/segments/rules.ts';
 import { DIMS, resolveScoring, type ScoringOptions } from '../../core/segments/scoring.ts';
 import type { FrequencyMode, MonetaryMode, ReturnsMode } from '../../core/sql/rfm.ts';
+import type { Translate } from '../../i18n/translate.ts';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = Translate;
 
 export interface SummaryInput {
 	applied: ScoringOptions;

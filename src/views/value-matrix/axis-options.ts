@@ -4,7 +4,7 @@
  * 'table.column'.
  */
 import { POTENTIAL_MEASURES, type PotentialColumn, type PotentialMeasure } from '../../core/sql/value-matrix.ts';
-import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
+import { CATALOGUES, isMessageKey, type Lang } from '../../i18n/translate.ts';
 
 export type CurrentKind = 'revenue' | 'margin' | 'rfm';
 
@@ -24,5 +24,5 @@ export function potentialFromKey(key: string, columns: readonly PotentialColumn[
 /** A column's display name: the catalogue's when it has one, the column name otherwise. */
 export function columnLabel(lang: Lang, c: PotentialColumn): string {
 	const key = `value.pcol.${c.table}.${c.column}`;
-	return CATALOGUES[lang][key] ?? CATALOGUES.en[key] ?? c.column;
+	return isMessageKey(key) ? CATALOGUES[lang][key] : c.column;
 }

@@ -15,14 +15,14 @@ import type { DbClient } from '../../db/client.ts';
 import { DEFAULT_VALUE_MATRIX, defaultMatrixWindow, potentialColumns, runValueMatrix, txHasCost, type QuadrantRow, type ValueMatrixRunOptions } from '../../run/value-matrix.ts';
 import { VALUE_MATRIX_TABLE } from '../../run/tables.ts';
 import type { MatrixPoint } from '../../charts/value-matrix.ts';
-import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
+import { CATALOGUES, type Lang, type MessageKey } from '../../i18n/translate.ts';
 import { potentialFromKey, type CostState, type CurrentKind } from './axis-options.ts';
 
 export type { CurrentKind } from './axis-options.ts';
 export type SplitKind = 'median' | 'mean' | 'values';
 
 /** Grid / export columns: table column → catalogue key of its header. */
-const HEADER_KEYS: Record<ValueMatrixListColumn, string> = {
+const HEADER_KEYS: Record<ValueMatrixListColumn, MessageKey> = {
 	customer_id: 'value.col.customer',
 	quadrant: 'value.col.quadrant',
 	current_value: 'value.col.current',

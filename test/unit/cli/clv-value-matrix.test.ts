@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { valueMatrixCommand } from '../../../src/cli/value-matrix.ts';
-import { isClienteleError } from '../../../src/core/errors.ts';
+import { isClienteleError, type ClienteleError } from '../../../src/core/errors.ts';
 import { translate } from '../../../src/i18n/translate.ts';
 import { fixture, useTmpDir } from '../../helpers/db.ts';
 
@@ -54,7 +54,7 @@ describe('value-matrix on CDNOW', () => {
 			await valueMatrixCommand([...AMOUNT, ...args]);
 		} catch (e) {
 			expect(isClienteleError(e) && e.code).toBe(code);
-			expect(translate('en', (e as { code: string }).code, (e as { params: Record<string, string> }).params)).not.toMatch(/^value\.|^cli\./);
+			expect(translate('en', (e as ClienteleError).code, (e as ClienteleError).params)).not.toMatch(/^value\.|^cli\./);
 			return;
 		}
 		throw new Error('expected an error');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { VALUE_MATRIX_HELP, valueMatrixCommand } from '../../../src/cli/value-matrix.ts';
-import { isClienteleError } from '../../../src/core/errors.ts';
+import { isClienteleError, type ClienteleError } from '../../../src/core/errors.ts';
 import { translate } from '../../../src/i18n/translate.ts';
 import { fixture } from '../../helpers/db.ts';
 
@@ -88,7 +88,7 @@ describe('value-matrix --current margin --cost COL', () => {
 			await valueMatrixCommand(args);
 		} catch (e) {
 			expect(isClienteleError(e) && e.code).toBe(code);
-			expect(translate('en', (e as { code: string }).code, (e as { params: Record<string, string> }).params)).toContain(text);
+			expect(translate('en', (e as ClienteleError).code, (e as ClienteleError).params)).toContain(text);
 			return;
 		}
 		throw new Error('expected an error');

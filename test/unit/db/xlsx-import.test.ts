@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RoleMapping } from '../../../src/core/csv/roles.ts';
+import type { ClienteleError } from '../../../src/core/errors.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { workbookToCsv } from '../../../src/core/xlsx/workbook.ts';
 import { openInput } from '../../../src/cli/input.ts';
@@ -54,7 +55,7 @@ describe('workbookToCsv on real workbooks (read-excel-file)', () => {
 	] as const)('%s → %s', async (_n, name, sheet, code, params) => {
 		const e = await workbookToCsv(bytes(name), { file: name, sheet }).catch((x: unknown) => x);
 		expect(e).toMatchObject({ name: 'ClienteleError', code, params });
-		const { code: c, params: p } = e as { code: string; params: Record<string, string> };
+		const { code: c, params: p } = e as ClienteleError;
 		expect(translate('zh-CN', c, p)).toContain(name);
 		if (sheet) expect(translate('en', c, p)).toContain(sheet);
 	});
