@@ -3,7 +3,7 @@ import { ident, sql } from '../core/sql/sql.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { TX_TABLE } from '../db/ingest.ts';
 import { NodeDbClient } from '../db/node.ts';
-import { optionalString, parseOptions } from './args.ts';
+import { optionalString, parseOptions } from './options.ts';
 import { dateOption, loadTransactions, numberOption, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
 

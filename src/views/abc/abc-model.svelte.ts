@@ -15,7 +15,7 @@ import {
 import { segmentLabelSql } from '../../core/sql/rfm-columns.ts';
 import { dateLit, type Sql } from '../../core/sql/sql.ts';
 import { TX_TABLE } from '../../db/ingest.ts';
-import { RFM_TABLE } from '../../db/rfm.ts';
+import { RFM_TABLE } from '../../run/tables.ts';
 import type { ParetoPoint } from '../../charts/pareto.ts';
 
 /** The table this view writes (the CLI writes `abc`; other views may too). */

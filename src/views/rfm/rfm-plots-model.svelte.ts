@@ -17,7 +17,7 @@ import {
 import type { PlotData, ScoreData, SegmentData } from '../../charts/rfm-plot-set.ts';
 import type { HeatMeasure } from '../../charts/score-heatmap.ts';
 import type { DbClient } from '../../db/client.ts';
-import { RFM_TABLE } from '../../db/rfm.ts';
+import { RFM_TABLE } from '../../run/tables.ts';
 
 export type PlotsStatus = 'idle' | 'loading' | 'ready' | 'error';
 

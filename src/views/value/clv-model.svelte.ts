@@ -5,7 +5,7 @@ import type { ClvUnit } from '../../core/sql/clv-prep.ts';
 import type { DbClient } from '../../db/client.ts';
 import { CLV_FULL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../../db/clv.ts';
 import { TX_TABLE } from '../../db/ingest.ts';
-import { defaultAsOf } from '../../db/rfm.ts';
+import { defaultAsOf } from '../../run/rfm.ts';
 import { ClvCancelled, startClvFit, type ClvJob } from '../../workers/clv-client.ts';
 import type { ClvFitResult, ClvStage, FrequencyCheckRow, TrackingRow } from '../../workers/clv-protocol.ts';
 import { addDays, daysBetween } from './dates.ts';

@@ -17,7 +17,7 @@ import {
 import type { DbClient } from '../../db/client.ts';
 import { CLV_TABLE } from '../../db/clv.ts';
 import { TX_TABLE } from '../../db/ingest.ts';
-import { RFM_TABLE } from '../../db/rfm.ts';
+import { RFM_TABLE } from '../../run/tables.ts';
 import type { MatrixPoint } from '../../charts/value-matrix.ts';
 import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
 import { potentialFromKey, type CostState, type CurrentKind } from './axis-options.ts';
