@@ -216,6 +216,7 @@ export class RfmModel extends RfmResults {
 			]);
 			if (run !== this.runs) return;
 			this.summary = summary.rows;
+			this.summarySet = set;
 			if (heat) {
 				this.heatmap = heat.rows;
 				this.applied = scoring;

@@ -26,6 +26,8 @@ export class RfmResults {
 	status = $state<RfmStatus>('idle');
 	error = $state.raw<ClienteleError | null>(null);
 	summary = $state.raw<SegmentSummaryRow[]>([]);
+	/** The rule set the summary was made with (its segment names label the summary's charts). */
+	summarySet = $state.raw<SegmentSet>(PRESETS[DEFAULT_RFM.preset]);
 	heatmap = $state.raw<RfCell[]>([]);
 	breaks = $state.raw<BreakRow[]>([]);
 	/** The breaks shown belong to the previous scores until the new ones are read. */
