@@ -19,7 +19,8 @@ import { DEFAULT_CLV, defaultClvDates, prepareClv, storeClv } from '../../src/ru
 import { CLV_FULL_TABLE, CLV_TABLE } from '../../src/run/tables.ts';
 import { DEFAULT_VALUE_MATRIX, defaultMatrixWindow, runValueMatrix } from '../../src/run/value-matrix.ts';
 import { TX_TABLE } from '../../src/db/ingest.ts';
-import { defaultAsOf, resegment, RFM_SCORES, RFM_TABLE } from '../../src/db/rfm.ts';
+import { defaultAsOf, resegment } from '../../src/run/rfm.ts';
+import { RFM_SCORES, RFM_TABLE } from '../../src/run/tables.ts';
 import { runClv } from '../../src/workers/clv-compute.ts';
 import type { StepTime } from './trace.ts';
 

@@ -16,7 +16,8 @@ import type { DbClient, FileSource, QueryResult, Row } from '../../src/db/client
 import { canLoadTyped, loadTyped, mappingFor, SAMPLE_BYTES } from '../../src/db/ingest.ts';
 import { inspectSample } from '../../src/core/csv/inspect.ts';
 import { guessRoles } from '../../src/core/csv/roles.ts';
-import { runRfm, RFM_TABLE } from '../../src/db/rfm.ts';
+import { runRfm } from '../../src/run/rfm.ts';
+import { RFM_TABLE } from '../../src/run/tables.ts';
 import { defaultAsOfSql } from '../../src/core/sql/as-of.ts';
 import { rfHeatmapSql, segmentSummarySql } from '../../src/core/sql/rfm.ts';
 import { R10_DOCS } from '../../src/core/segments/rules.ts';

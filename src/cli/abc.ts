@@ -2,7 +2,7 @@ import { DEFAULT_ABC } from '../core/sql/abc.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { abcCustomerList, runAbc } from '../run/abc.ts';
-import { optionalString, parseOptions } from './args.ts';
+import { optionalString, parseOptions } from './options.ts';
 import { dateOption, loadTransactions, numberOption, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
 

@@ -6,7 +6,7 @@ import { translate } from '../i18n/translate.ts';
 import { clvOutputRows, DEFAULT_CLV, runClvModels } from '../run/clv.ts';
 import { runClv } from '../workers/clv-compute.ts';
 import type { ClvFitInput, ClvFitResult } from '../workers/clv-protocol.ts';
-import { optionalString, parseOptions, requireOption, type OptionSpec } from './args.ts';
+import { optionalString, parseOptions, requireOption, type OptionSpec } from './options.ts';
 import { dateOption, loadTransactions, numberOption, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
 

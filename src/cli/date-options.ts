@@ -3,7 +3,7 @@ import type { DateFormat } from '../core/csv/dates.ts';
 import type { ColumnProfile } from '../core/csv/sniff.ts';
 import { canonicalZone, localTimeZone, withTimeZone } from '../core/csv/time-zones.ts';
 import { ClienteleError } from '../core/errors.ts';
-import { optionalString } from './args.ts';
+import { optionalString } from './options.ts';
 
 /** How the date column is read: the format (undefined: detected) and the zone instants are shown in. */
 export interface DateOptions {

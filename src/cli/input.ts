@@ -5,7 +5,7 @@ import { applyMapping, loadFile, mappingFor, type LoadedFile } from '../db/inges
 import type { DbClient } from '../db/client.ts';
 import type { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
-import { optionalString, requireOption, type OptionSpec } from './args.ts';
+import { optionalString, requireOption, type OptionSpec } from './options.ts';
 import { prepareInput } from './io.ts';
 import { cliRaggedPolicy, raggedOption } from './ragged-option.ts';
 import { raggedParams } from '../core/csv/ragged.ts';

@@ -6,7 +6,7 @@ import type { Sql } from '../core/sql/sql.ts';
 import { buildTouchpoints, TOUCHPOINT_TABLE } from '../db/kpi.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
-import { optionalString, parseOptions, requireOption } from './args.ts';
+import { optionalString, parseOptions, requireOption } from './options.ts';
 import { writeOutput } from './io.ts';
 import { openInput, round4, wholeOption } from './kpi.ts';
 import { FILE_HELP, FILE_OPTIONS, inputOptions } from './input.ts';

@@ -11,7 +11,7 @@ import { applyMapping, mappingFor, type LoadedFile } from '../db/ingest.ts';
 import { cohortRetention, csatByGroup, meanScoreByGroup, npsByGroup, retentionByGroup } from '../db/kpi.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
-import { optionalString, parseOptions, requireOption, type OptionSpec } from './args.ts';
+import { optionalString, parseOptions, requireOption, type OptionSpec } from './options.ts';
 import { writeOutput } from './io.ts';
 import { FILE_HELP, FILE_OPTIONS, inputOptions, openInput, rolesFrom, TX_OPTIONS } from './input.ts';
 

@@ -1,24 +1,15 @@
-import { ClienteleError } from '../core/errors.ts';
-import { segmentLabelSql } from '../core/sql/rfm-columns.ts';
 import { toCsv } from '../core/export/csv.ts';
-import { ident, sql } from '../core/sql/sql.ts';
+import { MIGRATE_COLUMNS } from '../core/sql/migrate.ts';
+import { ClienteleError } from '../core/errors.ts';
 import { NodeDbClient } from '../db/node.ts';
-import { MIGRATION_TABLE, runMigration } from '../db/rfm.ts';
-import { optionalString, parseOptions, requireOption } from './args.ts';
+import { migrationRows, runMigration } from '../run/migrate.ts';
+import { optionalString, parseOptions, requiredDate, requireOption } from './options.ts';
 import { writeOutput } from './io.ts';
 import { loadTransactions } from './input.ts';
-import {
-	checkDate,
-	frequencyFor,
-	INPUT_HELP,
-	INPUT_OPTIONS,
-	parseScoring,
-	parseSegments,
-	parseTxInput,
-	segmentNames
-} from './rfm.ts';
+import { frequencyFor, INPUT_HELP, INPUT_OPTIONS, parseScoring, parseSegments, parseTxInput } from './rfm-options.ts';
+import { segmentNames } from './rfm.ts';
 
-export const MIGRATE_COLUMNS = ['customer_id', 'segment_from', 'segment_to'];
+export { MIGRATE_COLUMNS };
 
 export const MIGRATE_HELP = `clientele migrate — segment migration between two as-of dates, one row per customer
 
@@ -44,8 +35,8 @@ export async function migrateCommand(argv: string[]): Promise<string | null> {
 	});
 	if (v.help) return MIGRATE_HELP;
 	requireOption(v, 'input');
-	const from = checkDate('from', requireOption(v, 'from'))!;
-	const to = checkDate('to', requireOption(v, 'to'))!;
+	const from = requiredDate(v, 'from');
+	const to = requiredDate(v, 'to');
 	if (!(from < to)) throw new ClienteleError('rfm.migrationOrder', { from, to });
 	const set = parseSegments(v);
 	const { scoring, resolved } = parseScoring(v, set);
@@ -63,12 +54,8 @@ export async function migrateCommand(argv: string[]): Promise<string | null> {
 			scoring,
 			set
 		});
-		const names = segmentNames(set);
-		const name = (c: 'segment_from' | 'segment_to') => sql`${segmentLabelSql(names, c)} AS ${ident(c)}`;
-		const res = await db.query(
-			sql`SELECT customer_id, ${name('segment_from')}, ${name('segment_to')} FROM ${ident(MIGRATION_TABLE)} ORDER BY customer_id`
-		);
-		writeOutput(optionalString(v, 'out'), toCsv(MIGRATE_COLUMNS, res.rows, { bom: false }));
+		const rows = await migrationRows(db, segmentNames(set));
+		writeOutput(optionalString(v, 'out'), toCsv(MIGRATE_COLUMNS, rows, { bom: false }));
 		return null;
 	} finally {
 		await db.close();

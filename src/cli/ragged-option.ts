@@ -1,6 +1,6 @@
 import { raggedError, type RaggedChoice, type RaggedPolicy } from '../core/csv/ragged.ts';
 import { ClienteleError } from '../core/errors.ts';
-import { optionalString } from './args.ts';
+import { optionalString } from './options.ts';
 
 /** `--ragged skip|stop` (default skip, with a warning: files with ragged rows loaded before the option existed), validated before anything is read. */
 export function raggedOption(v: Record<string, string | boolean | undefined>): RaggedChoice {

@@ -3,7 +3,7 @@ import { toCsv } from '../core/export/csv.ts';
 import { VALUE_MATRIX_COLUMNS, type CurrentMeasure, type SplitRule } from '../core/sql/value-matrix.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { DEFAULT_VALUE_MATRIX, runValueMatrixFromTransactions } from '../run/value-matrix.ts';
-import { optionalString, parseOptions } from './args.ts';
+import { optionalString, parseOptions } from './options.ts';
 import { CLV_OPTIONS, CLV_OPTIONS_HELP, clvSettings, fitAndWarn, paramsJson } from './clv.ts';
 import { dateOption, loadTransactions, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';

@@ -20,6 +20,11 @@ export const RFM_BASE = 'rfm_base';
 export const RFM_SCORES = 'rfm_scores';
 export const RFM_TABLE = 'rfm';
 export const MIGRATION_TABLE = 'rfm_migration';
+/** A migration's own tables at its earlier and later date: per-customer base, scores, segments. */
+export const MIGRATION_STEPS = {
+	from: { base: 'mig_base_from', scores: 'mig_scores_from', segments: 'mig_from' },
+	to: { base: 'mig_base_to', scores: 'mig_scores_to', segments: 'mig_to' }
+} as const;
 
 // ABC / Pareto.
 export const ABC_VIEW_TABLE = 'abc_view';

@@ -1,4 +1,5 @@
 import { ClienteleError } from '../errors.ts';
+import { DEFAULT_RFM } from '../rfm/defaults.ts';
 
 /**
  * Scoring methods (per dimension), shared by the SQL builders (core/sql/rfm-score.ts) and the pure
@@ -30,7 +31,6 @@ export const DIM_COLUMN: Record<Dim, 'recency_days' | 'frequency' | 'monetary'> 
 
 export const MIN_BINS = 2;
 export const MAX_BINS = 10;
-export const DEFAULT_BINS = 5;
 
 export interface DimScoring {
 	method: ScoreMethod;
@@ -63,7 +63,7 @@ export function resolveScoring(o: ScoringOptions = {}): ResolvedScoring {
 	for (const d of DIMS) {
 		const x = o[d] ?? {};
 		const t = x.thresholds;
-		const method = x.method ?? o.method ?? (t?.length ? 'thresholds' : 'ntile');
+		const method = x.method ?? o.method ?? (t?.length ? 'thresholds' : DEFAULT_RFM.method);
 		if (!SCORE_METHODS.includes(method))
 			throw new ClienteleError('rfm.badMethod', {
 				dim: d.toUpperCase(),
@@ -99,7 +99,7 @@ export function resolveScoring(o: ScoringOptions = {}): ResolvedScoring {
 		} else if (method === 'mean' || method === 'median') {
 			out[d] = { method, bins: 2 };
 		} else {
-			out[d] = { method, bins: checkBins(x.bins ?? o.bins ?? DEFAULT_BINS, d) };
+			out[d] = { method, bins: checkBins(x.bins ?? o.bins ?? DEFAULT_RFM.bins, d) };
 		}
 	}
 	return out;

@@ -1,5 +1,13 @@
 import type { SegmentSet } from '../segments/rules.ts';
+import { segmentLabelSql } from './rfm-columns.ts';
 import { ident, join, lit, sql, type Sql } from './sql.ts';
+
+/** The CLI's per-customer migration output: a contract its users rely on. Extend only at the end. */
+export const MIGRATE_COLUMNS = ['customer_id', 'segment_from', 'segment_to'] as const;
+
+/** Columns of the fallen-customers list (the page's grid and its CSV). */
+export const FALLEN_COLUMNS = ['customer_id', 'segment_from', 'segment_to', 'rfm_score_from', 'rfm_score_to', 'monetary_from', 'monetary_to'] as const;
+export type FallenColumn = (typeof FALLEN_COLUMNS)[number];
 
 /**
  * Segment migration between two as-of dates computed from the same transactions. `from` and
@@ -50,4 +58,33 @@ export function fallenSql(o: {
 		FROM ${ident(o.transitions)}
 		WHERE ${inList(sql`segment_from`, valuable)} AND ${inList(sql`segment_to`, atRisk)}
 		ORDER BY monetary_from DESC, customer_id`;
+}
+
+/** How many customers fell from a valuable segment to an at-risk one. */
+export function fallenCountSql(o: { transitions: string; set: SegmentSet }): Sql {
+	return sql`SELECT CAST(count(*) AS INTEGER) AS n FROM (${fallenSql(o)})`;
+}
+
+/**
+ * The fallen customers with segment names; `headers` renames the columns for display (the grid),
+ * the CSV keeps the stable English column names.
+ */
+export function fallenListSql(o: {
+	transitions: string;
+	set: SegmentSet;
+	names: Record<string, string>;
+	headers?: Partial<Record<FallenColumn, string>>;
+}): Sql {
+	const f = fallenSql({ transitions: o.transitions, set: o.set });
+	const as = (c: FallenColumn) => ident(o.headers?.[c] ?? c);
+	return sql`SELECT customer_id AS ${as('customer_id')}, ${segmentLabelSql(o.names, 'segment_from')} AS ${as('segment_from')},
+			${segmentLabelSql(o.names, 'segment_to')} AS ${as('segment_to')}, rfm_score_from AS ${as('rfm_score_from')},
+			rfm_score_to AS ${as('rfm_score_to')}, monetary_from AS ${as('monetary_from')}, monetary_to AS ${as('monetary_to')}
+			FROM (${f}) ORDER BY monetary_from DESC, customer_id`;
+}
+
+/** The CLI's output (MIGRATE_COLUMNS): each customer's segment at both dates, by name. */
+export function migrateOutputSql(o: { transitions: string; names: Record<string, string> }): Sql {
+	const name = (c: 'segment_from' | 'segment_to') => sql`${segmentLabelSql(o.names, c)} AS ${ident(c)}`;
+	return sql`SELECT customer_id, ${name('segment_from')}, ${name('segment_to')} FROM ${ident(o.transitions)} ORDER BY customer_id`;
 }

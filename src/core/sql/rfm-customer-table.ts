@@ -134,3 +134,8 @@ export function customerTableDefaultAsOfSql(o: {
 	if (!e.last) throw new Error('only a last-purchase-date column gives a default as-of date');
 	return sql`SELECT strftime(max(${e.last}) + 1, '%Y-%m-%d') AS as_of FROM ${ident(o.source)}`;
 }
+
+/** Customers in the per-customer table built from a customer table. */
+export function customerCountSql(table: string): Sql {
+	return sql`SELECT CAST(count(*) AS INTEGER) AS n FROM ${ident(table)}`;
+}

@@ -10,6 +10,7 @@ import {
 	type ScoringOptions
 } from '../segments/scoring.ts';
 import { rProbs } from '../segments/binning.ts';
+import { ntileScoresSql } from './rfm.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
 
 /**
@@ -103,6 +104,16 @@ export function scoresSql(o: ScoresOptions): Sql {
 				CAST(${dimScoreSql('f', s.f)} AS INTEGER) AS f_score,
 				CAST(${dimScoreSql('m', s.m)} AS INTEGER) AS m_score
 			FROM ${src} AS b CROSS JOIN st)`;
+}
+
+/**
+ * Scores by the scoring options; without any, quintiles by rank through ntileScoresSql (the same
+ * scores as scoresSql's default, in the first version's statement).
+ */
+export function rfmScoresSql(o: ScoresOptions): Sql {
+	return o.scoring
+		? scoresSql(o)
+		: ntileScoresSql({ source: o.source, target: o.target });
 }
 
 export interface BreakRow {

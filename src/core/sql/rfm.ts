@@ -2,13 +2,11 @@ import type { SegmentRule, SegmentSet } from '../segments/rules.ts';
 import { OTHERS } from '../segments/rules.ts';
 import { dateLit, ident, join, lit, sql, type Sql } from './sql.ts';
 import { segmentLabelSql } from './rfm-columns.ts';
+import { DEFAULT_RFM } from '../rfm/defaults.ts';
 
 export type FrequencyMode = 'orders' | 'days' | 'rows';
 export type MonetaryMode = 'total' | 'average';
 export type ReturnsMode = 'net' | 'exclude' | 'drop-cancelled';
-
-/** A cancelled order id (UCI Online Retail: InvoiceNo starting with "C"), as a LIKE pattern. */
-export const DEFAULT_CANCELLED_PATTERN = 'C%';
 
 export interface RfmCustomersOptions {
 	/** The typed transaction table (see buildTxSql). */
@@ -38,16 +36,16 @@ export interface RfmCustomersOptions {
  */
 export function rfmCustomersSql(o: RfmCustomersOptions): Sql {
 	const asOf = dateLit(o.asOf);
-	const returns = o.returns ?? 'net';
+	const returns = o.returns ?? DEFAULT_RFM.returns;
 	const keep =
 		returns === 'exclude'
 			? sql`AND amount >= 0`
 			: returns === 'drop-cancelled'
-				? sql`AND (order_id IS NULL OR order_id NOT LIKE ${o.cancelledPattern ?? DEFAULT_CANCELLED_PATTERN})`
+				? sql`AND (order_id IS NULL OR order_id NOT LIKE ${o.cancelledPattern ?? DEFAULT_RFM.cancelledPattern})`
 				: sql``;
 	const where = sql`WHERE CAST(ts AS DATE) <= ${asOf} ${keep}`;
 	const money = (total: Sql, freq: Sql) =>
-		(o.monetary ?? 'total') === 'total' ? sql`round(${total}, 2)` : sql`coalesce(round(${total} / nullif(${freq}, 0), 2), 0)`;
+		(o.monetary ?? DEFAULT_RFM.monetary) === 'total' ? sql`round(${total}, 2)` : sql`coalesce(round(${total} / nullif(${freq}, 0), 2), 0)`;
 	const out = (c: { last: Sql; freq: Sql; total: Sql; first: Sql; lines: Sql }) => sql`customer_id,
 			CAST(date_diff('day', CAST(${c.last} AS DATE), ${asOf}) AS INTEGER) AS recency_days,
 			CAST(${c.freq} AS INTEGER) AS frequency,
@@ -100,7 +98,7 @@ export interface ScoreOptions {
  * higher score; F and M: larger → higher score. rfm_score = 100·R + 10·F + M.
  */
 export function ntileScoresSql(o: ScoreOptions): Sql {
-	const n = o.bins ?? 5;
+	const n = o.bins ?? DEFAULT_RFM.bins;
 	if (!Number.isInteger(n) || n < 2 || n > 10)
 		throw new Error(`bins must be a whole number from 2 to 10, got ${n}`);
 	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS

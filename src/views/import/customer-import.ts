@@ -7,7 +7,7 @@ import {
 } from '../../core/sql/rfm-customer-table.ts';
 import type { DbClient } from '../../db/client.ts';
 import { ensureText, type LoadedFile } from '../../db/ingest.ts';
-import { loadCustomerTable } from '../../db/rfm.ts';
+import { loadCustomerTable } from '../../run/rfm.ts';
 import { ident, sql } from '../../core/sql/sql.ts';
 
 /**

@@ -10,7 +10,7 @@ import { funnelSql, pathLinksSql, stepTimesSql, topPathsSql, type FunnelStep } f
 import type { Row } from '../../db/client.ts';
 import type { DbClient } from '../../db/client.ts';
 import { TOUCHPOINT_TABLE } from '../../db/kpi.ts';
-import { RFM_TABLE } from '../../db/rfm.ts';
+import { RFM_TABLE } from '../../run/tables.ts';
 import type { DatasetState } from '../../state/datasets.svelte.ts';
 import { existingTablesSql } from '../kpis/kpi-queries.ts';
 import { byQuadrantOrder, findQuadrantSource, presentQuadrants, type QuadrantSource } from '../kpis/quadrant-source.ts';

@@ -12,7 +12,8 @@ import { DEFAULT_TARGETS, type KpiName, type Target, type Targets } from '../../
 import { distinctValuesSql, type GroupBy } from '../../core/sql/kpi.ts';
 import type { DbClient } from '../../db/client.ts';
 import { cohortRetention, csatByGroup, meanScoreByGroup, npsByGroup, retentionByGroup, type CohortCell, type Grouped } from '../../db/kpi.ts';
-import { defaultAsOf, RFM_TABLE } from '../../db/rfm.ts';
+import { defaultAsOf } from '../../run/rfm.ts';
+import { RFM_TABLE } from '../../run/tables.ts';
 import type { DatasetState } from '../../state/datasets.svelte.ts';
 import { existingTablesSql, QUADRANT_COL, SEGMENT_COL, SURVEY_JOINED, surveyJoinSql, txRangeSql } from './kpi-queries.ts';
 import { findQuadrantSource, type QuadrantSource } from './quadrant-source.ts';

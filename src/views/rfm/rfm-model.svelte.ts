@@ -1,25 +1,24 @@
 import type { DbClient } from '../../db/client.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
-import { toCsv } from '../../core/export/csv.ts';
+import { DEFAULT_RFM, defaultFrequency } from '../../core/rfm/defaults.ts';
+import {
+	defaultDims,
+	dimsForSet,
+	levelsMismatch,
+	toScoring,
+	type DimSettings
+} from '../../core/rfm/settings.ts';
 import {
 	rfHeatmapSql,
-	rfmOutputSql,
 	segmentSummarySql,
 	type FrequencyMode,
 	type MonetaryMode,
 	type ReturnsMode,
 	type SegmentSummaryRow
 } from '../../core/sql/rfm.ts';
-import {
-	coverageCountsSql,
-	coverageRows,
-	coverageSql,
-	type CoverageFilter,
-	type CoverageSummaryRow
-} from '../../core/sql/rfm-coverage.ts';
-import type { BreakRow } from '../../core/sql/rfm-score.ts';
-import { dateLit, ident, sql, type Sql } from '../../core/sql/sql.ts';
-import { OTHERS, R10_DOCS, type SegmentSet } from '../../core/segments/rules.ts';
+import { coverageCountsSql, coverageRows } from '../../core/sql/rfm-coverage.ts';
+import { dateLit } from '../../core/sql/sql.ts';
+import type { SegmentSet } from '../../core/segments/rules.ts';
 import { PRESETS, type PresetId } from '../../core/segments/presets.ts';
 import { parseSegmentSetJson, segmentSetToJson } from '../../core/segments/rules-json.ts';
 import type { ScoringOptions } from '../../core/segments/scoring.ts';
@@ -27,124 +26,64 @@ import type { CustomerTableInfo } from '../../state/session.svelte.ts';
 import {
 	defaultAsOf,
 	loadCustomerTable,
-	RFM_SCORES,
-	RFM_TABLE,
 	rescore,
 	resegment,
 	rfmBreaks,
 	runRfm
-} from '../../db/rfm.ts';
+} from '../../run/rfm.ts';
+import { RFM_SCORES, RFM_TABLE } from '../../run/tables.ts';
 import type { RfCell } from '../../charts/rf-heatmap.ts';
-import { segmentName, type Lang } from '../../i18n/translate.ts';
-import { RFM_COLUMNS, segmentLabelSql } from '../../core/sql/rfm-columns.ts';
-import {
-	defaultDims,
-	dimsForSet,
-	levelsMismatch,
-	toScoring,
-	type DimSettings
-} from './settings.ts';
-
-export type RfmStatus = 'idle' | 'running' | 'ready' | 'error';
-/** Which step a change needs: rebuild the per-customer table, re-score it, or re-segment only. */
-type Step = 'run' | 'rescore' | 'resegment';
-const STRENGTH: Record<Step, number> = { resegment: 0, rescore: 1, run: 2 };
-/** Of two pending changes, the step that covers both. */
-const stronger = (a: Step | null, b: Step): Step => (a && STRENGTH[a] > STRENGTH[b] ? a : b);
+import type { Lang } from '../../i18n/translate.ts';
+import { RfmResults } from './rfm-results.svelte.ts';
+import { StepQueue, type RfmStep } from './step-queue.ts';
+import { segmentNamesIn } from './summary.ts';
 
 /**
- * RFM for the mapped transactions: settings (scoring per dimension, frequency, monetary, returns,
- * rule set), scores, segments, summary, heatmap, score breaks and rule coverage; a segment or a
- * coverage group to list. Scoring and rule changes work from the per-customer table only.
+ * RFM for the mapped transactions: the settings (as-of, scoring per dimension, frequency,
+ * monetary, returns, rule set) and the runs that turn them into the results RfmResults shows.
+ * The statements run in run/rfm.ts; scoring and rule changes work from the per-customer table only.
  */
-export class RfmModel {
-	status = $state<RfmStatus>('idle');
-	error = $state.raw<ClienteleError | null>(null);
+export class RfmModel extends RfmResults {
 	asOf = $state('');
 	defaultAsOf = $state('');
-	summary = $state.raw<SegmentSummaryRow[]>([]);
-	heatmap = $state.raw<RfCell[]>([]);
-	breaks = $state.raw<BreakRow[]>([]);
-	/** The breaks shown belong to the previous scores until the new ones are read. */
-	breaksRunning = $state(false);
-	coverage = $state.raw<CoverageSummaryRow[]>([]);
-	/** Customers matched by several rules / by none. */
-	overlap = $state.raw({ several: 0, none: 0 });
-	selected = $state<string | null>(null);
-	/** Lists a coverage group in the grid instead of a segment. */
-	coverageFilter = $state<Exclude<CoverageFilter, 'all'> | null>(null);
-	/** Bumped after each run so the customer grid re-reads. */
-	version = $state(0);
-	/** Bumped when the scores changed (run, re-score): plots of scores alone re-read only then. */
-	scoresVersion = $state(0);
-	/** The coverage counts are being re-read after a change (the summary is already shown). */
-	coverageRunning = $state(false);
-
 	dims = $state<DimSettings>(defaultDims());
-	frequency = $state<FrequencyMode>('days');
-	monetary = $state<MonetaryMode>('total');
-	returns = $state<ReturnsMode>('net');
-	cancelledPattern = $state('C%');
-	presetId = $state<PresetId | 'custom'>('r10');
-	set = $state.raw<SegmentSet>(R10_DOCS);
+	frequency = $state<FrequencyMode>(defaultFrequency(false));
+	monetary = $state<MonetaryMode>(DEFAULT_RFM.monetary);
+	returns = $state<ReturnsMode>(DEFAULT_RFM.returns);
+	cancelledPattern = $state(DEFAULT_RFM.cancelledPattern);
+	presetId = $state<PresetId | 'custom'>(DEFAULT_RFM.preset);
+	set = $state.raw<SegmentSet>(PRESETS[DEFAULT_RFM.preset]);
 	/** The scoring the current scores were made with (for breaks and the summary). */
 	applied = $state.raw<ScoringOptions>({});
 	/** Rule set written for other levels than the scores have (shown as a warning). */
 	warning = $state.raw<ClienteleError | null>(null);
 	/** Problem with a loaded rule-set file (shown by the rule editor). */
 	jsonError = $state.raw<ClienteleError | null>(null);
+	/** Stray late dates left out of the default as-of: how many, and the latest. */
+	stray = $state.raw<{ count: number; last: string } | null>(null);
 	private runs = 0;
-	private queue: Promise<void> = Promise.resolve();
-	/** Changes asked for and not started yet: only the latest runs, with the step covering them all. */
-	private requests = 0;
-	private pendingStep: Step | null = null;
+	private readonly steps = new StepQueue((step) => this.applyNow(step));
 
 	/** `customerTable`: RFM runs from a checked customer table instead of the transactions. */
 	constructor(
-		private readonly db: DbClient,
+		db: DbClient,
 		readonly customerTable: CustomerTableInfo | null = null
-	) {}
+	) {
+		super(db);
+	}
 
 	/** With a recency-days column the as-of date only labels the data (it may stay empty). */
 	get asOfLabelsOnly(): boolean {
 		return Boolean(this.customerTable?.mapping.recency);
 	}
 
-	get totals(): { customers: number; revenue: number } {
-		return this.summary.reduce(
-			(a, r) => ({ customers: a.customers + r.customers, revenue: a.revenue + r.revenue }),
-			{ customers: 0, revenue: 0 }
-		);
-	}
-
 	/** Segment id → display name in a language: the rule's own label, else the catalogue. */
 	segmentNames(lang: Lang): Record<string, string> {
-		const names: Record<string, string> = Object.fromEntries(
-			this.set.rules.map((r) => [r.id, segmentName(lang, r.id, r.label)])
-		);
-		names[OTHERS] = segmentName(lang, OTHERS);
-		return names;
+		return segmentNamesIn(this.set, lang);
 	}
 
-	/** The grid's source: all customers, a segment's, or a coverage group's; names in `lang`. */
-	customersSource(lang: Lang): Sql {
-		const names = this.segmentNames(lang);
-		if (this.coverageFilter) {
-			const cov = coverageSql({ scores: RFM_SCORES, set: this.set, filter: this.coverageFilter });
-			const matched = sql`array_to_string(list_transform(string_split(matched, ','), x -> ${segmentLabelSql(names, 'x')}), ', ')`;
-			return sql`SELECT customer_id, ${segmentLabelSql(names)} AS segment, matches, ${matched} AS matched, r_score, f_score, m_score FROM (${cov}) ORDER BY customer_id`;
-		}
-		const base = sql`SELECT customer_id, ${segmentLabelSql(names)} AS segment, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_score FROM ${ident(RFM_TABLE)}`;
-		return this.selected
-			? sql`${base} WHERE segment = ${this.selected} ORDER BY monetary DESC`
-			: sql`${base} ORDER BY monetary DESC`;
-	}
-
-	/** Stray late dates left out of the default as-of: how many, and the latest. */
-	stray = $state.raw<{ count: number; last: string } | null>(null);
-
-	/** First run: default as-of from the data, frequency from the mapping. */
-	async start(frequency: 'orders' | 'days'): Promise<void> {
+	/** First run: default as-of from the data, frequency from the mapping (defaultFrequency). */
+	async start(frequency: FrequencyMode): Promise<void> {
 		this.frequency = frequency;
 		if (this.customerTable) {
 			this.frequency = 'orders';
@@ -163,12 +102,12 @@ export class RfmModel {
 
 	/** Rebuilds the per-customer table (as-of, frequency, monetary, returns changed). */
 	run(): Promise<void> {
-		return this.apply('run');
+		return this.steps.request('run');
 	}
 
 	/** Re-scores from the per-customer table (methods, bins, cut points changed). */
 	rescore(): Promise<void> {
-		return this.apply('rescore');
+		return this.steps.request('rescore');
 	}
 
 	/** Switches to a preset rule set; methods follow its levels (cn8: mean split). */
@@ -188,7 +127,7 @@ export class RfmModel {
 		this.jsonError = null;
 		const dims = dimsForSet(this.dims, set);
 		if (dims) this.dims = dims;
-		await this.apply(dims ? 'rescore' : 'resegment');
+		await this.steps.request(dims ? 'rescore' : 'resegment');
 	}
 
 	/** Reads a rule set from JSON text; a bad file keeps the current rules and sets jsonError. */
@@ -210,66 +149,57 @@ export class RfmModel {
 		return segmentSetToJson(this.set);
 	}
 
-	/**
-	 * Changes run one after another: two runs interleaving their statements on the shared tables
-	 * could leave the scores of an older setting under the summary of a newer one. Rapid edits
-	 * coalesce: a change still waiting when a newer one arrives is skipped, and the newer one runs
-	 * the step that covers both (a re-score also re-segments, a run also re-scores).
-	 */
-	private apply(step: Step): Promise<void> {
-		this.pendingStep = stronger(this.pendingStep, step);
-		const ticket = ++this.requests;
-		const next = this.queue.then(() => {
-			const s = this.pendingStep;
-			if (ticket !== this.requests || !s) return;
-			this.pendingStep = null;
-			return this.applyNow(s);
-		});
-		this.queue = next.catch(() => undefined);
-		return next;
-	}
-
-	private async applyNow(step: Step): Promise<void> {
-		const run = ++this.runs;
-		let scoring: ScoringOptions;
+	/** The scoring of the settings, checked (null: the error is set and nothing runs). */
+	private checkedScoring(): ScoringOptions | null {
 		try {
 			if (!(this.asOfLabelsOnly && this.asOf === '')) dateLit(this.asOf);
 		} catch {
 			this.error = new ClienteleError('rfm.badAsOf', { value: this.asOf });
-			return;
+			return null;
 		}
 		try {
 			const s = toScoring($state.snapshot(this.dims));
-			scoring = s.scoring;
 			this.warning = levelsMismatch(s.resolved, this.set);
+			return s.scoring;
 		} catch (e) {
 			this.error = isClienteleError(e) ? e : null;
-			return;
+			return null;
 		}
+	}
+
+	/** The statements of a 'run' or a 'rescore' (a 'resegment' replaces the view after its summary). */
+	private async statements(step: RfmStep, scoring: ScoringOptions): Promise<void> {
+		const ct = this.customerTable;
+		if (step === 'run' && ct) {
+			await loadCustomerTable(this.db, {
+				fileName: ct.fileName,
+				mapping: ct.mapping,
+				source: ct.source,
+				asOf: this.asOf || undefined
+			});
+			await rescore(this.db, { scoring, set: this.set });
+		} else if (step === 'run')
+			await runRfm(this.db, {
+				asOf: this.asOf,
+				frequency: this.frequency,
+				monetary: this.monetary,
+				returns: this.returns,
+				cancelledPattern: this.cancelledPattern,
+				scoring,
+				set: this.set
+			});
+		else if (step === 'rescore') await rescore(this.db, { scoring, set: this.set });
+	}
+
+	private async applyNow(step: RfmStep): Promise<void> {
+		const run = ++this.runs;
+		const scoring = this.checkedScoring();
+		if (!scoring) return;
 		this.status = 'running';
 		this.error = null;
 		try {
 			performance.mark(`clientele:rfm-${step}-start`);
-			const ct = this.customerTable;
-			if (step === 'run' && ct) {
-				await loadCustomerTable(this.db, {
-					fileName: ct.fileName,
-					mapping: ct.mapping,
-					source: ct.source,
-					asOf: this.asOf || undefined
-				});
-				await rescore(this.db, { scoring, set: this.set });
-			} else if (step === 'run')
-				await runRfm(this.db, {
-					asOf: this.asOf,
-					frequency: this.frequency,
-					monetary: this.monetary,
-					returns: this.returns,
-					cancelledPattern: this.cancelledPattern,
-					scoring,
-					set: this.set
-				});
-			else if (step === 'rescore') await rescore(this.db, { scoring, set: this.set });
+			await this.statements(step, scoring);
 			performance.measure(`clientele:rfm-${step}-sql`, `clientele:rfm-${step}-start`);
 			// What the user reads first: the summary (and, when the scores changed, the heatmap); the
 			// score breaks follow (a side table, ≈ 100 ms at 1M rows). The R×F heatmap and the breaks
@@ -286,6 +216,7 @@ export class RfmModel {
 			]);
 			if (run !== this.runs) return;
 			this.summary = summary.rows;
+			this.summarySet = set;
 			if (heat) {
 				this.heatmap = heat.rows;
 				this.applied = scoring;
@@ -309,7 +240,7 @@ export class RfmModel {
 			if (run !== this.runs) return;
 			if (step !== 'resegment') this.scoresVersion++;
 			// The grid and the plots re-read on this.
-			this.version++;
+			this.built = { set, version: this.built.version + 1 };
 			// Then the rule editor's coverage, in one scan of the scores (queued before the plots and
 			// the grid, which re-read once the new version renders).
 			this.coverageRunning = true;
@@ -333,27 +264,5 @@ export class RfmModel {
 		}
 	}
 
-	/** Lists a segment (null: all customers) in the grid. */
-	select(segment: string | null): void {
-		this.coverageFilter = null;
-		this.selected = segment;
-	}
 
-	/** Lists a coverage group (several rules / none) in the grid. */
-	showCoverage(filter: Exclude<CoverageFilter, 'all'> | null): void {
-		this.selected = null;
-		this.coverageFilter = filter;
-	}
-
-	/** CSV of the listed customers (segment, coverage group or all), segment names in the UI language. */
-	async exportCsv(lang: Lang): Promise<string> {
-		const names = this.segmentNames(lang);
-		const where = this.coverageFilter
-			? sql`WHERE customer_id IN (SELECT customer_id FROM (${coverageSql({ scores: RFM_SCORES, set: this.set, filter: this.coverageFilter })}))`
-			: this.selected
-				? sql`WHERE segment = ${this.selected}`
-				: undefined;
-		const res = await this.db.query(rfmOutputSql({ rfm: RFM_TABLE, segmentNames: names, where }));
-		return toCsv(RFM_COLUMNS, res.rows, { bom: true });
-	}
 }

@@ -16,8 +16,9 @@ import {
 } from '../../core/sql/rfm-plots.ts';
 import type { PlotData, ScoreData, SegmentData } from '../../charts/rfm-plot-set.ts';
 import type { HeatMeasure } from '../../charts/score-heatmap.ts';
+import type { SegmentSet } from '../../core/segments/rules.ts';
 import type { DbClient } from '../../db/client.ts';
-import { RFM_TABLE } from '../../db/rfm.ts';
+import { RFM_TABLE } from '../../run/tables.ts';
 
 export type PlotsStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -35,6 +36,8 @@ export class RfmPlotsModel {
 	scores = $state.raw<ScoreData | null>(null);
 	/** Depends on the segments too: the scatter sample (coloured by segment) and segment totals. */
 	segments = $state.raw<SegmentData | null>(null);
+	/** The rule set the segment part was read with (its ids order and label the figures). */
+	segmentSet = $state.raw<SegmentSet | null>(null);
 	heatMeasure = $state<HeatMeasure>('mean');
 	treemapSize = $state<'customers' | 'revenue'>('customers');
 	readonly sampleLimit = SCATTER_LIMIT;
@@ -49,8 +52,11 @@ export class RfmPlotsModel {
 		return this.scores && this.segments ? { ...this.scores, ...this.segments } : null;
 	}
 
-	/** Reads what RFM run `version` needs (once per version); scores only when `scoresVersion` moved. */
-	async load(version: number, scoresVersion = version): Promise<void> {
+	/**
+	 * Reads what RFM run `version` (segments by `set`) needs, once per version; scores only when
+	 * `scoresVersion` moved.
+	 */
+	async load(version: number, scoresVersion: number, set: SegmentSet): Promise<void> {
 		if (version === this.loaded) return;
 		this.loaded = version;
 		const withScores = scoresVersion !== this.loadedScores || !this.scores;
@@ -85,6 +91,7 @@ export class RfmPlotsModel {
 				this.loadedScores = scoresVersion;
 			}
 			this.segments = { scatter, totals };
+			this.segmentSet = set;
 			this.status = 'ready';
 		} catch (e) {
 			if (run !== this.runs) return;

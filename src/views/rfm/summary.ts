@@ -1,8 +1,8 @@
 import type { PresetId } from '../../core/segments/presets.ts';
-import type { SegmentSet } from '../../core/segments/rules.ts';
+import { OTHERS, type SegmentSet } from '../../core/segments/rules.ts';
 import { DIMS, resolveScoring, type ScoringOptions } from '../../core/segments/scoring.ts';
 import type { FrequencyMode, MonetaryMode, ReturnsMode } from '../../core/sql/rfm.ts';
-import type { Translate } from '../../i18n/translate.ts';
+import { segmentName, type Lang, type Translate } from '../../i18n/translate.ts';
 
 type T = Translate;
 
@@ -41,4 +41,11 @@ export function methodSummary(o: SummaryInput, t: T): string[] {
 			: t(`rfmUi.preset.${o.presetId}`);
 	lines.push(t('rfmUi.rulesSummary', { name, count: o.set.rules.length }));
 	return lines;
+}
+
+/** Segment id → display name in a language: the rule's own label, else the catalogue. */
+export function segmentNamesIn(set: SegmentSet, lang: Lang): Record<string, string> {
+	const names: Record<string, string> = Object.fromEntries(set.rules.map((r) => [r.id, segmentName(lang, r.id, r.label)]));
+	names[OTHERS] = segmentName(lang, OTHERS);
+	return names;
 }

@@ -3,7 +3,7 @@ import type { FitWarning } from '../../core/clv/index.ts';
 import { dateLit } from '../../core/sql/sql.ts';
 import type { ClvUnit } from '../../core/sql/clv.ts';
 import type { DbClient } from '../../db/client.ts';
-import { defaultAsOf } from '../../db/rfm.ts';
+import { defaultAsOf } from '../../run/rfm.ts';
 import { DEFAULT_CLV, defaultClvDates, runClvModels } from '../../run/clv.ts';
 import { ClvCancelled, startClvFit, type ClvJob } from '../../workers/clv-client.ts';
 import type { ClvFitInput, ClvFitResult, ClvStage, FrequencyCheckRow, TrackingRow } from '../../workers/clv-protocol.ts';

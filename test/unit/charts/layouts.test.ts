@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowLayout } from '../../../src/charts/flow-layout.ts';
 import { squarify, type TreemapTile } from '../../../src/charts/treemap-layout.ts';
-import { previousQuarterEnd } from '../../../src/views/migration/dates.ts';
+import { previousQuarterEnd } from '../../../src/views/migrate/dates.ts';
 
 const round = (t: TreemapTile) => ({ id: t.id, x0: +t.x0.toFixed(3), y0: +t.y0.toFixed(3), x1: +t.x1.toFixed(3), y1: +t.y1.toFixed(3) });
 

@@ -20,7 +20,7 @@ function cli(args: string[]) {
 const HAND = fixture('foundation', 'rfm_hand.csv');
 
 describe('clientele rfm (spawned)', () => {
-	it('--out writes exactly the documented columns, one row per customer (hand-checked, see test/unit/db/rfm-pipeline.test.ts)', () => {
+	it('--out writes exactly the documented columns, one row per customer (hand-checked, see test/unit/run/rfm.test.ts)', () => {
 		const out = path.join(tmp(), 'hand.csv');
 		const r = cli(['rfm', '--input', HAND, '--customer', 'customer_id', '--date', 'order_date', '--amount', 'amount', '--order', 'order_id', '--as-of', '2024-07-01', '--out', out]);
 		expect(r).toMatchObject({ code: 0, stdout: '', stderr: [] });

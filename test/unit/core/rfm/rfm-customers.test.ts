@@ -6,8 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CANCELLED_PATTERN, rfmCustomersSql, type FrequencyMode, type MonetaryMode, type ReturnsMode } from '../../../../src/core/sql/rfm.ts';
+import { rfmCustomersSql, type FrequencyMode, type MonetaryMode, type ReturnsMode } from '../../../../src/core/sql/rfm.ts';
 import { dateLit, join, sql, type Sql } from '../../../../src/core/sql/sql.ts';
+import { DEFAULT_RFM } from '../../../../src/core/rfm/defaults.ts';
 import { useDb } from '../../../helpers/db.ts';
 
 const db = useDb();
@@ -22,7 +23,7 @@ function reference(o: { asOf: string; frequency: FrequencyMode; monetary: Moneta
 				? sql`count(DISTINCT CAST(ts AS DATE)) FILTER (WHERE amount > 0)`
 				: sql`count(*)`;
 	const keep =
-		o.returns === 'exclude' ? sql`AND amount >= 0` : o.returns === 'drop-cancelled' ? sql`AND (order_id IS NULL OR order_id NOT LIKE ${DEFAULT_CANCELLED_PATTERN})` : sql``;
+		o.returns === 'exclude' ? sql`AND amount >= 0` : o.returns === 'drop-cancelled' ? sql`AND (order_id IS NULL OR order_id NOT LIKE ${DEFAULT_RFM.cancelledPattern})` : sql``;
 	const money = o.monetary === 'total' ? sql`round(sum(amount), 2)` : sql`coalesce(round(sum(amount) / nullif(${freq}, 0), 2), 0)`;
 	const last = sql`coalesce(max(ts) FILTER (WHERE amount > 0), max(ts))`;
 	return sql`SELECT customer_id, CAST(date_diff('day', CAST(${last} AS DATE), ${asOf}) AS INTEGER) AS recency_days,

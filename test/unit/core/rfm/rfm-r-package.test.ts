@@ -7,7 +7,8 @@ import { resolveScoring, type ScoringOptions } from '../../../../src/core/segmen
 import { scoreDimension } from '../../../../src/core/segments/binning.ts';
 import { sql } from '../../../../src/core/sql/sql.ts';
 import { applyMapping, loadFile, mappingFor } from '../../../../src/db/ingest.ts';
-import { loadCustomerTable, RFM_TABLE, rescore, runRfm } from '../../../../src/db/rfm.ts';
+import { loadCustomerTable, rescore, runRfm } from '../../../../src/run/rfm.ts';
+import { RFM_TABLE } from '../../../../src/run/tables.ts';
 import { fixture, useDb } from '../../../helpers/db.ts';
 
 /**

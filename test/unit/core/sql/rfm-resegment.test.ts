@@ -9,7 +9,8 @@ import { segmentSql, segmentSummarySql } from '../../../../src/core/sql/rfm.ts';
 import { ident, sql } from '../../../../src/core/sql/sql.ts';
 import { matchSegment, OTHERS, R10_DOCS, type SegmentSet } from '../../../../src/core/segments/rules.ts';
 import { PRESETS } from '../../../../src/core/segments/presets.ts';
-import { RFM_SCORES, RFM_TABLE, resegment } from '../../../../src/db/rfm.ts';
+import { resegment } from '../../../../src/run/rfm.ts';
+import { RFM_SCORES, RFM_TABLE } from '../../../../src/run/tables.ts';
 import type { NodeDbClient } from '../../../../src/db/node.ts';
 import { openDb } from '../../../helpers/db.ts';
 

@@ -7,7 +7,7 @@ import { sql } from '../../../../src/core/sql/sql.ts';
 import { PRESETS } from '../../../../src/core/segments/presets.ts';
 import type { NodeDbClient } from '../../../../src/db/node.ts';
 import { loadFile, SAMPLE_BYTES } from '../../../../src/db/ingest.ts';
-import { rescore } from '../../../../src/db/rfm.ts';
+import { rescore } from '../../../../src/run/rfm.ts';
 import { applyCustomerTable } from '../../../../src/views/import/customer-import.ts';
 import { customerMappingFor, guessCustomerRoles } from '../../../../src/views/import/customer-roles.ts';
 import { fixture, openDb } from '../../../helpers/db.ts';

@@ -1,20 +1,20 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
-import { fallenSql, transitionMatrixSql, type TransitionRow } from '../../core/sql/migrate.ts';
-import { segmentLabelSql } from '../../core/sql/rfm-columns.ts';
-import { dateLit, ident, sql, type Sql } from '../../core/sql/sql.ts';
+import { FALLEN_COLUMNS, fallenListSql, type FallenColumn } from '../../core/sql/migrate.ts';
+import type { FrequencyMode, MonetaryMode, ReturnsMode } from '../../core/sql/rfm.ts';
+import { dateLit, type Sql } from '../../core/sql/sql.ts';
 import { OTHERS, type SegmentSet } from '../../core/segments/rules.ts';
+import type { ScoringOptions } from '../../core/segments/scoring.ts';
 import type { DbClient } from '../../db/client.ts';
-import { MIGRATION_TABLE, runMigration } from '../../db/rfm.ts';
+import { fallenRows, migrationSummary, runMigration } from '../../run/migrate.ts';
+import { MIGRATION_TABLE } from '../../run/tables.ts';
 import type { Lang } from '../../i18n/translate.ts';
-import type { RfmModel } from '../rfm/rfm-model.svelte.ts';
 import { previousQuarterEnd } from './dates.ts';
 
 /** The id standing for "no purchase by the earlier date" (segment_from NULL). */
 export const NEW_ID = '__new__';
 
-/** Columns of the fallen-customers list (and its CSV). */
-export const FALLEN_COLUMNS = ['customer_id', 'segment_from', 'segment_to', 'rfm_score_from', 'rfm_score_to', 'monetary_from', 'monetary_to'] as const;
+export { FALLEN_COLUMNS };
 
 export type MigrationStatus = 'idle' | 'running' | 'ready' | 'error';
 
@@ -25,9 +25,26 @@ export interface MatrixRow {
 	row_share: number;
 }
 
+/** What a migration takes from the RFM run of the data (the RFM view's model has all of it). */
+export interface RfmSettingsSource {
+	readonly asOf: string;
+	readonly status: string;
+	readonly frequency: FrequencyMode;
+	readonly monetary: MonetaryMode;
+	readonly returns: ReturnsMode;
+	readonly cancelledPattern: string;
+	/** The scoring of the current scores. */
+	readonly applied: ScoringOptions;
+	readonly set: SegmentSet;
+	/** Bumped per finished RFM run. */
+	readonly version: number;
+	segmentNames(lang: Lang): Record<string, string>;
+}
+
 /**
  * Segment migration between two as-of dates with the RFM view's current settings (frequency,
- * monetary, returns, scoring, rule set): matrix, flow, customers who fell from valuable to at risk.
+ * monetary, returns, scoring, rule set): matrix, flow, customers who fell from valuable to at
+ * risk. The statements run in run/migrate.ts.
  */
 export class MigrationModel {
 	from = $state('');
@@ -36,14 +53,12 @@ export class MigrationModel {
 	error = $state.raw<ClienteleError | null>(null);
 	matrix = $state.raw<MatrixRow[]>([]);
 	fallen = $state(0);
-	/** The dates and rule set the results were computed with. */
+	/** The dates and rule set the results were computed with (a new object per run). */
 	done = $state.raw<{ from: string; to: string; set: SegmentSet; rfmVersion: number } | null>(null);
-	/** Bumped per run so the fallen-customers grid re-reads. */
-	version = $state(0);
 
 	constructor(
 		private readonly db: DbClient,
-		private readonly rfm: RfmModel
+		private readonly rfm: RfmSettingsSource
 	) {
 		this.to = rfm.asOf;
 		try {
@@ -103,14 +118,10 @@ export class MigrationModel {
 				scoring: rfm.applied,
 				set: job.set
 			});
-			const [rows, fallen] = await Promise.all([
-				this.db.query<TransitionRow>(transitionMatrixSql(MIGRATION_TABLE)),
-				this.db.query<{ n: number }>(sql`SELECT CAST(count(*) AS INTEGER) AS n FROM (${fallenSql({ transitions: MIGRATION_TABLE, set: job.set })})`)
-			]);
-			this.matrix = rows.rows.map((r) => ({ from: r.segment_from ?? NEW_ID, to: r.segment_to ?? NEW_ID, customers: r.customers, row_share: r.row_share }));
-			this.fallen = fallen.rows[0]?.n ?? 0;
+			const r = await migrationSummary(this.db, job.set);
+			this.matrix = r.matrix.map((x) => ({ from: x.segment_from ?? NEW_ID, to: x.segment_to ?? NEW_ID, customers: x.customers, row_share: x.row_share }));
+			this.fallen = r.fallen;
 			this.done = job;
-			this.version++;
 			this.status = 'ready';
 		} catch (e) {
 			this.status = 'error';
@@ -125,17 +136,12 @@ export class MigrationModel {
 	}
 
 	/**
-	 * Fallen customers with segment names in `lang`; `headers` renames the columns for display
-	 * (the grid), the CSV keeps the stable English column names.
+	 * The fallen customers' grid source, segment names in `lang`, columns renamed by `headers`;
+	 * a new source after each run (done) and on a language switch.
 	 */
-	fallenSource(lang: Lang, headers: Partial<Record<(typeof FALLEN_COLUMNS)[number], string>> = {}): Sql {
-		const names = this.rfm.segmentNames(lang);
-		const f = fallenSql({ transitions: MIGRATION_TABLE, set: this.done?.set ?? this.rfm.set });
-		const as = (c: (typeof FALLEN_COLUMNS)[number]) => ident(headers[c] ?? c);
-		return sql`SELECT customer_id AS ${as('customer_id')}, ${segmentLabelSql(names, 'segment_from')} AS ${as('segment_from')},
-			${segmentLabelSql(names, 'segment_to')} AS ${as('segment_to')}, rfm_score_from AS ${as('rfm_score_from')},
-			rfm_score_to AS ${as('rfm_score_to')}, monetary_from AS ${as('monetary_from')}, monetary_to AS ${as('monetary_to')}
-			FROM (${f}) ORDER BY monetary_from DESC, customer_id`;
+	fallenSource(lang: Lang, headers: Partial<Record<FallenColumn, string>> = {}): Sql {
+		const set = this.done?.set ?? this.rfm.set;
+		return fallenListSql({ transitions: MIGRATION_TABLE, set, names: this.rfm.segmentNames(lang), headers });
 	}
 
 	/** The matrix as CSV (UTF-8 BOM, formula-safe): one row per pair, names in `lang`, row % as a number. */
@@ -150,17 +156,17 @@ export class MigrationModel {
 		return toCsv(['segment_from', 'segment_to', 'customers', 'row_percent'], rows, { bom: true });
 	}
 
-	/** The fallen customers as CSV. */
+	/** The fallen customers as CSV (the stable English column names). */
 	async fallenCsv(lang: Lang): Promise<string> {
-		const res = await this.db.query(this.fallenSource(lang));
-		return toCsv(FALLEN_COLUMNS, res.rows, { bom: true });
+		const rows = await fallenRows(this.db, { set: this.done?.set ?? this.rfm.set, names: this.rfm.segmentNames(lang) });
+		return toCsv(FALLEN_COLUMNS, rows, { bom: true });
 	}
 }
 
-const models = new WeakMap<RfmModel, MigrationModel>();
+const models = new WeakMap<RfmSettingsSource, MigrationModel>();
 
 /** One migration model per RFM run of the data: it survives tab switches, a new file starts afresh. */
-export function migrationFor(db: DbClient, rfm: RfmModel): MigrationModel {
+export function migrationFor(db: DbClient, rfm: RfmSettingsSource): MigrationModel {
 	let m = models.get(rfm);
 	if (!m) {
 		m = new MigrationModel(db, rfm);

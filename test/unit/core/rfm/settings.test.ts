@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { CN8, SHOPIFY11 } from '../../../../src/core/segments/presets.ts';
 import { R10_DOCS } from '../../../../src/core/segments/rules.ts';
 import type { BreakRow } from '../../../../src/core/sql/rfm-score.ts';
-import { translate } from '../../../../src/i18n/translate.ts';
 import {
 	breakText,
 	defaultDims,
@@ -10,8 +9,7 @@ import {
 	levelsMismatch,
 	toScoring,
 	type DimSettings
-} from '../../../../src/views/rfm/settings.ts';
-import { methodSummary } from '../../../../src/views/rfm/summary.ts';
+} from '../../../../src/core/rfm/settings.ts';
 
 const dims = (over: Partial<DimSettings> = {}): DimSettings => ({ ...defaultDims(), ...over });
 
@@ -118,38 +116,5 @@ describe('breakText', () => {
 	])('%j → %s', (b, key) => {
 		expect.hasAssertions();
 		expect(breakText(b).key).toBe(key);
-	});
-});
-
-describe('methodSummary', () => {
-	it('lists the choices in force, in the UI language', () => {
-		expect.hasAssertions();
-		const base = {
-			frequency: 'orders',
-			monetary: 'average',
-			returns: 'drop-cancelled',
-			cancelledPattern: 'C%',
-			presetId: 'cn8',
-			set: CN8
-		} as const;
-		const en = methodSummary(
-			{ ...base, applied: { method: 'mean', f: { method: 'thresholds', thresholds: [2, 4] } } },
-			(k, p) => translate('en', k, p)
-		);
-		expect(en).toEqual([
-			'R: Mean split (high/low), 2 levels',
-			'F: Custom thresholds, cut points 2, 4',
-			'M: Mean split (high/low), 2 levels',
-			'Frequency = distinct orders (order ID).',
-			'Monetary = average per purchase (total ÷ frequency).',
-			'Cancelled orders (order ID matching C%) are left out.',
-			'Segments: Chinese RFM model: 8 classes, 8 rules; the first matching rule wins, the rest are “Others”.'
-		]);
-		const zh = methodSummary(
-			{ ...base, applied: {}, presetId: 'custom', set: { ...CN8, id: 'my' } },
-			(k, p) => translate('zh-CN', k, p)
-		);
-		expect(zh[0]).toBe('R：按排名等量分组（ntile），5 级');
-		expect(zh.at(-1)).toContain('自定义规则（my）');
 	});
 });

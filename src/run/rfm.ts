@@ -1,33 +1,36 @@
 import { ClienteleError } from '../core/errors.ts';
 import {
 	defaultAsOfSql,
-	ntileScoresSql,
 	rfmCustomersSql,
+	rfmOutputSql,
 	segmentSql,
 	type FrequencyMode,
 	type MonetaryMode,
 	type ReturnsMode
 } from '../core/sql/rfm.ts';
-import { scoreBreaksSql, scoresSql, type BreakRow } from '../core/sql/rfm-score.ts';
+import { rfmScoresSql, scoreBreaksSql, type BreakRow } from '../core/sql/rfm-score.ts';
 import {
+	customerCountSql,
 	customerTableCheckSql,
 	customerTableDefaultAsOfSql,
 	customerTableSql,
 	type CustomerTableMapping,
 	type CustomerTableProblem
 } from '../core/sql/rfm-customer-table.ts';
-import { transitionsSql } from '../core/sql/migrate.ts';
+import { rfmListWhereSql, type RfmListFilter } from '../core/sql/rfm-list.ts';
 import type { ScoringOptions } from '../core/segments/scoring.ts';
 import type { SegmentSet } from '../core/segments/rules.ts';
-import { ident, sql } from '../core/sql/sql.ts';
-import type { DbClient } from './client.ts';
-import { RAW_TABLE, TX_TABLE } from './ingest.ts';
+import type { DbClient, Row } from '../db/client.ts';
+import { RAW_TABLE, RFM_BASE, RFM_SCORES, RFM_TABLE, TX_TABLE } from './tables.ts';
 
-export const RFM_BASE = 'rfm_base';
-export const RFM_SCORES = 'rfm_scores';
-export const RFM_TABLE = 'rfm';
-export const MIGRATION_TABLE = 'rfm_migration';
+/**
+ * RFM, the one place it runs (the RFM view, the CLI's rfm command and the other analyses that join
+ * its segments call these): transactions or a customer table → the per-customer table (RFM_BASE)
+ * → scores (RFM_SCORES) → segments (RFM_TABLE, a view). Scoring and rule changes start from the
+ * per-customer table; nothing rescans the transactions unless the base options change.
+ */
 
+/** The default as-of date (the day after the last transaction, stray late dates left out). */
 export async function defaultAsOf(
 	db: DbClient,
 	tx = TX_TABLE
@@ -52,14 +55,13 @@ export interface RfmBaseOptions {
 }
 
 export interface RfmRunOptions extends RfmBaseOptions {
-	/** Bins for every dimension (kept for callers of the first version; scoring.bins wins). */
-	bins?: number;
 	/** Scoring methods per dimension (default: quintiles by rank, as before). */
 	scoring?: ScoringOptions;
 	set: SegmentSet;
 }
 
-function baseSql(o: RfmBaseOptions, target: string) {
+/** The per-customer table of the transactions into `target` (RFM_BASE, or a migration's own). */
+export function baseStatement(o: RfmBaseOptions, target: string) {
 	return rfmCustomersSql({
 		tx: TX_TABLE,
 		target,
@@ -73,24 +75,16 @@ function baseSql(o: RfmBaseOptions, target: string) {
 
 /** Per-customer aggregate → scores → segments. Re-scoring: rescore(); re-segmenting: resegment(). */
 export async function runRfm(db: DbClient, o: RfmRunOptions): Promise<void> {
-	await db.exec(baseSql(o, RFM_BASE));
-	await rescore(db, { scoring: o.scoring, bins: o.bins, set: o.set });
+	await db.exec(baseStatement(o, RFM_BASE));
+	await rescore(db, { scoring: o.scoring, set: o.set });
 }
 
 /** Scores and segments from the per-customer table only: a method change never rescans transactions. */
 export async function rescore(
 	db: DbClient,
-	o: { scoring?: ScoringOptions; bins?: number; set: SegmentSet }
+	o: { scoring?: ScoringOptions; set: SegmentSet }
 ): Promise<void> {
-	await db.exec(
-		o.scoring
-			? scoresSql({
-					source: RFM_BASE,
-					target: RFM_SCORES,
-					scoring: { ...o.scoring, bins: o.scoring.bins ?? o.bins }
-				})
-			: ntileScoresSql({ source: RFM_BASE, target: RFM_SCORES, bins: o.bins })
-	);
+	await db.exec(rfmScoresSql({ source: RFM_BASE, target: RFM_SCORES, scoring: o.scoring }));
 	await resegment(db, o.set);
 }
 
@@ -105,6 +99,18 @@ export async function resegment(db: DbClient, set: SegmentSet): Promise<void> {
 /** The bins the current scores used (bounds and customers per bin), for display. */
 export async function rfmBreaks(db: DbClient, scoring?: ScoringOptions): Promise<BreakRow[]> {
 	return (await db.query<BreakRow>(scoreBreaksSql({ scores: RFM_SCORES, scoring }))).rows;
+}
+
+/**
+ * The per-customer result in the CLI's column order (RFM_COLUMNS), segment ids shown by
+ * `segmentNames`; `filter`: only a segment's customers or a coverage group (the page's export).
+ */
+export async function rfmRows(
+	db: DbClient,
+	o: { segmentNames: Record<string, string>; filter?: RfmListFilter }
+): Promise<Row[]> {
+	const where = rfmListWhereSql({ scores: RFM_SCORES, filter: o.filter ?? null });
+	return (await db.query(rfmOutputSql({ rfm: RFM_TABLE, segmentNames: o.segmentNames, where }))).rows;
 }
 
 /**
@@ -147,48 +153,7 @@ export async function loadCustomerTable(
 	await db.exec(
 		customerTableSql({ source, target: RFM_BASE, mapping: o.mapping, asOf: asOf ?? undefined })
 	);
-	const n =
-		(
-			await db.query<{ n: number }>(
-				sql`SELECT CAST(count(*) AS INTEGER) AS n FROM ${ident(RFM_BASE)}`
-			)
-		).rows[0]?.n ?? 0;
+	const n = (await db.query<{ n: number }>(customerCountSql(RFM_BASE))).rows[0]?.n ?? 0;
 	if (n === 0) throw new ClienteleError('mapping.noUsableRows', { file: o.fileName });
 	return { asOf, customers: n };
-}
-
-export interface MigrationOptions extends Omit<RfmBaseOptions, 'asOf'> {
-	/** The earlier and the later as-of date (YYYY-MM-DD). */
-	from: string;
-	to: string;
-	bins?: number;
-	scoring?: ScoringOptions;
-	set: SegmentSet;
-}
-
-/**
- * Segments at two as-of dates from the same transactions (each scored on its own date's
- * customers) and the per-customer transitions in MIGRATION_TABLE. Leaves the current RFM tables alone.
- */
-export async function runMigration(db: DbClient, o: MigrationOptions): Promise<void> {
-	if (!(o.from < o.to)) throw new ClienteleError('rfm.migrationOrder', { from: o.from, to: o.to });
-	for (const [asOf, tag] of [
-		[o.from, 'from'],
-		[o.to, 'to']
-	] as const) {
-		const base = `mig_base_${tag}`;
-		const scores = `mig_scores_${tag}`;
-		await db.exec(baseSql({ ...o, asOf }, base));
-		await db.exec(
-			o.scoring
-				? scoresSql({
-						source: base,
-						target: scores,
-						scoring: { ...o.scoring, bins: o.scoring.bins ?? o.bins }
-					})
-				: ntileScoresSql({ source: base, target: scores, bins: o.bins })
-		);
-		await db.exec(segmentSql({ scores, target: `mig_${tag}`, set: o.set }));
-	}
-	await db.exec(transitionsSql({ from: 'mig_from', to: 'mig_to', target: MIGRATION_TABLE }));
 }

@@ -5,7 +5,8 @@ import { rfHeatmapSql, segmentSummarySql } from '../../../src/core/sql/rfm.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { applyMapping, loadFile, mappingFor, type LoadedFile } from '../../../src/db/ingest.ts';
 import type { NodeDbClient } from '../../../src/db/node.ts';
-import { defaultAsOf, RFM_TABLE, runRfm } from '../../../src/db/rfm.ts';
+import { defaultAsOf, runRfm } from '../../../src/run/rfm.ts';
+import { RFM_TABLE } from '../../../src/run/tables.ts';
 import { fixture, openDb } from '../../helpers/db.ts';
 
 /*

@@ -1,17 +1,21 @@
-import { ClienteleError } from '../../core/errors.ts';
-import { parseCutPoints } from '../../core/segments/rule-edit.ts';
+import { ClienteleError } from '../errors.ts';
+import { parseCutPoints } from '../segments/rule-edit.ts';
 import {
-	DEFAULT_BINS,
 	DIMS,
 	resolveScoring,
 	type Dim,
 	type ResolvedScoring,
 	type ScoreMethod,
 	type ScoringOptions
-} from '../../core/segments/scoring.ts';
-import type { SegmentSet } from '../../core/segments/rules.ts';
-import type { BreakRow } from '../../core/sql/rfm-score.ts';
-import type { MessageKey } from '../../i18n/translate.ts';
+} from '../segments/scoring.ts';
+import type { SegmentSet } from '../segments/rules.ts';
+import type { BreakRow } from '../sql/rfm-score.ts';
+import { DEFAULT_RFM } from './defaults.ts';
+
+/*
+ * The RFM settings the page edits, turned into scoring options and checked against a rule set:
+ * pure, shared by the RFM view and the CLI (levelsMismatch).
+ */
 
 /** What the settings panel edits for one dimension: cut points stay text until applied. */
 export interface DimSetting {
@@ -21,10 +25,10 @@ export interface DimSetting {
 }
 export type DimSettings = Record<Dim, DimSetting>;
 
-export const defaultDims = (method: ScoreMethod = 'ntile'): DimSettings => ({
-	r: { method, bins: DEFAULT_BINS, cuts: '' },
-	f: { method, bins: DEFAULT_BINS, cuts: '' },
-	m: { method, bins: DEFAULT_BINS, cuts: '' }
+export const defaultDims = (method: ScoreMethod = DEFAULT_RFM.method): DimSettings => ({
+	r: { method, bins: DEFAULT_RFM.bins, cuts: '' },
+	f: { method, bins: DEFAULT_RFM.bins, cuts: '' },
+	m: { method, bins: DEFAULT_RFM.bins, cuts: '' }
 });
 
 /**
@@ -66,7 +70,7 @@ export function dimsForSet(dims: DimSettings, set: SegmentSet): DimSettings | nu
 		return defaultDims('mean');
 	}
 	if (!DIMS.some((d) => twoLevel(dims[d].method))) return null;
-	const bins = set.levels ?? DEFAULT_BINS;
+	const bins = set.levels ?? DEFAULT_RFM.bins;
 	const out = defaultDims('ntile');
 	for (const d of DIMS) out[d].bins = bins;
 	return out;
@@ -86,9 +90,19 @@ export function levelsMismatch(resolved: ResolvedScoring, set: SegmentSet): Clie
 	return null;
 }
 
+/** The i18n keys a bin's bounds are shown with (the catalogue has each; the views check it). */
+export type BreakKey =
+	| 'rfmUi.break.empty'
+	| 'rfmUi.break.seen'
+	| 'rfmUi.break.below'
+	| 'rfmUi.break.atLeast'
+	| 'rfmUi.break.atMost'
+	| 'rfmUi.break.above'
+	| 'rfmUi.break.range';
+
 /** How to show one bin's bounds: an i18n key under rfmUi.break.* and its numbers. */
 export function breakText(b: BreakRow): {
-	key: MessageKey;
+	key: BreakKey;
 	lower: number | null;
 	upper: number | null;
 } {

@@ -1,0 +1,101 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { RoleMapping } from '../core/csv/roles.ts';
+import { ClienteleError } from '../core/errors.ts';
+import { MAX_BINS, MIN_BINS } from '../core/segments/scoring.ts';
+import { dateLit } from '../core/sql/sql.ts';
+
+/**
+ * Command-line options, the one module that reads them: parsing argv, then small readers that
+ * check one option each and throw a ClienteleError naming it and the bad value (exit 2).
+ */
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+/** Parsed options by name. */
+export type Values = Record<string, string | boolean | undefined>;
+
+/** Strict option parsing: unknown options and missing values become a ClienteleError (exit 2). */
+export function parseOptions(argv: string[], options: OptionSpec): Values {
+	try {
+		const { values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+		return values as Values;
+	} catch (e) {
+		throw new ClienteleError('cli.badOption', { detail: e instanceof Error ? e.message : String(e) });
+	}
+}
+
+export function requireOption(v: Values, name: string): string {
+	const x = v[name];
+	if (typeof x !== 'string' || x === '') throw new ClienteleError('cli.missingOption', { option: name });
+	return x;
+}
+
+export function optionalString(v: Values, name: string): string | undefined {
+	const x = v[name];
+	return typeof x === 'string' && x !== '' ? x : undefined;
+}
+
+/** One of `list`; undefined when absent. */
+export function choice<T extends string>(v: Values, option: string, list: readonly T[]): T | undefined {
+	const x = optionalString(v, option);
+	if (x === undefined) return undefined;
+	if (!(list as readonly string[]).includes(x))
+		throw new ClienteleError('cli.badChoice', { option, value: x, list: list.join(', ') });
+	return x as T;
+}
+
+/** Comma-separated numbers (e.g. cut points); undefined when absent. */
+export function numberList(v: Values, option: string): number[] | undefined {
+	const x = optionalString(v, option);
+	if (x === undefined) return undefined;
+	const parts = x.split(',').map((s) => s.trim());
+	const nums = parts.map(Number);
+	const i = nums.findIndex((n, k) => parts[k] === '' || !Number.isFinite(n));
+	if (i >= 0)
+		throw new ClienteleError('cli.badNumberList', { option, value: x, item: parts[i] ?? '' });
+	return nums;
+}
+
+function checkDate(option: string, value: string): string {
+	try {
+		dateLit(value);
+	} catch {
+		throw new ClienteleError('cli.badDate', { option, value });
+	}
+	return value;
+}
+
+/** A YYYY-MM-DD option, validated; undefined when absent. */
+export function dateOption(v: Values, name: string): string | undefined {
+	const s = optionalString(v, name);
+	return s === undefined ? undefined : checkDate(name, s);
+}
+
+/** A YYYY-MM-DD option that must be given. */
+export function requiredDate(v: Values, name: string): string {
+	return checkDate(name, requireOption(v, name));
+}
+
+/** --bins N: a whole number of score bins per dimension (MIN_BINS–MAX_BINS); undefined when absent. */
+export function binsOption(v: Values): number | undefined {
+	const x = optionalString(v, 'bins');
+	if (x === undefined) return undefined;
+	const bins = Number(x);
+	if (!/^\d+$/.test(x) || bins < MIN_BINS || bins > MAX_BINS)
+		throw new ClienteleError('cli.badBins', { value: x });
+	return bins;
+}
+
+/** The transaction roles (--customer, --date, --amount or --quantity and --price, --order). */
+export function txRoles(v: Values): RoleMapping {
+	const roles: RoleMapping = {
+		customer: requireOption(v, 'customer'),
+		date: requireOption(v, 'date'),
+		amount: optionalString(v, 'amount'),
+		quantity: optionalString(v, 'quantity'),
+		price: optionalString(v, 'price'),
+		order: optionalString(v, 'order')
+	};
+	if (!roles.amount && !(roles.quantity && roles.price))
+		throw new ClienteleError('cli.amountOrQtyPrice');
+	return roles;
+}

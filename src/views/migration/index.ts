@@ -1,5 +1,0 @@
-import { analysis } from '../../state/analysis.svelte.ts';
-import type { ViewDef } from '../view-def.ts';
-import MigrationPage from './MigrationPage.svelte';
-
-export const view: ViewDef = { id: 'migration', titleKey: 'nav.migration', order: 35, enabled: () => analysis.rfm !== null && analysis.rfm.customerTable === null, component: MigrationPage };
