@@ -21,7 +21,7 @@ import { DEFAULT_VALUE_MATRIX, defaultMatrixWindow, runValueMatrix } from '../..
 import { TX_TABLE } from '../../src/db/ingest.ts';
 import { defaultAsOf, resegment } from '../../src/run/rfm.ts';
 import { RFM_SCORES, RFM_TABLE } from '../../src/run/tables.ts';
-import { runClv } from '../../src/workers/clv-compute.ts';
+import { runClv } from '../../src/core/clv/fit.ts';
 import type { StepTime } from './trace.ts';
 
 export interface NativeResegment {

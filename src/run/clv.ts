@@ -21,7 +21,7 @@ import {
 	type ClvUnit
 } from '../core/sql/clv.ts';
 import type { DbClient, Row } from '../db/client.ts';
-import type { ClvColumns, ClvFitInput, ClvFitResult, ClvScores } from '../workers/clv-protocol.ts';
+import type { ClvColumns, ClvFitInput, ClvFitResult, ClvScores } from '../core/clv/fit-types.ts';
 import { CLV_CAL_TABLE, CLV_FULL_TABLE, CLV_TABLE, TX_TABLE } from './tables.ts';
 
 /** The model settings the page and the CLI start from: week unit, 12 months, 1 % a month. */

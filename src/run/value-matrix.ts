@@ -27,7 +27,7 @@ import {
 } from '../core/sql/value-matrix.ts';
 import type { DbClient, Row } from '../db/client.ts';
 import { defaultAsOf, runRfm } from './rfm.ts';
-import type { ClvFitResult } from '../workers/clv-protocol.ts';
+import type { ClvFitResult } from '../core/clv/fit-types.ts';
 import { runClvModels, type ClvFit } from './clv.ts';
 import { CLV_TABLE, RFM_TABLE, TX_TABLE, VALUE_MATRIX_TABLE } from './tables.ts';
 

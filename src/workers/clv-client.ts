@@ -2,7 +2,8 @@
  * Page side of the CLV worker: one fit per worker; cancel() terminates it (the fit is a
  * synchronous loop inside the worker, so terminating is the only way to stop it at once).
  */
-import type { ClvFitInput, ClvFitResult, ClvStage, ClvWorker } from './clv-protocol.ts';
+import type { ClvFitInput, ClvFitResult, ClvStage } from '../core/clv/fit-types.ts';
+import type { ClvWorker } from './clv-protocol.ts';
 import { startJob, type WorkerJob } from './protocol.ts';
 
 export class ClvCancelled extends Error {

@@ -6,7 +6,7 @@ import type { DbClient } from '../../db/client.ts';
 import { defaultAsOf } from '../../run/rfm.ts';
 import { DEFAULT_CLV, defaultClvDates, runClvModels } from '../../run/clv.ts';
 import { ClvCancelled, startClvFit, type ClvJob } from '../../workers/clv-client.ts';
-import type { ClvFitInput, ClvFitResult, ClvStage, FrequencyCheckRow, TrackingRow } from '../../workers/clv-protocol.ts';
+import type { ClvFitInput, ClvFitResult, ClvStage, FrequencyCheckRow, TrackingRow } from '../../core/clv/fit-types.ts';
 
 export type ClvStatus = 'idle' | 'preparing' | 'fitting' | 'storing' | 'ready' | 'cancelled' | 'error';
 

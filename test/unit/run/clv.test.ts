@@ -8,8 +8,8 @@ import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { clvOutputRows, DEFAULT_CLV, defaultClvDates, prepareClv, runClvModels, storeClv } from '../../../src/run/clv.ts';
 import { CLV_CAL_TABLE, CLV_TABLE, TX_TABLE } from '../../../src/run/tables.ts';
 import { ClvModel } from '../../../src/views/value-matrix/clv-model.svelte.ts';
-import { runClv } from '../../../src/workers/clv-compute.ts';
-import type { ClvFitInput } from '../../../src/workers/clv-protocol.ts';
+import { runClv } from '../../../src/core/clv/fit.ts';
+import type { ClvFitInput } from '../../../src/core/clv/fit-types.ts';
 import { fixture, useDb, useTmpDir } from '../../helpers/db.ts';
 import { CALIBRATION_END, cdnowTransactions, dayOf, LIFETIMES_BGNBD } from '../core/clv/cdnow.ts';
 

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ClienteleError } from '../../../src/core/errors.ts';
 import { fitHandler } from '../../../src/workers/clv-compute.ts';
-import type { ClvFitInput, ClvProgress, ClvWorker } from '../../../src/workers/clv-protocol.ts';
+import type { ClvFitInput, ClvProgress } from '../../../src/core/clv/fit-types.ts';
+import type { ClvWorker } from '../../../src/workers/clv-protocol.ts';
 import { inspectOffThread } from '../../../src/workers/inspect-client.ts';
 import {
 	fromWorkerError,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prepareRfm, type CustomerSummary } from '../../../../src/core/clv/prepare.ts';
-import { runClv } from '../../../../src/workers/clv-compute.ts';
-import type { ClvColumns, ClvFitInput } from '../../../../src/workers/clv-protocol.ts';
+import { runClv } from '../../../../src/core/clv/fit.ts';
+import type { ClvColumns, ClvFitInput } from '../../../../src/core/clv/fit-types.ts';
 import { CALIBRATION_END, cdnowTransactions } from '../clv/cdnow.ts';
 
 beforeEach(() => {
