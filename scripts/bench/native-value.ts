@@ -21,7 +21,7 @@ import { setRange } from '../../src/core/segments/rule-edit.ts';
 import type { SegmentSet } from '../../src/core/segments/rules.ts';
 import type { DbClient } from '../../src/db/client.ts';
 import { CLV_FULL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../../src/db/clv.ts';
-import { TX_TABLE } from '../../src/db/ingest.ts';
+import { TX_TABLE } from '../../src/run/tables.ts';
 import { defaultAsOf, resegment, RFM_SCORES, RFM_TABLE } from '../../src/db/rfm.ts';
 import { addDays, daysBetween } from '../../src/views/value/dates.ts';
 import { runClv } from '../../src/workers/clv-compute.ts';

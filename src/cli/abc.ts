@@ -1,7 +1,7 @@
 import { abcSql } from '../core/sql/abc.ts';
 import { ident, sql } from '../core/sql/sql.ts';
 import { toCsv } from '../core/export/csv.ts';
-import { TX_TABLE } from '../db/ingest.ts';
+import { TX_TABLE } from '../run/tables.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { optionalString, parseOptions } from './args.ts';
 import { dateOption, loadTransactions, numberOption, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';

@@ -4,7 +4,7 @@ import { toCsv } from '../core/export/csv.ts';
 import type { ClvUnit } from '../core/sql/clv-prep.ts';
 import { ident, sql } from '../core/sql/sql.ts';
 import { CLV_CAL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../db/clv.ts';
-import { TX_TABLE } from '../db/ingest.ts';
+import { TX_TABLE } from '../run/tables.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { runClv } from '../workers/clv-compute.ts';

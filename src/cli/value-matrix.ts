@@ -14,7 +14,7 @@ import {
 } from '../core/sql/value-matrix.ts';
 import type { DbClient } from '../db/client.ts';
 import { CLV_FULL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../db/clv.ts';
-import { TX_TABLE } from '../db/ingest.ts';
+import { TX_TABLE } from '../run/tables.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { defaultAsOf, RFM_TABLE, runRfm } from '../db/rfm.ts';
 import { runClv } from '../workers/clv-compute.ts';

@@ -21,7 +21,7 @@ import type { ScoringOptions } from '../core/segments/scoring.ts';
 import type { SegmentSet } from '../core/segments/rules.ts';
 import { ident, sql } from '../core/sql/sql.ts';
 import type { DbClient } from './client.ts';
-import { RAW_TABLE, TX_TABLE } from './ingest.ts';
+import { RAW_TABLE, TX_TABLE } from '../run/tables.ts';
 
 export const RFM_BASE = 'rfm_base';
 export const RFM_SCORES = 'rfm_scores';

@@ -11,7 +11,7 @@ export type ReturnsMode = 'net' | 'exclude' | 'drop-cancelled';
 export const DEFAULT_CANCELLED_PATTERN = 'C%';
 
 export interface RfmCustomersOptions {
-	/** The typed transaction table (see buildTxSql). */
+	/** The typed transaction table (see core/sql/stage.ts: promoteStageSql). */
 	tx: string;
 	target: string;
 	/** YYYY-MM-DD. Transactions up to and including this day count; recency = asOf − last purchase day. */

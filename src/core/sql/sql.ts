@@ -75,6 +75,3 @@ export function sql(strings: TemplateStringsArray, ...args: SqlArg[]): Sql {
 export function join(parts: readonly Sql[], sep = ', '): Sql {
 	return make(parts.map((p) => p.text).join(sep));
 }
-
-/** An empty fragment, for optional clauses. */
-export const empty: Sql = make('');

@@ -14,7 +14,7 @@ import {
 } from '../../core/sql/abc.ts';
 import { segmentLabelSql } from '../../core/sql/rfm-columns.ts';
 import { dateLit, type Sql } from '../../core/sql/sql.ts';
-import { TX_TABLE } from '../../db/ingest.ts';
+import { TX_TABLE } from '../../run/tables.ts';
 import { RFM_TABLE } from '../../db/rfm.ts';
 import type { ParetoPoint } from '../../charts/pareto.ts';
 

@@ -1,4 +1,4 @@
-import { analysis } from '../../state/analysis.svelte.ts';
+import { analysis } from '../analysis.svelte.ts';
 import { session } from '../../state/session.svelte.ts';
 import { VALUE_MATRIX_TABLE } from '../value/matrix-model.svelte.ts';
 import { valueModelsFor } from '../value/models.ts';

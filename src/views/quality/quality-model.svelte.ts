@@ -1,9 +1,8 @@
-import { policyOf, setFix, type FindingKind, type FixPolicy, type QualityFixes } from '../../core/csv/quality.ts';
+import { localDay, policyOf, setFix, type FindingKind, type FixPolicy, type QualityFixes } from '../../core/csv/quality.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
-import { applyQualityFixes, runQualityReport } from '../../db/quality.ts';
-import { quality } from '../../state/quality.svelte.ts';
+import { applyQualityFixes, runQualityReport } from '../../run/quality.ts';
+import { quality, today } from '../../state/quality.svelte.ts';
 import { session } from '../../state/session.svelte.ts';
-import { localDay, today } from './quality-logic.ts';
 
 export type QualityStatus = 'idle' | 'running' | 'applying' | 'ready' | 'error';
 

@@ -4,7 +4,7 @@ import { dateLit } from '../../core/sql/sql.ts';
 import type { ClvUnit } from '../../core/sql/clv-prep.ts';
 import type { DbClient } from '../../db/client.ts';
 import { CLV_FULL_TABLE, CLV_TABLE, prepareClv, storeClv } from '../../db/clv.ts';
-import { TX_TABLE } from '../../db/ingest.ts';
+import { TX_TABLE } from '../../run/tables.ts';
 import { defaultAsOf } from '../../db/rfm.ts';
 import { ClvCancelled, startClvFit, type ClvJob } from '../../workers/clv-client.ts';
 import type { ClvFitResult, ClvStage, FrequencyCheckRow, TrackingRow } from '../../workers/clv-protocol.ts';

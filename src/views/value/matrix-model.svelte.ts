@@ -16,7 +16,7 @@ import {
 } from '../../core/sql/value-matrix.ts';
 import type { DbClient } from '../../db/client.ts';
 import { CLV_TABLE } from '../../db/clv.ts';
-import { TX_TABLE } from '../../db/ingest.ts';
+import { TX_TABLE } from '../../run/tables.ts';
 import { RFM_TABLE } from '../../db/rfm.ts';
 import type { MatrixPoint } from '../../charts/value-matrix.ts';
 import { CATALOGUES, type Lang } from '../../i18n/translate.ts';

@@ -6,7 +6,9 @@ import { R10_TESTS } from '../../../../src/core/segments/rules.ts';
 import { resolveScoring, type ScoringOptions } from '../../../../src/core/segments/scoring.ts';
 import { scoreDimension } from '../../../../src/core/segments/binning.ts';
 import { sql } from '../../../../src/core/sql/sql.ts';
-import { applyMapping, loadFile, mappingFor } from '../../../../src/db/ingest.ts';
+import { applyMapping } from '../../../../src/run/stage.ts';
+import { loadFile } from '../../../../src/run/load-file.ts';
+import { mappingFor } from '../../../../src/core/import/mapping.ts';
 import { loadCustomerTable, RFM_TABLE, rescore, runRfm } from '../../../../src/db/rfm.ts';
 import { fixture, useDb } from '../../../helpers/db.ts';
 
