@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { decodeSample, detectEncoding, needsTranscoding, type EncodingDetection, type TextEncoding } from '../core/csv/encoding.ts';
+import { decodeSample, detectEncoding, needsTranscoding, type TextEncoding } from '../core/csv/encoding.ts';
 import { transcodeChunks } from '../core/csv/transcode.ts';
 import { SAMPLE_BYTES } from '../core/csv/inspect.ts';
 import { ClienteleError } from '../core/errors.ts';

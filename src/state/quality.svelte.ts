@@ -29,8 +29,3 @@ class QualityState {
 }
 
 export const quality = new QualityState();
-
-/** The page's clock (the views and models read it here; SQL builders never do). */
-export function today(): Date {
-	return new Date();
-}

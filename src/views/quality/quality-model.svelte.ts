@@ -1,7 +1,8 @@
 import { localDay, policyOf, setFix, type FindingKind, type FixPolicy, type QualityFixes } from '../../core/csv/quality.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { applyQualityFixes, runQualityReport } from '../../run/quality.ts';
-import { quality, today } from '../../state/quality.svelte.ts';
+import { today } from '../../state/clock.ts';
+import { quality } from '../../state/quality.svelte.ts';
 import { session } from '../../state/session.svelte.ts';
 
 export type QualityStatus = 'idle' | 'running' | 'applying' | 'ready' | 'error';
