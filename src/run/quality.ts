@@ -42,15 +42,19 @@ function qualityColumns(file: LoadedFile, mapping: TxMapping): QualityColumn[] {
 	});
 }
 
-/** Runs the data-quality report on the raw table under a mapping. Nothing is modified but a temp table. */
-export async function runQualityReport(
-	db: DbClient,
-	o: { file: LoadedFile; mapping: TxMapping; options: QualityOptions; fixes?: QualityFixes }
-): Promise<QualityReport> {
-	await ensureText(o.file);
+/** What a report or a rebuild runs under (plain data): the mapping, the options, the fixes in effect. */
+export interface QualityRun {
+	mapping: TxMapping;
+	options: QualityOptions;
+	fixes?: QualityFixes;
+}
+
+/** Runs the data-quality report on the file's text table under a mapping. Nothing is modified but a temp table. */
+export async function runQualityReport(db: DbClient, file: LoadedFile, o: QualityRun): Promise<QualityReport> {
+	await ensureText(file);
 	const options = resolveQualityOptions(o.options);
-	const columns = qualityColumns(o.file, o.mapping);
-	const names = o.file.sniff.columns.map((c) => c.name);
+	const columns = qualityColumns(file, o.mapping);
+	const names = file.sniff.columns.map((c) => c.name);
 	const counts = (await db.query(columnQualitySql({ source: RAW_TABLE, columns }))).rows[0] ?? {};
 	const want: { index: number; problem: 'missing' | 'invalid' }[] = [];
 	columns.forEach((_, i) => {
@@ -97,13 +101,10 @@ export async function runQualityReport(
  * Rebuilds the analysis table (tx) from the raw table with the fixes applied; returns its row count.
  * With no fixes it equals what applyMapping built (run/stage.ts). The raw table is never touched.
  */
-export async function applyQualityFixes(
-	db: DbClient,
-	o: { file: LoadedFile; mapping: TxMapping; options: QualityOptions; fixes: QualityFixes }
-): Promise<number> {
-	await ensureText(o.file);
+export async function applyQualityFixes(db: DbClient, file: LoadedFile, o: QualityRun & { fixes: QualityFixes }): Promise<number> {
+	await ensureText(file);
 	const options = resolveQualityOptions(o.options);
-	const names = o.file.sniff.columns.map((c) => c.name);
+	const names = file.sniff.columns.map((c) => c.name);
 	await db.exec(cleanTxSql({ source: RAW_TABLE, target: TX_TABLE, mapping: o.mapping, columns: names, options, fixes: o.fixes }));
 	return countRows(db, TX_TABLE);
 }

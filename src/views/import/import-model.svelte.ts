@@ -192,12 +192,8 @@ export class ImportModel {
 			let result = await applyMapping(db, file, mapping);
 			// A new mapping of the same file keeps the data-quality fixes in effect.
 			if (result.errors.length === 0 && Object.keys(quality.applied).length > 0) {
-				const txRows = await applyQualityFixes(db, {
-					file,
-					mapping,
-					options: { asOf: localDay(today()) },
-					fixes: quality.applied
-				});
+				const options = { asOf: localDay(today()) };
+				const txRows = await applyQualityFixes(db, file, { mapping, options, fixes: quality.applied });
 				result = { ...result, txRows };
 			}
 			this.settle(mapping, result);

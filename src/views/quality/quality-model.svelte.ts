@@ -39,7 +39,7 @@ export class QualityModel {
 		this.error = null;
 		const version = session.txVersion;
 		try {
-			const report = await runQualityReport(db, { file, mapping, options: { asOf: this.asOf }, fixes: quality.applied });
+			const report = await runQualityReport(db, file, { mapping, options: { asOf: this.asOf }, fixes: quality.applied });
 			quality.report = report;
 			quality.reportVersion = version;
 			this.status = 'ready';
@@ -67,7 +67,7 @@ export class QualityModel {
 		this.status = 'applying';
 		this.error = null;
 		try {
-			const txRows = await applyQualityFixes(db, { file, mapping, options: { asOf: this.asOf }, fixes });
+			const txRows = await applyQualityFixes(db, file, { mapping, options: { asOf: this.asOf }, fixes });
 			quality.applied = fixes;
 			session.result = { ...result, txRows };
 			session.txVersion++;

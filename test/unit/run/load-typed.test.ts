@@ -149,7 +149,7 @@ describe('the pending text table', () => {
 	it('is read by the quality report of a file loaded typed-first', async () => {
 		const t = await typedLoad(retail(), 'online_retail_slice.csv');
 		expect(await tableExists(RAW_TABLE)).toBe(false);
-		const report = await runQualityReport(db, { file: t.file, mapping: mappingFor(t.file.sniff, t.file.guess), options: { asOf: '2012-01-01' } });
+		const report = await runQualityReport(db, t.file, { mapping: mappingFor(t.file.sniff, t.file.guess), options: { asOf: '2012-01-01' } });
 		expect(report.rows).toBe(t.file.rows);
 		expect(await tableExists(RAW_TABLE)).toBe(true);
 	});

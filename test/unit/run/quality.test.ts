@@ -53,7 +53,7 @@ beforeAll(async () => {
 	file = (await loadFile(db, { fileName: 'quality.csv', source: { kind: 'text', text: TEXT }, sample: TEXT }))!;
 	mapping = mappingFor(file.sniff, { customer: 'customer', order: 'order', date: 'date', amount: 'amount' });
 	await applyMapping(db, file, mapping);
-	report = await runQualityReport(db, { file, mapping, options: OPTIONS });
+	report = await runQualityReport(db, file, { mapping, options: OPTIONS });
 });
 afterAll(async () => {
 	await db.close();
@@ -126,7 +126,7 @@ describe('fix policies rebuild the analysis table', () => {
 	});
 
 	it('with no fixes equals the table applyMapping builds', async () => {
-		await applyQualityFixes(db, { file, mapping, options: OPTIONS, fixes: {} });
+		await applyQualityFixes(db, file, { mapping, options: OPTIONS, fixes: {} });
 		expect(await txRows()).toEqual(baseline);
 	});
 
@@ -142,7 +142,7 @@ describe('fix policies rebuild the analysis table', () => {
 	];
 	for (const [kind, rows] of drops) {
 		it(`drop ${kind} leaves out rows ${rows.join(', ')} and nothing else`, async () => {
-			const n = await applyQualityFixes(db, { file, mapping, options: OPTIONS, fixes: { [kind]: 'drop' } });
+			const n = await applyQualityFixes(db, file, { mapping, options: OPTIONS, fixes: { [kind]: 'drop' } });
 			const got = await txRows();
 			expect(n).toBe(baseline.length - rows.length);
 			expect(got).toEqual(baseline.filter((r) => !rows.includes(r.src_row)));
@@ -150,7 +150,7 @@ describe('fix policies rebuild the analysis table', () => {
 	}
 
 	it('net moves a cancellation onto the customer’s earlier purchase and drops returns with none', async () => {
-		await applyQualityFixes(db, { file, mapping, options: OPTIONS, fixes: { cancelledOrders: 'net' } });
+		await applyQualityFixes(db, file, { mapping, options: OPTIONS, fixes: { cancelledOrders: 'net' } });
 		const got = await txRows();
 		const row4 = got.find((r) => r.src_row === 4)!;
 		const row12 = baseline.find((r) => r.src_row === 12)!;
@@ -166,11 +166,11 @@ describe('fix policies rebuild the analysis table', () => {
 	it('is undone by removing the fix from the settings', async () => {
 		let fixes: QualityFixes = setFix({}, 'exactDuplicates', 'drop');
 		fixes = setFix(fixes, 'outliers', 'drop');
-		await applyQualityFixes(db, { file, mapping, options: OPTIONS, fixes });
+		await applyQualityFixes(db, file, { mapping, options: OPTIONS, fixes });
 		expect(await txRows()).toHaveLength(baseline.length - 2);
 		fixes = setFix(setFix(fixes, 'exactDuplicates', 'keep'), 'outliers', 'keep');
 		expect(fixes).toEqual({});
-		await applyQualityFixes(db, { file, mapping, options: OPTIONS, fixes });
+		await applyQualityFixes(db, file, { mapping, options: OPTIONS, fixes });
 		expect(await txRows()).toEqual(baseline);
 	});
 });
