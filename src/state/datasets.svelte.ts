@@ -1,7 +1,8 @@
 /**
  * The two extra datasets beside the transactions: touchpoint events (→ typed table `tp`) and survey
- * answers (checked in place in `raw_survey`). Each is opened like the transactions (encoding,
- * sniffing, raw text table), mapped with its own roles and applied; views read `ready` and `version`.
+ * answers (checked in place in `raw_survey`). Each is opened through the transactions' pipeline
+ * (run/open-file.ts: encoding, a workbook's first sheet, sniffing, its own text table), mapped with
+ * its own roles and applied; views read `ready` and `version`.
  */
 import { raggedParams } from '../core/csv/ragged.ts';
 import { ClienteleError, isClienteleError } from '../core/errors.ts';
