@@ -1,12 +1,15 @@
 import { ClienteleError } from '../core/errors.ts';
 import type { RoleMapping } from '../core/csv/roles.ts';
 import { dateLit } from '../core/sql/sql.ts';
-import { applyMapping, loadFile, mappingFor, type LoadedFile } from '../db/ingest.ts';
+import { mappingFor } from '../core/import/mapping.ts';
 import type { DbClient } from '../db/client.ts';
 import type { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
+import type { LoadedFile } from '../run/loaded-file.ts';
+import { openFile } from '../run/open-file.ts';
+import { applyMapping } from '../run/stage.ts';
 import { optionalString, requireOption, type OptionSpec } from './options.ts';
-import { prepareInput } from './io.ts';
+import { NODE_FILES } from './io.ts';
 import { cliRaggedPolicy, raggedOption } from './ragged-option.ts';
 import { raggedParams } from '../core/csv/ragged.ts';
 import { DATE_OPTIONS, DATES_HELP, dateOptionsFrom } from './date-options.ts';
@@ -104,8 +107,9 @@ export async function loadTransactions(db: NodeDbClient, v: Values, roles: RoleM
 }
 
 /**
- * Loads a CSV through the shared pipeline — encoding detected (GBK, UTF-16 … transcoded in chunks
- * to a temporary UTF-8 file, removed once DuckDB has read it) — and checks the named columns exist.
+ * Loads a CSV through the shared pipeline (run/open-file.ts) — encoding detected (GBK, UTF-16 …
+ * transcoded in chunks to a temporary UTF-8 file, removed once DuckDB has read it) — and checks
+ * the named columns exist.
  */
 export async function openInput(
 	db: DbClient,
@@ -113,17 +117,14 @@ export async function openInput(
 	columns: Record<string, string | undefined>,
 	o: { sheet?: string; ragged?: 'skip' | 'stop' } = {}
 ): Promise<LoadedFile> {
-	const p = await prepareInput(input, { sheet: o.sheet });
-	try {
-		const file = await loadFile(db, { fileName: p.fileName, source: { kind: 'path', path: p.path }, sample: p.sample, ragged: cliRaggedPolicy(o.ragged ?? 'skip', input) });
-		if (!file) throw new ClienteleError('import.cancelled');
-		if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);
-		const names = file.sniff.columns.map((c) => c.name);
-		for (const [option, col] of Object.entries(columns))
-			if (col && !names.includes(col))
-				throw new ClienteleError('cli.noColumn', { column: col, option, file: p.sheet === undefined ? input : p.fileName, list: names.join(', ') });
-		return file;
-	} finally {
-		p.cleanup();
-	}
+	const io = { ...NODE_FILES, askRagged: cliRaggedPolicy(o.ragged ?? 'skip', input) };
+	const opened = await openFile(db, input, { sheet: o.sheet, ragged: 'ask' }, io);
+	if (!opened) throw new ClienteleError('import.cancelled');
+	const { file } = opened;
+	if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);
+	const names = file.sniff.columns.map((c) => c.name);
+	for (const [option, col] of Object.entries(columns))
+		if (col && !names.includes(col))
+			throw new ClienteleError('cli.noColumn', { column: col, option, file: opened.sheet === undefined ? input : file.fileName, list: names.join(', ') });
+	return file;
 }

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { decodeSample, detectEncoding, needsTranscoding, type EncodingDetection, type TextEncoding } from '../core/csv/encoding.ts';
+import { decodeSample, detectEncoding, needsTranscoding, type TextEncoding } from '../core/csv/encoding.ts';
 import { transcodeChunks } from '../core/csv/transcode.ts';
+import { SAMPLE_BYTES } from '../core/csv/inspect.ts';
 import { ClienteleError } from '../core/errors.ts';
-import { SAMPLE_BYTES } from '../db/ingest.ts';
-import { fileKind, refusalFor } from '../core/xlsx/file-kind.ts';
+import { prepareInput, type OpenFileIo, type PreparedInput } from '../run/open-file.ts';
 import { prepareWorkbook } from './xlsx-input.ts';
 
 export interface SampleOptions {
@@ -33,7 +33,7 @@ export function readSampleBytes(file: string): Uint8Array {
 	}
 	try {
 		const gz = file.toLowerCase().endsWith('.gz');
-		const buf = Buffer.alloc(gz ? SAMPLE_BYTES : SAMPLE_BYTES);
+		const buf = Buffer.alloc(SAMPLE_BYTES);
 		const n = fs.readSync(fd, buf, 0, buf.length, 0);
 		let bytes = buf.subarray(0, n);
 		if (gz) bytes = zlib.gunzipSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, SAMPLE_BYTES);
@@ -62,38 +62,43 @@ export function writeOutput(out: string | undefined, text: string): void {
 	}
 }
 
-export interface PreparedInput {
+/** A path prepared for the engine (see PreparedInput): what DuckDB reads is a file on disk. */
+export interface PreparedPath extends PreparedInput {
 	/** The file DuckDB should read: the input itself when it is UTF-8, else a temporary UTF-8 copy. */
 	path: string;
-	/** Name to pass to loadFile() as fileName (a transcoded .csv.gz is plain text: '.gz' is dropped). */
-	fileName: string;
-	/** The decoded start of the file, for the sniffer. */
-	sample: string;
-	detection: EncodingDetection;
+	/** The encoding the input was decoded with. */
 	encoding: TextEncoding;
-	/** The sheet read, when the input is an Excel workbook. */
-	sheet?: string;
 	/** Removes the temporary copy (no-op when there is none). Safe to call twice. */
 	cleanup(): void;
 }
 
+/** The open-file pipeline's Node side: inputs are paths; workbooks and other encodings become temporary UTF-8 files. */
+export const NODE_FILES: OpenFileIo<string, PreparedPath> = {
+	name: (file) => file,
+	head: (file) => Promise.resolve(readSampleBytes(file)),
+	prepare: (file, kind, o) => (kind === 'xlsx' ? prepareWorkbook(file, o.sheet) : prepareText(file, o.encoding))
+};
+
 /**
- * Detects the encoding of a CLI input and, for anything but UTF-8, transcodes the file (gunzipped
- * first when .gz) to a temporary UTF-8 file, streaming in chunks. Call cleanup() when done.
+ * Prepares a CLI input as the pipeline's first step does (run/open-file.ts): refuses what cannot be
+ * read, converts a workbook's sheet, transcodes another encoding. Call cleanup() when done.
  */
-export async function prepareInput(file: string, options: SampleOptions = {}): Promise<PreparedInput> {
+export function preparePath(file: string, options: SampleOptions = {}): Promise<PreparedPath> {
+	return prepareInput(file, options, NODE_FILES);
+}
+
+/**
+ * Detects the encoding of a text input and, for anything but UTF-8, transcodes the file (gunzipped
+ * first when .gz) to a temporary UTF-8 file, streaming in chunks.
+ */
+async function prepareText(file: string, chosen: TextEncoding | undefined): Promise<PreparedPath> {
 	const bytes = readSampleBytes(file);
-	// Excel workbooks: the sheet becomes a temporary UTF-8 CSV; .xls, Parquet … are refused.
-	const kind = fileKind(file, bytes);
-	const refusal = refusalFor(kind, file);
-	if (refusal) throw refusal;
-	if (kind === 'xlsx') return prepareWorkbook(file, options.sheet);
-	if (options.sheet !== undefined) throw new ClienteleError('xlsx.notWorkbook', { file });
 	const detection = detectEncoding(bytes);
-	const encoding = options.encoding ?? detection.encoding;
+	const encoding = chosen ?? detection.encoding;
 	const sample = decodeSample(bytes, encoding);
+	const source = (p: string) => ({ kind: 'path' as const, path: p });
 	if (!needsTranscoding(encoding))
-		return { path: file, fileName: file, sample, detection, encoding, cleanup: () => undefined };
+		return { path: file, source: source(file), fileName: file, sample, detection, encoding, cleanup: () => undefined };
 	const gz = file.toLowerCase().endsWith('.gz');
 	const base = path.basename(file).replace(/\.gz$/i, '');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-'));
@@ -108,5 +113,6 @@ export async function prepareInput(file: string, options: SampleOptions = {}): P
 		cleanup();
 		throw new ClienteleError('cli.noFile', { file, detail: e instanceof Error ? e.message : String(e) });
 	}
-	return { path: out, fileName: gz ? file.replace(/\.gz$/i, '') : file, sample, detection, encoding, cleanup };
+	const fileName = gz ? file.replace(/\.gz$/i, '') : file;
+	return { path: out, source: source(out), fileName, sample, detection, encoding, cleanup };
 }

@@ -1,4 +1,4 @@
-import { raggedError, type RaggedChoice, type RaggedPolicy } from '../core/csv/ragged.ts';
+import { raggedError, type RaggedChoice, type RaggedReport } from '../core/csv/ragged.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { optionalString } from './options.ts';
 
@@ -13,7 +13,7 @@ export function raggedOption(v: Record<string, string | boolean | undefined>): R
  * The CLI's policy: skip leaves ragged rows out (a warning on stderr lists them); stop fails with
  * the message that says how to go on (`--ragged skip`). `file` is the name the user gave.
  */
-export function cliRaggedPolicy(choice: RaggedChoice, file: string): RaggedPolicy {
+export function cliRaggedPolicy(choice: RaggedChoice, file: string): (report: RaggedReport) => Promise<RaggedChoice> {
 	return (report) => {
 		if (choice === 'stop') return Promise.reject(raggedError(file, report, { cli: true }));
 		return Promise.resolve('skip');

@@ -7,16 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodeSample, detectEncoding } from '../core/csv/encoding.ts';
 import { ClienteleError } from '../core/errors.ts';
+import { SAMPLE_BYTES } from '../core/csv/inspect.ts';
 import { workbookToCsv } from '../core/xlsx/workbook.ts';
-import { SAMPLE_BYTES } from '../db/ingest.ts';
-import type { PreparedInput } from './io.ts';
+import { sheetInputName } from '../core/xlsx/xlsx-csv.ts';
+import type { PreparedPath } from './io.ts';
 
-/** The name the sheet goes by in messages: "book.xlsx [Sheet]" (as on the page). */
-export function sheetInputName(file: string, sheet: string): string {
-	return `${file} [${sheet}]`;
-}
-
-export async function prepareWorkbook(file: string, sheet?: string): Promise<PreparedInput> {
+export async function prepareWorkbook(file: string, sheet?: string): Promise<PreparedPath> {
 	let bytes: Buffer;
 	try {
 		bytes = fs.readFileSync(file);
@@ -43,6 +39,7 @@ export async function prepareWorkbook(file: string, sheet?: string): Promise<Pre
 		const detection = detectEncoding(sample);
 		return {
 			path: out,
+			source: { kind: 'path', path: out },
 			fileName: sheetInputName(file, csv.sheet),
 			sample: decodeSample(sample, 'utf-8'),
 			detection,

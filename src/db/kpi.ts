@@ -8,13 +8,13 @@ import { csatFromCounts, isCsatScale, satisfiedFrom, type CsatStat } from '../co
 import { npsFromCounts, NPS_MAX, NPS_MIN, type NpsStat } from '../core/kpi/nps.ts';
 import { retentionFromCounts, type RetentionStat } from '../core/kpi/retention.ts';
 import { meanFromSums, type MeanStat } from '../core/kpi/stats.ts';
-import type { RoleCheck } from '../core/sql/import.ts';
+import type { RoleCheck } from '../core/sql/role-check.ts';
 import { buildTouchpointSql, validateTouchpointSql, type TouchpointMapping } from '../core/sql/journey.ts';
 import { csatCountsSql, npsCountsSql, scoreCheckSql, scoreMomentsSql, type GroupBy, type ScoreCheckRow } from '../core/sql/kpi.ts';
 import { cohortRetentionSql, retentionCountsSql, type CohortOptions, type RetentionCountsRow, type RetentionOptions } from '../core/sql/retention.ts';
 import { ident, sql } from '../core/sql/sql.ts';
 import type { DbClient } from './client.ts';
-import { RAW_TABLE, TX_TABLE } from './ingest.ts';
+import { RAW_TABLE, TX_TABLE } from '../run/tables.ts';
 
 export const TOUCHPOINT_TABLE = 'tp';
 

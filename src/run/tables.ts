@@ -9,6 +9,17 @@ export const TX_TABLE = 'tx';
 export const STAGE_TABLE = 'tx_stage';
 /** A customer table (one row per customer) analysed instead of transactions: its checked copy. */
 export const CUSTOMER_SOURCE = 'customer_table';
+/** The data-quality report's flags per raw row (dropped once the report is read). */
+export const QUALITY_FLAGS = 'quality_flags';
+/** The engine's rehearsal at start-up (run/warm-up.ts): its own tables, dropped afterwards. */
+export const WARM_UP_TABLES = {
+	stage: 'warm_up_tx',
+	rejects: 'warm_up_rejects',
+	rejectsScan: 'warm_up_rejects_scan',
+	base: 'warm_up_rfm_base',
+	scores: 'warm_up_rfm_scores',
+	rfm: 'warm_up_rfm'
+} as const;
 
 // The two datasets beside the transactions: touchpoint events and survey answers.
 export const RAW_TOUCHPOINTS = 'raw_tp';

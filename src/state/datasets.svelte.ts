@@ -1,21 +1,24 @@
 /**
  * The two extra datasets beside the transactions: touchpoint events (→ typed table `tp`) and survey
- * answers (checked in place in `raw_survey`). Each is opened like the transactions (encoding,
- * sniffing, raw text table), mapped with its own roles and applied; views read `ready` and `version`.
+ * answers (checked in place in `raw_survey`). Each is opened through the transactions' pipeline
+ * (run/open-file.ts: encoding, a workbook's first sheet, sniffing, its own text table), mapped with
+ * its own roles and applied; views read `ready` and `version`.
  */
 import { raggedParams } from '../core/csv/ragged.ts';
-import { inspectOffThread } from '../workers/inspect-client.ts';
 import { ClienteleError, isClienteleError } from '../core/errors.ts';
 import { NPS_MAX, NPS_MIN } from '../core/kpi/nps.ts';
 import type { CsatScale } from '../core/kpi/csat.ts';
 import type { DateFormat } from '../core/csv/dates.ts';
 import { dateFormatFor } from '../core/csv/date-choice.ts';
 import { localTimeZone, withTimeZone } from '../core/csv/time-zones.ts';
+import { DEFAULT_DATE_FORMAT } from '../core/import/mapping.ts';
 import { session } from './session.svelte.ts';
 import type { ColumnProfile } from '../core/csv/sniff.ts';
 import type { TouchpointMapping } from '../core/sql/journey.ts';
 import type { DbClient } from '../db/client.ts';
-import { loadFile, type LoadedFile } from '../db/ingest.ts';
+import type { LoadedFile } from '../run/loaded-file.ts';
+import { openFile } from '../run/open-file.ts';
+import { RAW_SURVEYS, RAW_TOUCHPOINTS } from '../run/tables.ts';
 import { buildTouchpoints, checkScores } from '../db/kpi.ts';
 import {
 	guessDatasetRoles,
@@ -23,22 +26,22 @@ import {
 	type DatasetKind,
 	type DatasetRole,
 	type DatasetRoles
-} from '../views/datasets/roles.ts';
-import { prepareFile } from '../views/import/read-sample.ts';
-import { analysis } from './analysis.svelte.ts';
+} from '../core/import/dataset-roles.ts';
 import { getDb } from './engine.ts';
+import { fileInput } from './file-input.ts';
+import { rfmRuns } from './rfm-runs.ts';
 
 export type DatasetStatus = 'idle' | 'loading' | 'mapping' | 'applying' | 'ready';
 
-export const RAW_TABLES: Record<DatasetKind, 'raw_tp' | 'raw_survey'> = {
-	touchpoints: 'raw_tp',
-	surveys: 'raw_survey'
+/** The text table each dataset is loaded into. */
+const TEXT_TABLES: Record<DatasetKind, string> = {
+	touchpoints: RAW_TOUCHPOINTS,
+	surveys: RAW_SURVEYS
 };
 export const SAMPLE_FILES: Record<DatasetKind, string> = {
 	touchpoints: 'touchpoints.csv',
 	surveys: 'surveys.csv'
 };
-const FALLBACK_DATE: DateFormat = { strptime: ['%Y-%m-%d'], label: 'YYYY-MM-DD', dateOnly: true };
 
 export class DatasetState {
 	status = $state<DatasetStatus>('idle');
@@ -65,8 +68,8 @@ export class DatasetState {
 		return this.file?.sniff.columns ?? [];
 	}
 
-	get table(): 'raw_tp' | 'raw_survey' {
-		return RAW_TABLES[this.kind];
+	get table(): string {
+		return TEXT_TABLES[this.kind];
 	}
 
 	column(role: DatasetRole): ColumnProfile | undefined {
@@ -76,7 +79,7 @@ export class DatasetState {
 
 	/** As for transactions: text dates as sniffed, Unix times and Excel serials, instants in the zone chosen for them. */
 	dateFormat(): DateFormat {
-		const f = dateFormatFor(this.column('date')) ?? FALLBACK_DATE;
+		const f = dateFormatFor(this.column('date')) ?? DEFAULT_DATE_FORMAT;
 		return withTimeZone(f, session.mapping?.timeZone ?? localTimeZone());
 	}
 
@@ -84,36 +87,22 @@ export class DatasetState {
 		this.roles = { ...this.roles, [role]: column === '' ? undefined : column };
 	}
 
-	async open(file: File, displayName = file.name): Promise<void> {
+	/** Opens a file through the one pipeline (run/open-file.ts) into this dataset's text table, then applies the guessed roles. */
+	async open(file: File): Promise<void> {
 		this.status = 'loading';
-		this.fileName = displayName;
+		this.fileName = file.name;
 		this.error = null;
 		this.warnings = [];
 		try {
 			const db = await getDb();
-			const prepared = await prepareFile(file);
-			const inspected = await inspectOffThread(prepared.sample, displayName);
-			const o = {
-				fileName: displayName,
-				source: { kind: 'file' as const, file: prepared.file },
-				sample: prepared.sample,
-				inspected,
-				table: this.table
-			};
-			// The page shares one DuckDB connection: a streamed load can fail when another view queries
-			// at the same moment (e.g. the RFM run after the sample transactions); one retry covers it.
-			const loaded = await loadFile(db, o).catch(async (e: unknown) => {
-				if (!isClienteleError(e) || e.code !== 'import.readFailed') throw e;
-				await new Promise((r) => setTimeout(r, 300));
-				return loadFile(db, o);
-			});
-			if (!loaded) {
+			const opened = await openFile(db, file, { table: this.table }, fileInput());
+			if (!opened) {
 				this.status = this.file ? 'mapping' : 'idle';
 				return;
 			}
 			this.db = db;
-			this.file = loaded;
-			this.roles = guessDatasetRoles(this.kind, loaded.sniff.columns);
+			this.file = opened.file;
+			this.roles = guessDatasetRoles(this.kind, opened.file.sniff.columns);
 			await this.apply();
 		} catch (e) {
 			this.fail(e);
@@ -244,10 +233,7 @@ export async function loadSampleDataset(kind: DatasetKind): Promise<void> {
 				detail: `HTTP ${res.status}`
 			});
 		const blob = await res.blob();
-		await state.open(
-			new File([blob], SAMPLE_FILES[kind], { type: 'text/csv' }),
-			`示例-${SAMPLE_FILES[kind]}`
-		);
+		await state.open(new File([blob], `示例-${SAMPLE_FILES[kind]}`, { type: 'text/csv' }));
 	} catch (e) {
 		state.error = isClienteleError(e)
 			? e
@@ -258,23 +244,18 @@ export async function loadSampleDataset(kind: DatasetKind): Promise<void> {
 	}
 }
 
-/** The sample touchpoints and surveys (called after the sample transactions are loaded). */
+/**
+ * The sample touchpoints and surveys (called after the sample transactions are loaded). They load
+ * once the RFM run the new transactions started has finished: one engine connection, and the
+ * first analysis goes first.
+ */
 export async function loadSampleDatasets(): Promise<void> {
 	datasets.sampleLoading = true;
 	try {
-		await settled();
+		if (session.ready || session.customersReady) await rfmRuns.settled(session.txVersion);
 		await loadSampleDataset('touchpoints');
 		await loadSampleDataset('surveys');
 	} finally {
 		datasets.sampleLoading = false;
-	}
-}
-
-/** Waits (briefly, polling) for the RFM run the new transactions start, so the loads don't overlap it. */
-async function settled(): Promise<void> {
-	for (let i = 0; i < 600; i++) {
-		await new Promise((r) => setTimeout(r, 100));
-		const st = analysis.rfm?.status;
-		if (i >= 2 && (st === 'ready' || st === 'error' || (st === undefined && i >= 10))) return;
 	}
 }

@@ -8,7 +8,7 @@ let pending: Promise<DbClient> | null = null;
  */
 export function getDb(): Promise<DbClient> {
 	if (!pending) {
-		pending = Promise.all([import('../db/browser.ts'), import('../db/warm-up.ts')]).then(async ([m, w]) => {
+		pending = Promise.all([import('../db/browser.ts'), import('../run/warm-up.ts')]).then(async ([m, w]) => {
 			const db = await m.BrowserDbClient.create();
 			// A failed rehearsal costs nothing but its time: the engine works without it.
 			await w.warmUp(db).catch(() => undefined);

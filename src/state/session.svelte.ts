@@ -1,6 +1,7 @@
 import type { DbClient } from '../db/client.ts';
-import type { LoadedFile, MappingResult } from '../db/ingest.ts';
-import type { TxMapping } from '../core/sql/import.ts';
+import type { LoadedFile } from '../run/loaded-file.ts';
+import type { MappingResult } from '../run/stage.ts';
+import type { TxMapping } from '../core/sql/parse.ts';
 import type { CustomerTableMapping } from '../core/sql/rfm-customer-table.ts';
 
 /** What the analyses run on: transactions (one row per order line) or a customer table. */

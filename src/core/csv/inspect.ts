@@ -1,6 +1,9 @@
 import { scanSample, type SampleScan } from './ragged.ts';
 import { sniffSample, type SniffResult } from './sniff.ts';
 
+/** Bytes of text the sniffer reads from the start of a file. */
+export const SAMPLE_BYTES = 256 * 1024;
+
 /** What the start of a file says about the whole: its CSV dialect and columns, and ragged rows in it. */
 export interface SampleInspection {
 	sniff: SniffResult;

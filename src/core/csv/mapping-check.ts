@@ -1,5 +1,5 @@
 import { ClienteleError } from '../errors.ts';
-import type { RoleCheck } from '../sql/import.ts';
+import type { RoleCheck } from '../sql/role-check.ts';
 import type { RoleMapping } from './roles.ts';
 
 export interface MappingVerdict {

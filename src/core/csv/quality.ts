@@ -216,3 +216,26 @@ export function assembleFindings(
 	}
 	return out;
 }
+
+/** The local calendar day of `d` as YYYY-MM-DD (the as-of of "future dates"; the clock is the caller's). */
+export function localDay(d: Date): string {
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export interface QualityHeadline {
+	findings: number;
+	missing: number;
+	invalid: number;
+	clean: boolean;
+}
+
+/** The one-line summary shown in the import view after a load. */
+export function headline(r: QualityReport): QualityHeadline {
+	const missing = r.columns.reduce((s, c) => s + c.missing, 0);
+	const invalid = r.columns.reduce((s, c) => s + c.invalid, 0);
+	return { findings: r.findings.length, missing, invalid, clean: r.findings.length === 0 && missing === 0 && invalid === 0 };
+}
+
+/** Up to this many rows the report runs by itself after a load; above it, when the user asks (tab or button). */
+export const AUTO_REPORT_MAX_ROWS = 500_000;

@@ -24,8 +24,3 @@ export function pageSql(o: { source: Sql; offset: number; limit: number; sort?: 
 		: sql``;
 	return sql`SELECT * FROM (${o.source}) AS grid_src ${order} LIMIT ${lit(o.limit)} OFFSET ${lit(o.offset)}`;
 }
-
-/** A whole table as a grid source. */
-export function tableSource(table: string): Sql {
-	return sql`SELECT * FROM ${ident(table)}`;
-}

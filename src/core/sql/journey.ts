@@ -9,7 +9,8 @@
  */
 import type { DateFormat } from '../csv/dates.ts';
 import { PLAIN_NUMBER, type NumberFormat } from '../csv/numbers.ts';
-import { columnCheckSql, dateExpr, idExpr, numberExpr, type RoleCheck } from './import.ts';
+import { dateExpr, idExpr, numberExpr } from './parse.ts';
+import { columnCheckSql, type RoleCheck } from './role-check.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
 
 export type TouchpointRole = 'customer' | 'date' | 'touchpoint' | 'channel' | 'stage' | 'score' | 'outcome' | 'segment';

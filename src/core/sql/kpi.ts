@@ -5,7 +5,7 @@
  */
 import type { DateFormat } from '../csv/dates.ts';
 import { PLAIN_NUMBER, type NumberFormat } from '../csv/numbers.ts';
-import { dateExpr, numberExpr } from './import.ts';
+import { dateExpr, numberExpr } from './parse.ts';
 import { ident, sql, type Sql } from './sql.ts';
 import { blankSql } from './trim.ts';
 

@@ -6,7 +6,7 @@
 import { CANCEL_FLAG_VALUES, FINDING_KINDS, type FindingKind, type QualityFixes, type ResolvedQualityOptions } from '../csv/quality.ts';
 import type { DateFormat } from '../csv/dates.ts';
 import type { NumberFormat } from '../csv/numbers.ts';
-import { amountExpr, costExpr, dateExpr, idExpr, numberExpr, type TxMapping } from './import.ts';
+import { amountExpr, costExpr, dateExpr, idExpr, numberExpr, type TxMapping } from './parse.ts';
 import { dateLit, ident, join, lit, raw, sql, type Sql } from './sql.ts';
 import { blankSql } from './trim.ts';
 
@@ -33,7 +33,7 @@ const FLAG: Record<FindingKind, string> = {
 const flag = (k: FindingKind): Sql => raw(FLAG[k]);
 
 /**
- * WITH typed (every raw row, parsed) → usable (customer, date, amount readable: what buildTxSql keeps)
+ * WITH typed (every raw row, parsed) → usable (customer, date, amount readable: what promoteStageSql keeps)
  * → flagged (one boolean per finding). Flags not in `needed` are FALSE, so a plain load pays nothing.
  */
 function flaggedCtes(o: QualitySqlInput, needed: ReadonlySet<FindingKind>): Sql {
@@ -156,7 +156,7 @@ export function columnExamplesSql(o: {
 }
 
 /**
- * The analysis table with the fixes applied; the same columns as buildTxSql (src_row, customer_id,
+ * The analysis table with the fixes applied; the same columns as promoteStageSql gives (src_row, customer_id,
  * order_id, ts, amount, cost) and, with no fixes, the same rows. 'drop' leaves flagged rows out; 'net'
  * keeps their amount but moves them onto the customer's latest earlier kept purchase (its ts and
  * order_id; the earliest later one when there is none; dropped when the customer has no other

@@ -1,9 +1,9 @@
-import { type RawLoadOptions } from './import.ts';
-import { ident, join, lit, sql, type Sql } from './sql.ts';
+import { readCsvSql, type CsvRead } from './read-csv.ts';
+import { ident, join, raw, sql, type Sql } from './sql.ts';
 
 /**
  * Ragged rows (a field count other than the header's) after a loadRawSql read: DuckDB's rejects
- * table summarised, or the records counted by a lenient second read. See src/db/ragged.ts.
+ * table summarised, or the records counted by a lenient second read. See src/run/ragged.ts.
  */
 
 /** DuckDB's reject types for a row with too few or too many fields. */
@@ -37,11 +37,14 @@ export function rejectSummarySql(o: { rejects: string }): Sql {
  * pads only on its serial reader when values hold line breaks): with the rows an `ignore` load
  * kept, it gives the number of ragged rows it left out.
  */
-export function countRecordsSql(o: Omit<RawLoadOptions, 'table' | 'ragged'>): Sql {
+export function countRecordsSql(o: CsvRead): Sql {
 	const [first, ...rest] = o.columns.map((c) => ident(c));
 	const blank = join([sql`coalesce(trim(${first!}), '') = ''`, ...rest.map((c) => sql`${c} IS NULL`)], ' AND ');
-	return sql`SELECT count(*) FILTER (WHERE NOT (${blank})) AS n FROM read_csv(${o.fileName},
-		delim = ${o.delimiter}, quote = '"', escape = '"', header = ${o.hasHeader}, skip = ${o.skipLines},
-		null_padding = true, strict_mode = false, parallel = false, auto_detect = false,
-		columns = {${join(o.columns.map((c) => sql`${lit(c)}: 'VARCHAR'`))}})`;
+	const lenient = raw('null_padding = true, strict_mode = false, parallel = false');
+	return sql`SELECT count(*) FILTER (WHERE NOT (${blank})) AS n FROM ${readCsvSql(o, lenient)}`;
+}
+
+/** The count of countRecordsSql kept in a table (the read is cancellable; the table is read after). */
+export function countRecordsIntoSql(o: { read: CsvRead; target: string }): Sql {
+	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS ${countRecordsSql(o.read)}`;
 }

@@ -1,6 +1,6 @@
 /**
  * Retention, churn, repurchase and cohort retention from the typed transaction table `tx`
- * (customer_id, order_id, ts, amount — see buildTxSql). A purchase is a line with amount > 0 (a
+ * (customer_id, order_id, ts, amount — see core/sql/stage.ts). A purchase is a line with amount > 0 (a
  * return is not a purchase, as in RFM). Every builder takes explicit dates: nothing reads the clock.
  * The definitions are in core/kpi/retention.ts and core/kpi/README.md.
  */

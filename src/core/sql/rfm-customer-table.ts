@@ -1,6 +1,6 @@
 import type { DateFormat } from '../csv/dates.ts';
 import { PLAIN_NUMBER, type NumberFormat } from '../csv/numbers.ts';
-import { dateExpr, idExpr, numberExpr } from './import.ts';
+import { dateExpr, idExpr, numberExpr } from './parse.ts';
 import { dateLit, ident, join, raw, sql, type Sql } from './sql.ts';
 import { blankSql } from './trim.ts';
 

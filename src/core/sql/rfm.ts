@@ -9,7 +9,7 @@ export type MonetaryMode = 'total' | 'average';
 export type ReturnsMode = 'net' | 'exclude' | 'drop-cancelled';
 
 export interface RfmCustomersOptions {
-	/** The typed transaction table (see buildTxSql). */
+	/** The typed transaction table (see core/sql/stage.ts: promoteStageSql). */
 	tx: string;
 	target: string;
 	/** YYYY-MM-DD. Transactions up to and including this day count; recency = asOf − last purchase day. */

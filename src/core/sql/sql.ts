@@ -122,6 +122,3 @@ function fragmentOnly(p: unknown): Sql {
 	if (isSql(p)) return p;
 	throw new TypeError(`join() takes Sql fragments only, got ${describe(p)}`);
 }
-
-/** An empty fragment, for optional clauses. */
-export const empty: Sql = make('');

@@ -7,7 +7,7 @@
  * (CVE-2024-22363) advisories — fixed builds are only on the vendor's own CDN; exceljs has had no
  * release since 4.4.0 (2023). We use the `universal` entry: no nested workers of its own (it
  * already runs in ours) and the same code in Node. It reads .xlsx/.xlsm only; .xls (OLE2),
- * encrypted workbooks, .xlsb, .ods, .et and Numbers are refused before reading (file-kind.ts).
+ * encrypted workbooks, .xlsb, .ods, .et and Numbers are refused before reading (file-kind.ts, run/open-file.ts).
  */
 import readXlsxFile, { readSheet, type SheetData } from 'read-excel-file/universal';
 import { ClienteleError } from '../errors.ts';

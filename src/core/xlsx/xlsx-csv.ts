@@ -14,6 +14,11 @@
 export type XlsxCell = string | number | boolean | Date | null | undefined;
 export type XlsxRow = readonly XlsxCell[];
 
+/** The name a converted sheet goes by in the pipeline and its messages: "book.xlsx [Sheet]" (page and CLI). */
+export function sheetInputName(book: string, sheet: string): string {
+	return `${book} [${sheet}]`;
+}
+
 /** A sheet of a workbook and how many non-blank rows it has (0: empty). */
 export interface SheetInfo {
 	name: string;

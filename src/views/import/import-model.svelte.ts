@@ -1,63 +1,41 @@
-import { inspectOffThread } from '../../workers/inspect-client.ts';
-import type { DateFormat } from '../../core/csv/dates.ts';
-import { swapDayMonth } from '../../core/csv/dates.ts';
+import type { TextEncoding, EncodingDetection } from '../../core/csv/encoding.ts';
 import { dateFormatFor } from '../../core/csv/date-choice.ts';
-import { localTimeZone } from '../../core/csv/time-zones.ts';
+import type { DateFormat } from '../../core/csv/dates.ts';
+import { localDay } from '../../core/csv/quality.ts';
 import type { RoleMapping, TxRole } from '../../core/csv/roles.ts';
+import type { ColumnProfile } from '../../core/csv/sniff.ts';
+import { localTimeZone } from '../../core/csv/time-zones.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
-import type { EncodingDetection, TextEncoding } from '../../core/csv/encoding.ts';
-import {
-	applyMapping,
-	canLoadTyped,
-	loadFile,
-	loadTyped,
-	mappingFor,
-	type LoadedFile,
-	type MappingResult
-} from '../../db/ingest.ts';
-import { guessRoles } from '../../core/csv/roles.ts';
-import type { TxMapping } from '../../core/sql/import.ts';
-import { applyQualityFixes } from '../../db/quality.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
+import { guessFileRole, type FileRole } from '../../core/import/customer-roles.ts';
+import { isOutOfMemory, outOfMemoryError } from '../../core/import/load-stats.ts';
+import { mappingFor } from '../../core/import/mapping.ts';
+import type { TxMapping } from '../../core/sql/parse.ts';
+import type { DbClient } from '../../db/client.ts';
+import { loadInput, prepareInput } from '../../run/open-file.ts';
+import { applyQualityFixes } from '../../run/quality.ts';
+import { applyMapping, type MappingResult } from '../../run/stage.ts';
+import { loadSampleDatasets } from '../../state/datasets.svelte.ts';
 import { getDb } from '../../state/engine.ts';
+import { fileInput } from '../../state/file-input.ts';
+import { today } from '../../state/clock.ts';
 import { quality } from '../../state/quality.svelte.ts';
 import { session } from '../../state/session.svelte.ts';
-import { loadSampleDatasets } from '../../state/datasets.svelte.ts';
 import { formatBytes } from '../../ui/download.ts';
-import { localDay, today } from '../quality/quality-logic.ts';
-import {
-	fileKind,
-	isOutOfMemory,
-	outOfMemoryError,
-	refusalFor,
-	rowsPerByte,
-	rowsPerSecond,
-	type LoadStep
-} from './file-kind.ts';
-import { headBytes, prepareFile } from './read-sample.ts';
+import { CustomerMapping } from './customer-mapping.svelte.ts';
+import { LoadProgress } from './load-progress.svelte.ts';
 import { RaggedQuestion } from './ragged-prompt.svelte.ts';
 import { XlsxSource } from './xlsx-source.svelte.ts';
-import { applyCustomerTable, CUSTOMER_SOURCE } from './customer-import.ts';
-import type { MessageKey } from '../../i18n/translate.ts';
-import {
-	checkCtRoles,
-	customerMappingFor,
-	guessCustomerRoles,
-	guessFileRole,
-	withCtRole,
-	type CtRole,
-	type CtRoles,
-	type FileRole
-} from './customer-roles.ts';
 
 export type ImportStatus = 'idle' | 'starting' | 'loading' | 'mapping' | 'applying' | 'done';
 
-/** Open a file (picker, drop or sample) → load in DuckDB's worker → map columns → typed table. */
+/**
+ * Open a file (picker, drop or sample) → load in DuckDB's worker → map columns → typed table. The
+ * file goes through the one open-file pipeline (run/open-file.ts); this model keeps what the page
+ * shows of it and the user's mapping.
+ */
 export class ImportModel {
 	status = $state<ImportStatus>('idle');
-	fileName = $state('');
-	fileSize = $state(0);
-	startedAt = $state(0);
-	now = $state(0);
 	error = $state.raw<ClienteleError | null>(null);
 	notice = $state<MessageKey | null>(null);
 	roles = $state<RoleMapping>({});
@@ -66,37 +44,22 @@ export class ImportModel {
 	timeZone = $state(localTimeZone());
 	/** What the encoding detection said about the last file (null before one is read). */
 	detection = $state.raw<EncodingDetection | null>(null);
-	/** Bytes transcoded so far (only files that need transcoding report progress). */
-	bytesDone = $state(0);
-	/** Share of the file DuckDB has read (0–1; null before it reports) and the rows that stands for. */
-	readShare = $state<number | null>(null);
-	private rowsPerByte = 0;
-	step = $state<LoadStep>('engine');
-	/** The last successful read: rows and milliseconds (rows/s after the load). */
-	lastLoad = $state.raw<{ rows: number; ms: number } | null>(null);
 	/** What the file is: transactions or a customer table (guessed from the headers, the user's to change). */
 	fileRole = $state<FileRole>('transactions');
-	ctRoles = $state<CtRoles>({});
-	ctDateFormat = $state.raw<DateFormat | null>(null);
-	/** Problems of the customer-table mapping (missing roles, unreadable values, duplicate ids). */
-	ctErrors = $state.raw<ClienteleError[]>([]);
-	/** The customer table RFM runs from, once checked. */
-	ctDone = $state.raw<{ customers: number; defaultAsOf: string | null } | null>(null);
-
-	private timer: ReturnType<typeof setInterval> | null = null;
-	private abort: AbortController | null = null;
+	/** The load under way and the rate of the last one. */
+	readonly progress = new LoadProgress();
+	/** The mapping when the file is a customer table. */
+	readonly customers = new CustomerMapping();
 	/** Rows whose field count differs from the header's: the user decides (RaggedPrompt.svelte). */
 	readonly ragged = new RaggedQuestion();
-	private lastFile: File | null = null;
 	/** The workbook and sheet when the file is an Excel workbook (see xlsx-source.svelte.ts). */
 	readonly xlsx = new XlsxSource();
 
+	private abort: AbortController | null = null;
+	private lastFile: File | null = null;
+
 	get busy(): boolean {
 		return this.status === 'starting' || this.status === 'loading' || this.status === 'applying';
-	}
-
-	get elapsed(): number {
-		return Math.max(0, (this.now - this.startedAt) / 1000);
 	}
 
 	async loadSample(): Promise<void> {
@@ -109,11 +72,15 @@ export class ImportModel {
 			await this.open(new File([blob], '示例-transactions.csv', { type: 'text/csv' }));
 			await loadSampleDatasets();
 		} catch (e) {
-			this.fail(e, this.fileName);
+			this.fail(e, this.progress.fileName);
 		}
 	}
 
-	/** Reads a file; `encoding` overrides the detected one (the user's choice after a guess). */
+	/**
+	 * Reads a file; `encoding` overrides the detected one (the user's choice after a guess). The file
+	 * is prepared (refused, converted, transcoded) before the engine is waited for: a file that
+	 * cannot be read is refused at once.
+	 */
 	async open(file: File, encoding?: TextEncoding): Promise<void> {
 		// One load at a time (a file dropped while another loads, or waits on the ragged-rows question,
 		// would replace the tables under it): the user waits or cancels first.
@@ -123,89 +90,54 @@ export class ImportModel {
 		}
 		this.begin(file.name, file.size);
 		const before = this.status;
-		const restore = () =>
-			(this.status = session.file ? 'mapping' : before === 'done' ? 'done' : 'idle');
+		const restore = () => (this.status = session.file ? 'mapping' : before === 'done' ? 'done' : 'idle');
+		const abort = (this.abort = new AbortController());
+		const io = fileInput({
+			toCsv: (f, kind, signal) => this.xlsx.toCsv(f, kind, signal),
+			signal: abort.signal,
+			onBytes: (n) => (this.progress.bytesDone = n),
+			askRagged: this.ragged.ask,
+			onProgress: (f) => (this.progress.readShare = f)
+		});
 		try {
-			const kind = fileKind(file.name, await headBytes(file));
-			const refusal = refusalFor(kind, file.name);
-			if (refusal) {
-				this.error = refusal;
-				restore();
-				return;
-			}
+			this.reading();
+			const prepared = await prepareInput(file, { encoding }, io);
 			this.status = 'starting';
-			this.step = 'engine';
-			const db = await getDb().catch((e: unknown) => {
-				if (isOutOfMemory(e)) throw e;
-				throw new ClienteleError('import.engineFailed', {
-					detail: e instanceof Error ? e.message : String(e)
-				});
-			});
-			this.status = 'loading';
-			this.step = 'reading';
-			this.abort = new AbortController();
-			const prepared = await prepareFile(await this.xlsx.toCsv(file, kind, this.abort.signal), {
-				encoding,
-				signal: this.abort.signal,
-				onProgress: (p) => (this.bytesDone = p.bytesIn)
-			});
-			const t0 = performance.now();
-			this.rowsPerByte = rowsPerByte(prepared.sample, prepared.file.name);
-			this.fileBytesRead = prepared.file.size;
-			const inspected = await inspectOffThread(prepared.sample, prepared.file.name);
-			const options = {
-				fileName: prepared.file.name,
-				source: { kind: 'file', file: prepared.file } as const,
-				sample: prepared.sample,
-				inspected,
-				onProgress: (f: number) => (this.readShare = f),
-				ragged: this.ragged.ask
-			};
+			this.progress.step = 'engine';
+			const db = await this.engine();
+			this.reading();
+			this.progress.reading(prepared);
 			// A transactions file whose columns are all recognised is parsed on its way in (typed-first:
 			// the first analysis comes sooner; the text table is read when a view needs it); any other
 			// file is loaded as text and waits for the user's mapping.
-			const guess = guessRoles(inspected.sniff.columns);
-			const typedMapping =
-				guessFileRole(inspected.sniff.columns) === 'transactions' && canLoadTyped(guess)
-					? mappingFor(inspected.sniff, guess, undefined, this.timeZone)
-					: null;
-			let typedResult: MappingResult | null = null;
-			let loaded: LoadedFile | null;
-			if (typedMapping) {
-				const typed = await loadTyped(db, { ...options, mapping: typedMapping });
-				loaded = typed?.file ?? null;
-				typedResult = typed?.result ?? null;
-			} else loaded = await loadFile(db, options);
-			if (!loaded) {
+			const opened = await loadInput(db, prepared, { ragged: 'ask', typedFirst: { timeZone: this.timeZone } }, io);
+			if (!opened) {
 				this.notice = 'import.cancelled';
 				restore();
 				return;
 			}
 			this.xlsx.commit();
-			this.lastLoad = { rows: loaded.rows, ms: performance.now() - t0 - this.ragged.takeWaited() };
-			this.detection = prepared.detection;
+			this.progress.loaded(opened.file.rows, this.ragged.takeWaited());
+			this.detection = opened.detection;
 			this.lastFile = file;
 			session.db = db;
-			session.file = loaded;
+			session.file = opened.file;
 			session.result = null;
 			quality.reset();
-			this.roles = { ...loaded.guess };
+			this.roles = { ...opened.file.guess };
 			this.dateFormat = null;
-			this.fileRole = guessFileRole(loaded.sniff.columns);
-			this.ctRoles = guessCustomerRoles(loaded.sniff.columns);
-			this.ctDateFormat = null;
-			this.ctErrors = [];
-			this.ctDone = null;
+			this.fileRole = guessFileRole(opened.file.sniff.columns);
+			this.customers.reset(opened.file.sniff.columns);
 			this.status = 'mapping';
-			if (typedMapping && typedResult) this.settle(typedMapping, typedResult);
+			if (opened.typed) this.settle(opened.typed.mapping, opened.typed.result);
 			else await this.apply();
 		} catch (e) {
-			if (this.abort?.signal.aborted) this.notice = 'import.cancelled';
+			if (abort.signal.aborted) this.notice = 'import.cancelled';
 			else this.fail(e, file.name);
 			restore();
 		} finally {
 			this.abort = null;
-			this.stopTimer();
+			this.progress.stop();
 		}
 	}
 
@@ -219,47 +151,24 @@ export class ImportModel {
 		return this.detection !== null && this.detection.confidence !== 'certain';
 	}
 
-	/** Rows per second of the last read. */
-	get rowsRate(): number {
-		return this.lastLoad ? rowsPerSecond(this.lastLoad.rows, this.lastLoad.ms) : 0;
-	}
-
-	/** Rows read so far and rows per second, estimated from the share read (null for .gz: sizes differ). */
-	get readEstimate(): { rows: number; rate: number } | null {
-		if (this.readShare === null || this.rowsPerByte === 0) return null;
-		const rows = Math.round(this.readShare * this.fileBytesRead * this.rowsPerByte);
-		return { rows, rate: this.elapsed > 0 ? Math.round(rows / this.elapsed) : 0 };
-	}
-
-	/** Size of what DuckDB reads (the transcoded copy when there is one). */
-	private fileBytesRead = 0;
-
-	/** Bytes per second while transcoding (0 when not measurable). */
-	get bytesRate(): number {
-		return this.elapsed > 0 ? this.bytesDone / this.elapsed : 0;
-	}
-
 	async cancel(): Promise<void> {
 		this.ragged.choose('stop');
-		if (this.abort && (this.bytesDone > 0 || this.xlsx.converting)) this.abort.abort();
+		if (this.abort && (this.progress.bytesDone > 0 || this.xlsx.converting)) this.abort.abort();
 		const db = session.db ?? (await getDb());
 		await db.cancel();
 	}
 
 	/** The date format in effect: the user's choice, else what the sniffer found for the column. */
 	get effectiveDateFormat(): DateFormat | null {
-		const col = session.file?.sniff.columns.find((c) => c.name === this.roles.date);
-		return this.dateFormat ?? dateFormatFor(col);
+		return this.dateFormat ?? dateFormatFor(this.dateColumn);
 	}
 
 	get dateAmbiguous(): boolean {
-		const col = session.file?.sniff.columns.find((c) => c.name === this.roles.date);
-		return col?.date?.ambiguous ?? false;
+		return this.dateColumn?.date?.ambiguous ?? false;
 	}
 
-	flipDayMonth(): void {
-		const f = this.effectiveDateFormat;
-		if (f) this.dateFormat = swapDayMonth(f);
+	private get dateColumn(): ColumnProfile | undefined {
+		return session.file?.sniff.columns.find((c) => c.name === this.roles.date);
 	}
 
 	setRole(role: TxRole, column: string): void {
@@ -273,51 +182,19 @@ export class ImportModel {
 		this.error = null;
 	}
 
-	setCtRole(role: CtRole, column: string): void {
-		this.ctRoles = withCtRole(this.ctRoles, role, column);
-		if (role === 'lastDate') this.ctDateFormat = null;
-	}
-
-	/** The last-purchase-date format in effect (the user's flip, else the sniffer's). */
-	get ctEffectiveDateFormat(): DateFormat | null {
-		const col = session.file?.sniff.columns.find((c) => c.name === this.ctRoles.lastDate);
-		return this.ctDateFormat ?? dateFormatFor(col);
-	}
-
-	get ctDateAmbiguous(): boolean {
-		const col = session.file?.sniff.columns.find((c) => c.name === this.ctRoles.lastDate);
-		return col?.date?.ambiguous ?? false;
-	}
-
-	flipCtDayMonth(): void {
-		const f = this.ctEffectiveDateFormat;
-		if (f) this.ctDateFormat = swapDayMonth(f);
-	}
-
 	async apply(): Promise<void> {
 		if (this.fileRole === 'customers') return this.applyCustomers();
 		const db = session.db;
 		const file = session.file;
 		if (!db || !file) return;
-		this.error = null;
-		this.status = 'applying';
-		this.step = 'checking';
+		this.checking();
 		try {
-			const mapping = mappingFor(
-				file.sniff,
-				this.roles,
-				this.dateFormat ?? undefined,
-				this.timeZone
-			);
+			const mapping = mappingFor(file.sniff, this.roles, this.dateFormat ?? undefined, this.timeZone);
 			let result = await applyMapping(db, file, mapping);
 			// A new mapping of the same file keeps the data-quality fixes in effect.
 			if (result.errors.length === 0 && Object.keys(quality.applied).length > 0) {
-				const txRows = await applyQualityFixes(db, {
-					file,
-					mapping,
-					options: { asOf: localDay(today()) },
-					fixes: quality.applied
-				});
+				const options = { asOf: localDay(today()) };
+				const txRows = await applyQualityFixes(db, file, { mapping, options, fixes: quality.applied });
 				result = { ...result, txRows };
 			}
 			this.settle(mapping, result);
@@ -334,7 +211,7 @@ export class ImportModel {
 		if (result.errors.length === 0) {
 			session.kind = 'transactions';
 			session.customerTable = null;
-			this.ctDone = null;
+			this.customers.done = null;
 			session.txVersion++;
 		}
 		this.status = result.errors.length === 0 ? 'done' : 'mapping';
@@ -346,38 +223,21 @@ export class ImportModel {
 		const file = session.file;
 		if (!db || !file) return;
 		this.error = null;
-		this.ctDone = null;
-		this.ctErrors = checkCtRoles(this.ctRoles, file.fileName);
-		if (this.ctErrors.length > 0) {
+		if (!this.customers.check(file.fileName)) {
 			this.status = 'mapping';
 			return;
 		}
-		this.status = 'applying';
-		this.step = 'checking';
+		this.checking();
 		try {
-			const mapping = customerMappingFor(
-				file.sniff,
-				this.ctRoles,
-				this.ctDateFormat ?? undefined,
-				this.timeZone
-			);
-			const out = await applyCustomerTable(db, file, mapping);
-			this.ctErrors = out.errors;
-			if (out.errors.length > 0) {
+			const table = await this.customers.apply(db, file, this.timeZone);
+			if (!table) {
 				this.status = 'mapping';
 				return;
 			}
 			session.kind = 'customers';
-			session.customerTable = {
-				fileName: file.fileName,
-				source: CUSTOMER_SOURCE,
-				mapping,
-				customers: out.customers,
-				defaultAsOf: out.defaultAsOf
-			};
+			session.customerTable = table;
 			session.mapping = null;
 			session.result = null;
-			this.ctDone = { customers: out.customers, defaultAsOf: out.defaultAsOf };
 			session.txVersion++;
 			this.status = 'done';
 		} catch (e) {
@@ -386,40 +246,40 @@ export class ImportModel {
 		}
 	}
 
-	private begin(name: string, size: number): void {
-		this.fileName = name;
-		this.fileSize = size;
-		this.bytesDone = 0;
-		this.readShare = null;
-		this.error = null;
-		this.notice = null;
-		this.startedAt = performance.now();
-		this.now = this.startedAt;
-		this.stopTimer();
-		this.timer = setInterval(() => (this.now = performance.now()), 200);
+	/** The page's engine; a failure to start it says so (out of memory stays what it is). */
+	private engine(): Promise<DbClient> {
+		return getDb().catch((e: unknown) => {
+			if (isOutOfMemory(e)) throw e;
+			throw new ClienteleError('import.engineFailed', { detail: e instanceof Error ? e.message : String(e) });
+		});
 	}
 
-	private stopTimer(): void {
-		if (this.timer) clearInterval(this.timer);
-		this.timer = null;
+	private begin(name: string, size: number): void {
+		this.progress.begin(name, size);
+		this.error = null;
+		this.notice = null;
+	}
+
+	private reading(): void {
+		this.status = 'loading';
+		this.progress.step = 'reading';
+	}
+
+	private checking(): void {
+		this.error = null;
+		this.status = 'applying';
+		this.progress.step = 'checking';
 	}
 
 	private fail(e: unknown, file: string): void {
-		this.stopTimer();
+		this.progress.stop();
 		if (isOutOfMemory(e)) {
-			this.error = outOfMemoryError({
-				step: this.step,
-				file,
-				size: formatBytes(this.fileSize),
-				seconds: this.elapsed
-			});
+			const p = this.progress;
+			this.error = outOfMemoryError({ step: p.step, file, size: formatBytes(p.fileSize), seconds: p.elapsed });
 			return;
 		}
 		this.error = isClienteleError(e)
 			? e
-			: new ClienteleError('import.readFailed', {
-					file,
-					detail: e instanceof Error ? e.message : String(e)
-				});
+			: new ClienteleError('import.readFailed', { file, detail: e instanceof Error ? e.message : String(e) });
 	}
 }

@@ -3,8 +3,7 @@
  * chosen sheet, which then goes through the CSV pipeline unchanged. Remembers the workbook and its
  * sheets so the page can offer a sheet picker and read another sheet of the same file.
  */
-import type { FileKind } from './file-kind.ts';
-import type { SheetInfo } from '../../core/xlsx/xlsx-csv.ts';
+import { sheetInputName, type SheetInfo } from '../../core/xlsx/xlsx-csv.ts';
 import { startXlsxRead } from '../../workers/xlsx-client.ts';
 
 export class XlsxSource {
@@ -17,18 +16,13 @@ export class XlsxSource {
 	converting = $state(false);
 	private wanted: string | undefined;
 
-	/** The name the converted sheet goes by in the pipeline and its messages: "book.xlsx [Sheet]". */
-	static csvName(book: string, sheet: string): string {
-		return `${book} [${sheet}]`;
-	}
-
 	/**
 	 * A workbook → the CSV File of its chosen sheet (the first non-empty one unless choose() was
 	 * called for this same File); any other file is returned as it is. What the picker shows changes
 	 * only when that file has loaded (commit()): a stopped, cancelled or failed load leaves the
 	 * workbook and sheet of the data still loaded.
 	 */
-	async toCsv(file: File, kind: FileKind, signal?: AbortSignal): Promise<File> {
+	async toCsv(file: File, kind: 'text' | 'xlsx', signal?: AbortSignal): Promise<File> {
 		if (kind !== 'xlsx') {
 			this.pending = { book: null, sheets: [], sheet: '' };
 			return file;
@@ -48,7 +42,7 @@ export class XlsxSource {
 				sheets: r.sheets ?? (file === this.book ? this.sheets : []),
 				sheet: r.sheet
 			};
-			return new File([r.csv], XlsxSource.csvName(file.name, r.sheet), { type: 'text/csv' });
+			return new File([r.csv], sheetInputName(file.name, r.sheet), { type: 'text/csv' });
 		} finally {
 			signal?.removeEventListener('abort', stop);
 			this.converting = false;

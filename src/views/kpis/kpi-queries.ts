@@ -2,7 +2,7 @@
  * Small SQL builders of the KPI view (pure): which optional tables exist, a quadrant column, and
  * the survey table joined to the RFM segments and value quadrants of its customers.
  */
-import { idExpr } from '../../core/sql/import.ts';
+import { idExpr } from '../../core/sql/parse.ts';
 import { ident, join, raw, sql, type Sql } from '../../core/sql/sql.ts';
 
 export const SURVEY_JOINED = 'survey_k';

@@ -1,4 +1,4 @@
-import { analysis } from '../../state/analysis.svelte.ts';
+import { analysis } from '../analysis.svelte.ts';
 import { session } from '../../state/session.svelte.ts';
 import { VALUE_MATRIX_TABLE } from '../../run/tables.ts';
 import { valueModelsFor } from '../value-matrix/models.ts';

@@ -1,9 +1,9 @@
-import { policyOf, setFix, type FindingKind, type FixPolicy, type QualityFixes } from '../../core/csv/quality.ts';
+import { localDay, policyOf, setFix, type FindingKind, type FixPolicy, type QualityFixes } from '../../core/csv/quality.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
-import { applyQualityFixes, runQualityReport } from '../../db/quality.ts';
+import { applyQualityFixes, runQualityReport } from '../../run/quality.ts';
+import { today } from '../../state/clock.ts';
 import { quality } from '../../state/quality.svelte.ts';
 import { session } from '../../state/session.svelte.ts';
-import { localDay, today } from './quality-logic.ts';
 
 export type QualityStatus = 'idle' | 'running' | 'applying' | 'ready' | 'error';
 
@@ -39,7 +39,7 @@ export class QualityModel {
 		this.error = null;
 		const version = session.txVersion;
 		try {
-			const report = await runQualityReport(db, { file, mapping, options: { asOf: this.asOf }, fixes: quality.applied });
+			const report = await runQualityReport(db, file, { mapping, options: { asOf: this.asOf }, fixes: quality.applied });
 			quality.report = report;
 			quality.reportVersion = version;
 			this.status = 'ready';
@@ -67,7 +67,7 @@ export class QualityModel {
 		this.status = 'applying';
 		this.error = null;
 		try {
-			const txRows = await applyQualityFixes(db, { file, mapping, options: { asOf: this.asOf }, fixes });
+			const txRows = await applyQualityFixes(db, file, { mapping, options: { asOf: this.asOf }, fixes });
 			quality.applied = fixes;
 			session.result = { ...result, txRows };
 			session.txVersion++;

@@ -4,7 +4,7 @@ import { decodeSample, detectEncoding } from '../../../src/core/csv/encoding.ts'
 import { sniffSample } from '../../../src/core/csv/sniff.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { raw } from '../../../src/core/sql/sql.ts';
-import { loadFile } from '../../../src/db/ingest.ts';
+import { loadFile } from '../../../src/run/load-file.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { useDb } from '../../helpers/db.ts';
 

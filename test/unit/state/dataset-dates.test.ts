@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sniffSample } from '../../../src/core/csv/sniff.ts';
 import { guessRoles } from '../../../src/core/csv/roles.ts';
-import type { LoadedFile } from '../../../src/db/ingest.ts';
+import type { LoadedFile } from '../../../src/run/loaded-file.ts';
 import { DatasetState } from '../../../src/state/datasets.svelte.ts';
 import { session } from '../../../src/state/session.svelte.ts';
 

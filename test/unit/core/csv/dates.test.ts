@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectDateFormat, swapDayMonth } from '../../../../src/core/csv/dates.ts';
-import { dateExpr } from '../../../../src/core/sql/import.ts';
+import { dateExpr } from '../../../../src/core/sql/parse.ts';
 import { ident, join, sql } from '../../../../src/core/sql/sql.ts';
 import { useDb } from '../../../helpers/db.ts';
 

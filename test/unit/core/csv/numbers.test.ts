@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectNumberFormat, parseNumber, PLAIN_NUMBER, type NumberFormat } from '../../../../src/core/csv/numbers.ts';
-import { numberExpr } from '../../../../src/core/sql/import.ts';
+import { numberExpr } from '../../../../src/core/sql/parse.ts';
 import { ident, join, sql } from '../../../../src/core/sql/sql.ts';
 import { useDb } from '../../../helpers/db.ts';
 

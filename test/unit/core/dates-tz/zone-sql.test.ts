@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { dateFormatByName } from '../../../../src/core/csv/date-choice.ts';
 import { detectDateFormat, type DateFormat } from '../../../../src/core/csv/dates.ts';
 import { withTimeZone } from '../../../../src/core/csv/time-zones.ts';
-import { dateExpr } from '../../../../src/core/sql/import.ts';
+import { dateExpr } from '../../../../src/core/sql/parse.ts';
 import { ident, sql } from '../../../../src/core/sql/sql.ts';
-import { applyMapping, loadFile, mappingFor, TX_TABLE } from '../../../../src/db/ingest.ts';
+import { applyMapping } from '../../../../src/run/stage.ts';
+import { loadFile } from '../../../../src/run/load-file.ts';
+import { mappingFor } from '../../../../src/core/import/mapping.ts';
+import { TX_TABLE } from '../../../../src/run/tables.ts';
 import { useDb } from '../../../helpers/db.ts';
 
 const db = useDb();

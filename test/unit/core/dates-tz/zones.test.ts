@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { dateFormatByName, dateFormatFor } from '../../../../src/core/csv/date-choice.ts';
 import { detectDateFormat, readDateParts } from '../../../../src/core/csv/dates.ts';
 import { profileColumn, sniffSample } from '../../../../src/core/csv/sniff.ts';
-import { mappingFor } from '../../../../src/db/ingest.ts';
-import { customerMappingFor } from '../../../../src/views/import/customer-roles.ts';
+import { mappingFor } from '../../../../src/core/import/mapping.ts';
+import { customerMappingFor } from '../../../../src/core/import/customer-roles.ts';
 import { canonicalZone, previewInstant, withTimeZone, zoneChoices, zonePeriods } from '../../../../src/core/csv/time-zones.ts';
-import { dayMonthQuestion } from '../../../../src/views/import/date-question.ts';
+import { dayMonthQuestion } from '../../../../src/core/import/date-question.ts';
 
 beforeEach(() => {
 	expect.hasAssertions();

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ManifestCase } from '../../../fixtures/import/make-fixtures.ts';
-import { prepareInput, type PreparedInput } from '../../../../src/cli/io.ts';
+import { preparePath, type PreparedPath } from '../../../../src/cli/io.ts';
 import { isClienteleError } from '../../../../src/core/errors.ts';
 import { ident, sql } from '../../../../src/core/sql/sql.ts';
-import { applyMapping, loadFile, mappingFor, RAW_TABLE, TX_TABLE } from '../../../../src/db/ingest.ts';
+import { applyMapping } from '../../../../src/run/stage.ts';
+import { loadFile } from '../../../../src/run/load-file.ts';
+import { mappingFor } from '../../../../src/core/import/mapping.ts';
+import { RAW_TABLE, TX_TABLE } from '../../../../src/run/tables.ts';
 import { en } from '../../../../src/i18n/en.ts';
 import { fixture, useDb } from '../../../helpers/db.ts';
 
@@ -36,9 +39,9 @@ describe('import corpus (test/fixtures/import/manifest.json)', () => {
 
 	for (const c of manifest) {
 		it(`${c.file}: ${c.case}`, async () => {
-			let prepared: PreparedInput | undefined;
+			let prepared: PreparedPath | undefined;
 			try {
-				prepared = await prepareInput(fixture('import', c.file));
+				prepared = await preparePath(fixture('import', c.file));
 				expect(prepared.encoding).toBe(c.encoding);
 				const load = loadFile(db, { fileName: prepared.fileName, source: { kind: 'path', path: prepared.path }, sample: prepared.sample });
 				if (c.error) {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { prepareInput, readSample } from '../../../../src/cli/io.ts';
+import { preparePath, readSample } from '../../../../src/cli/io.ts';
 import { decodeSample, detectEncoding, normalizeEncoding, type TextEncoding } from '../../../../src/core/csv/encoding.ts';
 import { createTranscoder, transcodeBlob, transcodeChunks } from '../../../../src/core/csv/transcode.ts';
 
@@ -114,7 +114,7 @@ describe('CLI input preparation', () => {
 	it('UTF-8 input is used in place', async () => {
 		const f = path.join(dir, 'plain.csv');
 		fs.writeFileSync(f, ZH);
-		const p = await prepareInput(f);
+		const p = await preparePath(f);
 		expect({ path: p.path, encoding: p.encoding, sample: p.sample }).toEqual({ path: f, encoding: 'utf-8', sample: ZH });
 		p.cleanup();
 		expect(fs.existsSync(f)).toBe(true);
@@ -123,7 +123,7 @@ describe('CLI input preparation', () => {
 	it('GBK .csv.gz becomes a temporary UTF-8 .csv, removed by cleanup()', async () => {
 		const f = path.join(dir, 'orders.csv.gz');
 		fs.writeFileSync(f, zlib.gzipSync(iconv(ZH, 'GBK')));
-		const p = await prepareInput(f);
+		const p = await preparePath(f);
 		expect(p.encoding).toBe('gb18030');
 		expect(p.fileName).toBe(path.join(dir, 'orders.csv'));
 		expect(path.basename(p.path)).toBe('orders.csv');
@@ -138,7 +138,7 @@ describe('CLI input preparation', () => {
 		fs.writeFileSync(f, iconv(LATIN, 'WINDOWS-1252'));
 		expect(readSample(f)).toBe(LATIN);
 		expect(readSample(f, { encoding: 'windows-1252' })).toBe(LATIN);
-		const p = await prepareInput(f, { encoding: 'windows-1252' });
+		const p = await preparePath(f, { encoding: 'windows-1252' });
 		expect(fs.readFileSync(p.path, 'utf8')).toBe(LATIN);
 		p.cleanup();
 	});

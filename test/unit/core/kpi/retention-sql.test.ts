@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cohortRetentionSql, retentionCountsSql } from '../../../../src/core/sql/retention.ts';
-import { applyMapping, mappingFor } from '../../../../src/db/ingest.ts';
+import { applyMapping } from '../../../../src/run/stage.ts';
+import { mappingFor } from '../../../../src/core/import/mapping.ts';
 import { cohortRetention, retentionByGroup } from '../../../../src/db/kpi.ts';
 import type { NodeDbClient } from '../../../../src/db/node.ts';
 import { fixture, openDb } from '../../../helpers/db.ts';

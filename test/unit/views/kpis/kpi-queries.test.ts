@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ident, sql } from '../../../../src/core/sql/sql.ts';
-import { loadFile } from '../../../../src/db/ingest.ts';
+import { loadFile } from '../../../../src/run/load-file.ts';
 import { npsByGroup } from '../../../../src/db/kpi.ts';
 import type { NodeDbClient } from '../../../../src/db/node.ts';
 import { existingTablesSql, pickQuadrantColumn, QUADRANT_COL, SEGMENT_COL, surveyJoinSql } from '../../../../src/views/kpis/kpi-queries.ts';

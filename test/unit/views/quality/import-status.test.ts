@@ -20,13 +20,13 @@ describe('ImportModel load status', () => {
 
 	it('rows per second after a load; bytes per second while transcoding', () => {
 		const m = new ImportModel();
-		expect(m.rowsRate).toBe(0);
-		m.lastLoad = { rows: 1_000_000, ms: 2000 };
-		expect(m.rowsRate).toBe(500_000);
-		m.startedAt = 1000;
-		m.now = 3000;
-		m.bytesDone = 10_000_000;
-		expect(m.bytesRate).toBe(5_000_000);
+		expect(m.progress.rowsRate).toBe(0);
+		m.progress.lastLoad = { rows: 1_000_000, ms: 2000 };
+		expect(m.progress.rowsRate).toBe(500_000);
+		m.progress.startedAt = 1000;
+		m.progress.now = 3000;
+		m.progress.bytesDone = 10_000_000;
+		expect(m.progress.bytesRate).toBe(5_000_000);
 	});
 
 	it('a legacy .xls file is refused with the save-as-.xlsx-or-CSV message and nothing is loaded (.xlsx is read: see test/unit/views/import/xlsx-import-model.test.ts)', async () => {

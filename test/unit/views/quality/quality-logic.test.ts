@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { QualityReport } from '../../../../src/core/csv/quality.ts';
+import { headline, localDay, type QualityReport } from '../../../../src/core/csv/quality.ts';
 import { translate } from '../../../../src/i18n/translate.ts';
-import { dayOf, headline, localDay, rowList } from '../../../../src/views/quality/quality-logic.ts';
-import { fileKind, isOutOfMemory, outOfMemoryError, refusalFor, rowsPerSecond } from '../../../../src/views/import/file-kind.ts';
+import { dayOf, rowList } from '../../../../src/views/quality/quality-logic.ts';
+import { isOutOfMemory, outOfMemoryError, rowsPerSecond } from '../../../../src/core/import/load-stats.ts';
+import { fileKind, refusalFor } from '../../../../src/core/xlsx/file-kind.ts';
 
 beforeEach(() => {
 	expect.hasAssertions();

@@ -1,0 +1,70 @@
+/**
+ * The start of a File, decoded for the sniffer, and the File DuckDB reads: the same bytes when
+ * they are UTF-8, else a UTF-8 transcoding streamed chunk by chunk (Web File/Blob APIs, which Node
+ * has too). The page's open-file adapter (state/file-input.ts) prepares files with it.
+ */
+import { decodeSample, detectEncoding, needsTranscoding, type EncodingDetection, type TextEncoding } from '../csv/encoding.ts';
+import { transcodeBlob, type TranscodeProgress } from '../csv/transcode.ts';
+import { SAMPLE_BYTES } from '../csv/inspect.ts';
+
+/** The first bytes of a File (decompressed as a stream for .gz). */
+async function sampleBytes(file: File): Promise<Uint8Array> {
+	if (!isGz(file)) return new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
+	const reader = file.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	try {
+		while (size < SAMPLE_BYTES) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			chunks.push(value);
+			size += value.length;
+		}
+	} finally {
+		await reader.cancel().catch(() => undefined);
+	}
+	const all = new Uint8Array(size);
+	let at = 0;
+	for (const c of chunks) {
+		all.set(c, at);
+		at += c.length;
+	}
+	return all.subarray(0, SAMPLE_BYTES);
+}
+
+function isGz(file: File): boolean {
+	return file.name.toLowerCase().endsWith('.gz');
+}
+
+export interface Utf8File {
+	/** What DuckDB reads: the File itself, or its UTF-8 transcoding (streamed, chunk by chunk). */
+	file: File;
+	sample: string;
+	detection: EncodingDetection;
+}
+
+export interface Utf8Options {
+	/** The user's choice, overriding detection (the detection is still reported). */
+	encoding?: TextEncoding;
+	onProgress?: (p: TranscodeProgress) => void;
+	signal?: AbortSignal;
+}
+
+/** The first bytes of a file as stored (for signatures: Excel, Parquet). */
+export async function headBytes(file: Blob, n = 8): Promise<Uint8Array> {
+	return new Uint8Array(await file.slice(0, n).arrayBuffer());
+}
+
+/**
+ * Detects the encoding from the first bytes; GBK/GB18030, UTF-16 and Windows-1252 files are
+ * transcoded to UTF-8 as a stream (DuckDB reads UTF-8 only), never as one big string.
+ */
+export async function utf8File(file: File, o: Utf8Options = {}): Promise<Utf8File> {
+	const bytes = await sampleBytes(file);
+	const detected = detectEncoding(bytes);
+	const detection = o.encoding ? { ...detected, encoding: o.encoding } : detected;
+	const sample = decodeSample(bytes, detection.encoding);
+	if (!needsTranscoding(detection.encoding)) return { file, sample, detection };
+	const blob = await transcodeBlob(file, { encoding: detection.encoding, gzip: isGz(file), onProgress: o.onProgress, signal: o.signal });
+	return { file: new File([blob], file.name.replace(/\.gz$/i, ''), { type: 'text/csv' }), sample, detection };
+}

@@ -1,0 +1,105 @@
+/**
+ * Parse expressions: a text column read as a number, a date, an id, or the amount and cost of a
+ * transactions mapping, exactly as the pure parsers in core/csv read them. Every import builder
+ * (staging, quality, the grid's typed view, touchpoints, surveys) reads text cells through these.
+ */
+import type { DateFormat } from '../csv/dates.ts';
+import { groupedPattern, type NumberFormat } from '../csv/numbers.ts';
+import type { RoleMapping } from '../csv/roles.ts';
+import { zonedDateOf } from './numeric-dates.ts';
+import { trimSql } from './trim.ts';
+import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
+
+/** Ends in a character TRY_CAST skips and trim() keeps (tab, line feed, vertical tab, form feed, carriage return). */
+function endsInControlSpace(t: Sql): Sql {
+	return join(
+		[9, 10, 11, 12, 13].map((c) => sql`ends_with(${t}, chr(${c}))`),
+		' OR '
+	);
+}
+
+/**
+ * A text column parsed as a number under the sniffed format; NULL when it is not a number. Mirrors
+ * parseNumber() step by step: the same shape check (TRY_CAST alone also takes '1_000'), and a
+ * parenthesised value is negated after parsing, so '(-5)' is 5 in both.
+ */
+export function numberExpr(col: string, f: NumberFormat, o: { fastPath?: boolean } = {}): Sql {
+	return numberOf(trimSql(ident(col)), f, o);
+}
+
+/**
+ * numberExpr on a value already trimmed (`t`, named more than once: pass a column, not a long
+ * expression). `cast` is TRY_CAST(t AS DOUBLE) when the caller computed it already.
+ */
+export function numberOf(t: Sql, f: NumberFormat, o: { fastPath?: boolean; cast?: Sql } = {}): Sql {
+	let e: Sql = t;
+	let paren: Sql | null = null;
+	if (f.decorated) {
+		const stripped = sql`regexp_replace(${e}, '[¥￥$€£%\s]|RMB|CNY|元', '', 'gi')`;
+		paren = sql`regexp_matches(${stripped}, '^\(.*\)$')`;
+		e = sql`regexp_replace(${stripped}, '^\((.*)\)$', '\1')`;
+	}
+	// Each step names its input once or twice, so the expression stays small on wide files.
+	if (f.thousands)
+		e = sql`(CASE WHEN regexp_full_match(${e}, ${'[^' + f.thousands + ']*|' + groupedPattern(f)}) THEN replace(${e}, ${f.thousands}, '') END)`;
+	if (f.decimal === ',') e = sql`replace(${e}, ',', '.')`;
+	// TRY_CAST alone also takes '1_000'; '1e400' casts to infinity. parseNumber() takes neither.
+	const num = sql`nullif(nullif((CASE WHEN regexp_full_match(${e}, '[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?') THEN TRY_CAST(${e} AS DOUBLE) END), 'inf'::DOUBLE), '-inf'::DOUBLE)`;
+	const slow = paren ? sql`(${num} * CASE WHEN ${paren} THEN -1 ELSE 1 END)` : num;
+	if (f.decimal !== '.' || o.fastPath === false) return slow;
+	// Fast path, no regular expression (4× cheaper on plain numbers): what TRY_CAST reads as a finite
+	// number is what the steps above would give, except '1_000' and values padded with tabs or newlines
+	// (TRY_CAST skips them, trim() does not), which are sent down the slow path with everything else.
+	const cast = o.cast ?? sql`TRY_CAST(${t} AS DOUBLE)`;
+	return sql`(CASE WHEN ${t} = '' THEN NULL
+		WHEN isfinite(${cast}) AND NOT contains(${t}, '_') AND ascii(${t}) > 32 AND NOT (${endsInControlSpace(t)}) THEN ${cast}
+		ELSE ${slow} END)`;
+}
+
+/** A text column parsed as a TIMESTAMP with the sniffed strptime format(s); numbers and instants (a UTC offset) via zonedDateExpr. */
+export function dateExpr(col: string, f: DateFormat): Sql {
+	return dateOf(trimSql(ident(col)), f);
+}
+
+/** dateExpr on a value already trimmed. */
+export function dateOf(t: Sql, f: DateFormat): Sql {
+	if (f.numeric || f.instant) return zonedDateOf(t, f);
+	const fmts = f.strptime.length === 1 ? lit(f.strptime[0]!) : sql`[${join(f.strptime.map((s) => lit(s)))}]`;
+	return sql`try_strptime(${t}, ${fmts})`;
+}
+
+/** Customer / order ids: trimmed text; '17850.0' (an id written by a float-happy export) → '17850'. */
+export function idExpr(col: string): Sql {
+	return idOf(trimSql(ident(col)));
+}
+
+/** idExpr on a value already trimmed. */
+export function idOf(t: Sql): Sql {
+	// The regular expression only runs on ids with a '.' (most have none).
+	return sql`nullif(CASE WHEN contains(${t}, '.') THEN regexp_replace(${t}, '^(\d+)\.0+$', '\1') ELSE ${t} END, '')`;
+}
+
+export interface TxMapping {
+	roles: RoleMapping;
+	/** Text format, or numbers (`numeric`); instants carry the zone they are shown in (`zone`). */
+	dateFormat: DateFormat;
+	/** The time zone chosen for instants (IANA name); absent: UTC. */
+	timeZone?: string;
+	numberFormats: Partial<Record<'amount' | 'quantity' | 'price' | 'cost', NumberFormat>>;
+}
+
+/** Plain numbers: a dot for decimals, no grouping, no currency signs. */
+export const PLAIN: NumberFormat = { decimal: '.', thousands: '', decorated: false };
+
+export function amountExpr(m: TxMapping): Sql {
+	const { roles } = m;
+	if (roles.amount) return numberExpr(roles.amount, m.numberFormats.amount ?? PLAIN);
+	if (roles.quantity && roles.price)
+		return sql`(${numberExpr(roles.quantity, m.numberFormats.quantity ?? PLAIN)} * ${numberExpr(roles.price, m.numberFormats.price ?? PLAIN)})`;
+	throw new Error('mapping needs an amount column, or quantity and unit price');
+}
+
+/** The cost of the line as a DOUBLE: NULL when no cost column is mapped or the value cannot be read. */
+export function costExpr(m: TxMapping): Sql {
+	return m.roles.cost ? numberExpr(m.roles.cost, m.numberFormats.cost ?? PLAIN) : raw('CAST(NULL AS DOUBLE)');
+}
