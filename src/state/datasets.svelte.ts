@@ -16,7 +16,8 @@ import type { ColumnProfile } from '../core/csv/sniff.ts';
 import type { TouchpointMapping } from '../core/sql/journey.ts';
 import type { DbClient } from '../db/client.ts';
 import { loadFile, type LoadedFile } from '../db/ingest.ts';
-import { buildTouchpoints, checkScores } from '../db/kpi.ts';
+import { buildTouchpoints } from '../run/journey.ts';
+import { checkScores } from '../run/kpi.ts';
 import {
 	guessDatasetRoles,
 	missingRoles,
