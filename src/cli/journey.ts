@@ -1,11 +1,14 @@
+/**
+ * `clientele journey`: arguments → the journey runner (run/journey.ts: the touchpoint table, then one
+ * report) → CSV. Defaults come from core/kpi/defaults.ts.
+ */
 import { toCsv, type Cell } from '../core/export/csv.ts';
 import { ClienteleError } from '../core/errors.ts';
-import { channelSplitSql, DEFAULT_CHANNELS, painPointsSql, stageScoresSql, touchpointVolumeSql, type TouchpointMapping } from '../core/sql/journey.ts';
-import { funnelSql, pathLinksSql, stepTimesSql, topPathsSql } from '../core/sql/journey-paths.ts';
-import type { Sql } from '../core/sql/sql.ts';
-import { buildTouchpoints, TOUCHPOINT_TABLE } from '../db/kpi.ts';
+import { DEFAULT_MIN_SCORED, DEFAULT_PAIN_LIMIT, DEFAULT_PATH_STEPS, DEFAULT_TIME_STEPS, DEFAULT_TOP_PATHS } from '../core/kpi/defaults.ts';
+import { DEFAULT_CHANNELS, type TouchpointMapping } from '../core/sql/journey.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
+import { buildTouchpoints, journeyReport, type JourneyReport } from '../run/journey.ts';
 import { optionalString, parseOptions, requireOption } from './options.ts';
 import { writeOutput } from './io.ts';
 import { openInput, round4, wholeOption } from './kpi.ts';
@@ -23,9 +26,9 @@ export const JOURNEY_REPORTS = {
 	channels: ['channel', 'events', 'customers', 'scored', 'mean_score', 'event_share']
 } as const;
 
-export type JourneyReport = keyof typeof JOURNEY_REPORTS;
+export type JourneyReportName = keyof typeof JOURNEY_REPORTS;
 
-const cols = (r: JourneyReport) => JOURNEY_REPORTS[r].join(',');
+const cols = (r: JourneyReportName) => JOURNEY_REPORTS[r].join(',');
 
 export const JOURNEY_HELP = `clientele journey — touchpoint summaries: journey map, paths, time between steps, funnel, channels
 
@@ -41,11 +44,11 @@ ${DATES_HELP}
   --outcome COL       outcome column (converted, complaint …), optional
   --segment COL       segment column, optional (funnel: --by-segment)
   --report R          one of: ${Object.keys(JOURNEY_REPORTS).join(', ')} (default touchpoints)
-  --path-steps K      paths/links/times: the first K touchpoints per customer (default 3; times: 5)
-  --top N             paths: N most common, the rest as "other" (default 10); pain: N lowest (default 5)
+  --path-steps K      paths/links/times: the first K touchpoints per customer (default ${DEFAULT_PATH_STEPS}; times: ${DEFAULT_TIME_STEPS})
+  --top N             paths: N most common, the rest as "other" (default ${DEFAULT_TOP_PATHS}); pain: N lowest (default ${DEFAULT_PAIN_LIMIT})
   --collapse-repeats  paths/links/times: a touchpoint repeated back-to-back counts once
   --by-transition     times: per touchpoint pair instead of per step number
-  --min-scored N      pain: only touchpoints with at least N scores (default 5)
+  --min-scored N      pain: only touchpoints with at least N scores (default ${DEFAULT_MIN_SCORED})
   --steps A,B,C       funnel: the ordered steps (touchpoint names)
   --window-days N     funnel: later steps within N days of the first (default: no limit)
   --by-segment        funnel: one funnel per --segment value
@@ -79,12 +82,43 @@ function parseChannelMap(text: string): Record<string, string> {
 	return out;
 }
 
-function positiveNumber(v: Record<string, string | boolean | undefined>, name: string): number | undefined {
+type Values = Record<string, string | boolean | undefined>;
+
+function positiveNumber(v: Values, name: string): number | undefined {
 	const x = optionalString(v, name);
 	if (x === undefined) return undefined;
 	const n = Number(x);
 	if (!/^\d+(\.\d+)?$/.test(x.trim()) || !(n > 0)) throw new ClienteleError('journey.badNumber', { option: name, value: x });
 	return n;
+}
+
+/** The options of one report, checked (defaults from core/kpi/defaults.ts). */
+export function reportOptions(report: JourneyReportName, v: Values, segment?: string): JourneyReport {
+	const collapseRepeats = v['collapse-repeats'] === true;
+	switch (report) {
+		case 'touchpoints':
+		case 'stages':
+			return { report };
+		case 'pain':
+			return { report, minScored: wholeOption(v, 'min-scored', DEFAULT_MIN_SCORED, 1), limit: wholeOption(v, 'top', DEFAULT_PAIN_LIMIT, 1) };
+		case 'paths':
+			return { report, steps: wholeOption(v, 'path-steps', DEFAULT_PATH_STEPS, 1), top: wholeOption(v, 'top', DEFAULT_TOP_PATHS, 1), collapseRepeats };
+		case 'links':
+			return { report, steps: wholeOption(v, 'path-steps', DEFAULT_PATH_STEPS, 2), collapseRepeats };
+		case 'times':
+			return { report, maxSteps: wholeOption(v, 'path-steps', DEFAULT_TIME_STEPS, 2), collapseRepeats, by: v['by-transition'] === true ? 'transition' : 'step' };
+		case 'funnel': {
+			const steps = (optionalString(v, 'steps') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+			if (steps.length === 0) throw new ClienteleError('journey.noSteps');
+			const windowDays = positiveNumber(v, 'window-days');
+			if (v['by-segment'] === true && !segment) throw new ClienteleError('cli.missingOption', { option: 'segment' });
+			return { report, steps, windowDays, by: v['by-segment'] === true ? { column: 'segment' } : undefined };
+		}
+		case 'channels': {
+			const map = optionalString(v, 'channel-map');
+			return { report, channels: map ? parseChannelMap(map) : DEFAULT_CHANNELS };
+		}
+	}
 }
 
 export async function journeyCommand(argv: string[]): Promise<string | null> {
@@ -127,54 +161,8 @@ export async function journeyCommand(argv: string[]): Promise<string | null> {
 	const reportName = optionalString(v, 'report') ?? 'touchpoints';
 	if (!(reportName in JOURNEY_REPORTS))
 		throw new ClienteleError('cli.badChoice', { option: 'report', value: reportName, list: Object.keys(JOURNEY_REPORTS).join(', ') });
-	const report = reportName as JourneyReport;
-	const collapseRepeats = v['collapse-repeats'] === true;
-	let query: (table: string) => Sql;
-	switch (report) {
-		case 'touchpoints':
-			query = (table) => touchpointVolumeSql({ table });
-			break;
-		case 'stages':
-			query = (table) => stageScoresSql({ table });
-			break;
-		case 'pain': {
-			const minScored = wholeOption(v, 'min-scored', 5, 1);
-			const limit = wholeOption(v, 'top', 5, 1);
-			query = (table) => painPointsSql({ table, minScored, limit });
-			break;
-		}
-		case 'paths': {
-			const steps = wholeOption(v, 'path-steps', 3, 1);
-			const top = wholeOption(v, 'top', 10, 1);
-			query = (table) => topPathsSql({ table, steps, top, collapseRepeats });
-			break;
-		}
-		case 'links': {
-			const steps = wholeOption(v, 'path-steps', 3, 2);
-			query = (table) => pathLinksSql({ table, steps, collapseRepeats });
-			break;
-		}
-		case 'times': {
-			const maxSteps = wholeOption(v, 'path-steps', 5, 2);
-			query = (table) => stepTimesSql({ table, maxSteps, collapseRepeats, by: v['by-transition'] === true ? 'transition' : 'step' });
-			break;
-		}
-		case 'funnel': {
-			const steps = (optionalString(v, 'steps') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
-			if (steps.length === 0) throw new ClienteleError('journey.noSteps');
-			const windowDays = positiveNumber(v, 'window-days');
-			if (v['by-segment'] === true && !cols.segment) throw new ClienteleError('cli.missingOption', { option: 'segment' });
-			const by = v['by-segment'] === true ? { column: 'segment' } : undefined;
-			query = (table) => funnelSql({ table, steps, windowDays, by });
-			break;
-		}
-		case 'channels': {
-			const map = optionalString(v, 'channel-map');
-			const channels = map ? parseChannelMap(map) : DEFAULT_CHANNELS;
-			query = (table) => channelSplitSql({ table, channels });
-			break;
-		}
-	}
+	const report = reportName as JourneyReportName;
+	const spec = reportOptions(report, v, cols.segment);
 	const db = await NodeDbClient.create();
 	try {
 		const file = await openInput(db, input, cols, inputOptions(v));
@@ -184,7 +172,7 @@ export async function journeyCommand(argv: string[]): Promise<string | null> {
 		const mapping: TouchpointMapping = { ...cols, dateFormat, scoreFormat: col(cols.score)?.number?.format };
 		const loaded = await buildTouchpoints(db, { file: input, mapping });
 		for (const w of loaded.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
-		const rows = (await db.query(query(TOUCHPOINT_TABLE))).rows.map((r) => {
+		const rows = (await journeyReport(db, spec)).map((r) => {
 			const out: Record<string, Cell> = {};
 			for (const [k, x] of Object.entries(r)) out[k] = typeof x === 'number' && !Number.isInteger(x) ? round4(x) : x;
 			return out;

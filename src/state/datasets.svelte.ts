@@ -19,7 +19,8 @@ import type { DbClient } from '../db/client.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
 import { openFile } from '../run/open-file.ts';
 import { RAW_SURVEYS, RAW_TOUCHPOINTS } from '../run/tables.ts';
-import { buildTouchpoints, checkScores } from '../db/kpi.ts';
+import { buildTouchpoints } from '../run/journey.ts';
+import { checkScores } from '../run/kpi.ts';
 import {
 	guessDatasetRoles,
 	missingRoles,

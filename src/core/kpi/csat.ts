@@ -1,4 +1,4 @@
-import { wilsonInterval, zFor } from './stats.ts';
+import { DEFAULT_CONFIDENCE, wilsonInterval, zFor } from './stats.ts';
 
 /**
  * Customer satisfaction (CSAT): the share of "top-two-box" answers among the answers given
@@ -34,7 +34,7 @@ export interface CsatStat extends CsatCounts {
 export function csatFromCounts(c: CsatCounts, o: { confidence?: number } = {}): CsatStat {
 	if (!Number.isInteger(c.n) || c.n < 0 || !Number.isInteger(c.satisfied) || c.satisfied < 0 || c.satisfied > c.n)
 		throw new RangeError(`CSAT counts must be whole numbers with 0 ≤ satisfied ≤ n, got ${c.satisfied} of ${c.n}`);
-	const ci = wilsonInterval(c.satisfied, c.n, zFor(o.confidence ?? 0.95));
+	const ci = wilsonInterval(c.satisfied, c.n, zFor(o.confidence ?? DEFAULT_CONFIDENCE));
 	return { n: c.n, satisfied: c.satisfied, csat: c.n ? c.satisfied / c.n : NaN, ciLow: ci.low, ciHigh: ci.high };
 }
 

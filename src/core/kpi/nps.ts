@@ -1,4 +1,4 @@
-import { zFor } from './stats.ts';
+import { DEFAULT_CONFIDENCE, zFor } from './stats.ts';
 
 /**
  * Net Promoter Score. Answers 0–10: promoters 9–10, passives 7–8, detractors 0–6.
@@ -54,7 +54,7 @@ export function npsFromCounts(c: NpsCounts, o: NpsOptions = {}): NpsStat {
 	const nps = p - d;
 	const variance = Math.max(0, p + d - nps * nps);
 	const se = Math.sqrt(variance / n);
-	const z = zFor(o.confidence ?? 0.95);
+	const z = zFor(o.confidence ?? DEFAULT_CONFIDENCE);
 	return { ...counts, n, pPromoters: p, pDetractors: d, nps, variance, se, ciLow: Math.max(-1, nps - z * se), ciHigh: Math.min(1, nps + z * se) };
 }
 
@@ -85,7 +85,7 @@ export interface NpsDifference {
 export function npsDifference(a: NpsStat, b: NpsStat, o: NpsOptions = {}): NpsDifference {
 	const diff = a.nps - b.nps;
 	const se = Math.sqrt(a.se * a.se + b.se * b.se);
-	const z = zFor(o.confidence ?? 0.95);
+	const z = zFor(o.confidence ?? DEFAULT_CONFIDENCE);
 	const ciLow = diff - z * se;
 	const ciHigh = diff + z * se;
 	return { diff, se, ciLow, ciHigh, significant: ciLow > 0 || ciHigh < 0 };

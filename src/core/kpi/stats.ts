@@ -34,6 +34,9 @@ export function normalQuantile(p: number): number {
 	return (poly(a, r) * q) / (poly(b, r) * r + 1);
 }
 
+/** Confidence level of every KPI interval unless a caller asks for another. */
+export const DEFAULT_CONFIDENCE = 0.95;
+
 /** The two-sided z value for a confidence level (0.95 → 1.95996…). */
 export function zFor(confidence: number): number {
 	if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1 (exclusive), got ${confidence}`);
@@ -69,7 +72,7 @@ export interface MeanStat {
  * Mean with a normal-approximation interval mean ± z·sd/√n, from n, Σx and Σx² (what SQL
  * aggregates give). For small n (< 30) a t interval would be wider; we say so in the README.
  */
-export function meanFromSums(o: { n: number; sum: number; sumSq: number }, confidence = 0.95): MeanStat {
+export function meanFromSums(o: { n: number; sum: number; sumSq: number }, confidence = DEFAULT_CONFIDENCE): MeanStat {
 	const { n, sum, sumSq } = o;
 	if (n <= 0) return { n: 0, mean: NaN, sd: NaN, se: NaN, ciLow: NaN, ciHigh: NaN };
 	const mean = sum / n;

@@ -2,6 +2,7 @@
  * Paths, time between steps and funnels over the typed touchpoint table (see journey.ts; events
  * are ordered per customer by `seq`: time, then file order).
  */
+import { DEFAULT_PATH_STEPS, DEFAULT_TIME_STEPS, DEFAULT_TOP_PATHS } from '../kpi/defaults.ts';
 import { ident, join, raw, sql, type Sql } from './sql.ts';
 
 export const OTHER_PATH = 'other';
@@ -34,8 +35,8 @@ export interface PathOptions {
  * steps, customers, share of customers. Ties rank by path text, so the list is deterministic.
  */
 export function topPathsSql(o: PathOptions): Sql {
-	const k = positiveInt('steps', o.steps ?? 3, 50);
-	const top = positiveInt('top', o.top ?? 10);
+	const k = positiveInt('steps', o.steps ?? DEFAULT_PATH_STEPS, 50);
+	const top = positiveInt('top', o.top ?? DEFAULT_TOP_PATHS);
 	return sql`WITH e AS (${orderedEvents(o.table, o.collapseRepeats ?? false)}),
 		p AS (
 			SELECT customer_id, string_agg(touchpoint, ${PATH_SEPARATOR} ORDER BY step) AS path, CAST(count(*) AS INTEGER) AS steps
@@ -58,7 +59,7 @@ export function topPathsSql(o: PathOptions): Sql {
  * customers — over the first K steps.
  */
 export function pathLinksSql(o: PathOptions): Sql {
-	const k = positiveInt('steps', o.steps ?? 3, 50);
+	const k = positiveInt('steps', o.steps ?? DEFAULT_PATH_STEPS, 50);
 	return sql`WITH e AS (${orderedEvents(o.table, o.collapseRepeats ?? false)})
 		SELECT a.step, a.touchpoint AS source, b.touchpoint AS target, CAST(count(*) AS INTEGER) AS customers
 		FROM e a JOIN e b ON b.customer_id = a.customer_id AND b.step = a.step + 1
@@ -81,7 +82,7 @@ export interface StepTimeOptions {
  */
 export function stepTimesSql(o: StepTimeOptions): Sql {
 	const by = o.by ?? 'step';
-	const k = positiveInt('maxSteps', o.maxSteps ?? 5, 50);
+	const k = positiveInt('maxSteps', o.maxSteps ?? DEFAULT_TIME_STEPS, 50);
 	const key = by === 'step' ? sql`CAST(a.step AS VARCHAR) || '→' || CAST(a.step + 1 AS VARCHAR)` : sql`a.touchpoint || ${PATH_SEPARATOR} || b.touchpoint`;
 	const limit = by === 'step' ? sql`AND b.step <= ${k}` : raw('');
 	return sql`WITH e AS (${orderedEvents(o.table, o.collapseRepeats ?? false)}),

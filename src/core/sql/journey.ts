@@ -9,6 +9,7 @@
  */
 import type { DateFormat } from '../csv/dates.ts';
 import { PLAIN_NUMBER, type NumberFormat } from '../csv/numbers.ts';
+import { DEFAULT_MIN_SCORED, DEFAULT_PAIN_LIMIT } from '../kpi/defaults.ts';
 import { dateExpr, idExpr, numberExpr } from './parse.ts';
 import { columnCheckSql, type RoleCheck } from './role-check.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
@@ -99,8 +100,8 @@ export function painPointsSql(o: { table: string; minScored?: number; limit?: nu
 	return sql`SELECT ${keys}, CAST(count(score) AS INTEGER) AS scored, avg(score) AS mean_score,
 			stddev_samp(score) AS sd_score, avg(score) - (SELECT avg(score) FROM ${ident(o.table)}) AS gap
 		FROM ${ident(o.table)} WHERE score IS NOT NULL GROUP BY ${keys}
-		HAVING count(score) >= ${o.minScored ?? 5}
-		ORDER BY mean_score, scored DESC, ${keys} LIMIT ${o.limit ?? 5}`;
+		HAVING count(score) >= ${o.minScored ?? DEFAULT_MIN_SCORED}
+		ORDER BY mean_score, scored DESC, ${keys} LIMIT ${o.limit ?? DEFAULT_PAIN_LIMIT}`;
 }
 
 export type Channel = 'online' | 'offline';

@@ -126,3 +126,8 @@ export function cohortRetentionSql(o: CohortOptions): Sql {
 		) ${cap}
 		ORDER BY cohort, month_index`;
 }
+
+/** The first purchase day (YYYY-MM-DD) in the typed transactions, up to a last day: where a retention trend starts. */
+export function firstPurchaseDaySql(o: { tx: string; last: string }): Sql {
+	return sql`SELECT strftime(min(CAST(ts AS DATE)), '%Y-%m-%d') AS first_day FROM ${ident(o.tx)} WHERE amount > 0 AND CAST(ts AS DATE) <= CAST(${o.last} AS DATE)`;
+}

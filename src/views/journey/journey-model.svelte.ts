@@ -3,135 +3,227 @@
  * drop-offs between stages), paths and time between steps, a funnel with a conversion window and
  * the online/offline split. Everything reads the typed touchpoint table, optionally narrowed to the
  * customers of one RFM segment or one value-matrix quadrant; the funnel can be split by either.
+ * Choices in $state; each report's request — a step of run/journey.ts — is derived from the choices
+ * it uses (state/query.svelte.ts), so changing "top N" asks again only for the paths.
  */
-import { ClienteleError, isClienteleError } from '../../core/errors.ts';
-import { channelSplitSql, DEFAULT_CHANNELS, painPointsSql, stageScoresSql, touchpointVolumeSql } from '../../core/sql/journey.ts';
-import { funnelSql, pathLinksSql, stepTimesSql, topPathsSql, type FunnelStep } from '../../core/sql/journey-paths.ts';
-import type { Row } from '../../db/client.ts';
+import { ClienteleError } from '../../core/errors.ts';
+import { DEFAULT_PATH_STEPS, DEFAULT_TOP_PATHS, PAGE_FUNNEL_WINDOW_DAYS, PAGE_PAIN_LIMIT } from '../../core/kpi/defaults.ts';
+import { byQuadrantOrder, presentQuadrants } from '../../core/kpi/quadrants.ts';
+import { parseFilter } from '../../core/sql/journey-filter.ts';
+import { DEFAULT_CHANNELS } from '../../core/sql/journey.ts';
+import type { FunnelStep } from '../../core/sql/journey-paths.ts';
 import type { DbClient } from '../../db/client.ts';
-import { TOUCHPOINT_TABLE } from '../../db/kpi.ts';
-import { RFM_TABLE } from '../../run/tables.ts';
+import * as journey from '../../run/journey.ts';
+import { groupSourcesStep, type GroupSources } from '../../run/quadrant-source.ts';
+import { constantStep, type Step } from '../../run/step.ts';
+import { RFM_TABLE, TOUCHPOINT_TABLE } from '../../run/tables.ts';
+import type { CustomerTables } from '../../state/customer-tables.svelte.ts';
 import type { DatasetState } from '../../state/datasets.svelte.ts';
-import { existingTablesSql } from '../kpis/kpi-queries.ts';
-import { byQuadrantOrder, findQuadrantSource, presentQuadrants, type QuadrantSource } from '../kpis/quadrant-source.ts';
-import { customerEventsSql, parseFilter, TP_NO_CHANNEL, TP_SELECTED, valuesByCountSql, withoutChannelSql } from './journey-queries.ts';
+import { firstError, Query, type QueryRequest } from '../../state/query.svelte.ts';
+
+export type { ChannelResultRow, FunnelField, FunnelResultRow, LinkRow, PainRow, PathRow, StageRow, TimeRow, VolumeRow } from '../../run/journey.ts';
+export { orderedStages } from '../../run/journey.ts';
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'empty';
-export type FunnelField = 'touchpoint' | 'stage' | 'outcome';
 export type FunnelSplit = 'none' | 'segment' | 'quadrant';
 
-type R<T> = T & Row;
-export interface VolumeRow { stage: string | null; touchpoint: string; events: number; customers: number; scored: number; mean_score: number | null; sd_score: number | null }
-export interface StageRow { stage: string | null; stage_rank: number | null; events: number; scored: number; mean_score: number | null; sd_score: number | null; q25: number | null; median: number | null; q75: number | null }
-export interface PainRow { touchpoint: string; scored: number; mean_score: number; sd_score: number | null; gap: number }
-export interface PathRow { rank: number | null; path: string; steps: number | null; customers: number; share: number }
-export interface LinkRow { step: number; source: string; target: string; customers: number }
-export interface TimeRow { label: string; transitions: number; mean_hours: number; median_hours: number; p75_hours: number; p90_hours: number }
-export interface FunnelResultRow { group: string | null; step: number; step_name: string; customers: number; conversion: number | null; step_conversion: number | null; drop_off: number | null }
-export interface ChannelResultRow { channel: string; events: number; customers: number; scored: number; mean_score: number | null; event_share: number }
+/** What the journey model reads from the rest of the app (every getter reactive). */
+export interface JourneyInputs {
+	db: () => DbClient | null;
+	touchpoints: DatasetState;
+	/** The RFM and quadrant tables to narrow or split by (state/customer-tables.ts). */
+	tables: () => CustomerTables;
+}
+
+/** A table the reports read and the version of its contents. */
+type Source = { table: string; version: number };
+type Values = Record<journey.FunnelField, string[]>;
+
+const NO_SOURCES: GroupSources = { hasRfm: false, quadrant: null };
+const NO_VALUES: Values = { touchpoint: [], stage: [], outcome: [] };
 
 export class JourneyModel {
-	/** Customers shown: '' (all), 'segment:<id>' or 'quadrant:<id>' (see journey-queries.ts). */
+	/** Customers shown: '' (all), 'segment:<id>' or 'quadrant:<id>' (see core/sql/journey-filter.ts). */
 	filter = $state('');
-	pathSteps = $state(3);
-	topN = $state(10);
+	pathSteps = $state(DEFAULT_PATH_STEPS);
+	topN = $state(DEFAULT_TOP_PATHS);
 	collapseRepeats = $state(false);
-	funnelField = $state<FunnelField>('touchpoint');
+	funnelField = $state<journey.FunnelField>('touchpoint');
+	/** The steps the user chose ([] at first: `steps` is then the default funnel). */
 	funnelSteps = $state<string[]>([]);
-	windowDays = $state(30);
+	windowDays = $state(PAGE_FUNNEL_WINDOW_DAYS);
 	funnelSplit = $state<FunnelSplit>('none');
 	useChannelColumn = $state(true);
 	channels = $state<Record<string, string>>({ ...DEFAULT_CHANNELS });
 
-	state = $state<LoadState>('idle');
-	error = $state.raw<ClienteleError | null>(null);
-	funnelState = $state<LoadState>('idle');
-	funnelError = $state.raw<ClienteleError | null>(null);
-	hasRfm = $state(false);
+	// The customer tables and the groups in them, the narrowed events, then the reports.
+	private readonly sources: Query<GroupSources>;
+	private readonly segmentList: Query<string[]>;
+	private readonly quadrantList: Query<string[]>;
+	private readonly selection: Query<string>;
+	private readonly allTouchpoints: Query<string[]>;
+	private readonly noChannel: Query<string>;
+	private readonly valueLists: Query<Values>;
+	private readonly volumeRows: Query<journey.VolumeRow[]>;
+	private readonly stageRows: Query<journey.StageRow[]>;
+	private readonly painRows: Query<journey.PainRow[]>;
+	private readonly pathRows: Query<journey.PathRow[]>;
+	private readonly linkRows: Query<journey.LinkRow[]>;
+	private readonly timeRows: Query<journey.TimeRow[]>;
+	private readonly dropRows: Query<journey.FunnelResultRow[]>;
+	private readonly channelRowsQ: Query<journey.ChannelResultRow[]>;
+	private readonly funnelRows: Query<{ rows: journey.FunnelResultRow[]; of: FunnelSplit }>;
+
+	constructor(private readonly inputs: JourneyInputs) {
+		const q = <T>(request: () => QueryRequest<T> | null) => new Query<T>(() => inputs.db(), request);
+		const tp = inputs.touchpoints;
+		/** A step over a table, with the table's version (null: the table is not there yet). */
+		const over = <T>(s: Source | null, step: (table: string) => Step<T>) => s && { ...step(s.table), data: [s.version] };
+		const report = <R extends journey.JourneyReport>(r: () => R) => q(() => over(this.source, (t) => journey.reportStep(r(), t)));
+		/** The values of a customer table's column, once the customer tables are known. */
+		const list = (of: () => { table: string; column: string } | null) =>
+			q(() => {
+				const t = of();
+				return t && this.sources.status === 'ready' ? { ...journey.valuesStep(t.table, t.column), data: [this.sources.version] } : null;
+			});
+
+		this.sources = q(() => (tp.ready ? { ...groupSourcesStep({ ignore: inputs.tables().ignore }), data: inputs.tables().versions } : null));
+		this.segmentList = list(() => (this.hasRfm ? { table: RFM_TABLE, column: 'segment' } : null));
+		this.quadrantList = list(() => this.quadrant);
+		this.selection = q(() => (this.group && tp.ready ? { ...journey.selectCustomersStep(this.group), data: [tp.version, this.sources.version] } : null));
+		this.allTouchpoints = q(() => over(tp.ready ? { table: TOUCHPOINT_TABLE, version: tp.version } : null, (t) => journey.valuesStep(t, 'touchpoint')));
+		this.noChannel = q(() => (this.useChannelColumn ? null : over(this.source, journey.withoutChannelStep)));
+		this.valueLists = q(() => over(this.source, journey.valueListsStep));
+		this.volumeRows = report(() => ({ report: 'touchpoints' }));
+		this.stageRows = report(() => ({ report: 'stages' }));
+		this.painRows = report(() => ({ report: 'pain', limit: PAGE_PAIN_LIMIT }));
+		this.pathRows = report(() => ({ report: 'paths', steps: this.pathSteps, top: this.topN, collapseRepeats: this.collapseRepeats }));
+		this.linkRows = report(() => ({ report: 'links', steps: this.pathSteps, collapseRepeats: this.collapseRepeats }));
+		this.timeRows = report(() => ({ report: 'times', by: 'step', maxSteps: Math.max(2, this.pathSteps), collapseRepeats: this.collapseRepeats }));
+		// The funnel through the stages in order waits for the stages (no funnel with fewer than two).
+		this.dropRows = q<journey.FunnelResultRow[]>(() => {
+			if (this.stageRows.status !== 'ready') return null;
+			const r = journey.stageDropsReport(this.stageRows.data!);
+			return r ? over(this.source, (t) => journey.reportStep(r, t)) : constantStep([]);
+		});
+		// Channels from the channel column, or from the table (the events without the column).
+		this.channelRowsQ = q(() => {
+			const from = this.useChannelColumn ? this.source : this.noChannel.status === 'ready' ? { table: this.noChannel.data!, version: this.noChannel.version } : null;
+			return over(from, (t) => journey.reportStep({ report: 'channels', channels: this.channels }, t));
+		});
+		this.funnelRows = q(() => {
+			const steps = this.steps.filter((x) => x !== '');
+			if (steps.length === 0 || this.funnelProblem) return null;
+			const by = this.funnelBy;
+			const of: FunnelSplit = by ? this.funnelSplit : 'none';
+			const r = { report: 'funnel' as const, steps: steps.map((value): FunnelStep => (this.funnelField === 'touchpoint' ? value : { field: this.funnelField, value })), windowDays: this.windowDays, by };
+			return over(this.source, (t) => {
+				const step = journey.reportStep(r, t);
+				const run = async (db: DbClient) => {
+					const rows = await step.run(db);
+					return { rows: of === 'quadrant' ? byQuadrantOrder(rows) : rows, of };
+				};
+				return { sql: step.sql, run };
+			});
+		});
+	}
+
+	/** Follows the choices and the data for the life of the calling component (the page). */
+	track(): void {
+		for (const query of [this.sources, this.segmentList, this.quadrantList, this.selection, this.allTouchpoints, ...this.main, this.funnelRows]) query.track();
+	}
+
+	/** The queries behind the map, paths, times and channels (the funnel has its own state). */
+	private get main(): Query<unknown>[] {
+		return [this.noChannel, this.valueLists, this.volumeRows, this.stageRows, this.painRows, this.pathRows, this.linkRows, this.timeRows, this.dropRows, this.channelRowsQ];
+	}
+
+	get hasRfm(): boolean {
+		return (this.sources.data ?? NO_SOURCES).hasRfm;
+	}
+
 	/** Where the value quadrants are (null: compute the value matrix first). */
-	quadrant = $state.raw<QuadrantSource | null>(null);
-	/** Quadrant ids present in the matrix, in the matrix's order. */
-	quadrants = $state.raw<string[]>([]);
-	volume = $state.raw<VolumeRow[]>([]);
-	stages = $state.raw<StageRow[]>([]);
-	pain = $state.raw<PainRow[]>([]);
-	stageDrops = $state.raw<FunnelResultRow[]>([]);
-	paths = $state.raw<PathRow[]>([]);
-	links = $state.raw<LinkRow[]>([]);
-	times = $state.raw<TimeRow[]>([]);
-	funnel = $state.raw<FunnelResultRow[]>([]);
-	/** What the current funnel rows are split by (they arrive after the choice changes). */
-	funnelOf = $state<FunnelSplit>('none');
-	channelRows = $state.raw<ChannelResultRow[]>([]);
-	values = $state.raw<Record<FunnelField, string[]>>({ touchpoint: [], stage: [], outcome: [] });
-	segments = $state.raw<string[]>([]);
-	private runs = 0;
-	private funnelRuns = 0;
-
-	constructor(
-		private readonly db: () => DbClient | null,
-		readonly touchpoints: DatasetState,
-		/** Whether a quadrant table belongs to the current data (see kpis/quadrant-source.ts). */
-		private readonly quadrantFresh: (table: string) => boolean = () => true
-	) {}
-
-	get table(): string {
-		return parseFilter(this.filter) ? TP_SELECTED : TOUCHPOINT_TABLE;
+	get quadrant(): GroupSources['quadrant'] {
+		return (this.sources.data ?? NO_SOURCES).quadrant;
 	}
 
 	get hasChannelColumn(): boolean {
-		return !!this.touchpoints.roles.channel;
+		return !!this.inputs.touchpoints.roles.channel;
 	}
 
-	/** The map, paths, times and channels (the funnel has its own refresh). */
-	async refresh(): Promise<void> {
-		const db = this.db();
-		if (!db || !this.touchpoints.ready) {
-			this.state = 'empty';
-			return;
-		}
-		const run = ++this.runs;
-		this.state = 'loading';
-		this.error = null;
-		try {
-			const hasRfm = (await db.query<{ name: string }>(existingTablesSql([RFM_TABLE]))).rows.length > 0;
-			const quadrant = await findQuadrantSource(db, this.quadrantFresh);
-			const segments = hasRfm ? (await db.query<{ value: string }>(valuesByCountSql({ table: RFM_TABLE, column: 'segment' }))).rows.map((r) => r.value) : [];
-			const quadrants = quadrant ? presentQuadrants((await db.query<{ value: string }>(valuesByCountSql({ table: quadrant.table, column: quadrant.column }))).rows.map((r) => String(r.value))) : [];
-			if (run !== this.runs) return;
-			Object.assign(this, { hasRfm, quadrant, segments, quadrants });
-			const f = parseFilter(this.filter);
-			const source = f?.kind === 'segment' ? (segments.includes(f.value) ? { table: RFM_TABLE, column: 'segment' } : null) : f && quadrants.includes(f.value) ? quadrant : null;
-			if (f && !source) this.filter = '';
-			if (f && source) await db.exec(customerEventsSql({ source: TOUCHPOINT_TABLE, target: TP_SELECTED, ...source, value: f.value }));
-			const t = this.table;
-			const q = <T>(s: Parameters<DbClient['query']>[0]) => db.query<R<T>>(s).then((r) => r.rows as T[]);
-			const [volume, stages, pain, paths, links, times, tps, sts, outs] = await Promise.all([
-				q<VolumeRow>(touchpointVolumeSql({ table: t })),
-				q<StageRow>(stageScoresSql({ table: t })),
-				q<PainRow>(painPointsSql({ table: t, limit: 3 })),
-				q<PathRow>(topPathsSql({ table: t, steps: this.pathSteps, top: this.topN, collapseRepeats: this.collapseRepeats })),
-				q<LinkRow>(pathLinksSql({ table: t, steps: this.pathSteps, collapseRepeats: this.collapseRepeats })),
-				q<TimeRow>(stepTimesSql({ table: t, by: 'step', maxSteps: Math.max(2, this.pathSteps), collapseRepeats: this.collapseRepeats })),
-				q<{ value: string }>(valuesByCountSql({ table: t, column: 'touchpoint' })),
-				q<{ value: string }>(valuesByCountSql({ table: t, column: 'stage' })),
-				q<{ value: string }>(valuesByCountSql({ table: t, column: 'outcome' }))
-			]);
-			const order = orderedStages(stages);
-			const stageDrops = order.length > 1 ? await q<FunnelResultRow>(funnelSql({ table: t, steps: order.map((value) => ({ field: 'stage', value })) })) : [];
-			const channelSource = this.useChannelColumn ? t : TP_NO_CHANNEL;
-			if (!this.useChannelColumn) await db.exec(withoutChannelSql({ source: t, target: TP_NO_CHANNEL }));
-			const channelRows = await q<ChannelResultRow>(channelSplitSql({ table: channelSource, channels: this.channels }));
-			if (run !== this.runs) return;
-			Object.assign(this, { volume, stages, pain, paths, links, times, stageDrops, channelRows });
-			this.values = { touchpoint: tps.map((r) => r.value), stage: sts.map((r) => r.value), outcome: outs.map((r) => r.value) };
-			if (this.funnelSteps.length === 0) this.funnelSteps = defaultFunnel(this.values);
-			this.state = volume.length ? 'ready' : 'empty';
-		} catch (e) {
-			if (run !== this.runs) return;
-			this.error = asError(e, this.touchpoints.fileName);
-			this.state = 'error';
-		}
+	/** RFM segments present, most customers first. */
+	get segments(): string[] {
+		return this.hasRfm ? (this.segmentList.data ?? []) : [];
+	}
+
+	/** Quadrant ids present in the matrix, in the matrix's order. */
+	quadrants = $derived.by(() => (this.quadrant ? presentQuadrants(this.quadrantList.data ?? []) : []));
+
+	/** The customers the journey is narrowed to: the chosen group while it exists (null: everyone). */
+	group = $derived.by((): journey.CustomerGroup | null => {
+		const f = parseFilter(this.filter);
+		if (f?.kind === 'segment') return this.segments.includes(f.value) ? { table: RFM_TABLE, column: 'segment', value: f.value } : null;
+		if (f?.kind === 'quadrant') return this.quadrant && this.quadrants.includes(f.value) ? { ...this.quadrant, value: f.value } : null;
+		return null;
+	});
+
+	/** The filter as the page shows it: '' while the chosen group does not exist. */
+	get shownFilter(): string {
+		return this.group ? this.filter : '';
+	}
+
+	/** The table every report reads: the events, or the chosen customers' events once selected. */
+	private source = $derived.by((): Source | null => {
+		const tp = this.inputs.touchpoints;
+		if (!tp.ready) return null;
+		if (!this.group) return { table: TOUCHPOINT_TABLE, version: tp.version };
+		return this.selection.status === 'ready' ? { table: this.selection.data!, version: this.selection.version } : null;
+	});
+
+	get volume(): journey.VolumeRow[] {
+		return this.volumeRows.data ?? [];
+	}
+	get stages(): journey.StageRow[] {
+		return this.stageRows.data ?? [];
+	}
+	get pain(): journey.PainRow[] {
+		return this.painRows.data ?? [];
+	}
+	get stageDrops(): journey.FunnelResultRow[] {
+		return this.dropRows.data ?? [];
+	}
+	get paths(): journey.PathRow[] {
+		return this.pathRows.data ?? [];
+	}
+	get links(): journey.LinkRow[] {
+		return this.linkRows.data ?? [];
+	}
+	get times(): journey.TimeRow[] {
+		return this.timeRows.data ?? [];
+	}
+	get channelRows(): journey.ChannelResultRow[] {
+		return this.channelRowsQ.data ?? [];
+	}
+	get values(): Values {
+		return this.valueLists.data ?? NO_VALUES;
+	}
+
+	get state(): LoadState {
+		if (!this.inputs.db() || !this.inputs.touchpoints.ready) return 'empty';
+		if (this.error) return 'error';
+		// The events without the channel column are needed only while the table decides the channels.
+		if (this.main.some((x) => x !== this.noChannel && x.status !== 'ready')) return 'loading';
+		return this.volume.length ? 'ready' : 'empty';
+	}
+
+	get error(): ClienteleError | null {
+		return firstError([this.sources, this.segmentList, this.quadrantList, this.selection, ...this.main], this.inputs.touchpoints.fileName, 'journey.failed');
+	}
+
+	// ── Funnel ──────────────────────────────────────────────────────────────────────────────────
+	/** The funnel's steps: the chosen ones, else the two most frequent touchpoints of all events. */
+	get steps(): string[] {
+		return this.funnelSteps.length || this.funnelField !== 'touchpoint' ? this.funnelSteps : defaultFunnel({ ...NO_VALUES, touchpoint: this.allTouchpoints.data ?? [] });
 	}
 
 	/** The customer table and column the funnel is split by (undefined: not split, or not available yet). */
@@ -141,44 +233,32 @@ export class JourneyModel {
 		return undefined;
 	}
 
-	async refreshFunnel(): Promise<void> {
-		const db = this.db();
-		const steps = this.funnelSteps.filter((s) => s !== '');
-		if (!db || !this.touchpoints.ready || steps.length === 0) {
-			this.funnelState = 'empty';
-			return;
-		}
-		const run = ++this.funnelRuns;
-		this.funnelState = 'loading';
-		this.funnelError = null;
-		try {
-			if (!(this.windowDays > 0)) throw new ClienteleError('journeyui.badWindow', { value: String(this.windowDays) });
-			const fsteps: FunnelStep[] = steps.map((value) => (this.funnelField === 'touchpoint' ? value : { field: this.funnelField, value }));
-			const by = this.funnelBy;
-			const rows = (await db.query<R<FunnelResultRow>>(funnelSql({ table: this.table, steps: fsteps, windowDays: this.windowDays, by }))).rows;
-			if (run !== this.funnelRuns) return;
-			this.funnel = this.funnelSplit === 'quadrant' && by ? byQuadrantOrder(rows) : rows;
-			this.funnelOf = by ? this.funnelSplit : 'none';
-			this.funnelState = rows.length ? 'ready' : 'empty';
-		} catch (e) {
-			if (run !== this.funnelRuns) return;
-			this.funnelError = asError(e, this.touchpoints.fileName);
-			this.funnelState = 'error';
-		}
+	private get funnelProblem(): ClienteleError | null {
+		return this.windowDays > 0 ? null : new ClienteleError('journeyui.badWindow', { value: String(this.windowDays) });
+	}
+
+	get funnel(): journey.FunnelResultRow[] {
+		return this.funnelRows.data?.rows ?? [];
+	}
+
+	/** What the current funnel rows are split by (they arrive after the choice changes). */
+	get funnelOf(): FunnelSplit {
+		return this.funnelRows.data?.of ?? 'none';
+	}
+
+	get funnelState(): LoadState {
+		if (!this.inputs.db() || !this.inputs.touchpoints.ready || this.steps.every((s) => s === '')) return 'empty';
+		if (this.funnelError) return 'error';
+		if (this.funnelRows.status !== 'ready') return 'loading';
+		return this.funnel.length ? 'ready' : 'empty';
+	}
+
+	get funnelError(): ClienteleError | null {
+		return this.funnelProblem ?? firstError([this.funnelRows], this.inputs.touchpoints.fileName, 'journey.failed');
 	}
 }
 
-/** Stages as stageScoresSql sorts them: the default order (before / during / after purchase), then by name. */
-export function orderedStages(rows: readonly { stage: string | null; stage_rank: number | null }[]): string[] {
-	return rows.filter((r) => r.stage !== null).map((r) => r.stage!);
-}
-
 /** A first funnel to show something: the two most frequent touchpoints. */
-export function defaultFunnel(v: Record<FunnelField, string[]>): string[] {
+export function defaultFunnel(v: Record<journey.FunnelField, string[]>): string[] {
 	return v.touchpoint.slice(0, 2);
-}
-
-function asError(e: unknown, file: string): ClienteleError {
-	if (isClienteleError(e)) return e;
-	return new ClienteleError('journey.failed', { file, detail: e instanceof Error ? e.message : String(e) });
 }

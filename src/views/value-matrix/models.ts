@@ -1,4 +1,5 @@
 import type { DbClient } from '../../db/client.ts';
+import { provideMatrixModel } from '../../state/customer-tables.svelte.ts';
 import type { RfmModel } from '../rfm/rfm-model.svelte.ts';
 import { ClvModel } from './clv-model.svelte.ts';
 import { MatrixModel } from './matrix-model.svelte.ts';
@@ -19,3 +20,6 @@ export function valueModelsFor(rfm: RfmModel, db: DbClient): ValueModels {
 	}
 	return m;
 }
+
+// The KPI and journey views group by value_matrix once it has been computed for the current RFM run.
+provideMatrixModel((rfm, db) => valueModelsFor(rfm, db).matrix);

@@ -3,7 +3,7 @@ import { isClienteleError } from '../../../../src/core/errors.ts';
 import { channelSplitSql, painPointsSql, stageScoresSql, touchpointVolumeSql, type TouchpointMapping } from '../../../../src/core/sql/journey.ts';
 import { funnelSql, pathLinksSql, stepTimesSql, topPathsSql } from '../../../../src/core/sql/journey-paths.ts';
 import type { Sql } from '../../../../src/core/sql/sql.ts';
-import { buildTouchpoints } from '../../../../src/db/kpi.ts';
+import { buildTouchpoints } from '../../../../src/run/journey.ts';
 import type { NodeDbClient } from '../../../../src/db/node.ts';
 import { fixture, openDb } from '../../../helpers/db.ts';
 import { loadCsv } from './load.ts';

@@ -6,7 +6,7 @@ import { csatFromScores } from '../../../../src/core/kpi/csat.ts';
 import { npsFromScores } from '../../../../src/core/kpi/nps.ts';
 import { funnelSql } from '../../../../src/core/sql/journey-paths.ts';
 import { sql } from '../../../../src/core/sql/sql.ts';
-import { csatByGroup, npsByGroup } from '../../../../src/db/kpi.ts';
+import { csatByGroup, npsByGroup } from '../../../../src/run/kpi.ts';
 import { fixture, useDb, SHARED_DATA } from '../../../helpers/db.ts';
 import { loadCsv } from './load.ts';
 
