@@ -109,13 +109,13 @@ describe('a query resource', () => {
 
 	it.each([
 		['a failed run', () => asked.runs[0]!.reject(new ClienteleError('kpi.badScore', { row: 3 })), 'kpi.badScore'],
-		['an engine failure, named as a read failure of the file', () => asked.runs[0]!.reject(new Error('boom')), 'import.readFailed']
+		['an engine failure, named as the analysis failing on the file', () => asked.runs[0]!.reject(new Error('boom')), 'kpi.failed']
 	])('reports %s as its error, a typed one through firstError', async (_name, fail, code) => {
 		const p = q.sync();
 		fail();
 		await p;
 		expect(q.status).toBe('error');
-		expect(firstError([q], 'f.csv')?.code).toBe(code);
+		expect(firstError([q], 'f.csv', 'kpi.failed')?.code).toBe(code);
 	});
 
 	it('a request that cannot be built is its error; a constant step answers without a statement', async () => {
@@ -123,7 +123,7 @@ describe('a query resource', () => {
 			throw new RangeError('bad parameter');
 		});
 		expect(bad.status).toBe('error');
-		expect(firstError([bad], 'f.csv')?.params).toMatchObject({ detail: 'bad parameter' });
+		expect(firstError([bad], 'f.csv', 'journey.failed')?.params).toMatchObject({ detail: 'bad parameter' });
 		const none = new Query(() => db, () => constantStep<string[]>([]));
 		await none.sync();
 		expect([none.status, none.data]).toEqual(['ready', []]);
