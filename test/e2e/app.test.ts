@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { R_SEGMENT_NAMES } from '../../src/core/segments/rules.ts';
 import { drawn, drawnCount, grid, nearest, num, tableCells } from './chart-dom.ts';
-import { cli, countBy, TX } from './cli.ts';
+import { cli, countBy, TX } from './sample-data.ts';
 import { foreignRequests, openPage, ROOT, SAMPLE, SHOTS, useSite } from './harness.ts';
 
 const site = useSite();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { R_SEGMENT_NAMES } from '../../src/core/segments/rules.ts';
 import { segmentName, translate } from '../../src/i18n/translate.ts';
 import { drawn, drawnCount, grid, nearest, num, scale, tableCells } from './chart-dom.ts';
-import { cli, countBy, TX } from './cli.ts';
+import { cli, countBy, TX } from './sample-data.ts';
 import { openPage, SHOTS, useSite } from './harness.ts';
 
 const FIGURES = ['plot-hist-r', 'plot-hist-f', 'plot-hist-m', 'plot-orders', 'plot-heat-rf', 'plot-heat-fm', 'plot-heat-rm', 'plot-fm-scatter', 'plot-treemap', 'plot-shares', 'plot-medians'];

@@ -1,8 +1,14 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { ROOT, SAMPLE } from './harness.ts';
+
+/*
+ * What the sample data say, worked out apart from the page: by the command-line runner, or counted
+ * here from the files. e2e tests compare the page's tables and charts with these.
+ */
 
 const run = promisify(execFile);
 
@@ -43,4 +49,10 @@ export function countBy<T>(rows: readonly T[], key: (r: T) => string): Record<st
 		out[k] = (out[k] ?? 0) + 1;
 	}
 	return out;
+}
+
+/** Customers of the sample transactions: distinct non-empty ids on rows with a readable date. */
+export function sampleCustomers(): number {
+	const rows = Papa.parse<Record<string, string>>(fs.readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+	return new Set(rows.filter((r) => /^\d{4}-\d{2}-\d{2}/.test(r.下单时间 ?? '')).map((r) => (r.客户编号 ?? '').trim()).filter((id) => id !== '')).size;
 }
