@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { drawn, drawnCount, num, scale, tableCells } from './chart-dom.ts';
 import { openPage, ROOT, SAMPLE, SHOTS, useSite } from './harness.ts';
 
 const run = promisify(execFile);
@@ -12,8 +13,12 @@ const site = useSite();
 
 type Counts = Record<string, number>;
 
-/** The `abc` CLI on the sample: customers per class, and the ids of class A in rank order. */
-async function cli(extra: string[] = []): Promise<{ counts: Counts; ids: Record<string, string[]> }> {
+/**
+ * The `abc` CLI on the sample: customers per class, the ids of class A in rank order, and the
+ * Pareto figures of its ranking: the share of customers that makes 80 % of revenue, and the Gini
+ * coefficient of the positive revenues.
+ */
+async function cli(extra: string[] = []): Promise<{ counts: Counts; ids: Record<string, string[]>; share80: number; gini: number }> {
 	const { stdout } = await run(
 		'npx',
 		['tsx', 'src/cli/main.ts', 'abc', '--input', SAMPLE, '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号', ...extra],
@@ -23,12 +28,20 @@ async function cli(extra: string[] = []): Promise<{ counts: Counts; ids: Record<
 	expect(lines[0]).toBe('customer_id,revenue,cum_share,abc_class');
 	const counts: Counts = { A: 0, B: 0, C: 0 };
 	const ids: Record<string, string[]> = { A: [], B: [], C: [] };
-	for (const line of lines.slice(1)) {
-		const cls = line.slice(line.lastIndexOf(',') + 1);
+	const revenue: number[] = [];
+	let reach80 = 0;
+	for (const [i, line] of lines.slice(1).entries()) {
+		const [id, rev, cum, cls] = line.split(',') as [string, string, string, string];
 		counts[cls] = (counts[cls] ?? 0) + 1;
-		ids[cls]?.push(line.slice(0, line.indexOf(',')));
+		ids[cls]?.push(id);
+		revenue.push(Math.max(0, Number(rev)));
+		if (!reach80 && Number(cum) >= 0.8 - 1e-9) reach80 = i + 1;
 	}
-	return { counts, ids };
+	// Gini = Σ (2i − n − 1)·v_i / (n · Σ v) over revenues sorted ascending (i from 1).
+	const n = revenue.length;
+	const sorted = revenue.sort((a, b) => a - b);
+	const gini = sorted.reduce((a, v, i) => a + (2 * (i + 1) - n - 1) * v, 0) / (n * sorted.reduce((a, v) => a + v, 0));
+	return { counts, ids, share80: reach80 / n, gini };
 }
 
 async function pageCounts(page: Page): Promise<Counts> {
@@ -39,7 +52,7 @@ async function pageCounts(page: Page): Promise<Counts> {
 
 /** Waits until the class table shows other counts than `before` (a run finished). */
 async function countsAfter(page: Page, before: Counts): Promise<Counts> {
-	await expect.poll(async () => JSON.stringify(await pageCounts(page))).not.toBe(JSON.stringify(before));
+	await expect.poll(async () => JSON.stringify(await pageCounts(page)), { timeout: 30_000 }).not.toBe(JSON.stringify(before));
 	return pageCounts(page);
 }
 
@@ -50,24 +63,39 @@ describe('ABC / Pareto view in Chromium', () => {
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+		const rfmCustomers = num(/[\d,]+/.exec((await page.getByTestId('rfm-totals').textContent())!)![0]);
 		await page.getByTestId('tab-abc').click();
 		await page.getByTestId('abc-summary').waitFor({ timeout: 60_000 });
 
-		// The page's tx table leaves out the same unreadable rows as the CLI: same classes.
+		// The page's tx table leaves out the same unreadable rows as the CLI: same classes, and every
+		// customer of the RFM tab has one.
 		const shown = await pageCounts(page);
 		expect(shown).toEqual(base.counts);
-		expect(shown.A! + shown.B! + shown.C!).toBeGreaterThan(4000);
+		expect(shown.A! + shown.B! + shown.C!).toBe(rfmCustomers);
 		expect(await page.getByTestId('abc-rule').textContent()).toContain('≤ 70% 为 A 类');
 
-		// Headline figures and both charts.
+		// Headline figures: those of the CLI's ranking.
 		const share80 = Number(await page.getByTestId('abc-share80').getAttribute('data-value'));
-		expect(share80).toBeGreaterThan(0);
-		expect(share80).toBeLessThan(1);
-		const gini = Number(await page.getByTestId('abc-gini').getAttribute('data-value'));
-		expect(gini).toBeGreaterThan(0);
-		expect(gini).toBeLessThan(1);
-		await expect.poll(() => page.locator('[data-testid="chart-pareto"] svg [aria-label="line"]').count()).toBeGreaterThan(0);
-		expect(await page.locator('[data-testid="chart-abc-bars"] svg [aria-label="bar"] rect').count()).toBe(6);
+		expect(share80).toBeCloseTo(base.share80, 4);
+		expect(Number(await page.getByTestId('abc-gini').getAttribute('data-value'))).toBeCloseTo(base.gini, 6);
+		// The Pareto curve (the solid line; the dashed one is the diagonal) runs from 0 % to 100 % of
+		// both, never falls, and its 80 % marker stands at the CLI's share of customers.
+		const lines = await drawnCount(page, 'chart-pareto', 'g[aria-label="line"] path', 2);
+		const curve = lines.marks.reduce((a, b) => (b.points.length > a.points.length ? b : a)).points;
+		const [x, y] = [scale(lines.ticks.x), scale(lines.ticks.y)];
+		expect(curve.length).toBeGreaterThan(100);
+		expect([x(curve[0]![0]), y(curve[0]![1])].map(Math.round)).toEqual([0, 0]);
+		expect([x(curve.at(-1)![0]), y(curve.at(-1)![1])].map(Math.round)).toEqual([100, 100]);
+		expect(curve.every((p, i) => i === 0 || p[1] <= curve[i - 1]![1])).toBe(true);
+		const marker = (await drawnCount(page, 'chart-pareto', 'g[aria-label="dot"] circle', 1)).marks[0]!;
+		expect(x(marker.x)).toBeCloseTo(base.share80 * 100, 1);
+		expect(y(marker.y)).toBeCloseTo(80, 1);
+		// The class bars: a customer-share and a revenue-share bar per class, labelled as the class table.
+		const classes = await tableCells(page, 'abc-summary');
+		const bars = await drawnCount(page, 'chart-abc-bars', 'g[aria-label="bar"] rect', 2 * classes.length);
+		const barLabels = (await drawn(page, 'chart-abc-bars', 'g[aria-label="text"] text')).marks.sort((a, b) => a.x - b.x).map((m) => num(m.text));
+		expect(barLabels).toEqual(classes.flatMap((r) => [num(r[2]!), num(r[4]!)]));
+		expect(classes.map((r) => r[0])).toEqual(bars.ticks.fx.map((t) => expect.stringContaining(t.label)));
 		expect(await page.getByTestId('chart-pareto').textContent()).toContain('80% 销售额');
 		await page.waitForTimeout(300);
 		await page.screenshot({ path: path.join(SHOTS, 'abc-zh-CN.png'), fullPage: true });

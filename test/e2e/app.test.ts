@@ -1,43 +1,31 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { R_SEGMENT_NAMES } from '../../src/core/segments/rules.ts';
+import { drawn, drawnCount, grid, nearest, num, tableCells } from './chart-dom.ts';
+import { cli, countBy, TX } from './sample-data.ts';
 import { foreignRequests, openPage, ROOT, SAMPLE, SHOTS, useSite } from './harness.ts';
-
-const run = promisify(execFile);
 
 const site = useSite();
 
-/** Segment counts the CLI writes for the sample, keyed by segment id. */
-async function cliCounts(): Promise<Record<string, number>> {
-	const { stdout } = await run(
-		'npx',
-		['tsx', 'src/cli/main.ts', 'rfm', '--input', SAMPLE, '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号'],
-		{ cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }
-	);
-	const lines = stdout.trim().split(/\r?\n/);
-	expect(lines[0]).toBe('customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_score,segment');
+/** What the `rfm` CLI writes for the sample: customers per segment id, and per R × F cell ("r|f"). */
+async function cliRfm(): Promise<{ counts: Record<string, number>; rf: Record<string, number> }> {
+	const { fields, rows } = await cli(['rfm', ...TX]);
+	expect(fields.join(',')).toBe('customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_score,segment');
 	const byName = Object.fromEntries(Object.entries(R_SEGMENT_NAMES).map(([id, name]) => [name, id]));
-	const counts: Record<string, number> = {};
-	for (const line of lines.slice(1)) {
-		const name = line.slice(line.lastIndexOf(',') + 1).replace(/^"|"$/g, '');
-		const id = byName[name] ?? name;
-		counts[id] = (counts[id] ?? 0) + 1;
-	}
-	return counts;
+	return { counts: countBy(rows, (r) => byName[r.segment!] ?? r.segment!), rf: countBy(rows, (r) => `${r.r_score}|${r.f_score}`) };
 }
 
 describe('the built site in Chromium', () => {
 	it('loads the sample offline, shows the same segments as the CLI, lists and exports a segment', async () => {
 		expect.hasAssertions();
-		const expected = await cliCounts();
+		const rfm = cliRfm();
 		const { page, requests, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await page.screenshot({ path: path.join(SHOTS, 'import-zh-CN.png'), fullPage: true });
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+		const { counts: expected, rf } = await rfm;
 
 		// Segment counts in the page equal the CLI's for the same file.
 		const shown: Record<string, number> = {};
@@ -46,11 +34,19 @@ describe('the built site in Chromium', () => {
 			shown[id] = Number(await cell.getAttribute('data-value'));
 		}
 		expect(shown).toEqual(expected);
-		expect(Object.values(shown).reduce((a, b) => a + b, 0)).toBeGreaterThan(4000);
+		expect(Object.values(shown).reduce((a, b) => a + b, 0)).toBe(num(/[\d,]+/.exec((await page.getByTestId('rfm-totals').textContent())!)![0]));
 
-		// Both charts rendered as SVG.
-		await expect.poll(() => page.locator('[data-testid="chart-segment-shares"] svg').count()).toBeGreaterThan(0);
-		await expect.poll(() => page.locator('[data-testid="chart-rf-heatmap"] svg').count()).toBeGreaterThan(0);
+		// The shares chart: a customer bar and a revenue bar per row of the table, in its order, with its shares.
+		const table = (await tableCells(page, 'segment-summary')).map((r) => ({ name: r[0]!, share: r[2]!, revenue: r[5]! }));
+		const bars = await drawnCount(page, 'chart-segment-shares', 'g[aria-label="bar"] rect', 2 * table.length);
+		expect(bars.ticks.fy.map((t) => t.label)).toEqual(table.map((r) => r.name));
+		const labels = await drawn(page, 'chart-segment-shares', 'g[aria-label="text"] text');
+		const labelled: Record<string, number[]> = {};
+		for (const m of labels.marks) (labelled[nearest(labels.ticks.fy, m.y)] ??= []).push(num(m.text));
+		expect(labelled).toEqual(Object.fromEntries(table.map((r) => [r.name, [num(r.share), num(r.revenue)]])));
+		// The R × F heatmap: one cell per score pair the CLI finds, each labelled with its customers.
+		await drawnCount(page, 'chart-rf-heatmap', 'g[aria-label="cell"] rect', Object.keys(rf).length);
+		expect(grid(await drawn(page, 'chart-rf-heatmap', 'g[aria-label="text"] text'))).toEqual(rf);
 		await page.waitForTimeout(300);
 		await page.screenshot({ path: path.join(SHOTS, 'rfm-zh-CN.png'), fullPage: true });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { drawn, drawnCount, grid, nearest, num, tableCells } from './chart-dom.ts';
 import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
 
 const SAMPLE = path.join(ROOT, 'public/sample');
@@ -57,6 +58,22 @@ function expectedNpsN(quadrantOf: Map<string, string>): Record<string, number> {
 	return out;
 }
 
+/** The sample's touchpoint events, for figures of one quadrant's customers counted here. */
+const touchpoints = (() => {
+	const [head, ...rows] = parseCsv(fs.readFileSync(path.join(SAMPLE, 'touchpoints.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd());
+	const [id, point, stage] = ['客户编号', '触点', '阶段'].map((c) => head!.indexOf(c)) as [number, number, number];
+	return {
+		/** Customers of quadrant `q` with at least one event at `touchpoint`. */
+		customers: (q: string, touchpoint: string, quadrantOf: Map<string, string>) => new Set(rows.filter((r) => r[point] === touchpoint && quadrantOf.get(r[id]!) === q).map((r) => r[id])).size,
+		/** Events of quadrant `q`'s customers per "touchpoint|stage". */
+		events: (q: string, quadrantOf: Map<string, string>) => {
+			const out: Record<string, number> = {};
+			for (const r of rows) if (quadrantOf.get(r[id]!) === q) out[`${r[point]}|${r[stage]}`] = (out[`${r[point]}|${r[stage]}`] ?? 0) + 1;
+			return out;
+		}
+	};
+})();
+
 /** Rows of the funnel table: group id, step and customers. */
 async function funnelRows(page: Page): Promise<{ group: string; step: number; customers: number }[]> {
 	return page.$$eval('[data-testid="funnel-table"] tbody tr', (trs) =>
@@ -80,6 +97,7 @@ describe('KPIs and the journey by value-matrix quadrant', () => {
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang, height: 1100 });
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+		const rfmCustomers = num(/[\d,]+/.exec((await page.getByTestId('rfm-totals').textContent())!)![0]);
 		await page.getByTestId('tab-datasets').click();
 		await page.getByTestId('dataset-touchpoints-ready').waitFor({ timeout: 120_000 });
 		await page.getByTestId('dataset-surveys-ready').waitFor({ timeout: 120_000 });
@@ -87,16 +105,18 @@ describe('KPIs and the journey by value-matrix quadrant', () => {
 		// Before the value matrix: picking quadrants says so and leads to the value tab.
 		await page.getByTestId('tab-kpis').click();
 		await page.getByTestId('kpi-value-nps').waitFor({ timeout: 60_000 });
+		const answers = Number(await page.getByTestId('kpi-nps-n').getAttribute('data-value'));
 		await page.getByTestId('kpi-dim').selectOption('quadrant');
 		await page.getByTestId('kpi-need-matrix').waitFor();
 		await page.screenshot({ path: path.join(SHOTS, `kpi-quadrants-need-${lang}.png`) });
 		await page.getByTestId('kpi-need-matrix-open').click();
 		await page.getByTestId('quadrant-cards').waitFor({ timeout: 120_000 });
 		const quadrantOf = await quadrantMap(page, lang);
-		expect(quadrantOf.size).toBeGreaterThan(100);
+		expect(quadrantOf.size).toBe(rfmCustomers);
 		const expected = expectedNpsN(quadrantOf);
 		const matched = Object.values(expected).reduce((a, b) => a + b, 0);
-		expect(matched).toBeGreaterThan(100);
+		// Every NPS answer of the sample is from a customer of the matrix.
+		expect(matched).toBe(answers);
 
 		// KPIs by quadrant: the four quadrants in order, NPS n per quadrant = the matching answers.
 		await page.getByTestId('tab-kpis').click();
@@ -114,7 +134,11 @@ describe('KPIs and the journey by value-matrix quadrant', () => {
 		expect(groups.slice(0, 4).reduce((a, g) => a + g.n, 0)).toBe(matched);
 		const zh = lang === 'zh-CN';
 		expect(await page.getByTestId('kpi-group-table').textContent()).toContain(zh ? '核心价值客户' : 'Core customers');
-		expect(await page.locator('[data-testid="chart-kpi-groups"] svg').count()).toBeGreaterThan(0);
+		// The chart beside the table: a dot per quadrant, labelled with the table's NPS.
+		const rows = (await tableCells(page, 'kpi-group-table')).filter((r) => /\d/.test(r[1]!));
+		await drawnCount(page, 'chart-kpi-groups', 'g[aria-label="dot"] circle', rows.length);
+		const labels = await drawn(page, 'chart-kpi-groups', 'g[aria-label="text"] text');
+		expect(Object.fromEntries(labels.marks.map((m) => [nearest(labels.ticks.y, m.y), num(m.text)]))).toEqual(Object.fromEntries(rows.map((r) => [r[0], num(r[1]!.split(' ')[0]!)])));
 		expect(await page.getByTestId('kpi-retention-range').textContent()).toMatch(zh ? /低于 0%/ : /below 0 %/);
 		await page.getByTestId('kpi-card-retention').screenshot({ path: path.join(SHOTS, `kpi-quadrants-retention-${lang}.png`) });
 		await page.getByTestId('kpi-groups').screenshot({ path: path.join(SHOTS, `kpi-quadrants-groups-${lang}.png`) });
@@ -134,7 +158,9 @@ describe('KPIs and the journey by value-matrix quadrant', () => {
 			expect(rows.every((r) => Number.isInteger(r.customers))).toBe(true);
 			expect(rows.reduce((a, r) => a + r.customers, 0)).toBe(whole.find((r) => r.step === step)!.customers);
 		}
-		expect(split.find((r) => r.group === 'core' && r.step === 1)!.customers).toBeGreaterThan(0);
+		// Step 1 alone has no order to keep: the core quadrant's row counts its customers with that touchpoint.
+		const step1 = (await page.locator('[data-testid="funnel-table"] tbody tr').first().locator('td').nth(1).textContent())!.replace(/^\d+\.\s*/, '').trim();
+		expect(split.find((r) => r.group === 'core' && r.step === 1)!.customers).toBe(touchpoints.customers('core', step1, quadrantOf));
 		expect(await page.getByTestId('funnel-table').textContent()).toContain(zh ? '潜力客户' : 'Potential customers');
 		await page.getByTestId('chart-funnel').screenshot({ path: path.join(SHOTS, `kpi-quadrants-funnel-${lang}.png`) });
 
@@ -145,7 +171,10 @@ describe('KPIs and the journey by value-matrix quadrant', () => {
 		await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="funnel-group"]')].every((td) => td.getAttribute('data-group') === 'all'), null, { timeout: 60_000 });
 		await expect.poll(async () => (await funnelRows(page)).map((r) => r.step), { timeout: 60_000 }).toEqual([1, 2]);
 		await expect.poll(async () => (await funnelRows(page)).find((r) => r.step === 1)?.customers, { timeout: 60_000 }).toBe(core1);
-		expect(await page.locator('[data-testid="chart-journey-lanes"] svg').count()).toBeGreaterThan(0);
+		// The journey map narrowed to the quadrant: a cell per touchpoint and stage of its customers' events.
+		const lanes = touchpoints.events('core', quadrantOf);
+		await drawnCount(page, 'chart-journey-lanes', 'g[aria-label="text"] text', Object.keys(lanes).length);
+		await expect.poll(async () => grid(await drawn(page, 'chart-journey-lanes', 'g[aria-label="text"] text')), { timeout: 60_000 }).toEqual(lanes);
 		await page.getByTestId('funnel-table').screenshot({ path: path.join(SHOTS, `kpi-quadrants-funnel-core-${lang}.png`) });
 		await page.evaluate(() => window.scrollTo(0, 0));
 		await page.screenshot({ path: path.join(SHOTS, `kpi-quadrants-journey-core-${lang}.png`) });
