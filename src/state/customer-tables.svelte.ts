@@ -9,7 +9,7 @@
  */
 import type { DbClient } from '../db/client.ts';
 import { VALUE_MATRIX_TABLE } from '../run/tables.ts';
-import { analysis } from '../views/analysis.svelte.ts';
+import { analysis } from './analysis.svelte.ts';
 import { session } from './session.svelte.ts';
 
 type Run = NonNullable<typeof analysis.rfm>;

@@ -1,11 +1,10 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
 import { FALLEN_COLUMNS, fallenListSql, type FallenColumn } from '../../core/sql/migrate.ts';
-import type { FrequencyMode, MonetaryMode, ReturnsMode } from '../../core/sql/rfm.ts';
 import { dateLit, type Sql } from '../../core/sql/sql.ts';
 import { OTHERS, type SegmentSet } from '../../core/segments/rules.ts';
-import type { ScoringOptions } from '../../core/segments/scoring.ts';
 import type { DbClient } from '../../db/client.ts';
+import type { RfmRun } from '../../state/analysis.svelte.ts';
 import { fallenRows, migrationSummary, runMigration } from '../../run/migrate.ts';
 import { MIGRATION_TABLE } from '../../run/tables.ts';
 import type { Lang } from '../../i18n/translate.ts';
@@ -25,21 +24,8 @@ export interface MatrixRow {
 	row_share: number;
 }
 
-/** What a migration takes from the RFM run of the data (the RFM view's model has all of it). */
-export interface RfmSettingsSource {
-	readonly asOf: string;
-	readonly status: string;
-	readonly frequency: FrequencyMode;
-	readonly monetary: MonetaryMode;
-	readonly returns: ReturnsMode;
-	readonly cancelledPattern: string;
-	/** The scoring of the current scores. */
-	readonly applied: ScoringOptions;
-	readonly set: SegmentSet;
-	/** Bumped per finished RFM run. */
-	readonly version: number;
-	segmentNames(lang: Lang): Record<string, string>;
-}
+/** What a migration takes from the RFM run of the data: its settings, the same for both dates. */
+export type RfmSettingsSource = RfmRun;
 
 /**
  * Segment migration between two as-of dates with the RFM view's current settings (frequency,

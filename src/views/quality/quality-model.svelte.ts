@@ -89,4 +89,3 @@ export class QualityModel {
 }
 
 /** The one quality model of the page (the tab and the import view's summary share it). */
-export const qualityModel = new QualityModel();

@@ -1,4 +1,4 @@
-import { analysis } from '../analysis.svelte.ts';
+import { analysis } from '../../state/analysis.svelte.ts';
 import type { ViewDef } from '../view-def.ts';
 import RfmPage from './RfmPage.svelte';
 

@@ -3,7 +3,7 @@
  * here too, as the matrix's first step: it fits the models (run/clv.ts) whose scores the matrix
  * (run/value-matrix.ts) reads as potential value.
  */
-import { analysis } from '../analysis.svelte.ts';
+import { analysis } from '../../state/analysis.svelte.ts';
 import type { ViewDef } from '../view-def.ts';
 import ValuePage from './ValuePage.svelte';
 

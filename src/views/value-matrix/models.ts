@@ -1,6 +1,6 @@
 import type { DbClient } from '../../db/client.ts';
 import { provideMatrixModel } from '../../state/customer-tables.svelte.ts';
-import type { RfmModel } from '../rfm/rfm-model.svelte.ts';
+import type { RfmRun } from '../../state/analysis.svelte.ts';
 import { ClvModel } from './clv-model.svelte.ts';
 import { MatrixModel } from './matrix-model.svelte.ts';
 
@@ -10,9 +10,9 @@ export interface ValueModels {
 }
 
 /** One pair of models per RFM run (i.e. per typed transaction table), kept across tab switches. */
-const byRun = new WeakMap<RfmModel, ValueModels>();
+const byRun = new WeakMap<RfmRun, ValueModels>();
 
-export function valueModelsFor(rfm: RfmModel, db: DbClient): ValueModels {
+export function valueModelsFor(rfm: RfmRun, db: DbClient): ValueModels {
 	let m = byRun.get(rfm);
 	if (!m) {
 		m = { clv: new ClvModel(db), matrix: new MatrixModel(db) };

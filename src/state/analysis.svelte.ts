@@ -1,0 +1,55 @@
+import type { ScoringOptions } from '../core/segments/scoring.ts';
+import type { SegmentSet } from '../core/segments/rules.ts';
+import type { FrequencyMode, MonetaryMode, ReturnsMode } from '../core/sql/rfm.ts';
+import type { Lang } from '../i18n/translate.ts';
+import type { CustomerTableInfo } from './session.svelte.ts';
+
+/**
+ * What other views read of the current RFM run (the RFM view's model is one): its settings, so a
+ * migration or a value matrix uses the same; its segment names; its version, bumped per finished run.
+ */
+export interface RfmRun {
+	readonly asOf: string;
+	readonly status: string;
+	readonly frequency: FrequencyMode;
+	readonly monetary: MonetaryMode;
+	readonly returns: ReturnsMode;
+	readonly cancelledPattern: string;
+	/** The scoring of the current scores. */
+	readonly applied: ScoringOptions;
+	readonly set: SegmentSet;
+	readonly version: number;
+	/** Set when RFM runs from a customer table (views that need transactions are then off). */
+	readonly customerTable: CustomerTableInfo | null;
+	segmentNames(lang: Lang): Record<string, string>;
+}
+
+/** What other views ask of the import flow (the import view's model is it). */
+export interface ImportFlow {
+	readonly busy: boolean;
+	loadSample(): Promise<void>;
+}
+
+/** What the import view asks of the data-quality report (the quality view's model is it). */
+export interface QualityRun {
+	readonly stale: boolean;
+	readonly busy: boolean;
+	readonly status: string;
+	run(): Promise<void>;
+}
+
+/**
+ * App-wide analysis state shared between views, as interfaces: App.svelte (the owner) creates the
+ * view models and publishes them here, so no view folder imports another and state/ never imports
+ * views/. A fresh RFM run is published whenever the typed transaction table is rebuilt; what waits
+ * for it asks state/rfm-runs.ts.
+ */
+class Analysis {
+	rfm = $state.raw<RfmRun | null>(null);
+	importFlow = $state.raw<ImportFlow | null>(null);
+	quality = $state.raw<QualityRun | null>(null);
+	/** The view the app shows; a view may switch it (e.g. import → RFM after mapping). */
+	view = $state('import');
+}
+
+export const analysis = new Analysis();
