@@ -8,7 +8,7 @@ import { translate } from '../i18n/translate.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
 import { openFile } from '../run/open-file.ts';
 import { applyMapping } from '../run/stage.ts';
-import { optionalString, requireOption, type OptionSpec } from './options.ts';
+import { optionalString, requireOption, txRoles, type OptionSpec } from './options.ts';
 import { NODE_FILES } from './io.ts';
 import { cliRaggedPolicy, raggedOption } from './ragged-option.ts';
 import { raggedParams } from '../core/csv/ragged.ts';
@@ -58,15 +58,7 @@ ${DATES_HELP}
   --out FILE          write the CSV here (default: standard output); nothing is written on error`;
 
 export function rolesFrom(v: Values): RoleMapping {
-	const roles: RoleMapping = {
-		customer: requireOption(v, 'customer'),
-		date: requireOption(v, 'date'),
-		amount: optionalString(v, 'amount'),
-		quantity: optionalString(v, 'quantity'),
-		price: optionalString(v, 'price'),
-		order: optionalString(v, 'order')
-	};
-	if (!roles.amount && !(roles.quantity && roles.price)) throw new ClienteleError('cli.amountOrQtyPrice');
+	const roles = txRoles(v);
 	dateOptionsFrom(v); // --tz and --date-format fail before anything is read
 	return roles;
 }

@@ -18,9 +18,31 @@ import { raggedMessages } from './parts/ragged.ts';
 import { datesTzMessages } from './parts/dates-tz.ts';
 import { cliMessages } from './parts/cli.ts';
 
+/** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
+export const PARTS = [
+	appMessages,
+	importMessages,
+	rfmMessages,
+	rfmUiMessages,
+	rfmPlotsMessages,
+	segmentsMessages,
+	migrateMessages,
+	qualityMessages,
+	valueMessages,
+	clvMessages,
+	abcMessages,
+	kpiMessages,
+	journeyMessages,
+	datasetsMessages,
+	customerTableMessages,
+	xlsxMessages,
+	raggedMessages,
+	datesTzMessages,
+	cliMessages
+] as const;
+
 /**
- * English catalogue, assembled from the parts (src/i18n/parts, one file per area, each exporting
- * `{ en, zh }`). Every visible string of the app comes from a part.
+ * English catalogue, assembled from the parts. Every visible string of the app comes from a part.
  */
 export const en = {
 	...appMessages.en,
