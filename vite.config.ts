@@ -19,6 +19,8 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		env: { TZ: 'UTC' },
+		// Every test must assert something (no hand-written expect.hasAssertions() in each).
+		expect: { requireAssertions: true },
 		pool: 'forks'
 	}
 });

@@ -8,6 +8,7 @@ export default defineConfig({
 		testTimeout: 180_000,
 		hookTimeout: 180_000,
 		fileParallelism: false,
-		env: { TZ: 'UTC' }
+		env: { TZ: 'UTC' },
+		expect: { requireAssertions: true }
 	}
 });

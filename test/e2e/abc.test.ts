@@ -58,7 +58,6 @@ async function countsAfter(page: Page, before: Counts): Promise<Counts> {
 
 describe('ABC / Pareto view in Chromium', () => {
 	it('shows the CLI’s classes for the sample, follows thresholds and a window, lists and exports a class', async () => {
-		expect.hasAssertions();
 		const [base, strict, window] = await Promise.all([cli(), cli(['--a', '0.5', '--b', '0.8']), cli(['--a', '0.5', '--b', '0.8', '--from', '2024-03-01', '--to', '2024-08-31'])]);
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await page.getByTestId('load-sample').click();

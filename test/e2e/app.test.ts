@@ -19,7 +19,6 @@ async function cliRfm(): Promise<{ counts: Record<string, number>; rf: Record<st
 
 describe('the built site in Chromium', () => {
 	it('loads the sample offline, shows the same segments as the CLI, lists and exports a segment', async () => {
-		expect.hasAssertions();
 		const rfm = cliRfm();
 		const { page, requests, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await page.screenshot({ path: path.join(SHOTS, 'import-zh-CN.png'), fullPage: true });
@@ -89,7 +88,6 @@ describe('the built site in Chromium', () => {
 	});
 
 	it('explains a date column that cannot work, with the column, the count, the row and the value', async () => {
-		expect.hasAssertions();
 		const { page, context } = await openPage(site.browser, site.url, { lang: 'en' });
 		await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'test/fixtures/e2e/bad-dates.csv'));
 		await page.getByTestId('mapping-errors').waitFor({ timeout: 60_000 });
@@ -103,7 +101,6 @@ describe('the built site in Chromium', () => {
 	});
 
 	it('reads a GBK file exported by Excel on Chinese Windows (encoding detected, transcoded as a stream)', async () => {
-		expect.hasAssertions();
 		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'test/fixtures/e2e/gbk-orders.csv'));
 		await page.getByTestId('segment-summary').waitFor({ timeout: 60_000 });

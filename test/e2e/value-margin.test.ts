@@ -47,7 +47,6 @@ async function cliCounts(args: string[]): Promise<Record<string, number>> {
 
 describe('value matrix by margin and a numeric column (Chromium)', () => {
 	it.each(['zh-CN', 'en'] as const)('maps the cost column, offers margin and any column, and matches the CLI (%s)', async (lang) => {
-		expect.hasAssertions();
 		const { page, context, errors } = await openPage(browser, server.url, { lang, height: 1500 });
 		await page.getByTestId('file-input').setInputFiles(FILE);
 		await page.getByTestId('segment-summary').waitFor({ timeout: 60_000 });
@@ -91,7 +90,6 @@ describe('value matrix by margin and a numeric column (Chromium)', () => {
 	});
 
 	it('keeps the note and no margin choice for data without a cost column', async () => {
-		expect.hasAssertions();
 		const { page, context, errors } = await openPage(browser, server.url, { lang: 'en' });
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });

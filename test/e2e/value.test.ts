@@ -45,7 +45,6 @@ const counts = async (page: Page) =>
 
 describe('value view in Chromium', () => {
 	it.each(['zh-CN', 'en'] as const)('fits CLV in a worker, checks the model, draws the matrix and lists a quadrant (%s)', async (lang) => {
-		expect.hasAssertions();
 		const { page, context, errors } = await openPage(site.browser, site.url, { lang, height: 1600 });
 		const customers = await openValue(page);
 		await expect.poll(async () => (await page.getByTestId('clv-params').textContent()) ?? '').toMatch(/r = [\d.]+/);
@@ -114,7 +113,6 @@ describe('value view in Chromium', () => {
 	});
 
 	it('cancels a running fit and fits again', async () => {
-		expect.hasAssertions();
 		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'en' });
 		await openValue(page);
 		await page.getByTestId('clv-unit').selectOption('day');

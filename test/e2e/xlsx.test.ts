@@ -9,7 +9,6 @@ const site = useSite();
 
 describe('Excel workbooks in the page', () => {
 	it.each(['zh-CN', 'en'] as const)('book.xlsx (%s): the notes sheet is read first, the sheet picker reads 交易, segments follow', async (lang) => {
-		expect.hasAssertions();
 		const { page, errors, context, requests } = await openPage(site.browser, site.url, { lang, height: 1100 });
 		await page.getByTestId('file-input').setInputFiles(BOOK);
 		// The first sheet with data is a notes sheet: loaded, but it has no transactions to map.
@@ -42,7 +41,6 @@ describe('Excel workbooks in the page', () => {
 	});
 
 	it('a truncated workbook and a legacy .xls are refused with translated messages naming the file', async () => {
-		expect.hasAssertions();
 		const { page, context } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
 		await page.getByTestId('file-input').setInputFiles(CORRUPT);
 		await page.getByTestId('import-error').waitFor({ timeout: 120_000 });

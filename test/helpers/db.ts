@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { NodeDbClient } from '../../src/db/node.ts';
 
 /** One DuckDB-WASM (Node bundle) instance per test file: ≈ 1 s to start. */
@@ -11,7 +11,7 @@ export async function openDb(): Promise<NodeDbClient> {
 
 /**
  * The test file's DuckDB: opened before its tests, closed after them; every test must assert
- * (expect.hasAssertions()). Returns a stand-in that forwards to the open client, so it can be
+ * (requireAssertions in the Vitest config). Returns a stand-in that forwards to the open client, so it can be
  * declared at the top of a file and passed on like the client itself.
  */
 export function useDb(): NodeDbClient {
@@ -22,9 +22,6 @@ export function useDb(): NodeDbClient {
 	afterAll(async () => {
 		await client?.close();
 		client = null;
-	});
-	beforeEach(() => {
-		expect.hasAssertions();
 	});
 	return new Proxy({} as NodeDbClient, {
 		get(_, prop) {
@@ -46,7 +43,7 @@ export const SHARED_DATA = path.resolve(import.meta.dirname, '../../../shared/da
 
 /**
  * A temporary folder for the test file (made before its tests, removed after them); every test
- * must assert (expect.hasAssertions()). Returns the folder's path, to call inside tests.
+ * must assert (requireAssertions in the Vitest config). Returns the folder's path, to call inside tests.
  */
 export function useTmpDir(prefix: string): () => string {
 	let dir: string | null = null;
@@ -56,9 +53,6 @@ export function useTmpDir(prefix: string): () => string {
 	afterAll(() => {
 		if (dir) fs.rmSync(dir, { recursive: true, force: true });
 		dir = null;
-	});
-	beforeEach(() => {
-		expect.hasAssertions();
 	});
 	return () => {
 		if (!dir) throw new Error('useTmpDir(): the folder is made in beforeAll, use it inside tests and hooks');

@@ -29,7 +29,6 @@ const LABELS: ParetoLabels = {
 
 describe('paretoOptions', () => {
 	it('draws the curve from (0, 0), the diagonal, the 80 % line, the marker and a pointer tooltip', () => {
-		expect.hasAssertions();
 		const options = paretoOptions(POINTS, { labels: LABELS, shareFor80: 0.5, thresholds: [{ value: 0.7, label: 'A ≤ 70%' }, { value: 0.9, label: 'B ≤ 90%' }] });
 		const el = render(options);
 		const marks = ariaMarks(el);
@@ -50,14 +49,12 @@ describe('paretoOptions', () => {
 		['no marker without a text', 0.5, null, false],
 		['a marker otherwise', 0.5, '50.0% of customers', true]
 	] as const)('%s', (_name, shareFor80, marker, shown) => {
-		expect.hasAssertions();
 		const el = render(paretoOptions(POINTS, { labels: { ...LABELS, marker }, shareFor80 }));
 		expect(texts(el).includes('50.0% of customers')).toBe(shown);
 		expect(el.querySelectorAll('g[aria-label="dot"] circle').length).toBe(shown ? 1 : 0);
 	});
 
 	it('keeps a curve that already starts at 0 as it is, and renders with no points at all', () => {
-		expect.hasAssertions();
 		const from0 = paretoOptions([{ customer_share: 0, cum_share: 0 }, ...POINTS], { labels: LABELS, shareFor80: 0.5 });
 		const lines = (from0.marks ?? []).filter((m) => m instanceof Plot.Line).map((m) => (m as unknown as { data: unknown[] }).data.length);
 		expect(lines).toContain(5);
@@ -73,7 +70,6 @@ const ROWS: AbcBarRow[] = [
 
 describe('abcBarsOptions', () => {
 	it('draws two bars per class, labelled with their percentages, and a legend', () => {
-		expect.hasAssertions();
 		const options = abcBarsOptions(ROWS, { labels: { customerShare: '客户占比', revenueShare: '销售额占比', share: '占比' } });
 		const el = render(options);
 		expect(el.querySelectorAll('g[aria-label="bar"] rect').length).toBe(6);
@@ -86,7 +82,6 @@ describe('abcBarsOptions', () => {
 	});
 
 	it('keeps the class order given and renders an empty list', () => {
-		expect.hasAssertions();
 		const options = abcBarsOptions([...ROWS].reverse(), { labels: { customerShare: 'c', revenueShare: 'r', share: 's' } });
 		expect((options.fx as { domain: string[] }).domain).toEqual(['C', 'B', 'A']);
 		expect(() => render(abcBarsOptions([], { labels: { customerShare: 'c', revenueShare: 'r', share: 's' } }))).not.toThrow();

@@ -17,7 +17,6 @@ const DOTS = [
 
 describe('figureToSvg', () => {
 	it('stacks the title, the swatch legend (redrawn as SVG) and the chart in one SVG document', () => {
-		expect.hasAssertions();
 		const root = host({ width: 300, height: 200, color: { legend: true, domain: ['Champions', '流失客户'], range: ['#ff0000', '#00ff00'] }, marks: [Plot.dot(DOTS, { x: 'x', y: 'y', fill: 's' })] });
 		expect(root.querySelector('[class*="-swatches"]')).not.toBeNull();
 		const out = figureToSvg(root, 'F × M 散点图');
@@ -37,7 +36,6 @@ describe('figureToSvg', () => {
 	});
 
 	it('keeps a bare chart (no legend, no title) as it is', () => {
-		expect.hasAssertions();
 		const out = figureToSvg(host({ width: 200, height: 100, marks: [Plot.dot(DOTS, { x: 'x', y: 'y' })] }));
 		expect(out.width).toBe(216);
 		expect(out.height).toBe(8 + 100 + 6 + 8);
@@ -52,7 +50,6 @@ describe('figureFileName', () => {
 		['a/b:c*?', 'png', 'clientele-a_b_c.png'],
 		['', 'svg', 'clientele-chart.svg']
 	] as const)('%s → %s', (title, ext, want) => {
-		expect.hasAssertions();
 		expect(figureFileName(title, ext)).toBe(want);
 	});
 });

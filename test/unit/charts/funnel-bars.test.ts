@@ -14,7 +14,6 @@ describe('funnel bars', () => {
 		['one group', rows('all', [200, 80, 20]), 3, ['200 · 100.0%', '80 · 40.0%', '20 · 10.0%', '1. 官网', '3. 门店']],
 		['two groups are faceted', [...rows('A', [10, 5, 1]), ...rows('B', [20, 2, 0])], 6, ['A', 'B', '5 · 50.0%', '0 · 0.0%']]
 	])('%s', (_n, data, bars, labels) => {
-		expect.hasAssertions();
 		const el = render(funnelBarsOptions(data, { labels: { customers: 'Customers', step: 'Step' } }));
 		expect(el.querySelectorAll('[aria-label="bar"] rect')).toHaveLength(bars);
 		expect(texts(el)).toEqual(expect.arrayContaining(labels));

@@ -21,7 +21,6 @@ describe('journey lanes', () => {
 		{ stage: '接触后', touchpoint: '邮件', events: 40, mean_score: null }
 	];
 	it('one cell per stage × touchpoint with its volume; pain points outlined', () => {
-		expect.hasAssertions();
 		const o = journeyLanesOptions(cells, { labels: { stage: 'Stage', touchpoint: 'Touchpoint', events: 'Events', score: 'Score' }, stages: ['接触前', '接触中', '接触后'], pain: ['客服电话'] });
 		const el = render(o);
 		const groups = el.querySelectorAll('[aria-label="cell"]');
@@ -39,7 +38,6 @@ describe('journey satisfaction curve', () => {
 		['three stages', [3.9, 4.3, 3.1], 3],
 		['a stage without scores is left out', [3.9, null, 3.1], 2]
 	] as const)('%s', (_n, means, dots) => {
-		expect.hasAssertions();
 		const rows = ['接触前', '接触中', '接触后'].map((stage, i) => ({ stage, mean_score: means[i] ?? null, sd_score: 0.8, q25: 3, q75: 5, scored: 10 }));
 		const el = render(journeyCurveOptions(rows, { labels: { stage: 'Stage', score: 'Mean', scored: 'n' } }));
 		expect(el.querySelectorAll('[aria-label="dot"] circle')).toHaveLength(dots);
@@ -56,7 +54,6 @@ describe('journey flow', () => {
 		{ step: 2, source: '门店', target: '客服电话', customers: 20 }
 	];
 	it('keeps the top links per step and sums the rest into "other"', () => {
-		expect.hasAssertions();
 		const o = journeyFlowOptions(links, { labels: { step: 'Step', customers: 'Customers', other: 'Other' }, top: 2 });
 		const el = render(o);
 		expect(el.querySelectorAll('[aria-label="link"] path')).toHaveLength(4);
@@ -68,7 +65,6 @@ describe('journey flow', () => {
 
 describe('channel split', () => {
 	it('a bar per channel with share and mean score', () => {
-		expect.hasAssertions();
 		const rows = [
 			{ label: 'Online', events: 700, customers: 300, event_share: 0.7, mean_score: 4.1 },
 			{ label: 'Offline', events: 300, customers: 200, event_share: 0.3, mean_score: null }

@@ -26,7 +26,6 @@ describe('kpi trend chart', () => {
 		['with a target', 40, ['area', 'line', 'dot', 'rule', 'text']],
 		['without a target', undefined, ['area', 'line', 'dot']]
 	])('%s', (_n, target, expected) => {
-		expect.hasAssertions();
 		const el = render(kpiTrendOptions(POINTS, { labels: TL, target }));
 		for (const m of expected) expect(marks(el)).toContain(m);
 		if (target === undefined) expect(marks(el)).not.toContain('rule');
@@ -36,7 +35,6 @@ describe('kpi trend chart', () => {
 	});
 
 	it('leaves the band out for points without an interval (retention)', () => {
-		expect.hasAssertions();
 		const el = render(kpiTrendOptions(POINTS.map((p) => ({ ...p, low: NaN, high: NaN })), { labels: TL, target: 92 }));
 		expect(el.querySelectorAll('[aria-label="area"] path')).toHaveLength(0);
 		expect(el.querySelectorAll('[aria-label="line"] path')).toHaveLength(1);
@@ -50,7 +48,6 @@ describe('kpi by group chart', () => {
 		{ label: 'New', value: NaN, low: NaN, high: NaN, n: 0 }
 	];
 	it('sorts groups by value, draws intervals and the target, and skips missing values', () => {
-		expect.hasAssertions();
 		const o = kpiGroupsOptions(rows, { labels: { value: 'NPS', group: '', target: 'Target', n: 'n' }, target: 40 });
 		expect((o.y as { domain: string[] }).domain).toEqual(['Champions', 'Lost']);
 		const el = render(o);
@@ -67,7 +64,6 @@ describe('cohort heatmap', () => {
 		{ cohort: '2024-02', month_index: 0, customers: 5, cohort_size: 5, retention: 1 }
 	];
 	it('shows cohort sizes in month 0 and percentages after, one cell per (cohort, month)', () => {
-		expect.hasAssertions();
 		const o = cohortHeatmapOptions(cells, { labels: { cohort: 'First purchase', month: 'Months since', retention: 'Share', customers: 'Customers', size: 'Size' } });
 		expect((o.color as { domain: number[] }).domain).toEqual([0, 0.3]);
 		const el = render(o);
@@ -76,7 +72,6 @@ describe('cohort heatmap', () => {
 	});
 
 	it('draws an empty frame for no cohorts', () => {
-		expect.hasAssertions();
 		const el = render(cohortHeatmapOptions([], { labels: { cohort: 'c', month: 'm', retention: 'r', customers: 'n', size: 's' } }));
 		expect(el.querySelectorAll('[aria-label="cell"] rect')).toHaveLength(0);
 	});

@@ -7,7 +7,6 @@ const round = (t: TreemapTile) => ({ id: t.id, x0: +t.x0.toFixed(3), y0: +t.y0.t
 
 describe('squarify', () => {
 	it('lays out the paper’s example (6, 6, 4, 3, 2, 2, 1 in 6 × 4) as Bruls et al. show it', () => {
-		expect.hasAssertions();
 		const tiles = squarify(
 			[6, 6, 4, 3, 2, 2, 1].map((value, i) => ({ id: String.fromCharCode(97 + i), value })),
 			{ x0: 0, y0: 0, x1: 6, y1: 4 }
@@ -30,7 +29,6 @@ describe('squarify', () => {
 		{ name: 'nothing positive: no tiles', items: [{ id: 'y', value: 0 }], n: 0 },
 		{ name: 'ten uneven items', items: [50, 20, 10, 8, 5, 3, 2, 1, 0.5, 0.5].map((value, i) => ({ id: `s${i}`, value })), n: 10 }
 	])('$name: areas are proportional and tile the rect', ({ items, n }) => {
-		expect.hasAssertions();
 		const rect = { x0: 0, y0: 0, x1: 640, y1: 360 };
 		const tiles = squarify(items, rect);
 		expect(tiles).toHaveLength(n);
@@ -47,7 +45,6 @@ describe('squarify', () => {
 
 describe('flowLayout', () => {
 	it('stacks both columns on one scale and orders bands so they do not cross inside a node', () => {
-		expect.hasAssertions();
 		// From A: 30 → A, 10 → B; from B: 20 → B; new: 40 → A. Height 100 + 2 gaps of 10 (left), 1 gap (right): scale = min(80, 90) / 100 = 0.8.
 		const l = flowLayout(
 			[
@@ -76,7 +73,6 @@ describe('flowLayout', () => {
 	});
 
 	it('puts ids missing from the order last and returns nothing for no flow', () => {
-		expect.hasAssertions();
 		const l = flowLayout([{ from: 'x', to: 'y', value: 1 }, { from: 'a', to: 'y', value: 1 }], { fromOrder: ['a'], toOrder: [], height: 10, gap: 0 });
 		expect(l.nodes.filter((n) => n.side === 'from').map((n) => n.id)).toEqual(['a', 'x']);
 		expect(flowLayout([], { fromOrder: [], toOrder: [], height: 10 })).toEqual({ nodes: [], links: [], scale: 0 });
@@ -92,12 +88,10 @@ describe('previousQuarterEnd', () => {
 		['2024-04-01', '2023-12-31'],
 		['2024-03-01', '2023-12-31']
 	])('as-of %s → %s', (asOf, want) => {
-		expect.hasAssertions();
 		expect(previousQuarterEnd(asOf)).toBe(want);
 	});
 
 	it('rejects a non-date', () => {
-		expect.hasAssertions();
 		expect(() => previousQuarterEnd('2025-13-01')).toThrow();
 	});
 });

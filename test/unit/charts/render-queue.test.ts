@@ -6,7 +6,6 @@ const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 /** Node has no layout: no figure counts as on screen, so the queue is first in, first out. */
 describe('figure render queue', () => {
 	it('runs each job in a task of its own, in order, and skips cancelled ones', async () => {
-		expect.hasAssertions();
 		const ran: string[] = [];
 		const node = {} as Element;
 		let sync = true;
@@ -26,7 +25,6 @@ describe('figure render queue', () => {
 	});
 
 	it('a job that throws does not stop the ones after it', async () => {
-		expect.hasAssertions();
 		const ran: string[] = [];
 		const node = {} as Element;
 		const errors: unknown[] = [];

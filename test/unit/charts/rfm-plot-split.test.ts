@@ -40,7 +40,6 @@ const texts = (o: Plot.PlotOptions) => {
 
 describe('RFM plot set in two parts', () => {
 	it('score figures then segment figures make the whole set', () => {
-		expect.hasAssertions();
 		const all = rfmPlotSet(DATA, ctx).map((f) => f.id);
 		const parts = [...scoreFigures(DATA, ctx), ...segmentFigures(DATA, ctx)].map((f) => f.id);
 		expect(parts).toEqual(all);
@@ -53,18 +52,15 @@ describe('RFM plot set in two parts', () => {
 		['plot-medians', ['CHAMPIONS', 'LOST']]
 	];
 	it.each(cases)('%s names the segments (it must be redrawn after a rule change)', (id, names) => {
-		expect.hasAssertions();
 		const f = segmentFigures(DATA, ctx).find((x) => x.id === id)!;
 		for (const n of names) expect(texts(f.options)).toContain(n);
 	});
 
 	it('the score figures do not name segments (they need no redraw after a rule change)', () => {
-		expect.hasAssertions();
 		for (const f of scoreFigures(DATA, ctx)) expect(texts(f.options)).not.toMatch(/CHAMPIONS|LOST/);
 	});
 
 	it('the scatter note states how many customers are drawn', () => {
-		expect.hasAssertions();
 		const f = segmentFigures({ ...DATA, stats: { total: 9000, positive: 8000 } }, ctx).find((x) => x.id === 'plot-fm-scatter')!;
 		expect(f.note).toBe('plots.scatter.sampled {"shown":2,"eligible":8000,"limit":5000} plots.scatter.excluded {"count":1000}');
 	});

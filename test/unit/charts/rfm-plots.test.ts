@@ -35,7 +35,6 @@ const CELLS: ScoreCell[] = [
 
 describe('RFM chart builders', () => {
 	it('histogram: regular bars blue, the overflow bar grey with a marker', () => {
-		expect.hasAssertions();
 		const o = histogramOptions(
 				[
 					{ bin: 0, x0: 0, x1: 10, customers: 5, overflow: false },
@@ -53,7 +52,6 @@ describe('RFM chart builders', () => {
 	});
 
 	it('order distribution: one bar per count, the capped one labelled "n+", shares on bars', () => {
-		expect.hasAssertions();
 		const el = render(
 			orderDistributionOptions(
 				[
@@ -71,7 +69,6 @@ describe('RFM chart builders', () => {
 		['mean', ['10', '20', '30', '1,235'], 'Mean monetary'],
 		['count', ['4', '3', '2', '1'], 'Customers']
 	] as const)('heatmap coloured by %s: a cell per pair, numbers written, legend titled', (measure, shown, legend) => {
-		expect.hasAssertions();
 		const o = scoreHeatmapOptions(CELLS, { measure, labels: { x: 'F score', y: 'R score', meanMonetary: 'Mean monetary', customers: 'Customers' } });
 		const el = render(o);
 		expect(el.querySelectorAll('g[aria-label="cell"] rect').length).toBe(4);
@@ -80,14 +77,12 @@ describe('RFM chart builders', () => {
 	});
 
 	it('heatmap domain covers 1 … highest score, at least 2', () => {
-		expect.hasAssertions();
 		expect(scoreDomain(CELLS)).toEqual([1, 2]);
 		expect(scoreDomain([{ x: 1, y: 7, customers: 1, mean_monetary: 1 }])).toEqual([1, 2, 3, 4, 5, 6, 7]);
 		expect(scoreDomain([])).toEqual([1, 2]);
 	});
 
 	it('scatter: log axes, one dot per point, colours in rule order with Others grey', () => {
-		expect.hasAssertions();
 		const points = [
 			{ customer_id: 'a', frequency: 1, monetary: 10, segment: 'lost' },
 			{ customer_id: 'b', frequency: 5, monetary: 1000, segment: 'champions' },
@@ -104,7 +99,6 @@ describe('RFM chart builders', () => {
 	});
 
 	it('treemap: a rect per positive segment, names and details written, long names cut', () => {
-		expect.hasAssertions();
 		const el = render(
 			segmentTreemapOptions(
 				[
@@ -123,7 +117,6 @@ describe('RFM chart builders', () => {
 	});
 
 	it('share comparison: two dots and a joining line per segment', () => {
-		expect.hasAssertions();
 		const el = render(
 			shareComparisonOptions(
 				[
@@ -139,7 +132,6 @@ describe('RFM chart builders', () => {
 	});
 
 	it('medians: three columns, a bar and its value per segment', () => {
-		expect.hasAssertions();
 		const el = render(
 			segmentMediansOptions(
 				[
@@ -154,7 +146,6 @@ describe('RFM chart builders', () => {
 	});
 
 	it('colours: Others is grey, the rest follow the palette; text colour follows luminance', () => {
-		expect.hasAssertions();
 		expect(segmentRange(['a', 'others', 'b'])).toEqual(['#4e79a7', OTHERS_COLOUR, '#f28e2c']);
 		expect(textOn('#edc949')).toBe('#1b1b1b');
 		expect(textOn('#4e79a7')).toBe('#ffffff');
@@ -180,7 +171,6 @@ describe('the plot set', () => {
 	const t = (key: string, p?: Record<string, string | number>) => (p ? `${key} ${JSON.stringify(p)}` : key);
 
 	it('has the eleven figures, each renders, the sample and the overflow are stated', () => {
-		expect.hasAssertions();
 		const figs = rfmPlotSet(DATA, { t, fmt: (v) => String(v), segments: ['lost', 'others'], name, heatMeasure: 'count', treemapSize: 'revenue', sampleLimit: 1 });
 		expect(figs.map((f) => f.id)).toEqual(['plot-hist-r', 'plot-hist-f', 'plot-hist-m', 'plot-orders', 'plot-heat-rf', 'plot-heat-fm', 'plot-heat-rm', 'plot-fm-scatter', 'plot-treemap', 'plot-shares', 'plot-medians']);
 		for (const f of figs) expect(marks(render(f.options)).length).toBeGreaterThan(0);
@@ -200,7 +190,6 @@ describe('migration charts', () => {
 		{ from: '__new__', to: 'lost', value: 5 }
 	];
 	it('flow: a bar per node, a band per flow, column titles and labels with counts', () => {
-		expect.hasAssertions();
 		const el = render(
 			migrationFlowOptions(FLOWS, { fromOrder: ['champions', 'lost', '__new__'], toOrder: ['champions', 'lost'], colour: () => '#888888', labels: { name: (id) => (id === '__new__' ? 'New' : name(id)), fromTitle: '2025-09-30', toTitle: '2026-01-01', customers: 'Customers' }, width: 600, height: 300 })
 		);
@@ -210,7 +199,6 @@ describe('migration charts', () => {
 	});
 
 	it('matrix: a cell per pair with its count, rows and columns in rule order', () => {
-		expect.hasAssertions();
 		const cells = FLOWS.map((f) => ({ from: f.from, to: f.to, customers: f.value, row_share: f.from === 'champions' ? f.value / 40 : 1 }));
 		const o = migrationMatrixOptions(cells, { fromOrder: ['champions', 'lost', '__new__'], toOrder: ['champions', 'lost'], labels: { name, from: 'From', to: 'To', rowShare: 'Row share', customers: 'Customers' } });
 		expect((o.y as { domain: string[] }).domain).toEqual(['Champions', '__new__']);

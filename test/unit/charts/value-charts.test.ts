@@ -1,12 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { frequencyCheckOptions, trackingOptions, type CheckLabels } from '../../../src/charts/clv-checks.ts';
 import { valueMatrixOptions, type MatrixLabels, type MatrixPoint } from '../../../src/charts/value-matrix.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 const render = (o: Plot.PlotOptions): Element => {
 	const doc = new JSDOM('').window.document;

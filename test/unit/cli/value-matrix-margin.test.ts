@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALUE_MATRIX_HELP, valueMatrixCommand } from '../../../src/cli/value-matrix.ts';
 import { isClienteleError, type ClienteleError } from '../../../src/core/errors.ts';
 import { translate } from '../../../src/i18n/translate.ts';
@@ -29,9 +29,6 @@ beforeAll(() => {
 });
 afterAll(() => {
 	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 async function run(args: string[]): Promise<{ header: string; rows: string[][] }> {

@@ -1,13 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { R_SEGMENT_NAMES } from '../../../src/core/segments/rules.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { ERROR_CODES } from '../../../src/core/errors.ts';
 import { CATALOGUES, isMessageKey, translate } from '../../../src/i18n/translate.ts';
 import { zhCN } from '../../../src/i18n/zh-CN.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const zh: Record<string, string> = zhCN;

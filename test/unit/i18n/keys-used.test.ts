@@ -11,14 +11,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'svelte/compiler';
 import ts from 'typescript';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../src/core/errors.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { zhCN } from '../../../src/i18n/zh-CN.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 const SRC = path.resolve(import.meta.dirname, '../../../src');
 /** The catalogues themselves (their keys are the definitions, not uses). */

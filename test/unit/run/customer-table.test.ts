@@ -36,7 +36,6 @@ async function segmentCounts(): Promise<Record<string, number>> {
 
 describe('customer table in the page pipeline', () => {
 	it('reports every problem with file, column and first row, including duplicate ids', async () => {
-		expect.hasAssertions();
 		const { file, mapping } = await load(
 			'bad.csv',
 			'customer_id,recency_days,number_of_orders,revenue\nA,10,2,100\nB,20,x,50\nA,5,1,30\nC,-3,1,9\n'
@@ -55,7 +54,6 @@ describe('customer table in the page pipeline', () => {
 	});
 
 	it('Shopify 11 groups put customers with 0 orders in Prospects', async () => {
-		expect.hasAssertions();
 		const { file, mapping } = await load(
 			'prospects.csv',
 			'客户编号,最近消费日期,订单数,累计消费金额\nC1,2024-05-01,3,300\nC2,,0,0\nC3,2024-01-10,1,20\nC4,2024-06-30,8,900\n'
@@ -72,7 +70,6 @@ describe('customer table in the page pipeline', () => {
 	});
 
 	it('R rfm_data_customer.csv: the same segments as the CLI (r-rfm, r10-tests)', async () => {
-		expect.hasAssertions();
 		const input = fixture('rfm_r', 'rfm_data_customer.csv');
 		const text = fs.readFileSync(input, 'utf8');
 		const { file, mapping } = await load('rfm_data_customer.csv', text);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohortRetentionSql, retentionCountsSql } from '../../../src/core/sql/retention.ts';
 import { applyMapping } from '../../../src/run/stage.ts';
 import { mappingFor } from '../../../src/core/import/mapping.ts';
@@ -23,9 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 describe('retention and churn over a period (hand-checked)', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoleMapping } from '../../../src/core/csv/roles.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { applyMapping } from '../../../src/run/stage.ts';
@@ -23,9 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await db.close();
 	fs.rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 async function load(file: string): Promise<LoadedFile> {

@@ -26,7 +26,6 @@ describe('finding the value quadrants', () => {
 		['a brought-in table with a Chinese column, preferred', [`CREATE TABLE value_matrix AS SELECT 'C1' AS customer_id, 'core' AS quadrant`, `CREATE TABLE value_quadrants AS SELECT 'C1' AS customer_id, '核心价值客户' AS "价值象限"`], always, { table: 'value_quadrants', column: '价值象限' }],
 		['a table without customer ids, skipped', [`CREATE TABLE value_quadrants AS SELECT 'C1' AS id, 'core' AS quadrant`, `CREATE TABLE value_matrix AS SELECT 'C1' AS customer_id, 'low' AS quadrant`], always, { table: 'value_matrix', column: 'quadrant' }]
 	])('%s', async (_name, setup, ignore, expected) => {
-		expect.hasAssertions();
 		await db.exec(sql`DROP TABLE IF EXISTS value_matrix`);
 		await db.exec(sql`DROP TABLE IF EXISTS value_quadrants`);
 		for (const s of setup) await db.exec(raw(s));
@@ -40,12 +39,10 @@ describe('quadrant order and names', () => {
 		[['其他', 'low', null, 'A'], ['low', 'A', '其他', null]],
 		[[], []]
 	])('orders %j as %j', (groups, expected) => {
-		expect.hasAssertions();
 		expect(byQuadrantOrder(groups.map((group, i) => ({ group, i }))).map((r) => r.group)).toEqual(expected);
 	});
 
 	it('keeps the row order inside a group (funnel steps stay in order)', () => {
-		expect.hasAssertions();
 		const rows = [1, 2, 1, 2].map((step, i) => ({ group: i < 2 ? 'low' : 'core', step }));
 		expect(byQuadrantOrder(rows).map((r) => `${r.group}${r.step}`)).toEqual(['core1', 'core2', 'low1', 'low2']);
 	});
@@ -54,7 +51,6 @@ describe('quadrant order and names', () => {
 		[['general', 'core', null, 'low'], ['core', 'general', 'low']],
 		[['potential'], ['potential']]
 	])('present quadrants of %j', (values, expected) => {
-		expect.hasAssertions();
 		expect(presentQuadrants(values)).toEqual(expected);
 	});
 
@@ -63,7 +59,6 @@ describe('quadrant order and names', () => {
 		['low', true, '[value.quadrant.low]'],
 		['VIP', false, 'VIP']
 	])('%s: quadrant id %s, shown as %s', (q, isId, shown) => {
-		expect.hasAssertions();
 		expect(isQuadrantId(q)).toBe(isId);
 		expect(quadrantLabel(q, (k) => `[${k}]`)).toBe(shown);
 	});

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { R10_DOCS } from '../../../src/core/segments/rules.ts';
 import { rfHeatmapSql, segmentSummarySql } from '../../../src/core/sql/rfm.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
@@ -70,9 +70,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 const customers = async () =>

@@ -17,7 +17,6 @@ describe('touchpoint dates read like transaction dates', () => {
 		['an offset timestamp', 'customer,time,touchpoint\nA,2024-01-05T10:00:00+08:00,App\nB,2024-01-06T02:00:00Z,门店\n', { label: 'YYYY-MM-DDTHH:MM:SS±HH:MM' }, true],
 		['a plain date (a wall time: no zone)', 'customer,time,touchpoint\nA,2024-01-05,App\nB,2024-01-06,门店\n', { label: 'YYYY-MM-DD' }, false]
 	])('%s: recognised, and instants shown in the zone of the transactions', (_, text, expected, zoned) => {
-		expect.hasAssertions();
 		session.mapping = { roles: {}, dateFormat: { strptime: ['%Y-%m-%d'], label: 'YYYY-MM-DD', dateOnly: true }, numberFormats: {}, timeZone: 'America/New_York' };
 		const d = new DatasetState('touchpoints');
 		d.file = loaded(text);

@@ -31,7 +31,6 @@ class Asked {
 let asked: Asked;
 let q: Query<string>;
 beforeEach(() => {
-	expect.hasAssertions();
 	asked = new Asked();
 	q = new Query(() => db, asked.request);
 });

@@ -11,7 +11,6 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('the RFM run as a readiness promise (no polling)', () => {
 	it('waiting before the run starts: settles when the run of that version ends, ready or failed', async () => {
-		expect.hasAssertions();
 		const w = watch(rfmRuns.settled(1));
 		let end: (ok: boolean) => void = () => undefined;
 		rfmRuns.started(1, new Promise((res, rej) => (end = (ok) => (ok ? res(undefined) : rej(new Error('rfm failed'))))));
@@ -23,7 +22,6 @@ describe('the RFM run as a readiness promise (no polling)', () => {
 	});
 
 	it('an older version, or one a newer version replaced before its run started, is over at once', async () => {
-		expect.hasAssertions();
 		const skipped = watch(rfmRuns.settled(2));
 		const w3 = watch(rfmRuns.settled(3));
 		const older = watch(rfmRuns.settled(1));

@@ -4,7 +4,7 @@
  * A class instance does not survive that clone, so what arrives typed arrived as data.
  */
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClienteleError } from '../../../src/core/errors.ts';
 import { fitHandler } from '../../../src/workers/clv-compute.ts';
 import type { ClvFitInput, ClvProgress } from '../../../src/core/clv/fit-types.ts';
@@ -25,9 +25,6 @@ import {
 } from '../../../src/workers/protocol.ts';
 import { startXlsxRead, XlsxCancelled } from '../../../src/workers/xlsx-client.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 type Echo = WorkerSpec<{ n: number }, { doubled: number }, number>;
 

@@ -23,7 +23,6 @@ afterAll(async () => db?.close());
 
 describe('ABC class table', () => {
 	it('lists A, B and C with customers, shares, revenue and mean revenue per customer', async () => {
-		expect.hasAssertions();
 		const rows = (await db.query(abcClassTableSql('abc'))).rows;
 		// A: {A 50}; B: {B 30, C 10}; C: {D 10, E 0, F −5}. Positive total 100.
 		expect(rows).toEqual([
@@ -34,7 +33,6 @@ describe('ABC class table', () => {
 	});
 
 	it('agrees with abcSummarySql on counts, revenue and shares', async () => {
-		expect.hasAssertions();
 		const table = (await db.query(abcClassTableSql('abc'))).rows;
 		const summary = (await db.query(abcSummarySql('abc'))).rows;
 		expect(table.map((r) => [r.abc_class, r.customers, r.revenue, r.revenue_share])).toEqual(
@@ -48,7 +46,6 @@ describe('ABC class table', () => {
 		// Nothing positive: everyone is C, shares of revenue are 0 rather than NULL.
 		['no positive revenue', sql`SELECT * FROM (VALUES ('X', TIMESTAMP '2024-01-01', -3.0), ('Y', TIMESTAMP '2024-01-01', 0.0)) t(customer_id, ts, amount)`, [['A', 0, 0, 0, null], ['B', 0, 0, 0, null], ['C', 2, 1, 0, -1.5]]]
 	] as const)('%s', async (_name, data, expected) => {
-		expect.hasAssertions();
 		await db.exec(sql`CREATE OR REPLACE TABLE tx_edge AS ${data}`);
 		await db.exec(abcSql({ tx: 'tx_edge', target: 'abc_edge' }));
 		const rows = (await db.query(abcClassTableSql('abc_edge'))).rows;
@@ -58,7 +55,6 @@ describe('ABC class table', () => {
 
 describe('ABC customer list', () => {
 	it('lists customers in rank order with their translated RFM segment (NULL when they have none)', async () => {
-		expect.hasAssertions();
 		const segment = segmentLabelSql({ champions: '冠军客户', loyal: '忠诚客户', others: '其他' });
 		const rows = (await db.query(abcCustomersSql({ abc: 'abc', rfm: 'rfm', segment }))).rows;
 		expect(rows).toEqual([
@@ -76,14 +72,12 @@ describe('ABC customer list', () => {
 		['B', ['B', 'C']],
 		['C', ['D', 'E', 'F']]
 	] as const)('class %s only', async (abcClass, ids) => {
-		expect.hasAssertions();
 		const rows = (await db.query(abcCustomersSql({ abc: 'abc', rfm: 'rfm', abcClass }))).rows;
 		expect(rows.map((r) => r.customer_id)).toEqual(ids);
 		expect(new Set(rows.map((r) => r.abc_class))).toEqual(new Set([abcClass]));
 	});
 
 	it('names columns for a grid, adds the rank and shows the cumulative share as a percentage', async () => {
-		expect.hasAssertions();
 		const res = await db.query(
 			abcCustomersSql({ abc: 'abc', rfm: 'rfm', abcClass: 'B', withRank: true, percent: true, names: { customer_id: '客户 "编号"', rank: '排名', cum_share: '累计占比 %' } })
 		);
@@ -92,7 +86,6 @@ describe('ABC customer list', () => {
 	});
 
 	it('works without an RFM table (segment is NULL)', async () => {
-		expect.hasAssertions();
 		const rows = (await db.query(abcCustomersSql({ abc: 'abc', abcClass: 'A' }))).rows;
 		expect(rows).toEqual([{ customer_id: 'A', revenue: 50, cum_share: 0.5, abc_class: 'A', segment: null }]);
 	});
@@ -100,7 +93,6 @@ describe('ABC customer list', () => {
 
 describe('transaction day range', () => {
 	it('gives the first and last day as YYYY-MM-DD', async () => {
-		expect.hasAssertions();
 		const rows = (await db.query(txDayRangeSql('tx'))).rows;
 		expect(rows).toEqual([{ first_day: '2024-01-01', last_day: '2024-03-06' }]);
 	});

@@ -18,7 +18,6 @@ afterAll(async () => db?.close());
 
 describe('ABC classes', () => {
 	it('sorts by revenue (ties by id), takes cumulative share of positive revenue including the customer, and classes at 70 % / 90 %', async () => {
-		expect.hasAssertions();
 		await db.exec(abcSql({ tx: 'tx', target: 'abc' }));
 		const rows = (await db.query(sql`SELECT customer_id, revenue, rank, round(cum_share, 6) AS cum_share, abc_class FROM abc ORDER BY rank`)).rows;
 		// Positive total = 100. A: 0.5 ≤ 0.7 → A; B: 0.8 → B; C (tie with D, id first): 0.9 → B; D: 1.0 → C; E 0 and F −5 → C.
@@ -33,7 +32,6 @@ describe('ABC classes', () => {
 	});
 
 	it('honours editable thresholds and a date window', async () => {
-		expect.hasAssertions();
 		await db.exec(abcSql({ tx: 'tx', target: 'abc2', a: 0.5, b: 0.8, to: '2024-01-31' }));
 		const rows = (await db.query(sql`SELECT customer_id, revenue, abc_class FROM abc2 ORDER BY rank`)).rows;
 		// Up to 2024-01-31 B has 20: A 50/90 = 0.556 → B (above 0.5); B 70/90 = 0.778 → B; C 80/90 → C.
@@ -45,7 +43,6 @@ describe('ABC classes', () => {
 	});
 
 	it('summarises per class and computes the share of customers for 80 % of revenue and the Gini coefficient', async () => {
-		expect.hasAssertions();
 		const summary = (await db.query(abcSummarySql('abc'))).rows;
 		expect(summary.map((r) => [r.abc_class, r.customers, r.revenue])).toEqual([
 			['A', 1, 50],

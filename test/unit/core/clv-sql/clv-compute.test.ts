@@ -1,12 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prepareRfm, type CustomerSummary } from '../../../../src/core/clv/prepare.ts';
 import { runClv } from '../../../../src/core/clv/fit.ts';
 import type { ClvColumns, ClvFitInput } from '../../../../src/core/clv/fit-types.ts';
 import { CALIBRATION_END, cdnowTransactions } from '../clv/cdnow.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 const cols = (cs: readonly Pick<CustomerSummary, 'x' | 'tx' | 'T' | 'zbar' | 'holdoutPurchases'>[]): ClvColumns => ({
 	x: Float64Array.from(cs, (c) => c.x),

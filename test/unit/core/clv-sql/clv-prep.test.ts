@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareRfm, type CustomerSummary, type TimeUnit } from '../../../../src/core/clv/prepare.ts';
 import { clvPrepSql, clvPrepStatsSql } from '../../../../src/core/sql/clv.ts';
 import { ident, sql } from '../../../../src/core/sql/sql.ts';
@@ -25,9 +25,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await db?.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 const DAY = (iso: string) => dayOf(iso);

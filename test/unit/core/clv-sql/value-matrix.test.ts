@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../../../src/core/sql/sql.ts';
 import { valueMatrixPointsSql, valueMatrixSql, valueMatrixSummarySql, type CurrentMeasure, type PotentialMeasure, type SplitRule } from '../../../../src/core/sql/value-matrix.ts';
 import type { NodeDbClient } from '../../../../src/db/node.ts';
@@ -18,9 +18,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await db?.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 const cases: { name: string; current: CurrentMeasure; potential: PotentialMeasure; split: SplitRule; want: Record<string, string> }[] = [

@@ -1,9 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RAGGED_LISTED, raggedParams, scanSample } from '../../../../src/core/csv/ragged.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 describe('scanSample: field counts per record, with the line each starts on', () => {
 	it.each([

@@ -1,11 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guessRoles } from '../../../../src/core/csv/roles.ts';
 import { dedupeNames, sniffSample } from '../../../../src/core/csv/sniff.ts';
 import { ClienteleError } from '../../../../src/core/errors.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 const sniff = (text: string) => sniffSample(text, { fileName: 'x.csv' });
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dateFormatByName, dateFormatFor } from '../../../../src/core/csv/date-choice.ts';
 import { detectDateFormat, readDateParts } from '../../../../src/core/csv/dates.ts';
 import { profileColumn, sniffSample } from '../../../../src/core/csv/sniff.ts';
@@ -7,9 +7,6 @@ import { customerMappingFor } from '../../../../src/core/import/customer-roles.t
 import { canonicalZone, previewInstant, withTimeZone, zoneChoices, zonePeriods } from '../../../../src/core/csv/time-zones.ts';
 import { dayMonthQuestion } from '../../../../src/core/import/date-question.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 describe('text timestamps with a UTC offset', () => {
 	it.each([

@@ -1,10 +1,7 @@
 import Papa from 'papaparse';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { neutralizeCell, toCsv, type Cell } from '../../../../src/core/export/csv.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 describe('neutralizeCell(): formula injection', () => {
 	it.each([

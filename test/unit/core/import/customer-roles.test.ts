@@ -46,7 +46,6 @@ describe('customer-table role guessing', () => {
 		}
 	];
 	it.each(cases)('$name', ({ text, roles }) => {
-		expect.hasAssertions();
 		const cols = sniff(text).columns;
 		expect(guessCustomerRoles(cols)).toEqual(roles);
 		expect(guessFileRole(cols)).toBe('customers');
@@ -56,7 +55,6 @@ describe('customer-table role guessing', () => {
 		{ name: 'the page sample (Chinese transactions)', file: 'public/sample/transactions.csv' },
 		{ name: 'R rfm_data_orders.csv', file: fixture('rfm_r', 'rfm_data_orders.csv') }
 	])('$name looks like transactions', ({ file }) => {
-		expect.hasAssertions();
 		expect(fs.existsSync(file)).toBe(true);
 		expect(guessFileRole(sniff(head(file)).columns)).toBe('transactions');
 	});
@@ -64,7 +62,6 @@ describe('customer-table role guessing', () => {
 
 describe('customer-table roles in the form', () => {
 	it('recency days and last purchase date exclude each other', () => {
-		expect.hasAssertions();
 		const a = withCtRole({ recency: 'r' }, 'lastDate', 'd');
 		expect(a).toEqual({ recency: undefined, lastDate: 'd' });
 		expect(withCtRole(a, 'recency', 'r')).toEqual({ recency: 'r', lastDate: undefined });
@@ -76,14 +73,12 @@ describe('customer-table roles in the form', () => {
 		{ roles: { customer: 'id', recency: 'x', orders: 'x', revenue: 'm' }, codes: ['ct.sameColumn'] },
 		{ roles: { customer: 'id', lastDate: 'd', orders: 'n', revenue: 'm' }, codes: [] }
 	])('checks $roles', ({ roles, codes }) => {
-		expect.hasAssertions();
 		const errors = checkCtRoles(roles, 'f.csv');
 		expect(errors.map((e) => e.code)).toEqual(codes);
 		for (const e of errors) expect(e.params.file).toBe('f.csv');
 	});
 
 	it('takes the date and number formats the sniffer found', () => {
-		expect.hasAssertions();
 		const s = sniff(`id;last;n;rev\na;05.01.2024;2;1.234,50\nb;17.03.2024;1;99,00\n`);
 		const m = customerMappingFor(s, { customer: 'id', lastDate: 'last', orders: 'n', revenue: 'rev' });
 		expect(m.dateFormat?.label).toMatch(/DD.MM.YYYY/);

@@ -15,7 +15,6 @@ describe('dataset role guessing', () => {
 		['touchpoints', 'touchpoints.csv', { customer: '客户编号', date: '时间', touchpoint: '触点', channel: '渠道', stage: '阶段', score: '满意度', outcome: '结果' }],
 		['surveys', 'surveys.csv', { customer: '客户编号', date: '日期', nps: 'NPS', csat: 'CSAT', ces: 'CES', comment: '评论', region: '地区', product: '业务线' }]
 	])('maps every column of the sample %s file', (kind, file, expected) => {
-		expect.hasAssertions();
 		const text = fs.readFileSync(path.join(SAMPLE, file), 'utf8').slice(0, 64 * 1024);
 		const roles = guessDatasetRoles(kind, columnsOf(text, file));
 		expect(roles).toEqual(expected);
@@ -27,7 +26,6 @@ describe('dataset role guessing', () => {
 		['English survey headers', 'surveys', 'Customer ID,Survey Date,Likelihood to recommend,Satisfaction,Region\nA1,2024-01-02,9,4,East\nA2,2024-01-03,6,3,West\n', { customer: 'Customer ID', date: 'Survey Date', nps: 'Likelihood to recommend', csat: 'Satisfaction', region: 'Region' }],
 		['a date role is not guessed on text', 'surveys', '日期,NPS\nsoon,9\nlater,7\n', { nps: 'NPS' }]
 	])('%s', (_name, kind, text, expected) => {
-		expect.hasAssertions();
 		expect(guessDatasetRoles(kind, columnsOf(text))).toEqual(expected);
 	});
 
@@ -36,7 +34,6 @@ describe('dataset role guessing', () => {
 		['surveys', { customer: 'a' }, ['nps']],
 		['surveys', { ces: 'c' }, []]
 	])('names what is missing (%s)', (kind, roles, missing) => {
-		expect.hasAssertions();
 		expect(missingRoles(kind, roles)).toEqual(missing);
 	});
 });

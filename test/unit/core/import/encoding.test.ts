@@ -3,14 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { preparePath, readSample } from '../../../../src/cli/io.ts';
 import { decodeSample, detectEncoding, normalizeEncoding, type TextEncoding } from '../../../../src/core/csv/encoding.ts';
 import { createTranscoder, transcodeBlob, transcodeChunks } from '../../../../src/core/csv/transcode.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 const iconv = (text: string, to: string): Uint8Array<ArrayBuffer> => new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', to], { input: text }));
 const concat = (parts: Uint8Array[]): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.concat(parts));

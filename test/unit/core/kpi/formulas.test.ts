@@ -1,13 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csatFromCounts, csatFromScores, satisfiedFrom } from '../../../../src/core/kpi/csat.ts';
 import { npsCategory, npsDifference, npsFromCounts, npsFromScores, toPoints } from '../../../../src/core/kpi/nps.ts';
 import { retentionFromCounts } from '../../../../src/core/kpi/retention.ts';
 import { meanFromSums, normalQuantile, wilsonInterval, zFor } from '../../../../src/core/kpi/stats.ts';
 import { DEFAULT_TARGETS, kpiLight, trafficLight, type Target } from '../../../../src/core/kpi/targets.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 describe('NPS: the R NPS package unit test (scores 0,7,7,9,9,9)', () => {
 	const s = npsFromScores([0, 7, 7, 9, 9, 9]);

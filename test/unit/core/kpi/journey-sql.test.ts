@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isClienteleError } from '../../../../src/core/errors.ts';
 import { channelSplitSql, painPointsSql, stageScoresSql, touchpointVolumeSql, type TouchpointMapping } from '../../../../src/core/sql/journey.ts';
 import { funnelSql, pathLinksSql, stepTimesSql, topPathsSql } from '../../../../src/core/sql/journey-paths.ts';
@@ -27,9 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 const rows = async (q: Sql) => (await db.query(q)).rows;

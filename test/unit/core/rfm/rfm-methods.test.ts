@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	rfmCustomersSql,
 	segmentSql,
@@ -37,9 +37,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 type Scores = Record<string, [number, number, number]>;

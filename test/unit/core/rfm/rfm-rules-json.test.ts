@@ -1,12 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSegmentSetJson, segmentSetToJson } from '../../../../src/core/segments/rules-json.ts';
 import { PRESETS, SHOPIFY11 } from '../../../../src/core/segments/presets.ts';
 import { matchSegment, OTHERS } from '../../../../src/core/segments/rules.ts';
 import { en } from '../../../../src/i18n/en.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 const rule = { id: 'vip', r: [4, 5], f: [4, 5], m: [4, 5] };
 

@@ -38,7 +38,6 @@ describe('settings → scoring options', () => {
 		],
 		['mean split', defaultDims('mean'), { r: 'mean', bins: 2 }]
 	])('%s', (_n, input, want) => {
-		expect.hasAssertions();
 		const { resolved } = toScoring(input);
 		const [d] = (['r', 'f', 'm'] as const).filter((k) => k in want);
 		const x = resolved[d!];
@@ -60,7 +59,6 @@ describe('settings → scoring options', () => {
 		],
 		['11 bins', dims({ m: { method: 'ntile', bins: 11, cuts: '' } }), { dim: 'M', value: '11' }]
 	])('throws for %s, naming the dimension', (_n, input, params) => {
-		expect.hasAssertions();
 		expect(() => toScoring(input)).toThrow(
 			expect.objectContaining({ params: expect.objectContaining(params) })
 		);
@@ -74,13 +72,11 @@ describe('methods following the rule set', () => {
 		['r10 from mean → quintiles', defaultDims('mean'), R10_DOCS, 'ntile'],
 		['shopify11 keeps quintiles', defaultDims(), SHOPIFY11, null]
 	] as const)('%s', (_n, from, set, want) => {
-		expect.hasAssertions();
 		const out = dimsForSet(from, set);
 		expect(out?.r.method ?? null).toBe(want);
 	});
 
 	it('warns when the levels differ from the rule set’s', () => {
-		expect.hasAssertions();
 		expect(levelsMismatch(toScoring(defaultDims()).resolved, CN8)?.params).toEqual({
 			set: 'cn8',
 			levels: 2,
@@ -114,7 +110,6 @@ describe('breakText', () => {
 		[row({ method: 'median', dim: 'r', bin: 2 }), 'rfmUi.break.atLeast'],
 		[row({ lower: null, upper: null }), 'rfmUi.break.empty']
 	])('%j → %s', (b, key) => {
-		expect.hasAssertions();
 		expect(breakText(b).key).toBe(key);
 	});
 });

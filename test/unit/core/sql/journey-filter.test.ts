@@ -31,14 +31,12 @@ describe('journey narrowed to one group of customers', () => {
 		['segment lost', 'rfm', 'segment', 'lost', ['C:1', 'C:2']],
 		['a quadrant nobody is in', 'value_matrix', 'quadrant', 'potential', []]
 	])('%s keeps whole customers in order', async (_name, table, column, value, expected) => {
-		expect.hasAssertions();
 		await db.exec(customerEventsSql({ source: 'tp', target: 'tp_sel', table, column, value }));
 		const rows = (await db.query<{ k: string }>(sql`SELECT customer_id || ':' || seq AS k FROM tp_sel`)).rows.map((r) => r.k);
 		expect(rows).toEqual(expected);
 	});
 
 	it('splits the funnel by quadrant: groups in the matrix order, step-1 customers add up to the whole funnel', async () => {
-		expect.hasAssertions();
 		const steps = ['官网', '门店'];
 		const all = (await db.query<{ step: number; customers: number }>(funnelSql({ table: 'tp', steps }))).rows;
 		const split = byQuadrantOrder((await db.query<{ group: string | null; step: number; customers: number }>(funnelSql({ table: 'tp', steps, by: { table: 'value_matrix', column: 'quadrant' } }))).rows);
@@ -63,7 +61,6 @@ describe('customer filter keys', () => {
 		['other:x', null],
 		['segment:', null]
 	])('%j parses as %j', (key, expected) => {
-		expect.hasAssertions();
 		expect(parseFilter(key)).toEqual(expected);
 		if (expected) expect(filterKey(expected.kind, expected.value)).toBe(key);
 	});

@@ -28,7 +28,6 @@ afterAll(async () => {
 
 describe('survey answers joined to RFM segments', () => {
 	it('keeps every answer and row order, adds the segment, and NPS by segment adds up to the overall', async () => {
-		expect.hasAssertions();
 		await db.exec(surveyJoinSql({ source: 'raw_survey', target: 'survey_k', customer: '客户编号', rfm: 'rfm', quadrant: null }));
 		const first = (await db.query<{ id: string; seg: string | null; q: string | null }>(sql`SELECT "客户编号" AS id, ${ident(SEGMENT_COL)} AS seg, ${ident(QUADRANT_COL)} AS q FROM survey_k LIMIT 2`)).rows;
 		expect(first).toEqual([
@@ -44,7 +43,6 @@ describe('survey answers joined to RFM segments', () => {
 	});
 
 	it('adds the value quadrant when a quadrant table exists', async () => {
-		expect.hasAssertions();
 		await db.exec(sql`CREATE OR REPLACE TABLE value_matrix AS SELECT * FROM (VALUES ('C000644', 'core', 1.0)) AS t(customer_id, quadrant, potential_value)`);
 		await db.exec(surveyJoinSql({ source: 'raw_survey', target: 'survey_q', customer: '客户编号', rfm: null, quadrant: { table: 'value_matrix', column: 'quadrant' } }));
 		const rows = (await db.query<{ seg: string | null; q: string | null }>(sql`SELECT ${ident(SEGMENT_COL)} AS seg, ${ident(QUADRANT_COL)} AS q FROM survey_q LIMIT 2`)).rows;
@@ -59,7 +57,6 @@ describe('survey answers joined to RFM segments', () => {
 		[['rfm', 'value_quadrants'], ['rfm']],
 		[['nothing_here'], []]
 	])('finds which of %j exist', async (names, expected) => {
-		expect.hasAssertions();
 		expect((await db.query<{ name: string }>(existingTablesSql(names))).rows.map((r) => r.name)).toEqual(expected);
 	});
 });
@@ -71,7 +68,6 @@ describe('pure helpers', () => {
 		[['customer_id', '价值象限'], '价值象限'],
 		[['customer_id', 'x'], null]
 	])('quadrant column of %j', (cols, expected) => {
-		expect.hasAssertions();
 		expect(pickQuadrantColumn(cols)).toBe(expected);
 	});
 
@@ -80,12 +76,10 @@ describe('pure helpers', () => {
 		['quarter', '2024-02-10', '2024-07-01', [['2024-Q1', '2024-02-10', '2024-03-31'], ['2024-Q2', '2024-04-01', '2024-06-30'], ['2024-Q3', '2024-07-01', '2024-07-01']]],
 		['quarter', '2024-11-30', '2025-01-01', [['2024-Q4', '2024-11-30', '2024-12-31'], ['2025-Q1', '2025-01-01', '2025-01-01']]]
 	] as const)('%s periods from %s to %s', (unit, first, last, expected) => {
-		expect.hasAssertions();
 		expect(periodsBetween(first, last, unit).map((p) => [p.label, p.start, p.end])).toEqual(expected);
 	});
 
 	it('joins survey KPIs per group, merges retention rows and builds a trend in display units', () => {
-		expect.hasAssertions();
 		const nps = (g: string, v: number) => ({ group: g, n: 10, detractors: 2, passives: 3, promoters: 5, pPromoters: 0.5, pDetractors: 0.2, nps: v, variance: 0.5, se: 0.1, ciLow: v - 0.2, ciHigh: v + 0.2 });
 		const rows = joinSurveyRows([nps('2024-Q2', 0.3), nps('2024-Q1', 0.1)], [{ group: '2024-Q1', n: 5, satisfied: 4, csat: 0.8, ciLow: 0.4, ciHigh: 0.96 }], []);
 		expect(rows.map((r) => [r.group, !!r.nps, !!r.csat])).toEqual([['2024-Q2', true, false], ['2024-Q1', true, true]]);

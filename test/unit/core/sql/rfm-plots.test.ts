@@ -74,21 +74,18 @@ describe('histogramSql', () => {
 			]
 		}
 	])('$name', async ({ column, bins, want }) => {
-		expect.hasAssertions();
 		const rows = (await db.query(histogramSql({ rfm: 'rfm', column, bins }))).rows;
 		expect(rows.map((r) => ({ bin: r.bin, customers: r.customers, overflow: r.overflow }))).toEqual(want.map(({ x0: _x0, ...w }) => w));
 		rows.forEach((r, i) => expect(r.x0).toBeCloseTo(want[i]!.x0, 6));
 	});
 
 	it('rejects a bad bin count', () => {
-		expect.hasAssertions();
 		expect(() => histogramSql({ rfm: 'rfm', column: 'frequency', bins: 1 })).toThrow(/bins/);
 	});
 });
 
 describe('orderCountSql', () => {
 	it('counts 1, 2 and "3 or more" purchases', async () => {
-		expect.hasAssertions();
 		const rows = (await db.query(orderCountSql({ rfm: 'rfm', cap: 3 }))).rows;
 		expect(rows).toEqual([
 			{ frequency: 1, customers: 4, share: 0.4, capped: false },
@@ -104,7 +101,6 @@ describe('scoreCellsSql', () => {
 		{ x: 'm_score' as const, y: 'f_score' as const, cells: 8, check: { x: 2, y: 1, customers: 2, mean_monetary: 22.5 } },
 		{ x: 'm_score' as const, y: 'r_score' as const, cells: 9, check: { x: 1, y: 1, customers: 1, mean_monetary: 0 } }
 	])('$y × $x', async ({ x, y, cells, check }) => {
-		expect.hasAssertions();
 		const rows = (await db.query(scoreCellsSql({ rfm: 'rfm', x, y }))).rows;
 		expect(rows).toHaveLength(cells);
 		expect(rows.reduce((a, r) => a + Number(r.customers), 0)).toBe(10);
@@ -114,12 +110,10 @@ describe('scoreCellsSql', () => {
 
 describe('scatter sample', () => {
 	it('counts customers drawable on log scales', async () => {
-		expect.hasAssertions();
 		expect((await db.query(scatterStatsSql('rfm'))).rows).toEqual([{ total: 10, positive: 8 }]);
 	});
 
 	it('is deterministic, bounded and leaves out non-positive values', async () => {
-		expect.hasAssertions();
 		const a = (await db.query(scatterSampleSql({ rfm: 'rfm', limit: 3 }))).rows;
 		const b = (await db.query(scatterSampleSql({ rfm: 'rfm', limit: 3 }))).rows;
 		expect(a).toHaveLength(3);
@@ -133,7 +127,6 @@ describe('scatter sample', () => {
 
 describe('segmentTotalsSql', () => {
 	it('sums, shares and medians per segment', async () => {
-		expect.hasAssertions();
 		const rows = (await db.query(segmentTotalsSql('rfm'))).rows;
 		expect(rows.map((r) => [r.segment, r.customers, r.revenue, r.customer_share, r.median_recency, r.median_frequency, r.median_monetary])).toEqual([
 			['a', 3, 55, 0.3, 2, 1, 20],

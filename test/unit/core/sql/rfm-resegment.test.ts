@@ -59,7 +59,6 @@ const cases: [string, SegmentSet][] = [
 
 describe('coverage in one scan', () => {
 	it.each(cases)('%s: same rows as coverageSummarySql, same overlap as coverageSql', async (_name, set) => {
-		expect.hasAssertions();
 		const one = coverageRows(set, (await db.query(coverageCountsSql({ scores: RFM_SCORES, set }))).rows[0]);
 		const summary = (await db.query(coverageSummarySql({ scores: RFM_SCORES, set }))).rows;
 		expect(one.rows).toEqual(summary.map((r) => ({ ...r, priority: Number(r.priority) })));
@@ -70,7 +69,6 @@ describe('coverage in one scan', () => {
 	});
 
 	it('an empty answer reads as zeros (no customers)', () => {
-		expect.hasAssertions();
 		const c = coverageRows(OVERLAP, undefined);
 		expect(c.rows.map((r) => [r.segment, r.matched, r.won, r.shadowed])).toEqual([
 			['big', 0, 0, 0],
@@ -101,7 +99,6 @@ describe('the segment table as a view over the scores', () => {
 	};
 
 	it.each(cases)('%s: each rule change is seen by the next read', async (_name, set) => {
-		expect.hasAssertions();
 		await resegment(db, set);
 		expect(await counts()).toEqual(await expected(set));
 		const kind = (await db.query<{ t: string }>(sql`SELECT table_type AS t FROM information_schema.tables WHERE table_name = ${RFM_TABLE}`)).rows;
@@ -109,7 +106,6 @@ describe('the segment table as a view over the scores', () => {
 	});
 
 	it.each(cases)('%s: the summary read from the scores equals the one read from the view', async (_name, set) => {
-		expect.hasAssertions();
 		await resegment(db, set);
 		const fromView = (await db.query(segmentSummarySql(RFM_TABLE))).rows;
 		const fromScores = (await db.query(segmentSummarySql({ scores: RFM_SCORES, set }))).rows;
@@ -118,7 +114,6 @@ describe('the segment table as a view over the scores', () => {
 	});
 
 	it('new scores under the same view: the view follows them', async () => {
-		expect.hasAssertions();
 		await resegment(db, OVERLAP);
 		const before = await counts();
 		await db.exec(sql`UPDATE rfm_scores SET r_score = 5, f_score = 5, m_score = 5 WHERE customer_id = 'c001'`);
@@ -129,7 +124,6 @@ describe('the segment table as a view over the scores', () => {
 	});
 
 	it('segmentSql without `view` still builds a table (CLI, migration)', async () => {
-		expect.hasAssertions();
 		await db.exec(segmentSql({ scores: RFM_SCORES, target: 'seg_table', set: OVERLAP }));
 		const kind = (await db.query<{ t: string }>(sql`SELECT table_type AS t FROM information_schema.tables WHERE table_name = 'seg_table'`)).rows;
 		expect(kind).toEqual([{ t: 'BASE TABLE' }]);

@@ -1,5 +1,5 @@
 /** Margin as current value and any numeric per-customer column as potential value, run on DuckDB. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasColumnSql, numericColumnsSql, resolvePotentialColumn, valueMatrixSql, type CurrentMeasure, type PotentialMeasure } from '../../../../src/core/sql/value-matrix.ts';
 import { sql } from '../../../../src/core/sql/sql.ts';
 import type { NodeDbClient } from '../../../../src/db/node.ts';
@@ -34,9 +34,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 type Row = { customer_id: string; current_value: number; potential_value: number; quadrant: string; revenue: number };

@@ -1,10 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guessRoles, TX_ROLES } from '../../../../src/core/csv/roles.ts';
 import { sniffSample } from '../../../../src/core/csv/sniff.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 const guess = (header: string, ...rows: string[]) => guessRoles(sniffSample([header, ...rows].join('\n') + '\n', { fileName: 'x.csv' }).columns);
 

@@ -2,7 +2,7 @@
  * The optional cost column of the typed transaction table: NULL when unmapped, parsed like the
  * amount when mapped, last among the columns; unreadable costs keep their row (margins skip them).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTxSql, validateMappingSql } from '../../../helpers/two-pass-import.ts';
 import { type TxMapping } from '../../../../src/core/sql/parse.ts';
 import { ident, sql } from '../../../../src/core/sql/sql.ts';
@@ -26,9 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 const BASE = { customer: '客户编号', date: '下单日期', amount: '实付金额' };

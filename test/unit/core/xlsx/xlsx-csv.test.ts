@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClienteleError } from '../../../../src/core/errors.ts';
 import { fileKind, refusalFor } from '../../../../src/core/xlsx/file-kind.ts';
 import {
@@ -13,9 +13,6 @@ import {
 import { errorData, errorFromData, xlsxError } from '../../../../src/core/xlsx/xlsx-errors.ts';
 import { translate } from '../../../../src/i18n/translate.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 const utc = (s: string) => new Date(`${s}Z`);
 

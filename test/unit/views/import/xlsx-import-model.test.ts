@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbClient, FileSource } from '../../../../src/db/client.ts';
 import { NodeDbClient } from '../../../../src/db/node.ts';
 import { raw } from '../../../../src/core/sql/sql.ts';
@@ -24,9 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 const fileOf = (name: string) => new File([fs.readFileSync(fixture('xlsx', name))], name);

@@ -24,13 +24,11 @@ describe('KPI defaults: page and CLI', () => {
 		['CES scale from', page.cesMin, cesScaleOption({}).min, D.DEFAULT_CES_SCALE.min],
 		['CES scale to', surveys.cesMax, cesScaleOption({}).max, D.DEFAULT_CES_SCALE.max]
 	])('%s: page %s, CLI %s', (_name, onPage, inCli, dflt) => {
-		expect.hasAssertions();
 		expect(onPage).toBe(dflt);
 		expect(inCli).toBe(dflt);
 	});
 
 	it('targets: the page starts from DEFAULT_TARGETS except CES, the known open point', () => {
-		expect.hasAssertions();
 		const { ces, ...rest } = page.targets;
 		const { ces: coreCes, ...coreRest } = DEFAULT_TARGETS;
 		expect(rest).toEqual(coreRest);
@@ -42,13 +40,11 @@ describe('KPI defaults: page and CLI', () => {
 
 describe('journey defaults: page and CLI', () => {
 	it('path steps and top paths', () => {
-		expect.hasAssertions();
 		expect(reportOptions('paths', {})).toMatchObject({ steps: journeyPage.pathSteps, top: journeyPage.topN });
 		expect([journeyPage.pathSteps, journeyPage.topN]).toEqual([D.DEFAULT_PATH_STEPS, D.DEFAULT_TOP_PATHS]);
 	});
 
 	it('pain points: the same minimum of scores; the page lists fewer', () => {
-		expect.hasAssertions();
 		const cli = reportOptions('pain', {});
 		expect(cli).toEqual({ report: 'pain', minScored: D.DEFAULT_MIN_SCORED, limit: D.DEFAULT_PAIN_LIMIT });
 		// The page asks painPointsSql for PAGE_PAIN_LIMIT rows and leaves the minimum to its default.
@@ -57,7 +53,6 @@ describe('journey defaults: page and CLI', () => {
 	});
 
 	it('times: the CLI looks at 5 steps, the page at its path steps (at least 2); the funnel window is the page’s', () => {
-		expect.hasAssertions();
 		expect(reportOptions('times', {})).toMatchObject({ maxSteps: D.DEFAULT_TIME_STEPS });
 		expect(reportOptions('funnel', { steps: 'A,B' })).toMatchObject({ windowDays: undefined });
 		expect(journeyPage.windowDays).toBe(D.PAGE_FUNNEL_WINDOW_DAYS);

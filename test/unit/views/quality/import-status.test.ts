@@ -1,9 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImportModel } from '../../../../src/views/import/import-model.svelte.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 /** The import view-model's load status (what the page shows after and during a load). */
 describe('ImportModel load status', () => {

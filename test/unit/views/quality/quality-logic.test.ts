@@ -1,13 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { headline, localDay, type QualityReport } from '../../../../src/core/csv/quality.ts';
 import { translate } from '../../../../src/i18n/translate.ts';
 import { dayOf, rowList } from '../../../../src/views/quality/quality-logic.ts';
 import { isOutOfMemory, outOfMemoryError, rowsPerSecond } from '../../../../src/core/import/load-stats.ts';
 import { fileKind, refusalFor } from '../../../../src/core/xlsx/file-kind.ts';
 
-beforeEach(() => {
-	expect.hasAssertions();
-});
 
 const b = (...x: number[]) => new Uint8Array(x);
 const ZIP = b(0x50, 0x4b, 0x03, 0x04, 0x14, 0);

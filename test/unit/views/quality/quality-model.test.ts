@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ident, sql } from '../../../../src/core/sql/sql.ts';
 import { applyMapping } from '../../../../src/run/stage.ts';
 import { loadFile } from '../../../../src/run/load-file.ts';
@@ -26,9 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await db.close();
-});
-beforeEach(() => {
-	expect.hasAssertions();
 });
 
 const txCount = async () => (await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(TX_TABLE)}`)).rows[0]!.n;

@@ -86,7 +86,6 @@ const CASES: [string, () => unknown, string][] = [
 
 describe('localised error details', () => {
 	it.each(CASES)('%s', (_name, fail, zh) => {
-		expect.hasAssertions();
 		const e = caught(fail);
 		const detail = String(e.params.detail);
 		expect(localDetail(detail, String(e.params.field))).not.toBeNull();
@@ -99,7 +98,6 @@ describe('localised error details', () => {
 	});
 
 	it('names the field path and passes unknown details through', () => {
-		expect.hasAssertions();
 		const e = new ClienteleError('segments.badJsonFile', {
 			file: 'r.json',
 			field: 'rules[2].m[1]',

@@ -104,7 +104,6 @@ describe('rule-list editing helpers', () => {
 			}
 		]
 	])('%s', (_name, make, check) => {
-		expect.hasAssertions();
 		const s = make();
 		check(s);
 		expect(CN8.rules[0]!.f).toEqual([2, 2]); // presets never mutated
@@ -114,7 +113,6 @@ describe('rule-list editing helpers', () => {
 	});
 
 	it('finds fresh ids and the levels in force', () => {
-		expect.hasAssertions();
 		const once = addRule(SHOPIFY11, 'a');
 		expect(newRuleId(once)).toBe('rule_2');
 		expect(maxScore(CN8)).toBe(2);
@@ -132,7 +130,6 @@ describe('parseCutPoints', () => {
 		['-1.5, 2e3', { ok: true, values: [-1.5, 2000] }],
 		['10, abc, 20', { ok: false, item: 'abc' }]
 	])('%j', (text, want) => {
-		expect.hasAssertions();
 		expect(parseCutPoints(text)).toEqual(want);
 	});
 });

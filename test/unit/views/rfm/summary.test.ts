@@ -5,7 +5,6 @@ import { methodSummary } from '../../../../src/views/rfm/summary.ts';
 
 describe('methodSummary', () => {
 	it('lists the choices in force, in the UI language', () => {
-		expect.hasAssertions();
 		const base = {
 			frequency: 'orders',
 			monetary: 'average',
