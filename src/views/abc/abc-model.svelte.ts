@@ -47,10 +47,6 @@ export class AbcModel {
 		readonly txVersion: number
 	) {}
 
-	uses(db: DbClient): boolean {
-		return this.db === db;
-	}
-
 	get totals(): { customers: number; revenue: number } {
 		return this.classes.reduce((t, r) => ({ customers: t.customers + r.customers, revenue: t.revenue + r.revenue }), { customers: 0, revenue: 0 });
 	}
@@ -121,12 +117,4 @@ export class AbcModel {
 		const res = await this.db.query(this.query(segments));
 		return toCsv(ABC_EXPORT_COLUMNS, res.rows, { bom: true });
 	}
-}
-
-let current: AbcModel | null = null;
-
-/** One model per transaction table: thresholds and window survive tab switches, not a new file. */
-export function abcModelFor(db: DbClient, txVersion: number): AbcModel {
-	if (!current || current.txVersion !== txVersion || !current.uses(db)) current = new AbcModel(db, txVersion);
-	return current;
 }
