@@ -10,9 +10,10 @@ import type { RoleCheck } from '../core/sql/role-check.ts';
 import { buildTouchpointSql, channelSplitSql, painPointsSql, stageScoresSql, touchpointVolumeSql, validateTouchpointSql, type TouchpointMapping } from '../core/sql/journey.ts';
 import { customerEventsSql, valuesByCountSql, withoutChannelSql } from '../core/sql/journey-filter.ts';
 import { funnelSql, pathLinksSql, stepTimesSql, topPathsSql, type FunnelStep } from '../core/sql/journey-paths.ts';
-import { ident, sql, type Sql } from '../core/sql/sql.ts';
+import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient, Row } from '../db/client.ts';
 import type { Step } from './step.ts';
+import { countRows } from './table-ops.ts';
 import { RAW_TABLE, TOUCHPOINT_TABLE, TP_NO_CHANNEL, TP_SELECTED } from './tables.ts';
 
 export interface TouchpointLoad {
@@ -41,7 +42,7 @@ export async function buildTouchpoints(db: DbClient, o: { file: string; mapping:
 		if (c.empty > 0 && c.role !== 'score' && c.empty < c.total) warnings.push(new ClienteleError('mapping.someEmpty', { ...place, count: c.empty }));
 	}
 	await db.exec(buildTouchpointSql({ source, target, mapping: o.mapping }));
-	const n = (await db.query<{ n: number }>(sql`SELECT CAST(count(*) AS INTEGER) AS n FROM ${ident(target)}`)).rows[0]?.n ?? 0;
+	const n = await countRows(db, target);
 	if (n === 0) throw new ClienteleError('journey.noRows', { file: o.file });
 	return { rows: n, warnings };
 }
