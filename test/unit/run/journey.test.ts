@@ -5,7 +5,7 @@ import { sql } from '../../../src/core/sql/sql.ts';
 import * as journey from '../../../src/run/journey.ts';
 import { TOUCHPOINT_TABLE, TP_NO_CHANNEL, TP_SELECTED } from '../../../src/run/tables.ts';
 import { fixture, useDb } from '../../helpers/db.ts';
-import { loadCsv } from '../core/kpi/load.ts';
+import { loadCsv } from '../../helpers/load-csv.ts';
 
 /*
  * The journey runner in Node on touchpoints.csv (see journey-sql.test.ts): c1, c2, c4 start on

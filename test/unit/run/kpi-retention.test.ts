@@ -5,7 +5,7 @@ import { mappingFor } from '../../../src/core/import/mapping.ts';
 import { cohortRetention, retentionByGroup } from '../../../src/run/kpi.ts';
 import type { NodeDbClient } from '../../../src/db/node.ts';
 import { fixture, openDb } from '../../helpers/db.ts';
-import { loadCsv } from '../core/kpi/load.ts';
+import { loadCsv } from '../../helpers/load-csv.ts';
 
 /*
  * tx_retention.csv, period 2024-04-01 … 2024-06-30, lost after 90 days:

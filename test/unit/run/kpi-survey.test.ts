@@ -4,7 +4,7 @@ import { scoreCheckSql, type ScoreCheckRow } from '../../../src/core/sql/kpi.ts'
 import { ident, join, lit, sql, type Sql } from '../../../src/core/sql/sql.ts';
 import { csatByGroup, meanScoreByGroup, npsByGroup } from '../../../src/run/kpi.ts';
 import { fixture, useDb } from '../../helpers/db.ts';
-import { loadCsv } from '../core/kpi/load.ts';
+import { loadCsv } from '../../helpers/load-csv.ts';
 
 const db = useDb();
 

@@ -5,7 +5,7 @@ import { mappingFor } from '../../../src/core/import/mapping.ts';
 import * as kpi from '../../../src/run/kpi.ts';
 import { RAW_TABLE, SURVEY_JOINED } from '../../../src/run/tables.ts';
 import { fixture, useDb } from '../../helpers/db.ts';
-import { loadCsv } from '../core/kpi/load.ts';
+import { loadCsv } from '../../helpers/load-csv.ts';
 
 /*
  * The sequences the KPI view runs, in Node: the survey KPIs of one grouping as one step, the answers

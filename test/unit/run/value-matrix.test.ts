@@ -12,7 +12,7 @@ import { fixture, useDb, useTmpDir } from '../../helpers/db.ts';
 import { cdnowTransactions } from '../core/clv/cdnow.ts';
 
 /*
- * Hand tables (as in test/unit/core/clv-sql/value-matrix.test.ts). 2024 revenue: a 100, b 300, c 50,
+ * Hand tables (as in test/unit/core/sql/value-matrix.test.ts). 2024 revenue: a 100, b 300, c 50,
  * d 500, e 0 (bought in 2023 only); CLV: a 900, b 10, c 20, d 800, e 700, f none (left out).
  * Medians of a…e: current (0, 50, 100, 300, 500) → 100, potential (10, 20, 700, 800, 900) → 700:
  * a core, b general, c low, d core, e potential.

@@ -8,7 +8,7 @@ import { funnelSql } from '../../../../src/core/sql/journey-paths.ts';
 import { sql } from '../../../../src/core/sql/sql.ts';
 import { csatByGroup, npsByGroup } from '../../../../src/run/kpi.ts';
 import { fixture, useDb, SHARED_DATA } from '../../../helpers/db.ts';
-import { loadCsv } from './load.ts';
+import { loadCsv } from '../../../helpers/load-csv.ts';
 
 const NPS_FILE = path.join(SHARED_DATA, 'surveys', 'nps_testdata.csv');
 const CALLS_FILE = path.join(SHARED_DATA, 'call_center', 'call_center_pwc.csv');

@@ -27,7 +27,7 @@ async function failure(args: string[]): Promise<{ code: string; message: string 
 	throw new Error('expected a ClienteleError');
 }
 
-describe('journey (hand-checked fixture, see test/unit/core/kpi/journey-sql.test.ts)', () => {
+describe('journey (hand-checked fixture, see test/unit/core/sql/journey.test.ts)', () => {
 	it('default report: volume and score by stage × touchpoint', async () => {
 		expect(await run([...BASE, '--stage', 'stage', '--score', 'score'])).toEqual([
 			'stage,touchpoint,events,customers,scored,mean_score,sd_score',

@@ -3,17 +3,17 @@
  * amount when mapped, last among the columns; unreadable costs keep their row (margins skip them).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTxSql, validateMappingSql } from '../../../helpers/two-pass-import.ts';
-import { type TxMapping } from '../../../../src/core/sql/parse.ts';
-import { ident, sql } from '../../../../src/core/sql/sql.ts';
-import { applyMapping } from '../../../../src/run/stage.ts';
-import { loadFile } from '../../../../src/run/load-file.ts';
-import { mappingFor } from '../../../../src/core/import/mapping.ts';
-import { RAW_TABLE, TX_TABLE } from '../../../../src/run/tables.ts';
-import { type LoadedFile } from '../../../../src/run/loaded-file.ts';
-import type { NodeDbClient } from '../../../../src/db/node.ts';
-import { translate } from '../../../../src/i18n/translate.ts';
-import { openDb } from '../../../helpers/db.ts';
+import { buildTxSql, validateMappingSql } from '../../helpers/two-pass-import.ts';
+import { type TxMapping } from '../../../src/core/sql/parse.ts';
+import { ident, sql } from '../../../src/core/sql/sql.ts';
+import { applyMapping } from '../../../src/run/stage.ts';
+import { loadFile } from '../../../src/run/load-file.ts';
+import { mappingFor } from '../../../src/core/import/mapping.ts';
+import { RAW_TABLE, TX_TABLE } from '../../../src/run/tables.ts';
+import { type LoadedFile } from '../../../src/run/loaded-file.ts';
+import type { NodeDbClient } from '../../../src/db/node.ts';
+import { translate } from '../../../src/i18n/translate.ts';
+import { openDb } from '../../helpers/db.ts';
 
 let db: NodeDbClient;
 let file: LoadedFile;

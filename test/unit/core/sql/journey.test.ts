@@ -6,7 +6,7 @@ import type { Sql } from '../../../../src/core/sql/sql.ts';
 import { buildTouchpoints } from '../../../../src/run/journey.ts';
 import type { NodeDbClient } from '../../../../src/db/node.ts';
 import { fixture, openDb } from '../../../helpers/db.ts';
-import { loadCsv } from './load.ts';
+import { loadCsv } from '../../../helpers/load-csv.ts';
 
 /*
  * touchpoints.csv (times to the minute):

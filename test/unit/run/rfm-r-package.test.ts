@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { segmentSummarySql } from '../../../../src/core/sql/rfm.ts';
-import { R10_TESTS } from '../../../../src/core/segments/rules.ts';
-import { resolveScoring, type ScoringOptions } from '../../../../src/core/segments/scoring.ts';
-import { scoreDimension } from '../../../../src/core/segments/binning.ts';
-import { sql } from '../../../../src/core/sql/sql.ts';
-import { applyMapping } from '../../../../src/run/stage.ts';
-import { loadFile } from '../../../../src/run/load-file.ts';
-import { mappingFor } from '../../../../src/core/import/mapping.ts';
-import { loadCustomerTable, rescore, runRfm } from '../../../../src/run/rfm.ts';
-import { RFM_TABLE } from '../../../../src/run/tables.ts';
-import { fixture, useDb } from '../../../helpers/db.ts';
+import { segmentSummarySql } from '../../../src/core/sql/rfm.ts';
+import { R10_TESTS } from '../../../src/core/segments/rules.ts';
+import { resolveScoring, type ScoringOptions } from '../../../src/core/segments/scoring.ts';
+import { scoreDimension } from '../../../src/core/segments/binning.ts';
+import { sql } from '../../../src/core/sql/sql.ts';
+import { applyMapping } from '../../../src/run/stage.ts';
+import { loadFile } from '../../../src/run/load-file.ts';
+import { mappingFor } from '../../../src/core/import/mapping.ts';
+import { loadCustomerTable, rescore, runRfm } from '../../../src/run/rfm.ts';
+import { RFM_TABLE } from '../../../src/run/tables.ts';
+import { fixture, useDb } from '../../helpers/db.ts';
 
 /**
  * The R rfm package v0.3.0's published facts (tests/testthat), reproduced with method r-rfm:

@@ -1,7 +1,7 @@
-import { readSample } from '../../../../src/cli/io.ts';
-import type { DbClient } from '../../../../src/db/client.ts';
-import { loadFile } from '../../../../src/run/load-file.ts';
-import { type LoadedFile } from '../../../../src/run/loaded-file.ts';
+import { readSample } from '../../src/cli/io.ts';
+import type { DbClient } from '../../src/db/client.ts';
+import { loadFile } from '../../src/run/load-file.ts';
+import { type LoadedFile } from '../../src/run/loaded-file.ts';
 
 /** Loads a CSV through the shared import pipeline into the raw table. */
 export async function loadCsv(db: DbClient, file: string): Promise<LoadedFile> {

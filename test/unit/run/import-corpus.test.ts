@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ManifestCase } from '../../../fixtures/import/make-fixtures.ts';
-import { preparePath, type PreparedPath } from '../../../../src/cli/io.ts';
-import { isClienteleError } from '../../../../src/core/errors.ts';
-import { ident, sql } from '../../../../src/core/sql/sql.ts';
-import { applyMapping } from '../../../../src/run/stage.ts';
-import { loadFile } from '../../../../src/run/load-file.ts';
-import { mappingFor } from '../../../../src/core/import/mapping.ts';
-import { RAW_TABLE, TX_TABLE } from '../../../../src/run/tables.ts';
-import { en } from '../../../../src/i18n/en.ts';
-import { fixture, useDb } from '../../../helpers/db.ts';
+import type { ManifestCase } from '../../fixtures/import/make-fixtures.ts';
+import { preparePath, type PreparedPath } from '../../../src/cli/io.ts';
+import { isClienteleError } from '../../../src/core/errors.ts';
+import { ident, sql } from '../../../src/core/sql/sql.ts';
+import { applyMapping } from '../../../src/run/stage.ts';
+import { loadFile } from '../../../src/run/load-file.ts';
+import { mappingFor } from '../../../src/core/import/mapping.ts';
+import { RAW_TABLE, TX_TABLE } from '../../../src/run/tables.ts';
+import { en } from '../../../src/i18n/en.ts';
+import { fixture, useDb } from '../../helpers/db.ts';
 
 const manifest = JSON.parse(fs.readFileSync(fixture('import', 'manifest.json'), 'utf8')) as ManifestCase[];
 
