@@ -153,6 +153,10 @@ describe('KPI and journey views on the sample data', () => {
 		// The flow: a column per step of a path; the first step's nodes hold every customer with a second
 		// event, the last step's every customer with a third.
 		const steps = Number(await page.getByTestId('path-steps').inputValue());
+		// The flow is drawn once it is on screen (the render queue): wait for its step axis.
+		const flowTicks = async () => (await drawn(page, 'chart-journey-flow', 'g[aria-label="text"] text')).ticks.x.length;
+		await page.getByTestId('chart-journey-flow').scrollIntoViewIfNeeded();
+		await expect.poll(flowTicks, { timeout: 60_000 }).toBe(steps);
 		const flow = await drawn(page, 'chart-journey-flow', 'g[aria-label="text"] text');
 		expect(flow.ticks.x.map((t) => t.label)).toEqual(Array.from({ length: steps }, (_, i) => String(i + 1)));
 		const atStep = (k: number) => flow.marks.filter((m) => nearest(flow.ticks.x, m.x) === String(k)).reduce((a, m) => a + num(m.text), 0);
