@@ -99,3 +99,14 @@ export function txRoles(v: Values): RoleMapping {
 		throw new ClienteleError('cli.amountOrQtyPrice');
 	return roles;
 }
+
+/** `--lang en|zh` of every command that writes category labels (default en). */
+export const LANG_OPTION: OptionSpec = { lang: { type: 'string' } };
+
+/**
+ * The language of category labels written by a command (segments, quadrants, classes, stages,
+ * tiers …): `--lang en|zh`, default en. Column names never change with it.
+ */
+export function langOption(v: Values): 'en' | 'zh-CN' {
+	return choice(v, 'lang', ['en', 'zh'] as const) === 'zh' ? 'zh-CN' : 'en';
+}
