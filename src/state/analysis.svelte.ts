@@ -24,6 +24,11 @@ export interface RfmRun {
 	segmentNames(lang: Lang): Record<string, string>;
 }
 
+/** What other views read of the value matrix of the current RFM run: `version` > 0 once computed. */
+export interface MatrixRun {
+	readonly version: number;
+}
+
 /** What other views ask of the import flow (the import view's model is it). */
 export interface ImportFlow {
 	readonly busy: boolean;
@@ -48,6 +53,11 @@ class Analysis {
 	rfm = $state.raw<RfmRun | null>(null);
 	importFlow = $state.raw<ImportFlow | null>(null);
 	quality = $state.raw<QualityRun | null>(null);
+	/**
+	 * The value matrix of the current RFM run, made on first ask (App.svelte owns it). A getter: a
+	 * reaction does not follow state it creates itself, so whoever asks does so in a derived of its own.
+	 */
+	matrix = $state.raw<(() => MatrixRun) | null>(null);
 	/** The view the app shows; a view may switch it (e.g. import → RFM after mapping). */
 	view = $state('import');
 }

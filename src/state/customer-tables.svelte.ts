@@ -4,30 +4,14 @@
  * and the quadrant tables not to use yet.
  *
  * `value_matrix` belongs to the current transactions only once the value-matrix view has computed
- * it for the current RFM run (a table from earlier data is stale). That view hands its matrix model
- * over through provideMatrixModel, so no other view needs to import it.
+ * it for the current RFM run (a table from earlier data is stale). App.svelte publishes the matrix
+ * model as analysis.matrix, so no other view needs to import it.
  */
-import type { DbClient } from '../db/client.ts';
 import { VALUE_MATRIX_TABLE } from '../run/tables.ts';
 import { analysis } from './analysis.svelte.ts';
-import { session } from './session.svelte.ts';
 
-type Run = NonNullable<typeof analysis.rfm>;
-type MatrixOf = (rfm: Run, db: DbClient) => { readonly version: number };
-
-const provided: { matrixOf: MatrixOf | null } = { matrixOf: null };
-
-/** Called once, when the value-matrix view loads: its matrix model of an RFM run (`version` > 0 once computed). */
-export function provideMatrixModel(f: MatrixOf): void {
-	provided.matrixOf = f;
-}
-
-/**
- * The matrix model of the current RFM run. It is made here, in a derived of its own: a reaction does
- * not follow state it creates itself, so a query that made the model while asking would never see
- * its version change.
- */
-const currentMatrix = $derived(analysis.rfm && session.db && provided.matrixOf ? provided.matrixOf(analysis.rfm, session.db) : null);
+/** The matrix model of the current RFM run (App.svelte makes it on first ask). */
+const currentMatrix = $derived(analysis.matrix?.() ?? null);
 
 /** Whether a quadrant table belongs to the current transactions (reactive: a view that asks follows it). */
 export function quadrantTableFresh(table: string): boolean {

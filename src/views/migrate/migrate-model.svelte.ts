@@ -148,15 +148,3 @@ export class MigrationModel {
 		return toCsv(FALLEN_COLUMNS, rows, { bom: true });
 	}
 }
-
-const models = new WeakMap<RfmSettingsSource, MigrationModel>();
-
-/** One migration model per RFM run of the data: it survives tab switches, a new file starts afresh. */
-export function migrationFor(db: DbClient, rfm: RfmSettingsSource): MigrationModel {
-	let m = models.get(rfm);
-	if (!m) {
-		m = new MigrationModel(db, rfm);
-		models.set(rfm, m);
-	}
-	return m;
-}

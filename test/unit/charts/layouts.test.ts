@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flowLayout } from '../../../src/charts/flow-layout.ts';
 import { squarify, type TreemapTile } from '../../../src/charts/treemap-layout.ts';
-import { previousQuarterEnd } from '../../../src/views/migrate/dates.ts';
 
 const round = (t: TreemapTile) => ({ id: t.id, x0: +t.x0.toFixed(3), y0: +t.y0.toFixed(3), x1: +t.x1.toFixed(3), y1: +t.y1.toFixed(3) });
 
@@ -76,22 +75,5 @@ describe('flowLayout', () => {
 		const l = flowLayout([{ from: 'x', to: 'y', value: 1 }, { from: 'a', to: 'y', value: 1 }], { fromOrder: ['a'], toOrder: [], height: 10, gap: 0 });
 		expect(l.nodes.filter((n) => n.side === 'from').map((n) => n.id)).toEqual(['a', 'x']);
 		expect(flowLayout([], { fromOrder: [], toOrder: [], height: 10 })).toEqual({ nodes: [], links: [], scale: 0 });
-	});
-});
-
-describe('previousQuarterEnd', () => {
-	it.each([
-		['2026-01-01', '2025-09-30'],
-		['2025-11-15', '2025-09-30'],
-		['2025-10-01', '2025-06-30'],
-		['2025-10-02', '2025-09-30'],
-		['2024-04-01', '2023-12-31'],
-		['2024-03-01', '2023-12-31']
-	])('as-of %s → %s', (asOf, want) => {
-		expect(previousQuarterEnd(asOf)).toBe(want);
-	});
-
-	it('rejects a non-date', () => {
-		expect(() => previousQuarterEnd('2025-13-01')).toThrow();
 	});
 });
