@@ -58,25 +58,30 @@ function currentKind(v: Values, cost: string | undefined): 'revenue' | 'margin' 
 	return choice(v, 'current', ['revenue', 'rfm'] as const, DEFAULT_VALUE_MATRIX.current, 'revenue, rfm (margin needs --cost COL)');
 }
 
-export async function valueMatrixCommand(argv: string[]): Promise<string | null> {
-	const v = parseOptions(argv, { ...TX_OPTIONS, ...CLV_OPTIONS, cost: { type: 'string' }, current: { type: 'string' }, potential: { type: 'string' }, split: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
-	if (v.help) return VALUE_MATRIX_HELP;
-	const roles = { ...rolesFrom(v), cost: optionalString(v, 'cost') };
+/** The value-matrix model flags (also `plan --basis quadrant`'s). */
+export const VALUE_MATRIX_OPTIONS = { ...CLV_OPTIONS, cost: { type: 'string' }, current: { type: 'string' }, potential: { type: 'string' }, split: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } as const;
+
+/** The value matrix's settings from its flags, validated before anything is read. */
+export function valueMatrixSettings(v: Values, rfmFrequency: 'orders' | 'days') {
+	const cost = optionalString(v, 'cost');
 	const s = clvSettings(v, false);
-	const kind = currentKind(v, roles.cost);
+	const kind = currentKind(v, cost);
 	const current: CurrentMeasure = kind === 'rfm' ? { kind } : { kind, from: dateOption(v, 'from'), to: dateOption(v, 'to') };
 	// A measure, or the name of a per-customer column (resolved once the tables exist).
-	const named = optionalString(v, 'potential') ?? DEFAULT_VALUE_MATRIX.potential;
-	const split = splitOption(v);
+	const potential = optionalString(v, 'potential') ?? DEFAULT_VALUE_MATRIX.potential;
+	const { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate } = s;
+	return { cost, params: s.params, run: { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate, current, potential, split: splitOption(v), rfmFrequency } };
+}
+
+export async function valueMatrixCommand(argv: string[]): Promise<string | null> {
+	const v = parseOptions(argv, { ...TX_OPTIONS, ...VALUE_MATRIX_OPTIONS });
+	if (v.help) return VALUE_MATRIX_HELP;
+	const roles = rolesFrom(v);
+	const s = valueMatrixSettings(v, roles.order ? 'orders' : 'days');
 	const db = await NodeDbClient.create();
 	try {
-		await loadTransactions(db, v, roles);
-		const { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate } = s;
-		const run = await runValueMatrixFromTransactions(
-			db,
-			{ calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate, current, potential: named, split, rfmFrequency: roles.order ? 'orders' : 'days' },
-			fitAndWarn
-		);
+		await loadTransactions(db, v, { ...roles, cost: s.cost });
+		const run = await runValueMatrixFromTransactions(db, s.run, fitAndWarn);
 		if (s.params) writeOutput(s.params, paramsJson(run.fit));
 		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], run.rows, { bom: false }));
 		return null;

@@ -121,7 +121,19 @@ export const ERROR_CODES = [
 	'cli.badNumberList',
 	'cli.needsOption',
 	'cli.notWithCustomerTable',
-	'cli.recencyOrLastDate'
+	'cli.recencyOrLastDate',
+	// tiered service plans
+	'plan.json.notJson',
+	'plan.json.notObject',
+	'plan.json.badBasis',
+	'plan.json.otherBasis',
+	'plan.json.badText',
+	'plan.json.badChannel',
+	'plan.json.badNumber',
+	'plan.badFile',
+	'plan.badHolidays',
+	'plan.basisLater',
+	'plan.wholeNumber'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

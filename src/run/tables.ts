@@ -52,3 +52,8 @@ export const VALUE_QUADRANTS_TABLE = 'value_quadrants';
 export const SURVEY_JOINED = 'survey_k';
 export const TP_SELECTED = 'tp_sel';
 export const TP_NO_CHANNEL = 'tp_nochan';
+
+// Tiered service plans: the action list, its contacts within the horizon, the working-day calendar.
+export const PLAN_TABLE = 'plan_actions';
+export const PLAN_CONTACTS = 'plan_contacts';
+export const PLAN_CALENDAR = 'plan_calendar';

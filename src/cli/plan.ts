@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import { ClienteleError } from '../core/errors.ts';
+import { toCsv } from '../core/export/csv.ts';
+import { defaultPlanSet } from '../core/plan/defaults.ts';
+import { parsePlanSet } from '../core/plan/parse.ts';
+import { DEFAULT_PLAN_RUN, PLAN_BASES, type PlanBasis, type PlanSet } from '../core/plan/types.ts';
+import { CN_HOLIDAYS, parseHolidayCsv, type HolidayTable } from '../core/plan/workdays.ts';
+import { QUADRANTS } from '../core/sql/value-matrix.ts';
+import { translate, type Lang } from '../i18n/translate.ts';
+import { NodeDbClient } from '../db/node.ts';
+import { defaultAsOf, runRfm } from '../run/rfm.ts';
+import { planRows, runPlan, type PlanBasisInput } from '../run/plan.ts';
+import { runValueMatrixFromTransactions } from '../run/value-matrix.ts';
+import { fitAndWarn } from './clv.ts';
+import { loadTransactions, numberOption } from './input.ts';
+import { writeOutput } from './io.ts';
+import { choice, dateOption, LANG_OPTION, langOption, optionalString, parseOptions, requireOption, type Values } from './options.ts';
+import { planSegmentNames, segmentRuleTexts } from './plan-words.ts';
+import { frequencyFor, INPUT_HELP, INPUT_OPTIONS, parseScoring, parseSegments, parseTxInput } from './rfm-options.ts';
+import { VALUE_MATRIX_OPTIONS, valueMatrixSettings } from './value-matrix.ts';
+import { PLAN_HELP } from './plan-help.ts';
+
+/** The action list's columns (README: `plan`). */
+export const PLAN_COLUMNS = ['customer_id', 'group', 'service_level', 'channel', 'contact_every_days', 'next_contact', 'owner', 'contacts_in_horizon', 'cost', 'control', 'reason'] as const;
+
+function readText(file: string): string {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch (e) {
+		throw new ClienteleError('cli.noFile', { file, detail: e instanceof Error ? e.message : String(e) });
+	}
+}
+
+function plansFrom(v: Values, basis: PlanBasis): PlanSet | null {
+	const file = optionalString(v, 'plans');
+	if (!file) return null;
+	try {
+		return parsePlanSet(readText(file), basis);
+	} catch (e) {
+		if (e instanceof ClienteleError && e.code.startsWith('plan.json.')) throw new ClienteleError('plan.badFile', { file, detail: translate('en', e.code, e.params) });
+		throw e;
+	}
+}
+
+function holidaysFrom(v: Values): HolidayTable | null {
+	const file = optionalString(v, 'holidays');
+	if (file && !v.workdays) throw new ClienteleError('cli.needsOption', { option: 'holidays', needs: 'workdays' });
+	if (!v.workdays) return null;
+	if (!file) return CN_HOLIDAYS;
+	const { table, bad } = parseHolidayCsv(readText(file));
+	if (bad !== null) throw new ClienteleError('plan.badHolidays', { file, line: bad });
+	return table;
+}
+
+function quadrantWords(lang: Lang): Extract<PlanBasisInput, { basis: 'quadrant' }> {
+	const names = Object.fromEntries(QUADRANTS.map((q) => [q, translate(lang, `value.quadrant.${q}`)]));
+	const rules = Object.fromEntries(QUADRANTS.map((q) => [q, ` (${translate(lang, `plan.reason.quadrant.${q}`)})`]));
+	return { basis: 'quadrant', names, rules, words: { current: translate(lang, 'plan.reason.current'), potential: translate(lang, 'plan.reason.potential') } };
+}
+
+export async function planCommand(argv: string[]): Promise<string | null> {
+	const v = parseOptions(argv, {
+		...INPUT_OPTIONS,
+		...VALUE_MATRIX_OPTIONS,
+		...LANG_OPTION,
+		basis: { type: 'string' },
+		plans: { type: 'string' },
+		start: { type: 'string' },
+		workdays: { type: 'boolean' },
+		holidays: { type: 'string' },
+		'horizon-days': { type: 'string' },
+		seed: { type: 'string' },
+		'as-of': { type: 'string' }
+	});
+	if (v.help) return PLAN_HELP(INPUT_HELP);
+	requireOption(v, 'basis');
+	const basis = choice(v, 'basis', PLAN_BASES) as PlanBasis;
+	if (basis === 'tier' || basis === 'stage') throw new ClienteleError('plan.basisLater', { basis });
+	const lang = langOption(v);
+	const set = parseSegments(v);
+	const { scoring, resolved } = parseScoring(v, set);
+	const tx = parseTxInput(v);
+	const quadrant = basis === 'quadrant' ? valueMatrixSettings(v, tx.roles.order ? 'orders' : 'days') : null;
+	const asOfArg = dateOption(v, 'as-of');
+	const startArg = dateOption(v, 'start');
+	const horizonDays = numberOption(v, 'horizon-days', DEFAULT_PLAN_RUN.horizonDays, 1, 3650);
+	const seed = numberOption(v, 'seed', DEFAULT_PLAN_RUN.seed, 0, 2 ** 31 - 1);
+	if (!Number.isInteger(horizonDays) || !Number.isInteger(seed)) throw new ClienteleError('plan.wholeNumber');
+	const holidays = holidaysFrom(v);
+	const plans = plansFrom(v, basis);
+	const db = await NodeDbClient.create();
+	try {
+		await loadTransactions(db, v, { ...tx.roles, cost: quadrant?.cost });
+		const asOf = asOfArg ?? (await defaultAsOf(db))?.asOf;
+		if (!asOf) throw new ClienteleError('mapping.noUsableRows', { file: requireOption(v, 'input') });
+		await runRfm(db, { asOf, frequency: frequencyFor(tx, resolved), monetary: tx.monetary, returns: tx.returns, cancelledPattern: tx.cancelledPattern, scoring, set });
+		if (quadrant) await runValueMatrixFromTransactions(db, quadrant.run, fitAndWarn);
+		const input: PlanBasisInput = basis === 'segment' ? { basis, names: planSegmentNames(set, lang), rules: segmentRuleTexts(set, lang) } : quadrantWords(lang);
+		const groups = Object.keys(input.names);
+		const zh = lang === 'zh-CN' ? 'zh' : 'en';
+		const result = await runPlan(db, {
+			basis: input,
+			plans: plans ?? defaultPlanSet(basis, groups, basis === 'segment' ? set : {}, zh),
+			start: startArg ?? asOf,
+			horizonDays,
+			seed,
+			holidays
+		});
+		for (const g of result.unplanned) process.stderr.write(`warning: ${translate('en', 'plan.unplanned', { group: input.names[g] ?? g })}\n`);
+		const rows = (await planRows(db)).map((r) => ({ ...r, control: r.control ? 'true' : 'false' }));
+		writeOutput(optionalString(v, 'out'), toCsv([...PLAN_COLUMNS], rows, { bom: false }));
+		return null;
+	} finally {
+		await db.close();
+	}
+}
