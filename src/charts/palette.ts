@@ -97,3 +97,15 @@ export function textOn(hex: string): string {
 	const lum = 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
 	return lum > 0.33 ? '#1b1b1b' : '#ffffff';
 }
+
+/** One colour per contact channel of a service plan (the most personal channels warmest). */
+export const CHANNEL_COLOURS: Record<string, string> = {
+	manager: '#b2182b',
+	events: '#e15759',
+	wecom: '#59a14f',
+	phone: '#f28e2c',
+	sms: '#76b7b2',
+	email: '#4e79a7',
+	social: '#af7aa1',
+	self_service: '#9aa5b1'
+};

@@ -5,6 +5,7 @@ import { defaultPlanSet } from '../core/plan/defaults.ts';
 import { parsePlanSet } from '../core/plan/parse.ts';
 import { DEFAULT_PLAN_RUN, PLAN_BASES, type PlanBasis, type PlanSet } from '../core/plan/types.ts';
 import { CN_HOLIDAYS, parseHolidayCsv, type HolidayTable } from '../core/plan/workdays.ts';
+import { ACTION_LIST_COLUMNS } from '../core/sql/plan.ts';
 import { QUADRANTS } from '../core/sql/value-matrix.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { NodeDbClient } from '../db/node.ts';
@@ -20,8 +21,6 @@ import { frequencyFor, INPUT_HELP, INPUT_OPTIONS, parseScoring, parseSegments, p
 import { VALUE_MATRIX_OPTIONS, valueMatrixSettings } from './value-matrix.ts';
 import { PLAN_HELP } from './plan-help.ts';
 
-/** The action list's columns (README: `plan`). */
-export const PLAN_COLUMNS = ['customer_id', 'group', 'service_level', 'channel', 'contact_every_days', 'next_contact', 'owner', 'contacts_in_horizon', 'cost', 'control', 'reason'] as const;
 
 function readText(file: string): string {
 	try {
@@ -108,7 +107,7 @@ export async function planCommand(argv: string[]): Promise<string | null> {
 		});
 		for (const g of result.unplanned) process.stderr.write(`warning: ${translate('en', 'plan.unplanned', { group: input.names[g] ?? g })}\n`);
 		const rows = (await planRows(db)).map((r) => ({ ...r, control: r.control ? 'true' : 'false' }));
-		writeOutput(optionalString(v, 'out'), toCsv([...PLAN_COLUMNS], rows, { bom: false }));
+		writeOutput(optionalString(v, 'out'), toCsv([...ACTION_LIST_COLUMNS], rows, { bom: false }));
 		return null;
 	} finally {
 		await db.close();

@@ -133,7 +133,9 @@ export const ERROR_CODES = [
 	'plan.badFile',
 	'plan.badHolidays',
 	'plan.basisLater',
-	'plan.wholeNumber'
+	'plan.wholeNumber',
+	'plan.failed',
+	'plan.loadFailed'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -86,6 +86,9 @@ export function actionListSql(o: ActionListOptions): Sql {
 		FROM q`;
 }
 
+/** The action list's columns (README: `plan`), the CLI's and the page's export. */
+export const ACTION_LIST_COLUMNS = ['customer_id', 'group', 'service_level', 'channel', 'contact_every_days', 'next_contact', 'owner', 'contacts_in_horizon', 'cost', 'control', 'reason'] as const;
+
 /** The action list in the CLI's column order and row order (group, next contact, customer). */
 export function actionListOutputSql(table: string): Sql {
 	return sql`SELECT customer_id, "group", service_level, channel, contact_every_days,

@@ -1,0 +1,143 @@
+import { ClienteleError, isClienteleError } from '../../core/errors.ts';
+import { toCsv } from '../../core/export/csv.ts';
+import { defaultPlanSet } from '../../core/plan/defaults.ts';
+import { parsePlanSet } from '../../core/plan/parse.ts';
+import { segmentRuleTexts } from '../../core/plan/reasons.ts';
+import { DEFAULT_PLAN_RUN, type GroupPlan, type PlanSet } from '../../core/plan/types.ts';
+import { CN_HOLIDAYS } from '../../core/plan/workdays.ts';
+import { ACTION_LIST_COLUMNS } from '../../core/sql/plan.ts';
+import { QUADRANTS } from '../../core/sql/value-matrix.ts';
+import type { DbClient, Row } from '../../db/client.ts';
+import type { Lang, Translate } from '../../i18n/translate.ts';
+import { planRows, planSummary, planWorkload, runPlan, type PlanBasisInput } from '../../run/plan.ts';
+import type { RfmRun } from '../../state/analysis.svelte.ts';
+
+export type PagePlanBasis = 'segment' | 'quadrant';
+
+export interface GroupSummary {
+	group_id: string;
+	group: string;
+	customers: number;
+	control: number;
+	contacts: number;
+	cost: number | null;
+	unplanned: boolean;
+	revenue: number;
+}
+
+/**
+ * Tiered service plans in the page: the basis, the plans of its groups (editable, saved and loaded
+ * as the CLI's JSON), the schedule settings in; the action list's summary and workload out. The
+ * plans of each basis are kept while the user switches between bases.
+ */
+export class PlanModel {
+	basis = $state<PagePlanBasis>('segment');
+	start = $state('');
+	horizonDays = $state<number>(DEFAULT_PLAN_RUN.horizonDays);
+	workdays = $state(false);
+	seed = $state<number>(DEFAULT_PLAN_RUN.seed);
+	/** Plans per basis, made from the defaults on first use. */
+	plans = $state<Partial<Record<PagePlanBasis, PlanSet>>>({});
+	period = $state<'week' | 'month'>('week');
+	status = $state<'idle' | 'running' | 'ready' | 'error'>('idle');
+	error = $state.raw<ClienteleError | null>(null);
+	groups = $state.raw<GroupSummary[]>([]);
+	workload = $state.raw<Row[]>([]);
+	preview = $state.raw<Row[]>([]);
+	private runs = 0;
+
+	constructor(
+		private readonly db: DbClient,
+		private readonly rfm: RfmRun
+	) {
+		this.start = rfm.asOf;
+	}
+
+	/** The plan set of the current basis (null before the first run has listed its groups). */
+	get current(): PlanSet | null {
+		return this.plans[this.basis] ?? null;
+	}
+
+	private basisInput(lang: Lang, t: Translate): PlanBasisInput {
+		if (this.basis === 'segment') {
+			const rules = segmentRuleTexts(this.rfm.set, { rule: (rule) => t('plan.reason.rule', { rule }), others: t('plan.reason.others'), prospects: t('plan.reason.prospects') });
+			return { basis: 'segment', names: this.rfm.segmentNames(lang), rules };
+		}
+		return {
+			basis: 'quadrant',
+			names: Object.fromEntries(QUADRANTS.map((q) => [q, t(`value.quadrant.${q}`)])),
+			rules: Object.fromEntries(QUADRANTS.map((q) => [q, ` (${t(`plan.reason.quadrant.${q}`)})`])),
+			words: { current: t('plan.reason.current'), potential: t('plan.reason.potential') }
+		};
+	}
+
+	/** Every setting the results depend on (a change re-runs the action list). */
+	key(lang: Lang): string {
+		return JSON.stringify([this.basis, this.start, this.horizonDays, this.workdays, this.seed, this.current, this.period, lang, this.rfm.version]);
+	}
+
+	async run(lang: Lang, t: Translate): Promise<void> {
+		const run = ++this.runs;
+		const input = this.basisInput(lang, t);
+		const set = this.current ?? defaultPlanSet(this.basis, Object.keys(input.names), this.basis === 'segment' ? this.rfm.set : {}, lang === 'zh-CN' ? 'zh' : 'en');
+		if (!Number.isInteger(this.horizonDays) || this.horizonDays < 1 || !Number.isInteger(this.seed) || this.seed < 0) {
+			this.error = new ClienteleError('plan.wholeNumber');
+			return;
+		}
+		this.status = 'running';
+		try {
+			await runPlan(this.db, { basis: input, plans: set, start: this.start || this.rfm.asOf, horizonDays: this.horizonDays, seed: this.seed, holidays: this.workdays ? CN_HOLIDAYS : null });
+			const [groups, workload, rows] = await Promise.all([planSummary(this.db), planWorkload(this.db, this.period), planRows(this.db)]);
+			if (run !== this.runs) return;
+			if (!this.current) this.plans[this.basis] = set;
+			this.groups = groups as unknown as GroupSummary[];
+			this.workload = workload;
+			this.preview = rows.slice(0, 50);
+			this.error = null;
+			this.status = 'ready';
+		} catch (e) {
+			if (run !== this.runs) return;
+			this.error = isClienteleError(e) ? e : new ClienteleError('plan.failed', { detail: e instanceof Error ? e.message : String(e) });
+			this.status = 'error';
+		}
+	}
+
+	/** The plan a group follows now (its own or the default), and whether it is its own. */
+	planOf(group: string): { plan: GroupPlan | null; own: boolean } {
+		const set = this.current;
+		if (!set) return { plan: null, own: false };
+		if (Object.hasOwn(set.groups, group)) return { plan: set.groups[group]!, own: true };
+		return { plan: set.default ?? null, own: false };
+	}
+
+	/** Gives a group a plan of its own (a copy of the default, or a plain email plan). */
+	givePlan(group: string): void {
+		const set = this.current;
+		if (!set) return;
+		set.groups[group] = { ...(set.default ?? { service_level: '', channel: 'email', contact_every_days: 90, owner: '', cost_per_contact: 0 }) };
+	}
+
+	resetPlans(): void {
+		delete this.plans[this.basis];
+	}
+
+	plansJson(): string {
+		return JSON.stringify(this.current, null, 2);
+	}
+
+	/** Loads a plans file for the current basis; a bad file leaves the plans as they were. */
+	loadPlans(text: string): void {
+		try {
+			this.plans[this.basis] = parsePlanSet(text, this.basis);
+			this.error = null;
+		} catch (e) {
+			this.error = isClienteleError(e) ? e : new ClienteleError('plan.loadFailed', { detail: String(e) });
+		}
+	}
+
+	/** The whole action list as CSV (BOM for Excel; formula-like cells neutralised by toCsv). */
+	async actionCsv(): Promise<string> {
+		const rows = (await planRows(this.db)).map((r) => ({ ...r, control: r.control ? 'true' : 'false' }));
+		return toCsv([...ACTION_LIST_COLUMNS], rows, { bom: true });
+	}
+}
