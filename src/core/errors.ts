@@ -140,9 +140,7 @@ export const ERROR_CODES = [
 	'engine.lineTooLong',
 	'engine.unclosedQuote',
 	'engine.csvFailed',
-	'engine.unexpected',
-	'engine.restarted',
-	'engine.reloadNeeded'
+	'engine.unexpected'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -60,7 +60,8 @@ async function* countInflated(file: File): AsyncGenerator<InflationStep> {
 			c.enqueue(chunk);
 		}
 	});
-	const reader = file.stream().pipeThrough(counted).pipeThrough(new DecompressionStream('gzip')).getReader();
+	const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+	const reader = file.stream().pipeThrough(counted).pipeThrough(gunzip).getReader();
 	let inflated = 0;
 	try {
 		for (;;) {

@@ -53,10 +53,10 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 }
 
 /**
- * Limits on one sheet, measured on 2026-12-05 on this project's machine kind (Node 20, read-excel-file
- * 9.3.17, test/fixtures/hostile/make-corpus.ts's generated sheets): 5M cells read in ≈ 40 s and 2.6 GB
- * of JS heap; past that, the page's xlsx worker runs out of memory. The XML limit keeps the sheet's
- * text below V8's longest string (0x1fffffe8 characters ≈ 536 MB).
+ * Limits on one sheet. NOT yet measured for read-excel-file (to do: time and heap of generated sheets
+ * of 1M–10M cells in the page's xlsx worker): 5M cells is a cautious choice — read-excel-file keeps
+ * every cell as a JS value in arrays (tens of bytes each), a few GB at 5M. The XML limit keeps the
+ * sheet's text below V8's longest string (0x1fffffe8 characters ≈ 536 MB).
  */
 export const MAX_SHEET_CELLS = 5_000_000;
 export const MAX_SHEET_XML_BYTES = 400_000_000;
@@ -80,7 +80,7 @@ async function entryStart(bytes: Uint8Array, e: ZipEntry, max = 16384): Promise<
 	const raw = bytes.subarray(data, data + Math.min(e.compressedSize, 65536));
 	if (e.method === 0) return new TextDecoder().decode(raw.subarray(0, max));
 	if (e.method !== 8) return '';
-	const reader = new Blob([raw]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+	const reader = new Blob([raw as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
 	let text = '';
 	const dec = new TextDecoder();
 	try {

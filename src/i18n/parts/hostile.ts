@@ -37,12 +37,7 @@ const en = {
 	'engine.csvFailed':
 		'{file} could not be read as a CSV table: its rows do not split into the same columns. Open it in Excel and save it as “CSV UTF-8”, then load that.',
 	'engine.unexpected':
-		'Something went wrong inside the analysis engine; your file was not changed. Try again; if it happens again, reload the page.',
-	'engine.restarted':
-		'The analysis engine ran out of memory and was restarted; {file} was loaded again.',
-	'engine.reloadNeeded':
-		'The analysis engine ran out of memory and could not be restarted. Reload the page to continue (your files stay on your computer).',
-	'load.gzProgress': 'share of the compressed file read'
+		'Something went wrong inside the analysis engine; your file was not changed. Try again; if it happens again, reload the page.'
 } satisfies Record<string, string>;
 
 const zh: Record<keyof typeof en, string> = {
@@ -68,10 +63,7 @@ const zh: Record<keyof typeof en, string> = {
 	'engine.unclosedQuote':
 		'{file} 中有一个引号（"）没有闭合，导致后面的内容都被读成一个单元格。请在 Excel 或文本编辑器中修正该单元格，再保存为 CSV。',
 	'engine.csvFailed': '无法把 {file} 读成 CSV 表格：各行拆分出的列不一致。请用 Excel 打开并另存为“CSV UTF-8”，再导入。',
-	'engine.unexpected': '分析引擎内部出错，您的文件没有被修改。请重试；若仍出错，请刷新页面。',
-	'engine.restarted': '分析引擎内存不足，已自动重启，并重新载入了 {file}。',
-	'engine.reloadNeeded': '分析引擎内存不足且无法重启。请刷新页面后继续（您的文件仍保存在您的电脑上）。',
-	'load.gzProgress': '按压缩文件已读取的比例'
+	'engine.unexpected': '分析引擎内部出错，您的文件没有被修改。请重试；若仍出错，请刷新页面。'
 };
 
 export const hostileMessages = { en, zh };
