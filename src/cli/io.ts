@@ -7,6 +7,7 @@ import { decodeSample, detectEncoding, needsTranscoding, type TextEncoding } fro
 import { transcodeChunks } from '../core/csv/transcode.ts';
 import { SAMPLE_BYTES } from '../core/csv/inspect.ts';
 import { ClienteleError } from '../core/errors.ts';
+import type { InflationStep } from '../core/import/gzip-guard.ts';
 import { prepareInput, type OpenFileIo, type PreparedInput } from '../run/open-file.ts';
 import { prepareWorkbook } from './xlsx-input.ts';
 
@@ -36,7 +37,13 @@ export function readSampleBytes(file: string): Uint8Array {
 		const buf = Buffer.alloc(SAMPLE_BYTES);
 		const n = fs.readSync(fd, buf, 0, buf.length, 0);
 		let bytes = buf.subarray(0, n);
-		if (gz) bytes = zlib.gunzipSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, SAMPLE_BYTES);
+		if (gz) {
+			try {
+				bytes = zlib.gunzipSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, SAMPLE_BYTES);
+			} catch {
+				throw new ClienteleError('file.badGzip', { file });
+			}
+		}
 		return bytes;
 	} catch (e) {
 		if (e instanceof ClienteleError) throw e;
@@ -76,8 +83,27 @@ export interface PreparedPath extends PreparedInput {
 export const NODE_FILES: OpenFileIo<string, PreparedPath> = {
 	name: (file) => file,
 	head: (file) => Promise.resolve(readSampleBytes(file)),
+	inflation: (file) => ({ size: fs.statSync(file).size, steps: inflate(file) }),
 	prepare: (file, kind, o) => (kind === 'xlsx' ? prepareWorkbook(file, o.sheet) : prepareText(file, o.encoding))
 };
+
+/** A .gz file inflated with zlib in 1 MiB pieces, only counted. */
+async function* inflate(file: string): AsyncGenerator<InflationStep> {
+	const read = fs.createReadStream(file, { highWaterMark: 1 << 16 });
+	const gunzip = zlib.createGunzip({ chunkSize: 1 << 20 });
+	const out = read.pipe(gunzip);
+	let inflated = 0;
+	try {
+		for await (const chunk of out as AsyncIterable<Buffer>) {
+			inflated += chunk.length;
+			// bytesWritten: the compressed bytes zlib has consumed (the file stream reads ahead of it)
+			yield { read: gunzip.bytesWritten, inflated };
+		}
+	} finally {
+		read.destroy();
+		gunzip.destroy();
+	}
+}
 
 /**
  * Prepares a CLI input as the pipeline's first step does (run/open-file.ts): refuses what cannot be

@@ -135,7 +135,26 @@ export const ERROR_CODES = [
 	'plan.basisLater',
 	'plan.wholeNumber',
 	'plan.failed',
-	'plan.loadFailed'
+	'plan.loadFailed',
+	// files that are not what they seem, and failures inside the engine (core/user-error.ts)
+	'file.image',
+	'file.pdf',
+	'file.zip',
+	'file.archive',
+	'file.gzipName',
+	'file.badGzip',
+	'file.bomb',
+	'file.binary',
+	'file.html',
+	'file.json',
+	'file.xmlSheet',
+	'xlsx.tooLarge',
+	'engine.outOfMemory',
+	'engine.tooLarge',
+	'engine.lineTooLong',
+	'engine.unclosedQuote',
+	'engine.csvFailed',
+	'engine.unexpected'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

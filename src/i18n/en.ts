@@ -18,6 +18,7 @@ import { raggedMessages } from './parts/ragged.ts';
 import { datesTzMessages } from './parts/dates-tz.ts';
 import { cliMessages } from './parts/cli.ts';
 import { planMessages } from './parts/plan.ts';
+import { hostileMessages } from './parts/hostile.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -40,7 +41,8 @@ export const PARTS = [
 	raggedMessages,
 	datesTzMessages,
 	cliMessages,
-	planMessages
+	planMessages,
+	hostileMessages
 ] as const;
 
 /**
@@ -66,5 +68,6 @@ export const en = {
 	...raggedMessages.en,
 	...datesTzMessages.en,
 	...cliMessages.en,
-	...planMessages.en
+	...planMessages.en,
+	...hostileMessages.en
 };
