@@ -52,3 +52,14 @@ export const VALUE_QUADRANTS_TABLE = 'value_quadrants';
 export const SURVEY_JOINED = 'survey_k';
 export const TP_SELECTED = 'tp_sel';
 export const TP_NO_CHANNEL = 'tp_nochan';
+
+// Customer profiles (客户档案): the file's text and the typed table every analysis joins on
+// customer_id (lifecycle, grading, plans, personas). PROFILES_TABLE: customer_id VARCHAR + one typed
+// column per attribute under the file's column name (DOUBLE, DATE/TIMESTAMP or VARCHAR).
+export const RAW_PROFILES = 'raw_profiles';
+export const PROFILES_TABLE = 'profiles';
+
+// Lifecycle stages: per customer at the as-of date, at a flow's two dates, and the flow.
+export const LIFECYCLE_TABLE = 'lifecycle';
+export const LIFECYCLE_STEPS = { from: 'lifecycle_from', to: 'lifecycle_to' } as const;
+export const LIFECYCLE_FLOW = 'lifecycle_flow';
