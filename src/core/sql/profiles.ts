@@ -31,7 +31,7 @@ export interface ProfileProblem {
 	problem: 'duplicate' | 'unreadable';
 	column: string;
 	count: number;
-	/** 1-based data row of the first one, and its value. */
+	/** 1-based data row of the first one (for a duplicate: the first repeat), and its value. */
 	row: number;
 	value: string;
 	[k: string]: string | number | null;
@@ -42,8 +42,9 @@ export function profileProblemsSql(o: { source: string; id: string; attributes: 
 	const src = ident(o.source);
 	const parts: Sql[] = [
 		sql`SELECT 'duplicate' AS problem, ${o.id} AS "column", CAST(count(*) AS INTEGER) AS count,
-			CAST(min(r) AS INTEGER) AS "row", arg_min(id, r) AS "value"
-			FROM (SELECT ${idExpr(o.id)} AS id, rowid + 1 AS r, count(*) OVER (PARTITION BY ${idExpr(o.id)}) AS n FROM ${src})
+			CAST(min(r) FILTER (WHERE k > 1) AS INTEGER) AS "row", arg_min(id, r) FILTER (WHERE k > 1) AS "value"
+			FROM (SELECT id, r, count(*) OVER (PARTITION BY id) AS n, row_number() OVER (PARTITION BY id ORDER BY r) AS k
+				FROM (SELECT ${idExpr(o.id)} AS id, rowid + 1 AS r FROM ${src}))
 			WHERE id IS NOT NULL AND n > 1 HAVING count(*) > 0`
 	];
 	for (const a of o.attributes.filter((x) => x.kind !== 'text'))

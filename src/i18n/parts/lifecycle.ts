@@ -28,7 +28,7 @@ const en = {
 	'lifecycle.noData': 'No purchase on or before {asOf}: choose a later as-of date.',
 	'lifecycle.failed': 'The lifecycle stages could not be computed: {detail}',
 	'profiles.noId': '{file}: the id column "{column}" is not in the file. Columns: {list}.',
-	'profiles.duplicate': '{file}: column {column} has {count} rows with an id used more than once, first at row {row} (\'{value}\'). A profile file has one row per customer: remove the duplicates.',
+	'profiles.duplicate': '{file}: column {column} has {count} rows with an id used more than once, first repeated at row {row} (\'{value}\'). A profile file has one row per customer: remove the duplicates.',
 	'profiles.idCollision': '{file}: the column "{column}" would clash with the customer id (read from "{id}"): rename it in the file.',
 	'profiles.noRows': '{file}: no row has an id in column {column}.',
 	'profiles.demoted': '{file}: column {column} looked like {kind} values, but {count} do not read as such (first at row {row}: \'{value}\'); it is kept as text.',
@@ -87,7 +87,7 @@ const en = {
 	'lifecycle.fromTo': 'From ＼ to',
 	'lifecycle.flowChart': 'Flow {from} → {to}',
 	'lifecycle.bySegment': 'Stages × RFM segments',
-	'lifecycle.bySegmentHint': 'Customers per stage and RFM segment (segments of the RFM view at its as-of date {asOf}). Potential customers have no purchase to score.',
+	'lifecycle.bySegmentHint': 'Customers per stage and RFM segment (segments of the RFM view at its as-of date {asOf}). Customers without a line on or before that date are not scored.',
 	'lifecycle.noSegment': 'Not scored',
 	'lifecycle.needRfm': 'Waiting for the RFM segments …'
 };
@@ -116,7 +116,7 @@ const zh: Record<keyof typeof en, string> = {
 	'lifecycle.noData': '{asOf} 及之前没有任何购买：请选择更晚的截止日期。',
 	'lifecycle.failed': '无法计算生命周期阶段：{detail}',
 	'profiles.noId': '{file}：文件中没有编号列“{column}”。现有列：{list}。',
-	'profiles.duplicate': '{file}：{column} 列有 {count} 行的编号重复出现，首次在第 {row} 行（\'{value}\'）。客户档案每位客户只能有一行：请删除重复行。',
+	'profiles.duplicate': '{file}：{column} 列有 {count} 行的编号重复出现，第一次重复在第 {row} 行（\'{value}\'）。客户档案每位客户只能有一行：请删除重复行。',
 	'profiles.idCollision': '{file}：列“{column}”与客户编号（取自“{id}”）重名：请在文件中改名。',
 	'profiles.noRows': '{file}：{column} 列中没有任何编号。',
 	'profiles.demoted': '{file}：{column} 列看起来是{kind}，但有 {count} 个值无法读取（首次在第 {row} 行：\'{value}\'）；已按文本保留。',
@@ -173,7 +173,7 @@ const zh: Record<keyof typeof en, string> = {
 	'lifecycle.fromTo': '从 ＼ 到',
 	'lifecycle.flowChart': '流转 {from} → {to}',
 	'lifecycle.bySegment': '阶段 × RFM 分群',
-	'lifecycle.bySegmentHint': '各阶段与 RFM 分群交叉的客户数（RFM 视图在其截止日期 {asOf} 的分群）。潜在客户没有购买，无法评分。',
+	'lifecycle.bySegmentHint': '各阶段与 RFM 分群交叉的客户数（RFM 视图在其截止日期 {asOf} 的分群）。该日期前没有交易记录的客户无法评分。',
 	'lifecycle.noSegment': '未评分',
 	'lifecycle.needRfm': '正在等待 RFM 分群……'
 };
