@@ -97,3 +97,6 @@ export function textOn(hex: string): string {
 	const lum = 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
 	return lum > 0.33 ? '#1b1b1b' : '#ffffff';
 }
+
+/** Lifecycle stages, potential → churned: grey, fresh green, blue, amber, red (the same in every lifecycle figure). */
+export const STAGE_COLOURS = { potential: '#9aa5b1', new: '#59a14f', active: '#4e79a7', silent: '#edc949', churned: '#e15759' } as const;

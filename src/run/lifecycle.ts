@@ -103,6 +103,6 @@ export async function suggestLifecycle(
 	db: DbClient,
 	o: Pick<LifecycleOptions, 'asOf' | 'returns' | 'cancelledPattern'>
 ): Promise<LifecycleSuggestion | null> {
-	const rows = (await db.query<GapCount & { customers: number }>(purchaseGapsSql({ tx: TX_TABLE, ...o }))).rows;
+	const rows = (await db.query<GapCount & { customers: number; [k: string]: number }>(purchaseGapsSql({ tx: TX_TABLE, ...o }))).rows;
 	return suggestDays(rows, rows[0]?.customers ?? 0);
 }

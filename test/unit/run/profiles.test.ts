@@ -7,6 +7,8 @@ import { loadFile } from '../../../src/run/load-file.ts';
 import { loadProfiles, profileMatch } from '../../../src/run/profiles.ts';
 import { applyMapping } from '../../../src/run/stage.ts';
 import { PROFILES_TABLE, RAW_PROFILES } from '../../../src/run/tables.ts';
+import { PLAIN_NUMBER } from '../../../src/core/csv/numbers.ts';
+import type { ColumnProfile } from '../../../src/core/csv/sniff.ts';
 import { fixture, useDb } from '../../helpers/db.ts';
 
 const db = useDb();
@@ -66,7 +68,7 @@ describe('customer profiles (客户档案)', () => {
 	it('a number column with a value that does not read (beyond the sniffed sample) is kept as text, with a warning', async () => {
 		const f = await load('profiles_unreadable.csv');
 		// As if the sample had seen only numbers in `age`.
-		const columns = f.sniff.columns.map((c) => (c.name === 'age' ? { ...c, kind: 'integer' as const, number: { format: { decimal: '.', thousands: '', decorated: false }, share: 1, integer: true } } : c));
+		const columns = f.sniff.columns.map((c): ColumnProfile => (c.name === 'age' ? { ...c, kind: 'integer', number: { format: PLAIN_NUMBER, share: 1, integer: true } } : c));
 		const info = await loadProfiles(db, { fileName: 'u.csv', columns, id: 'id' });
 		expect(info.attributes).toEqual([
 			{ name: 'city', kind: 'text' },
