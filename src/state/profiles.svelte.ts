@@ -112,7 +112,6 @@ class Profiles {
 
 	async loadSample(): Promise<void> {
 		try {
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off address, not state
 			const res = await fetch(new URL(`./sample/${SAMPLE_PROFILES}`, document.baseURI));
 			if (!res.ok) throw new ClienteleError('import.readFailed', { file: SAMPLE_PROFILES, detail: `HTTP ${res.status}` });
 			await this.open(new File([await res.blob()], `示例-${SAMPLE_PROFILES}`, { type: 'text/csv' }));

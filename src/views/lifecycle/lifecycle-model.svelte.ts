@@ -1,4 +1,5 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
+import { addDays } from '../../core/iso-days.ts';
 import { toCsv } from '../../core/export/csv.ts';
 import { checkLifecycleDays, DEFAULT_LIFECYCLE, STAGES, type LifecycleDays, type Stage } from '../../core/lifecycle/defaults.ts';
 import type { LifecycleSuggestion } from '../../core/lifecycle/suggest.ts';
@@ -30,11 +31,6 @@ export interface FlowCell {
 }
 
 type Status = 'idle' | 'running' | 'ready' | 'error';
-
-/** The day `n` days before an ISO day. */
-export function daysBefore(iso: string, n: number): string {
-	return new Date(Date.parse(iso + 'T00:00:00Z') - n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * Lifecycle stages with the RFM view's as-of date and line settings (frequency, returns): sizes,
@@ -68,7 +64,7 @@ export class LifecycleModel {
 	) {
 		this.asOf = rfm.asOf;
 		this.flowTo = rfm.asOf;
-		this.flowFrom = rfm.asOf ? daysBefore(rfm.asOf, 90) : '';
+		this.flowFrom = rfm.asOf ? addDays(rfm.asOf, -90) : '';
 	}
 
 	get days(): LifecycleDays {
