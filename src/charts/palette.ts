@@ -109,3 +109,5 @@ export const CHANNEL_COLOURS: Record<string, string> = {
 	social: '#af7aa1',
 	self_service: '#9aa5b1'
 };
+/** Lifecycle stages, potential → churned: grey, fresh green, blue, amber, red (the same in every lifecycle figure). */
+export const STAGE_COLOURS = { potential: '#9aa5b1', new: '#59a14f', active: '#4e79a7', silent: '#edc949', churned: '#e15759' } as const;

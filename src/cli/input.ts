@@ -101,16 +101,16 @@ export async function loadTransactions(db: NodeDbClient, v: Values, roles: RoleM
 /**
  * Loads a CSV through the shared pipeline (run/open-file.ts) — encoding detected (GBK, UTF-16 …
  * transcoded in chunks to a temporary UTF-8 file, removed once DuckDB has read it) — and checks
- * the named columns exist.
+ * the named columns exist. `table`: the text table to load into (default: the transactions' raw table).
  */
 export async function openInput(
 	db: DbClient,
 	input: string,
 	columns: Record<string, string | undefined>,
-	o: { sheet?: string; ragged?: 'skip' | 'stop' } = {}
+	o: { sheet?: string; ragged?: 'skip' | 'stop'; table?: string } = {}
 ): Promise<LoadedFile> {
 	const io = { ...NODE_FILES, askRagged: cliRaggedPolicy(o.ragged ?? 'skip', input) };
-	const opened = await openFile(db, input, { sheet: o.sheet, ragged: 'ask' }, io);
+	const opened = await openFile(db, input, { sheet: o.sheet, ragged: 'ask', table: o.table }, io);
 	if (!opened) throw new ClienteleError('import.cancelled');
 	const { file } = opened;
 	if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);

@@ -13,6 +13,7 @@ import { VALUE_MATRIX_HELP, valueMatrixCommand } from './value-matrix.ts';
 import { planCommand } from './plan.ts';
 import { PLAN_HELP } from './plan-help.ts';
 import { INPUT_HELP } from './rfm-options.ts';
+import { LIFECYCLE_HELP, lifecycleCommand } from './lifecycle.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -25,7 +26,8 @@ export const COMMANDS: Record<string, Command> = {
 	'value-matrix': { run: valueMatrixCommand, help: VALUE_MATRIX_HELP },
 	kpi: { run: kpiCommand, help: KPI_HELP },
 	journey: { run: journeyCommand, help: JOURNEY_HELP },
-	plan: { run: planCommand, help: PLAN_HELP(INPUT_HELP) }
+	plan: { run: planCommand, help: PLAN_HELP(INPUT_HELP) },
+	lifecycle: { run: lifecycleCommand, help: LIFECYCLE_HELP }
 };
 
 const HELP = `clientele — customer analysis from the command line (same engine as the web app)

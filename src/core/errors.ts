@@ -107,6 +107,18 @@ export const ERROR_CODES = [
 	'journey.badNumber',
 	'journey.failed',
 	'journeyui.badWindow',
+	// customer profiles and lifecycle stages
+	'profiles.noId',
+	'profiles.duplicate',
+	'profiles.idCollision',
+	'profiles.noRows',
+	'profiles.demoted',
+	'profiles.failed',
+	'lifecycle.badDays',
+	'lifecycle.badOrder',
+	'lifecycle.flowOrder',
+	'lifecycle.noData',
+	'lifecycle.failed',
 	// command-line arguments
 	'cli.unknownCommand',
 	'cli.missingOption',

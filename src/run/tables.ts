@@ -57,3 +57,13 @@ export const TP_NO_CHANNEL = 'tp_nochan';
 export const PLAN_TABLE = 'plan_actions';
 export const PLAN_CONTACTS = 'plan_contacts';
 export const PLAN_CALENDAR = 'plan_calendar';
+// Customer profiles (客户档案): the file's text and the typed table every analysis joins on
+// customer_id (lifecycle, grading, plans, personas). PROFILES_TABLE: customer_id VARCHAR + one typed
+// column per attribute under the file's column name (DOUBLE, DATE/TIMESTAMP or VARCHAR).
+export const RAW_PROFILES = 'raw_profiles';
+export const PROFILES_TABLE = 'profiles';
+
+// Lifecycle stages: per customer at the as-of date, at a flow's two dates, and the flow.
+export const LIFECYCLE_TABLE = 'lifecycle';
+export const LIFECYCLE_STEPS = { from: 'lifecycle_from', to: 'lifecycle_to' } as const;
+export const LIFECYCLE_FLOW = 'lifecycle_flow';
