@@ -60,8 +60,8 @@ function statement(o: LifecycleOptions, target: string) {
 }
 
 /** Every customer's stage at the as-of date into LIFECYCLE_TABLE. */
-export async function runLifecycle(db: DbClient, o: LifecycleOptions): Promise<void> {
-	await db.exec(statement(o, LIFECYCLE_TABLE));
+export async function runLifecycle(db: DbClient, o: LifecycleOptions, target = LIFECYCLE_TABLE): Promise<void> {
+	await db.exec(statement(o, target));
 }
 
 /** Customers, share, revenue and its share for every stage, in stage order (0 where none). */

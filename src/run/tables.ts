@@ -57,6 +57,8 @@ export const TP_NO_CHANNEL = 'tp_nochan';
 export const PLAN_TABLE = 'plan_actions';
 export const PLAN_CONTACTS = 'plan_contacts';
 export const PLAN_CALENDAR = 'plan_calendar';
+/** The page's lifecycle stages for a plan (its own table: the lifecycle view keeps its settings in LIFECYCLE_TABLE). */
+export const PLAN_STAGES = 'plan_stages';
 // Customer profiles (客户档案): the file's text and the typed table every analysis joins on
 // customer_id (lifecycle, grading, plans, personas). PROFILES_TABLE: customer_id VARCHAR + one typed
 // column per attribute under the file's column name (DOUBLE, DATE/TIMESTAMP or VARCHAR).

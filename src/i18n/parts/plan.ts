@@ -21,6 +21,7 @@ const en = {
 	'plan.reason.prospects': 'no orders yet',
 	'plan.reason.current': 'current value',
 	'plan.reason.potential': 'potential value',
+	'plan.reason.since': 'days since the last purchase',
 	'plan.reason.quadrant.core': 'both at or above the split',
 	'plan.reason.quadrant.potential': 'current below, potential at or above the split',
 	'plan.reason.quadrant.general': 'current at or above, potential below the split',
@@ -40,6 +41,7 @@ const en = {
 	'plan.basis.stage': 'Lifecycle stages',
 	'plan.basisNeeds.quadrant': 'Compute the value matrix first (Value matrix tab).',
 	'plan.basisNeeds.later': 'Not available in this version.',
+	'plan.stageDefaults': 'Stages with the lifecycle defaults (new ≤ 90, active ≤ 90, silent ≤ 180 days) at the RFM as-of date.',
 	'plan.intro':
 		'Each group gets a service level, a contact channel, a rhythm and a cost. The action list spreads each group’s contacts evenly over its rhythm, holds out a random 10 % as a control group (not contacted) so the plan’s effect can be measured, and says why each customer is there.',
 	'plan.start': 'First contact',
@@ -98,6 +100,7 @@ const zh: Record<keyof typeof en, string> = {
 	'plan.reason.prospects': '尚无订单',
 	'plan.reason.current': '当前价值',
 	'plan.reason.potential': '潜在价值',
+	'plan.reason.since': '天未购买',
 	'plan.reason.quadrant.core': '两者均不低于分界值',
 	'plan.reason.quadrant.potential': '当前价值低于、潜在价值不低于分界值',
 	'plan.reason.quadrant.general': '当前价值不低于、潜在价值低于分界值',
@@ -117,6 +120,7 @@ const zh: Record<keyof typeof en, string> = {
 	'plan.basis.stage': '生命周期阶段',
 	'plan.basisNeeds.quadrant': '请先计算价值矩阵（“价值矩阵”页）。',
 	'plan.basisNeeds.later': '本版本尚不可用。',
+	'plan.stageDefaults': '按生命周期默认设置（新客 ≤ 90 天、活跃 ≤ 90 天、沉默 ≤ 180 天）在 RFM 分析日划分阶段。',
 	'plan.intro':
 		'每个分组有各自的服务等级、接触方式、接触频率与成本。行动清单把每组的接触均匀分布在其周期内，随机留出 10% 作为对照组（不接触）以衡量方案效果，并写明每位客户被分到该组的原因。',
 	'plan.start': '首次接触日',
