@@ -52,3 +52,12 @@ export const VALUE_QUADRANTS_TABLE = 'value_quadrants';
 export const SURVEY_JOINED = 'survey_k';
 export const TP_SELECTED = 'tp_sel';
 export const TP_NO_CHANNEL = 'tp_nochan';
+
+// Customer profiles (客户档案): one row per person, customer_id + typed attribute columns.
+export const PROFILES = 'profiles';
+
+// Grading standards: the indicator values, their points, and the tier table (customer_id, total,
+// tier, tier_rank, missing, reason) that service plans read.
+export const GRADE_INPUT = 'grade_input';
+export const GRADE_POINTS = 'grade_points';
+export const GRADE_TABLE = 'grade';
