@@ -107,10 +107,10 @@ export async function openInput(
 	db: DbClient,
 	input: string,
 	columns: Record<string, string | undefined>,
-	o: { sheet?: string; ragged?: 'skip' | 'stop' } = {}
+	o: { sheet?: string; ragged?: 'skip' | 'stop'; table?: string } = {}
 ): Promise<LoadedFile> {
 	const io = { ...NODE_FILES, askRagged: cliRaggedPolicy(o.ragged ?? 'skip', input) };
-	const opened = await openFile(db, input, { sheet: o.sheet, ragged: 'ask' }, io);
+	const opened = await openFile(db, input, { sheet: o.sheet, ragged: 'ask', table: o.table }, io);
 	if (!opened) throw new ClienteleError('import.cancelled');
 	const { file } = opened;
 	if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);

@@ -7,6 +7,7 @@ import { JOURNEY_HELP, journeyCommand } from './journey.ts';
 import { MIGRATE_HELP, migrateCommand } from './migrate.ts';
 import { CLV_HELP, clvCommand } from './clv.ts';
 import { VALUE_MATRIX_HELP, valueMatrixCommand } from './value-matrix.ts';
+import { GRADE_HELP, gradeCommand } from './grade.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -18,7 +19,8 @@ export const COMMANDS: Record<string, Command> = {
 	clv: { run: clvCommand, help: CLV_HELP },
 	'value-matrix': { run: valueMatrixCommand, help: VALUE_MATRIX_HELP },
 	kpi: { run: kpiCommand, help: KPI_HELP },
-	journey: { run: journeyCommand, help: JOURNEY_HELP }
+	journey: { run: journeyCommand, help: JOURNEY_HELP },
+	grade: { run: gradeCommand, help: GRADE_HELP }
 };
 
 const HELP = `clientele — customer analysis from the command line (same engine as the web app)

@@ -137,6 +137,7 @@ export const ERROR_CODES = [
 	'grade.profileNotNumeric',
 	'grade.unknownIndicator',
 	'grade.failed',
+	'grade.surveyDates',
 	// command-line arguments
 	'cli.unknownCommand',
 	'cli.missingOption',

@@ -22,7 +22,15 @@ import {
 } from '../core/sql/grade.ts';
 import { hasColumnSql, numericColumnsSql } from '../core/sql/value-matrix.ts';
 import type { DbClient, Row } from '../db/client.ts';
-import { CLV_TABLE, GRADE_INPUT, GRADE_POINTS, GRADE_TABLE, PROFILES, RFM_BASE, TX_TABLE } from './tables.ts';
+import {
+	CLV_TABLE,
+	GRADE_INPUT,
+	GRADE_POINTS,
+	GRADE_TABLE,
+	PROFILES,
+	RFM_BASE,
+	TX_TABLE
+} from './tables.ts';
 
 export type { ReasonWords, SurveySource };
 
@@ -32,6 +40,8 @@ export interface GradeSourceOptions {
 	asOf: string;
 	/** RFM ran with monetary = average per purchase. */
 	monetaryIsAverage?: boolean;
+	/** A cost column is mapped (the typed transactions always have a cost column, NULL when not). */
+	cost: boolean;
 	/** CLV_TABLE holds the current model's scores (clv, p_alive). */
 	clv: boolean;
 	surveys: SurveySource | null;
@@ -48,27 +58,57 @@ export interface GradeAvailability {
 	profileColumns: string[];
 }
 
-export async function gradeAvailability(db: DbClient, o: GradeSourceOptions): Promise<GradeAvailability> {
-	const cost = Boolean((await db.query<{ has_column: boolean }>(hasColumnSql(TX_TABLE, 'cost'))).rows[0]?.has_column);
-	const profileColumns = o.profiles ? (await db.query<{ column_name: string }>(numericColumnsSql([PROFILES]))).rows.map((r) => r.column_name) : [];
-	return { cost, clv: o.clv, recommend: Boolean(o.surveys?.recommend), csat: Boolean(o.surveys?.csat), profileColumns };
+export async function gradeAvailability(
+	db: DbClient,
+	o: GradeSourceOptions
+): Promise<GradeAvailability> {
+	const cost = o.cost && Boolean((await db.query<{ has_column: boolean }>(hasColumnSql(TX_TABLE, 'cost'))).rows[0]?.has_column);
+	const profileColumns = o.profiles
+		? (await db.query<{ column_name: string }>(numericColumnsSql([PROFILES]))).rows.map(
+				(r) => r.column_name
+			)
+		: [];
+	return {
+		cost,
+		clv: o.clv,
+		recommend: Boolean(o.surveys?.recommend),
+		csat: Boolean(o.surveys?.csat),
+		profileColumns
+	};
 }
 
 /** Throws a ClienteleError naming the first indicator the sources cannot give, and what gives it. */
-export async function checkIndicators(db: DbClient, s: GradeStandard, a: GradeAvailability): Promise<void> {
+export async function checkIndicators(
+	db: DbClient,
+	s: GradeStandard,
+	a: GradeAvailability
+): Promise<void> {
 	for (const { name } of s.indicators) {
 		if (name === 'margin' && !a.cost) throw new ClienteleError('grade.needsCost', { name });
-		if ((name === 'clv' || name === 'p_alive') && !a.clv) throw new ClienteleError('grade.needsClv', { name });
-		if ((name === 'recommend_score' && !a.recommend) || (name === 'csat' && !a.csat)) throw new ClienteleError('grade.needsSurvey', { name });
+		if ((name === 'clv' || name === 'p_alive') && !a.clv)
+			throw new ClienteleError('grade.needsClv', { name });
+		if ((name === 'recommend_score' && !a.recommend) || (name === 'csat' && !a.csat))
+			throw new ClienteleError('grade.needsSurvey', { name });
 		if (isBuiltinIndicator(name) || a.profileColumns.includes(name)) continue;
-		const inProfiles = (await db.query<{ has_column: boolean }>(hasColumnSql(PROFILES, name))).rows[0]?.has_column;
+		const inProfiles = (await db.query<{ has_column: boolean }>(hasColumnSql(PROFILES, name)))
+			.rows[0]?.has_column;
 		if (inProfiles) throw new ClienteleError('grade.profileNotNumeric', { name });
-		throw new ClienteleError('grade.unknownIndicator', { name, list: ['recency_days, frequency, monetary, avg_order_value, tenure_days, margin, clv, p_alive, recommend_score, csat', ...a.profileColumns].join(', ') });
+		throw new ClienteleError('grade.unknownIndicator', {
+			name,
+			list: [
+				'recency_days, frequency, monetary, avg_order_value, tenure_days, margin, clv, p_alive, recommend_score, csat',
+				...a.profileColumns
+			].join(', ')
+		});
 	}
 }
 
 /** Step 1: the indicator values of every customer of RFM_BASE (after checkIndicators). */
-export async function buildGradeInput(db: DbClient, s: GradeStandard, o: GradeSourceOptions): Promise<void> {
+export async function buildGradeInput(
+	db: DbClient,
+	s: GradeStandard,
+	o: GradeSourceOptions
+): Promise<void> {
 	await db.exec(
 		gradeInputSql({
 			base: RFM_BASE,
@@ -85,13 +125,26 @@ export async function buildGradeInput(db: DbClient, s: GradeStandard, o: GradeSo
 }
 
 /** Steps 2 and 3: points, then totals and tiers (GRADE_TABLE). `pointsToo: false` keeps the points (weights or tiers changed). */
-export async function scoreGrade(db: DbClient, s: GradeStandard, words: ReasonWords, pointsToo = true): Promise<void> {
-	if (pointsToo) await db.exec(gradePointsSql({ input: GRADE_INPUT, target: GRADE_POINTS, indicators: s.indicators }));
+export async function scoreGrade(
+	db: DbClient,
+	s: GradeStandard,
+	words: ReasonWords,
+	pointsToo = true
+): Promise<void> {
+	if (pointsToo)
+		await db.exec(
+			gradePointsSql({ input: GRADE_INPUT, target: GRADE_POINTS, indicators: s.indicators })
+		);
 	await db.exec(gradeTableSql({ points: GRADE_POINTS, target: GRADE_TABLE, standard: s, words }));
 }
 
 /** The whole sequence: check, values, points, tiers. */
-export async function runGrade(db: DbClient, s: GradeStandard, o: GradeSourceOptions, words: ReasonWords): Promise<void> {
+export async function runGrade(
+	db: DbClient,
+	s: GradeStandard,
+	o: GradeSourceOptions,
+	words: ReasonWords
+): Promise<void> {
 	await checkIndicators(db, s, await gradeAvailability(db, o));
 	await buildGradeInput(db, s, o);
 	await scoreGrade(db, s, words);
@@ -127,19 +180,18 @@ export interface GradeResult {
 /** What the page shows of the tier table: tier sizes and profile, the distribution of totals, the sensitivity. */
 export async function gradeResults(db: DbClient, s: GradeStandard): Promise<GradeResult> {
 	const o = { points: GRADE_POINTS, grade: GRADE_TABLE, standard: s };
-	const tiers = (await db.query<Row>(gradeTierSummarySql(o))).rows.map(
-		(r): TierRow => ({
-			tier_rank: r.tier_rank as number | null,
-			tier: r.tier as string | null,
-			customers: r.customers as number,
-			share: r.share as number,
-			revenue: (r.revenue as number | null) ?? 0,
-			revenue_share: r.revenue_share as number | null,
-			with_missing: r.with_missing as number,
-			means: s.indicators.map((_, i) => r[`m${i}`] as number | null)
-		})
-	);
-	const distribution = (await db.query<{ x0: number; customers: number }>(gradeDistributionSql(o))).rows;
+	const tiers = (await db.query<Row>(gradeTierSummarySql(o))).rows.map((r): TierRow => ({
+		tier_rank: r.tier_rank as number | null,
+		tier: r.tier as string | null,
+		customers: r.customers as number,
+		share: r.share as number,
+		revenue: (r.revenue as number | null) ?? 0,
+		revenue_share: r.revenue_share as number | null,
+		with_missing: r.with_missing as number,
+		means: s.indicators.map((_, i) => r[`m${i}`] as number | null)
+	}));
+	const distribution = (await db.query<{ x0: number; customers: number }>(gradeDistributionSql(o)))
+		.rows;
 	let sensitivity: SensitivityRow[] = [];
 	if (s.method === 'weighted') {
 		const r = (await db.query<Row>(gradeSensitivitySql(o))).rows[0] ?? {};
@@ -156,11 +208,17 @@ export async function gradeResults(db: DbClient, s: GradeStandard): Promise<Grad
 
 /** The CLI's rows (gradeColumns order), by customer_id. */
 export async function gradeRows(db: DbClient, s: GradeStandard): Promise<Row[]> {
-	return (await db.query(gradeOutputSql({ points: GRADE_POINTS, grade: GRADE_TABLE, standard: s }))).rows;
+	return (await db.query(gradeOutputSql({ points: GRADE_POINTS, grade: GRADE_TABLE, standard: s })))
+		.rows;
 }
 
 /** Quantiles of RFM base columns (the scoring preset's suggested thresholds): one list per column. */
-export async function baseQuantiles(db: DbClient, columns: readonly string[], probs: readonly number[]): Promise<(number | null)[][]> {
-	const r = (await db.query<Row>(baseQuantilesSql({ base: RFM_BASE, columns, probs }))).rows[0] ?? {};
+export async function baseQuantiles(
+	db: DbClient,
+	columns: readonly string[],
+	probs: readonly number[]
+): Promise<(number | null)[][]> {
+	const r =
+		(await db.query<Row>(baseQuantilesSql({ base: RFM_BASE, columns, probs }))).rows[0] ?? {};
 	return columns.map((_, i) => probs.map((_, j) => (r[`q_${i}_${j}`] as number | null) ?? null));
 }

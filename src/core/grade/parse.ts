@@ -22,7 +22,8 @@ import {
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function object(v: unknown, path: string): Json {
 	if (!isObject(v)) throw new ClienteleError('grade.std.notObject', { path });
@@ -30,12 +31,14 @@ function object(v: unknown, path: string): Json {
 }
 
 function text(v: unknown, path: string): string {
-	if (typeof v !== 'string' || v.trim() === '') throw new ClienteleError('grade.std.notText', { path });
+	if (typeof v !== 'string' || v.trim() === '')
+		throw new ClienteleError('grade.std.notText', { path });
 	return v.trim();
 }
 
 function num(v: unknown, path: string): number {
-	if (typeof v !== 'number' || !Number.isFinite(v)) throw new ClienteleError('grade.std.notNumber', { path, value: JSON.stringify(v) ?? '' });
+	if (typeof v !== 'number' || !Number.isFinite(v))
+		throw new ClienteleError('grade.std.notNumber', { path, value: JSON.stringify(v) ?? '' });
 	return v;
 }
 
@@ -47,7 +50,11 @@ function numbers(v: unknown, path: string): number[] {
 function oneOf<T extends string>(v: unknown, path: string, list: readonly T[], fallback?: T): T {
 	if (v === undefined && fallback !== undefined) return fallback;
 	if (typeof v === 'string' && (list as readonly string[]).includes(v)) return v as T;
-	throw new ClienteleError('grade.std.badChoice', { path, value: JSON.stringify(v) ?? '', list: list.map((x) => `"${x}"`).join(', ') });
+	throw new ClienteleError('grade.std.badChoice', {
+		path,
+		value: JSON.stringify(v) ?? '',
+		list: list.map((x) => `"${x}"`).join(', ')
+	});
 }
 
 /** A points rule: thresholds with points, quantiles, or minmax with clip percentiles. */
@@ -56,22 +63,32 @@ export function parseRule(v: unknown, indicator: string, path: string): PointsRu
 	if ('thresholds' in o) {
 		const thresholds = numbers(o.thresholds, `${path}.thresholds`);
 		const points = numbers(o.points, `${path}.points`);
-		if (thresholds.some((t, i) => i > 0 && t <= (thresholds[i - 1] as number))) throw new ClienteleError('grade.std.thresholds', { indicator });
-		if (points.length !== thresholds.length + 1) throw new ClienteleError('grade.std.pointsCount', { indicator, thresholds: thresholds.length, points: points.length, needed: thresholds.length + 1 });
+		if (thresholds.some((t, i) => i > 0 && t <= (thresholds[i - 1] as number)))
+			throw new ClienteleError('grade.std.thresholds', { indicator });
+		if (points.length !== thresholds.length + 1)
+			throw new ClienteleError('grade.std.pointsCount', {
+				indicator,
+				thresholds: thresholds.length,
+				points: points.length,
+				needed: thresholds.length + 1
+			});
 		const bad = points.find((p) => p < 0 || p > 100);
-		if (bad !== undefined) throw new ClienteleError('grade.std.pointsRange', { indicator, value: bad });
+		if (bad !== undefined)
+			throw new ClienteleError('grade.std.pointsRange', { indicator, value: bad });
 		return { thresholds, points };
 	}
 	if ('quantiles' in o) {
 		const k = num(o.quantiles, `${path}.quantiles`);
-		if (!Number.isInteger(k) || k < 2 || k > 100) throw new ClienteleError('grade.std.quantiles', { indicator, value: k });
+		if (!Number.isInteger(k) || k < 2 || k > 100)
+			throw new ClienteleError('grade.std.quantiles', { indicator, value: k });
 		return { quantiles: k };
 	}
 	if ('minmax' in o) {
 		const m = o.minmax === true ? {} : object(o.minmax, `${path}.minmax`);
 		const clip = m.clip === undefined ? [0.01, 0.99] : numbers(m.clip, `${path}.minmax.clip`);
 		const [lo, hi] = clip as [number, number];
-		if (clip.length !== 2 || !(lo >= 0 && lo < hi && hi <= 1)) throw new ClienteleError('grade.std.clip', { indicator, value: JSON.stringify(clip) });
+		if (clip.length !== 2 || !(lo >= 0 && lo < hi && hi <= 1))
+			throw new ClienteleError('grade.std.clip', { indicator, value: JSON.stringify(clip) });
 		return { minmax: { clip: [lo, hi] } };
 	}
 	throw new ClienteleError('grade.std.badRule', { path });
@@ -82,9 +99,14 @@ function parseIndicator(v: unknown, i: number, method: GradeMethod): IndicatorSp
 	const o = object(v, path);
 	const name = text(o.name, `${path}.name`);
 	if ((GRADE_FIXED_COLUMNS as readonly string[]).includes(name) || name.startsWith(POINTS_PREFIX))
-		throw new ClienteleError('grade.std.collision', { name, list: [...GRADE_FIXED_COLUMNS, `${POINTS_PREFIX}…`].join(', ') });
-	const weight = o.weight === undefined && method === 'scoring' ? 1 : num(o.weight, `${path}.weight`);
-	if (weight < 0) throw new ClienteleError('grade.std.badWeight', { indicator: name, value: weight });
+		throw new ClienteleError('grade.std.collision', {
+			name,
+			list: [...GRADE_FIXED_COLUMNS, `${POINTS_PREFIX}…`].join(', ')
+		});
+	const weight =
+		o.weight === undefined && method === 'scoring' ? 1 : num(o.weight, `${path}.weight`);
+	if (weight < 0)
+		throw new ClienteleError('grade.std.badWeight', { indicator: name, value: weight });
 	const better = oneOf<Better>(o.better, `${path}.better`, ['higher', 'lower'], 'higher');
 	return { name, weight, better, points: parseRule(o.points, name, `${path}.points`) };
 }
@@ -95,16 +117,20 @@ export function checkTiers(tiers: readonly Tier[], max: number): Tier[] {
 	const names = new Set<string>();
 	const mins = new Set<number>();
 	for (const t of tiers) {
-		if ((RESERVED_TIER_NAMES as readonly string[]).includes(t.name.toUpperCase())) throw new ClienteleError('grade.std.tierName', { name: t.name });
+		if ((RESERVED_TIER_NAMES as readonly string[]).includes(t.name.toUpperCase()))
+			throw new ClienteleError('grade.std.tierName', { name: t.name });
 		if (names.has(t.name)) throw new ClienteleError('grade.std.tierDuplicate', { value: t.name });
-		if (mins.has(t.min)) throw new ClienteleError('grade.std.tierDuplicate', { value: String(t.min) });
-		if (t.min < 0 || t.min > max) throw new ClienteleError('grade.std.tierRange', { tier: t.name, min: t.min, max });
+		if (mins.has(t.min))
+			throw new ClienteleError('grade.std.tierDuplicate', { value: String(t.min) });
+		if (t.min < 0 || t.min > max)
+			throw new ClienteleError('grade.std.tierRange', { tier: t.name, min: t.min, max });
 		names.add(t.name);
 		mins.add(t.min);
 	}
 	const sorted = sortedTiers(tiers);
 	const lowest = sorted[sorted.length - 1] as Tier;
-	if (lowest.min !== 0) throw new ClienteleError('grade.std.lowestTier', { tier: lowest.name, min: lowest.min });
+	if (lowest.min !== 0)
+		throw new ClienteleError('grade.std.lowestTier', { tier: lowest.name, min: lowest.min });
 	return sorted;
 }
 
@@ -116,7 +142,8 @@ export function checkStandard(s: GradeStandard): GradeStandard {
 		if (seen.has(i.name)) throw new ClienteleError('grade.std.duplicate', { name: i.name });
 		seen.add(i.name);
 	}
-	if (s.method === 'weighted' && !(s.indicators.reduce((a, i) => a + i.weight, 0) > 0)) throw new ClienteleError('grade.std.weights');
+	if (s.method === 'weighted' && !(s.indicators.reduce((a, i) => a + i.weight, 0) > 0))
+		throw new ClienteleError('grade.std.weights');
 	return { ...s, tiers: checkTiers(s.tiers, maxTotal(s)) };
 }
 
@@ -124,16 +151,29 @@ export function checkStandard(s: GradeStandard): GradeStandard {
 export function parseStandard(v: unknown): GradeStandard {
 	const o = object(v, 'standard');
 	const method = oneOf<GradeMethod>(o.method, 'method', GRADE_METHODS);
-	const missing = oneOf<MissingPolicy | 'renormalize'>(o.missing, 'missing', [...MISSING_POLICIES, 'renormalize'], 'renormalise');
-	if (!Array.isArray(o.indicators)) throw new ClienteleError('grade.std.notList', { path: 'indicators' });
+	const missing = oneOf<MissingPolicy | 'renormalize'>(
+		o.missing,
+		'missing',
+		[...MISSING_POLICIES, 'renormalize'],
+		'renormalise'
+	);
+	if (!Array.isArray(o.indicators))
+		throw new ClienteleError('grade.std.notList', { path: 'indicators' });
 	const indicators = o.indicators.map((x, i) => parseIndicator(x, i, method));
 	if (!Array.isArray(o.tiers)) throw new ClienteleError('grade.std.notList', { path: 'tiers' });
 	const tiers = o.tiers.map((x, i) => {
 		const t = object(x, `tiers[${i}]`);
 		return { name: text(t.name, `tiers[${i}].name`), min: num(t.min, `tiers[${i}].min`) };
 	});
-	const name = o.name === undefined ? '' : typeof o.name === 'string' ? o.name.trim() : text(o.name, 'name');
-	return checkStandard({ name, method, indicators, tiers, missing: missing === 'renormalize' ? 'renormalise' : missing });
+	const name =
+		o.name === undefined ? '' : typeof o.name === 'string' ? o.name.trim() : text(o.name, 'name');
+	return checkStandard({
+		name,
+		method,
+		indicators,
+		tiers,
+		missing: missing === 'renormalize' ? 'renormalise' : missing
+	});
 }
 
 /** A standard from JSON text. */
@@ -142,7 +182,9 @@ export function parseStandardJson(json: string): GradeStandard {
 	try {
 		v = JSON.parse(json.replace(/^\uFEFF/, ''));
 	} catch (e) {
-		throw new ClienteleError('grade.std.notJson', { detail: e instanceof Error ? e.message : String(e) });
+		throw new ClienteleError('grade.std.notJson', {
+			detail: e instanceof Error ? e.message : String(e)
+		});
 	}
 	return parseStandard(v);
 }

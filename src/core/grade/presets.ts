@@ -54,7 +54,11 @@ export function stepPoints(k: number, better: 'higher' | 'lower'): number[] {
 }
 
 /** 评分法 on the user's thresholds: total = Σ points (0 … 300); tiers at 240 / 180 / 120 / 0. */
-export function scoringPreset(t: ScoringThresholds, names: TierNames, name = 'VIP / 重要 / 普通 / 一般 (评分法)'): GradeStandard {
+export function scoringPreset(
+	t: ScoringThresholds,
+	names: TierNames,
+	name = 'VIP / 重要 / 普通 / 一般 (评分法)'
+): GradeStandard {
 	const ind = (n: keyof ScoringThresholds, better: 'higher' | 'lower'): IndicatorSpec => ({
 		name: n,
 		weight: 1,
@@ -65,7 +69,11 @@ export function scoringPreset(t: ScoringThresholds, names: TierNames, name = 'VI
 		name,
 		method: 'scoring',
 		missing: 'renormalise',
-		indicators: [ind('recency_days', 'lower'), ind('frequency', 'higher'), ind('monetary', 'higher')],
+		indicators: [
+			ind('recency_days', 'lower'),
+			ind('frequency', 'higher'),
+			ind('monetary', 'higher')
+		],
 		tiers: tiers(names, 300)
 	};
 }

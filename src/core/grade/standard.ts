@@ -81,7 +81,14 @@ export function maxTotal(s: Pick<GradeStandard, 'method' | 'indicators'>): numbe
 /** The CLI's output columns for a standard: customer_id, values, points, total, tier, missing. */
 export function gradeColumns(s: Pick<GradeStandard, 'indicators'>): string[] {
 	const names = s.indicators.map((i) => i.name);
-	return ['customer_id', ...names, ...names.map((n) => POINTS_PREFIX + n), 'total', 'tier', 'missing'];
+	return [
+		'customer_id',
+		...names,
+		...names.map((n) => POINTS_PREFIX + n),
+		'total',
+		'tier',
+		'missing'
+	];
 }
 
 /** Which kind a points rule is. */
@@ -103,6 +110,17 @@ export function tierOf(total: number | null, tiers: readonly Tier[]): string | n
 
 /** The standard as the JSON a file holds (what the page downloads and the CLI reads). */
 export function standardJson(s: GradeStandard): string {
-	const indicators = s.indicators.map((i) => ({ name: i.name, weight: i.weight, better: i.better, points: i.points }));
-	return JSON.stringify({ name: s.name, method: s.method, missing: s.missing, indicators, tiers: s.tiers }, null, 2) + '\n';
+	const indicators = s.indicators.map((i) => ({
+		name: i.name,
+		weight: i.weight,
+		better: i.better,
+		points: i.points
+	}));
+	return (
+		JSON.stringify(
+			{ name: s.name, method: s.method, missing: s.missing, indicators, tiers: s.tiers },
+			null,
+			2
+		) + '\n'
+	);
 }

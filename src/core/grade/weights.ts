@@ -27,7 +27,8 @@ export function shiftWeights(weights: readonly number[], i: number, delta: numbe
 export function setWeight(weights: readonly number[], i: number, value: number): number[] {
 	const total = weights.reduce((a, b) => a + b, 0);
 	if (weights.length === 1) return [value];
-	if (total <= 0) return weights.map((w, j) => (j === i ? value : round6((100 - value) / (weights.length - 1))));
+	if (total <= 0)
+		return weights.map((w, j) => (j === i ? value : round6((100 - value) / (weights.length - 1))));
 	return shiftWeights(weights, i, value - (weights[i] ?? 0));
 }
 

@@ -76,16 +76,26 @@ export function gradeInputSql(o: GradeInputOptions): Sql {
 		joins.push(sql`LEFT JOIN (SELECT customer_id, CAST(min(ts) FILTER (WHERE amount > 0) AS DATE) AS first_buy, ${margin} AS margin
 			FROM ${ident(o.tx)} WHERE CAST(ts AS DATE) <= ${asOf} GROUP BY customer_id) e ON e.customer_id = b.customer_id`);
 	}
-	if (names.has('clv') || names.has('p_alive')) joins.push(sql`LEFT JOIN ${ident(need(o.clv, 'the CLV table'))} c ON c.customer_id = b.customer_id`);
+	if (names.has('clv') || names.has('p_alive'))
+		joins.push(
+			sql`LEFT JOIN ${ident(need(o.clv, 'the CLV table'))} c ON c.customer_id = b.customer_id`
+		);
 	if (names.has('recommend_score')) {
 		const s = need(o.surveys, 'a survey file');
-		joins.push(sql`LEFT JOIN ${latestAnswerSql(s, need(s.recommend, 'the recommend column'), o.asOf)} sr ON sr.customer_id = b.customer_id`);
+		joins.push(
+			sql`LEFT JOIN ${latestAnswerSql(s, need(s.recommend, 'the recommend column'), o.asOf)} sr ON sr.customer_id = b.customer_id`
+		);
 	}
 	if (names.has('csat')) {
 		const s = need(o.surveys, 'a survey file');
-		joins.push(sql`LEFT JOIN ${latestAnswerSql(s, need(s.csat, 'the CSAT column'), o.asOf)} sc ON sc.customer_id = b.customer_id`);
+		joins.push(
+			sql`LEFT JOIN ${latestAnswerSql(s, need(s.csat, 'the CSAT column'), o.asOf)} sc ON sc.customer_id = b.customer_id`
+		);
 	}
-	if (o.indicators.some((n) => !isBuiltinIndicator(n))) joins.push(sql`LEFT JOIN ${ident(need(o.profiles, 'the profile table'))} pr ON pr.customer_id = b.customer_id`);
+	if (o.indicators.some((n) => !isBuiltinIndicator(n)))
+		joins.push(
+			sql`LEFT JOIN ${ident(need(o.profiles, 'the profile table'))} pr ON pr.customer_id = b.customer_id`
+		);
 	const revenue = o.monetaryIsAverage ? sql`round(b.monetary * b.frequency, 2)` : sql`b.monetary`;
 	const value = (n: string): Sql => {
 		switch (n) {
@@ -96,7 +106,9 @@ export function gradeInputSql(o: GradeInputOptions): Sql {
 			case 'monetary':
 				return sql`b.monetary`;
 			case 'avg_order_value':
-				return o.monetaryIsAverage ? sql`CASE WHEN b.frequency > 0 THEN b.monetary END` : sql`round(b.monetary / nullif(b.frequency, 0), 2)`;
+				return o.monetaryIsAverage
+					? sql`CASE WHEN b.frequency > 0 THEN b.monetary END`
+					: sql`round(b.monetary / nullif(b.frequency, 0), 2)`;
 			case 'tenure_days':
 				return sql`date_diff('day', e.first_buy, ${asOf})`;
 			case 'margin':
@@ -120,7 +132,13 @@ export function gradeInputSql(o: GradeInputOptions): Sql {
 }
 
 /** Quantiles (linear interpolation) of base-table columns: one row, q_<column index>_<prob index>. */
-export function baseQuantilesSql(o: { base: string; columns: readonly string[]; probs: readonly number[] }): Sql {
-	const cols = o.columns.flatMap((c, i) => o.probs.map((p, j) => sql`quantile_cont(${ident(c)}, ${p}) AS ${raw(`q_${i}_${j}`)}`));
+export function baseQuantilesSql(o: {
+	base: string;
+	columns: readonly string[];
+	probs: readonly number[];
+}): Sql {
+	const cols = o.columns.flatMap((c, i) =>
+		o.probs.map((p, j) => sql`quantile_cont(${ident(c)}, ${p}) AS ${raw(`q_${i}_${j}`)}`)
+	);
 	return sql`SELECT ${join(cols)} FROM ${ident(o.base)}`;
 }

@@ -8,12 +8,26 @@
  * value is ≤ x (peers included) and n = customers with a value, so g = ⌈k·c/n⌉ = (k·c + n − 1) // n
  * exactly, with no floating-point edge at a group boundary.
  */
-import { maxTotal, sortedTiers, type GradeStandard, type IndicatorSpec, type PointsRule } from '../grade/standard.ts';
+import {
+	maxTotal,
+	sortedTiers,
+	type GradeStandard,
+	type IndicatorSpec,
+	type PointsRule
+} from '../grade/standard.ts';
 import { shiftWeights } from '../grade/weights.ts';
 import { pointsCol, valueCol } from './grade-input.ts';
 import { ident, join, raw, sql, type Sql } from './sql.ts';
 
-export { baseQuantilesSql, gradeInputSql, pointsCol, valueCol, type GradeInputOptions, type SurveySource, type SurveyAnswer } from './grade-input.ts';
+export {
+	baseQuantilesSql,
+	gradeInputSql,
+	pointsCol,
+	valueCol,
+	type GradeInputOptions,
+	type SurveySource,
+	type SurveyAnswer
+} from './grade-input.ts';
 
 const lo = (i: number): Sql => raw(`lo${i}`);
 const hi = (i: number): Sql => raw(`hi${i}`);
@@ -21,7 +35,9 @@ const hi = (i: number): Sql => raw(`hi${i}`);
 function pointsExpr(rule: PointsRule, better: IndicatorSpec['better'], i: number): Sql {
 	const v = valueCol(i);
 	if ('thresholds' in rule) {
-		const whens = rule.thresholds.map((t, j) => sql`WHEN ${v} < ${t} THEN ${rule.points[j] as number}`);
+		const whens = rule.thresholds.map(
+			(t, j) => sql`WHEN ${v} < ${t} THEN ${rule.points[j] as number}`
+		);
 		return sql`CAST(CASE WHEN ${v} IS NULL THEN NULL ${join(whens, ' ')} ELSE ${rule.points[rule.points.length - 1] as number} END AS DOUBLE)`;
 	}
 	if ('quantiles' in rule) {
@@ -37,12 +53,24 @@ function pointsExpr(rule: PointsRule, better: IndicatorSpec['better'], i: number
 }
 
 /** CREATE TABLE target: the input table with p0, p1 … (0–100 points; NULL where the value is missing). */
-export function gradePointsSql(o: { input: string; target: string; indicators: readonly IndicatorSpec[] }): Sql {
+export function gradePointsSql(o: {
+	input: string;
+	target: string;
+	indicators: readonly IndicatorSpec[];
+}): Sql {
 	const stats = o.indicators.flatMap((ind, i) =>
-		'minmax' in ind.points ? [sql`quantile_cont(${valueCol(i)}, ${ind.points.minmax.clip[0]}) AS ${lo(i)}, quantile_cont(${valueCol(i)}, ${ind.points.minmax.clip[1]}) AS ${hi(i)}`] : []
+		'minmax' in ind.points
+			? [
+					sql`quantile_cont(${valueCol(i)}, ${ind.points.minmax.clip[0]}) AS ${lo(i)}, quantile_cont(${valueCol(i)}, ${ind.points.minmax.clip[1]}) AS ${hi(i)}`
+				]
+			: []
 	);
-	const from = stats.length ? sql`${ident(o.input)} i, (SELECT ${join(stats)} FROM ${ident(o.input)}) s` : sql`${ident(o.input)} i`;
-	const points = o.indicators.map((ind, i) => sql`${pointsExpr(ind.points, ind.better, i)} AS ${pointsCol(i)}`);
+	const from = stats.length
+		? sql`${ident(o.input)} i, (SELECT ${join(stats)} FROM ${ident(o.input)}) s`
+		: sql`${ident(o.input)} i`;
+	const points = o.indicators.map(
+		(ind, i) => sql`${pointsExpr(ind.points, ind.better, i)} AS ${pointsCol(i)}`
+	);
 	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS SELECT i.*, ${join(points)} FROM ${from}`;
 }
 
@@ -51,18 +79,36 @@ export function gradePointsSql(o: { input: string; target: string; indicators: r
  * ones re-normalised as n / present, or zero); weighted: Σ wᵢ·pᵢ / Σ wᵢ over the indicators present
  * (renormalise) or all of them (zero). `weights` overrides the standard's (sensitivity).
  */
-export function totalExpr(s: GradeStandard, weights: readonly number[] = s.indicators.map((i) => i.weight)): Sql {
+export function totalExpr(
+	s: GradeStandard,
+	weights: readonly number[] = s.indicators.map((i) => i.weight)
+): Sql {
 	const n = s.indicators.length;
 	const p = s.indicators.map((_, i) => pointsCol(i));
-	const present = join(p.map((x) => sql`CAST(${x} IS NOT NULL AS INTEGER)`), ' + ');
-	const anyMissing = join(p.map((x) => sql`${x} IS NULL`), ' OR ');
+	const present = join(
+		p.map((x) => sql`CAST(${x} IS NOT NULL AS INTEGER)`),
+		' + '
+	);
+	const anyMissing = join(
+		p.map((x) => sql`${x} IS NULL`),
+		' OR '
+	);
 	const w = s.method === 'scoring' ? p.map(() => 1) : [...weights];
-	const sum = join(p.map((x, i) => sql`${w[i] as number} * coalesce(${x}, 0)`), ' + ');
+	const sum = join(
+		p.map((x, i) => sql`${w[i] as number} * coalesce(${x}, 0)`),
+		' + '
+	);
 	const allW = w.reduce((a, b) => a + b, 0);
 	let total: Sql;
 	if (s.missing === 'renormalise') {
-		const presentW = join(p.map((x, i) => sql`${w[i] as number} * CAST(${x} IS NOT NULL AS INTEGER)`), ' + ');
-		total = s.method === 'scoring' ? sql`(${sum}) * ${n} / nullif(${present}, 0)` : sql`(${sum}) / nullif(${presentW}, 0)`;
+		const presentW = join(
+			p.map((x, i) => sql`${w[i] as number} * CAST(${x} IS NOT NULL AS INTEGER)`),
+			' + '
+		);
+		total =
+			s.method === 'scoring'
+				? sql`(${sum}) * ${n} / nullif(${present}, 0)`
+				: sql`(${sum}) / nullif(${presentW}, 0)`;
 	} else {
 		total = s.method === 'scoring' ? sql`(${sum})` : sql`(${sum}) / ${allW}`;
 		if (s.missing === 'ungraded') total = sql`CASE WHEN ${anyMissing} THEN NULL ELSE ${total} END`;
@@ -88,13 +134,30 @@ export interface ReasonWords {
  * CREATE TABLE target (the tier table): customer_id, total, tier, tier_rank (0 = best), missing
  * (names, ';'-separated, '' when none) and reason ('total 87.5 ≥ 80 → VIP (recency_days 100, …)').
  */
-export function gradeTableSql(o: { points: string; target: string; standard: GradeStandard; words: ReasonWords }): Sql {
+export function gradeTableSql(o: {
+	points: string;
+	target: string;
+	standard: GradeStandard;
+	words: ReasonWords;
+}): Sql {
 	const s = o.standard;
 	const tiers = sortedTiers(s.tiers);
 	const missing = sql`concat_ws(';', ${join(s.indicators.map((ind, i) => sql`CASE WHEN ${valueCol(i)} IS NULL THEN ${ind.name} END`))})`;
-	const names = sql`CASE tier_rank ${join(tiers.map((t, r) => sql`WHEN ${r} THEN ${t.name}`), ' ')} END`;
-	const mins = sql`CASE tier_rank ${join(tiers.map((t, r) => sql`WHEN ${r} THEN ${String(t.min)}`), ' ')} END`;
-	const detail = join(s.indicators.map((ind, i) => sql`${ind.name} || ' ' || coalesce(CAST(round(${pointsCol(i)}, 2) AS VARCHAR), '–')`), " || ', ' || ");
+	const names = sql`CASE tier_rank ${join(
+		tiers.map((t, r) => sql`WHEN ${r} THEN ${t.name}`),
+		' '
+	)} END`;
+	const mins = sql`CASE tier_rank ${join(
+		tiers.map((t, r) => sql`WHEN ${r} THEN ${String(t.min)}`),
+		' '
+	)} END`;
+	const detail = join(
+		s.indicators.map(
+			(ind, i) =>
+				sql`${ind.name} || ' ' || coalesce(CAST(round(${pointsCol(i)}, 2) AS VARCHAR), '–')`
+		),
+		" || ', ' || "
+	);
 	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS
 		SELECT customer_id, total, ${names} AS tier, tier_rank, missing,
 			CASE WHEN tier_rank IS NULL THEN ${o.words.ungraded} || ' ' || missing
@@ -107,13 +170,19 @@ export function gradeTableSql(o: { points: string; target: string; standard: Gra
 export function gradeOutputSql(o: { points: string; grade: string; standard: GradeStandard }): Sql {
 	const ind = o.standard.indicators;
 	const values = ind.map((x, i) => sql`round(p.${valueCol(i)}, 4) AS ${ident(x.name)}`);
-	const points = ind.map((x, i) => sql`round(p.${pointsCol(i)}, 2) AS ${ident('points_' + x.name)}`);
+	const points = ind.map(
+		(x, i) => sql`round(p.${pointsCol(i)}, 2) AS ${ident('points_' + x.name)}`
+	);
 	return sql`SELECT p.customer_id, ${join([...values, ...points])}, g.total, g.tier, g.missing
 		FROM ${ident(o.points)} p JOIN ${ident(o.grade)} g USING (customer_id) ORDER BY p.customer_id`;
 }
 
 /** Per tier (best first, then the ungraded as tier NULL): customers, share, revenue, its share, mean of each indicator m0 …. */
-export function gradeTierSummarySql(o: { points: string; grade: string; standard: GradeStandard }): Sql {
+export function gradeTierSummarySql(o: {
+	points: string;
+	grade: string;
+	standard: GradeStandard;
+}): Sql {
 	const means = o.standard.indicators.map((_, i) => sql`avg(p.${valueCol(i)}) AS ${raw(`m${i}`)}`);
 	return sql`SELECT g.tier_rank, any_value(g.tier) AS tier, CAST(count(*) AS INTEGER) AS customers,
 			count(*) / sum(count(*)) OVER () AS share, round(sum(p.revenue), 2) AS revenue,
@@ -138,12 +207,19 @@ export const SENSITIVITY_STEP = 5;
  * proportion): customers who would change tier, and of them those who would move up. One row with
  * columns d{i}_{minus|plus}, u{i}_{minus|plus}. Weighted standards only.
  */
-export function gradeSensitivitySql(o: { points: string; grade: string; standard: GradeStandard }): Sql {
+export function gradeSensitivitySql(o: {
+	points: string;
+	grade: string;
+	standard: GradeStandard;
+}): Sql {
 	const s = o.standard;
 	const w = s.indicators.map((i) => i.weight);
 	const cols = s.indicators.flatMap((_, i) =>
 		(['minus', 'plus'] as const).flatMap((dir) => {
-			const rank = tierRankExpr(s, totalExpr(s, shiftWeights(w, i, dir === 'minus' ? -SENSITIVITY_STEP : SENSITIVITY_STEP)));
+			const rank = tierRankExpr(
+				s,
+				totalExpr(s, shiftWeights(w, i, dir === 'minus' ? -SENSITIVITY_STEP : SENSITIVITY_STEP))
+			);
 			return [
 				sql`CAST(count(*) FILTER (WHERE ${rank} IS DISTINCT FROM g.tier_rank) AS INTEGER) AS ${raw(`d${i}_${dir}`)}`,
 				sql`CAST(count(*) FILTER (WHERE ${rank} < g.tier_rank) AS INTEGER) AS ${raw(`u${i}_${dir}`)}`
@@ -152,4 +228,3 @@ export function gradeSensitivitySql(o: { points: string; grade: string; standard
 	);
 	return sql`SELECT ${join(cols)} FROM ${ident(o.points)} p JOIN ${ident(o.grade)} g USING (customer_id)`;
 }
-

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { GradeMethod, GradeStandard, MissingPolicy, Tier } from '../../../../src/core/grade/standard.ts';
-import { gradeDistributionSql, gradeOutputSql, gradePointsSql, gradeSensitivitySql, gradeTableSql, gradeTierSummarySql } from '../../../../src/core/sql/grade.ts';
+import type {
+	Better,
+	GradeMethod,
+	GradeStandard,
+	MissingPolicy,
+	PointsRule,
+	Tier
+} from '../../../../src/core/grade/standard.ts';
+import {
+	gradeDistributionSql,
+	gradeOutputSql,
+	gradePointsSql,
+	gradeSensitivitySql,
+	gradeTableSql,
+	gradeTierSummarySql
+} from '../../../../src/core/sql/grade.ts';
 import { sql } from '../../../../src/core/sql/sql.ts';
 import { useDb } from '../../../helpers/db.ts';
 
@@ -48,7 +62,12 @@ function standard(method: GradeMethod, missing: MissingPolicy, tiers: Tier[]): G
 		indicators: [
 			{ name: 'A', weight: 50, better: 'higher', points: { quantiles: 4 } },
 			{ name: 'B', weight: 20, better: 'higher', points: { minmax: { clip: [0.01, 0.99] } } },
-			{ name: 'C', weight: 30, better: 'higher', points: { thresholds: [5, 10, 50], points: [0, 40, 70, 100] } }
+			{
+				name: 'C',
+				weight: 30,
+				better: 'higher',
+				points: { thresholds: [5, 10, 50], points: [0, 40, 70, 100] }
+			}
 		],
 		tiers
 	};
@@ -74,25 +93,51 @@ async function grade(s: GradeStandard) {
 	return (await db.query(gradeOutputSql({ points: 'gp', grade: 'gt', standard: s }))).rows;
 }
 
+const POINT_CASES: [string, PointsRule, Better, (number | null)[]][] = [
+	['quantiles, higher better', { quantiles: 4 }, 'higher', [0, 66.67, 66.67, 100, null, 100]],
+	['quantiles, lower better (on −x)', { quantiles: 4 }, 'lower', [100, 100, 100, 33.33, null, 0]],
+	[
+		'minmax with clip 0.1–0.9 (linear interpolation)',
+		{ minmax: { clip: [0.1, 0.9] } },
+		'higher',
+		[0, 27.27, 27.27, 72.73, null, 100]
+	],
+	[
+		'minmax, lower better',
+		{ minmax: { clip: [0, 1] } },
+		'lower',
+		[100, 66.67, 66.67, 33.33, null, 0]
+	]
+];
+
 describe('grading points', () => {
-	it.each([
-		['quantiles, higher better', { quantiles: 4 }, 'higher', [0, 66.67, 66.67, 100, null, 100]],
-		['quantiles, lower better (on −x)', { quantiles: 4 }, 'lower', [100, 100, 100, 33.33, null, 0]],
-		['minmax with clip 0.1–0.9 (linear interpolation)', { minmax: { clip: [0.1, 0.9] } }, 'higher', [0, 27.27, 27.27, 72.73, null, 100]],
-		['minmax, lower better', { minmax: { clip: [0, 1] } }, 'lower', [100, 66.67, 66.67, 33.33, null, 0]]
-	] as const)('%s', async (_n, rule, better, expected) => {
+	it.each(POINT_CASES)('%s', async (_n, rule, better, expected) => {
 		await db.exec(INPUT);
-		await db.exec(gradePointsSql({ input: 'gi', target: 'gp', indicators: [{ name: 'A', weight: 1, better, points: rule }] }));
-		const rows = (await db.query<{ p: number | null }>(sql`SELECT round(p0, 2) AS p FROM gp ORDER BY customer_id`)).rows;
+		await db.exec(
+			gradePointsSql({
+				input: 'gi',
+				target: 'gp',
+				indicators: [{ name: 'A', weight: 1, better, points: rule }]
+			})
+		);
+		const rows = (
+			await db.query<{ p: number | null }>(
+				sql`SELECT round(p0, 2) AS p FROM gp ORDER BY customer_id`
+			)
+		).rows;
 		expect(rows.map((r) => r.p)).toEqual(expected);
 	});
 
 	it('gives everyone 100 when all values are equal (quantiles and minmax, either direction)', async () => {
 		await db.exec(INPUT);
 		const rules = [{ quantiles: 5 }, { minmax: { clip: [0.01, 0.99] as [number, number] } }];
-		const indicators = rules.flatMap((points) => (['higher', 'lower'] as const).map((better) => ({ name: 'B', weight: 1, better, points })));
+		const indicators = rules.flatMap((points) =>
+			(['higher', 'lower'] as const).map((better) => ({ name: 'B', weight: 1, better, points }))
+		);
 		// Every indicator reads v1 (all 5.0): points columns p0…p3 over copies of it.
-		await db.exec(sql`CREATE OR REPLACE TABLE gi AS SELECT customer_id, revenue, v1 AS v0, v1, v1 AS v2, v1 AS v3 FROM gi`);
+		await db.exec(
+			sql`CREATE OR REPLACE TABLE gi AS SELECT customer_id, revenue, v1 AS v0, v1, v1 AS v2, v1 AS v3 FROM gi`
+		);
 		await db.exec(gradePointsSql({ input: 'gi', target: 'gp', indicators }));
 		const rows = (await db.query<Record<string, number>>(sql`SELECT p0, p1, p2, p3 FROM gp`)).rows;
 		expect(rows.flatMap((r) => Object.values(r))).toEqual(Array(24).fill(100));
@@ -106,12 +151,42 @@ describe('grading points', () => {
 
 describe('grading totals and tiers', () => {
 	it.each([
-		['weighted, renormalise', standard('weighted', 'renormalise', WEIGHTED_TIERS), [20, 65.33, 74.33, 100, 100, 100], ['普通', '重要', '重要', 'VIP', 'VIP', 'VIP']],
-		['weighted, zero', standard('weighted', 'zero', WEIGHTED_TIERS), [20, 65.33, 74.33, 100, 50, 70], ['普通', '重要', '重要', 'VIP', '普通', '重要']],
-		['weighted, ungraded', standard('weighted', 'ungraded', WEIGHTED_TIERS), [20, 65.33, 74.33, 100, null, null], ['普通', '重要', '重要', 'VIP', null, null]],
-		['scoring, renormalise', standard('scoring', 'renormalise', SCORING_TIERS), [100, 206.67, 236.67, 300, 300, 300], ['普通', '重要', '重要', 'VIP', 'VIP', 'VIP']],
-		['scoring, zero', standard('scoring', 'zero', SCORING_TIERS), [100, 206.67, 236.67, 300, 200, 200], ['普通', '重要', '重要', 'VIP', '普通', '普通']],
-		['scoring, ungraded', standard('scoring', 'ungraded', SCORING_TIERS), [100, 206.67, 236.67, 300, null, null], ['普通', '重要', '重要', 'VIP', null, null]]
+		[
+			'weighted, renormalise',
+			standard('weighted', 'renormalise', WEIGHTED_TIERS),
+			[20, 65.33, 74.33, 100, 100, 100],
+			['普通', '重要', '重要', 'VIP', 'VIP', 'VIP']
+		],
+		[
+			'weighted, zero',
+			standard('weighted', 'zero', WEIGHTED_TIERS),
+			[20, 65.33, 74.33, 100, 50, 70],
+			['普通', '重要', '重要', 'VIP', '普通', '重要']
+		],
+		[
+			'weighted, ungraded',
+			standard('weighted', 'ungraded', WEIGHTED_TIERS),
+			[20, 65.33, 74.33, 100, null, null],
+			['普通', '重要', '重要', 'VIP', null, null]
+		],
+		[
+			'scoring, renormalise',
+			standard('scoring', 'renormalise', SCORING_TIERS),
+			[100, 206.67, 236.67, 300, 300, 300],
+			['普通', '重要', '重要', 'VIP', 'VIP', 'VIP']
+		],
+		[
+			'scoring, zero',
+			standard('scoring', 'zero', SCORING_TIERS),
+			[100, 206.67, 236.67, 300, 200, 200],
+			['普通', '重要', '重要', 'VIP', '普通', '普通']
+		],
+		[
+			'scoring, ungraded',
+			standard('scoring', 'ungraded', SCORING_TIERS),
+			[100, 206.67, 236.67, 300, null, null],
+			['普通', '重要', '重要', 'VIP', null, null]
+		]
 	] as const)('%s', async (_n, s, totals, tiers) => {
 		const rows = await grade(s);
 		expect(rows.map((r) => r.total)).toEqual(totals);
@@ -122,8 +197,21 @@ describe('grading totals and tiers', () => {
 	it('writes the output columns in order and a reason in words', async () => {
 		const s = standard('weighted', 'ungraded', WEIGHTED_TIERS);
 		const rows = await grade(s);
-		expect(Object.keys(rows[0] ?? {})).toEqual(['customer_id', 'A', 'B', 'C', 'points_A', 'points_B', 'points_C', 'total', 'tier', 'missing']);
-		const reasons = (await db.query<{ reason: string }>(sql`SELECT reason FROM gt ORDER BY customer_id`)).rows.map((r) => r.reason);
+		expect(Object.keys(rows[0] ?? {})).toEqual([
+			'customer_id',
+			'A',
+			'B',
+			'C',
+			'points_A',
+			'points_B',
+			'points_C',
+			'total',
+			'tier',
+			'missing'
+		]);
+		const reasons = (
+			await db.query<{ reason: string }>(sql`SELECT reason FROM gt ORDER BY customer_id`)
+		).rows.map((r) => r.reason);
 		expect(reasons[0]).toBe('total 20.0 ≥ 20 → 普通 (A 0.0, B 100.0, C 0.0)');
 		expect(reasons[4]).toBe('not graded, missing: A');
 	});
@@ -131,7 +219,8 @@ describe('grading totals and tiers', () => {
 	it('summarises tiers best first, the ungraded last, with mean values', async () => {
 		const s = standard('weighted', 'ungraded', WEIGHTED_TIERS);
 		await grade(s);
-		const rows = (await db.query(gradeTierSummarySql({ points: 'gp', grade: 'gt', standard: s }))).rows;
+		const rows = (await db.query(gradeTierSummarySql({ points: 'gp', grade: 'gt', standard: s })))
+			.rows;
 		expect(rows.map((r) => [r.tier, r.customers, r.revenue, r.with_missing, r.m0])).toEqual([
 			['VIP', 1, 400, 0, 30],
 			['重要', 2, 500, 0, 20],
@@ -139,16 +228,29 @@ describe('grading totals and tiers', () => {
 			[null, 2, 1100, 2, 40]
 		]);
 		const dist = (await db.query(gradeDistributionSql({ grade: 'gt', standard: s }))).rows;
-		expect(dist).toEqual([{ x0: 20, customers: 1 }, { x0: 64, customers: 1 }, { x0: 74, customers: 1 }, { x0: 100, customers: 1 }]);
+		expect(dist).toEqual([
+			{ x0: 20, customers: 1 },
+			{ x0: 64, customers: 1 },
+			{ x0: 74, customers: 1 },
+			{ x0: 100, customers: 1 }
+		]);
 	});
 
 	it('counts customers who change tier when a weight moves ±5 points and the others absorb it', async () => {
 		const s = standard('weighted', 'renormalise', WEIGHTED_TIERS);
 		await grade(s);
-		const r = (await db.query<Record<string, number>>(gradeSensitivitySql({ points: 'gp', grade: 'gt', standard: s }))).rows[0]!;
+		const r = (
+			await db.query<Record<string, number>>(
+				gradeSensitivitySql({ points: 'gp', grade: 'gt', standard: s })
+			)
+		).rows[0]!;
 		// A +5 → 55/18/27: c1 18 (一般). A −5 → 45/22/33: c2 65.2 (普通). B +5 → 46.875/25/28.125: none.
 		// B −5 → 53.125/15/31.875: c1 15, c2 63.17. C +5 → 46.43/18.57/35: c1 18.57, c2 63.52. C −5 → 53.57/21.43/25: none.
-		expect([r.d0_plus, r.d0_minus, r.d1_plus, r.d1_minus, r.d2_plus, r.d2_minus]).toEqual([1, 1, 0, 2, 2, 0]);
-		expect([r.u0_plus, r.u0_minus, r.u1_plus, r.u1_minus, r.u2_plus, r.u2_minus]).toEqual([0, 0, 0, 0, 0, 0]);
+		expect([r.d0_plus, r.d0_minus, r.d1_plus, r.d1_minus, r.d2_plus, r.d2_minus]).toEqual([
+			1, 1, 0, 2, 2, 0
+		]);
+		expect([r.u0_plus, r.u0_minus, r.u1_plus, r.u1_minus, r.u2_plus, r.u2_minus]).toEqual([
+			0, 0, 0, 0, 0, 0
+		]);
 	});
 });
