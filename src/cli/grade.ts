@@ -3,7 +3,6 @@
  * to transactions: arguments → run/rfm.ts (the per-customer table) → run/clv.ts when clv or
  * p_alive is an indicator → run/grade.ts → CSV customer_id,<indicator>…,points_<indicator>…,total,tier,missing.
  */
-import fs from 'node:fs';
 import { ClienteleError, isClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { parseStandardJson } from '../core/grade/parse.ts';
@@ -20,7 +19,7 @@ import { RAW_SURVEYS, RFM_BASE } from '../run/tables.ts';
 import { CLV_OPTIONS, CLV_OPTIONS_HELP, clvSettings, fitAndWarn } from './clv.ts';
 import { columnDateFormat } from './date-options.ts';
 import { inputOptions, loadTransactions, openInput, TX_HELP, TX_OPTIONS } from './input.ts';
-import { writeOutput } from './io.ts';
+import { readTextFile, writeOutput } from './io.ts';
 import {
 	dateOption,
 	LANG_OPTION,
@@ -77,15 +76,7 @@ export function readStandard(v: Values): GradeStandard {
 			value: x,
 			list: 'vip, FILE.json'
 		});
-	let text: string;
-	try {
-		text = fs.readFileSync(x, 'utf8');
-	} catch (e) {
-		throw new ClienteleError('cli.noFile', {
-			file: x,
-			detail: e instanceof Error ? e.message : String(e)
-		});
-	}
+	const text = readTextFile(x);
 	try {
 		return parseStandardJson(text);
 	} catch (e) {
