@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isClienteleError } from '../../../../src/core/errors.ts';
 import { parseStandardJson } from '../../../../src/core/grade/parse.ts';
@@ -78,5 +80,14 @@ describe('presets and helpers', () => {
 		expect(gradeColumns(weightedPreset(PRESET_TIER_NAMES.en))).toEqual(['customer_id', 'recency_days', 'frequency', 'monetary', 'points_recency_days', 'points_frequency', 'points_monetary', 'total', 'tier', 'missing']);
 		const tiers = [{ name: 'low', min: 0 }, { name: 'top', min: 80 }];
 		expect([tierOf(79.994, tiers), tierOf(79.996, tiers), tierOf(null, tiers)]).toEqual(['low', 'top', null]);
+	});
+});
+
+describe('the README', () => {
+	it('shows a standard the parser accepts', () => {
+		const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../README.md'), 'utf8');
+		const section = readme.slice(readme.indexOf('## Grading standards'));
+		const json = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+		expect(parseStandardJson(json).indicators.map((i) => i.name)).toEqual(['recency_days', 'frequency', 'monetary']);
 	});
 });
