@@ -25,7 +25,7 @@ function tiers(names: TierNames, max: number) {
 }
 
 /** 加权法: quintile points, weights 20 / 30 / 50; tiers at 80 / 60 / 40 / 0 points. */
-export function weightedPreset(names: TierNames, name = 'VIP / 重要 / 普通 / 一般'): GradeStandard {
+export function weightedPreset(names: TierNames, name = names.join(' / ')): GradeStandard {
 	const q = { quantiles: 5 };
 	return {
 		name,
@@ -57,7 +57,7 @@ export function stepPoints(k: number, better: 'higher' | 'lower'): number[] {
 export function scoringPreset(
 	t: ScoringThresholds,
 	names: TierNames,
-	name = 'VIP / 重要 / 普通 / 一般 (评分法)'
+	name = `${names.join(' / ')} (评分法 scoring)`
 ): GradeStandard {
 	const ind = (n: keyof ScoringThresholds, better: 'higher' | 'lower'): IndicatorSpec => ({
 		name: n,
