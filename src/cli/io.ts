@@ -53,6 +53,15 @@ export function readSampleBytes(file: string): Uint8Array {
 	}
 }
 
+/** A whole text file (UTF-8); a file that cannot be read is a cli.noFile error naming it. */
+export function readTextFile(file: string): string {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch (e) {
+		throw new ClienteleError('cli.noFile', { file, detail: e instanceof Error ? e.message : String(e) });
+	}
+}
+
 /** Writes the output whole or not at all: to a temporary file beside it, then renamed. */
 export function writeOutput(out: string | undefined, text: string): void {
 	if (!out) {

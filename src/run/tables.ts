@@ -69,3 +69,8 @@ export const PROFILES_TABLE = 'profiles';
 export const LIFECYCLE_TABLE = 'lifecycle';
 export const LIFECYCLE_STEPS = { from: 'lifecycle_from', to: 'lifecycle_to' } as const;
 export const LIFECYCLE_FLOW = 'lifecycle_flow';
+// Grading standards: the indicator values, their points, and the tier table (customer_id, total,
+// tier, tier_rank, missing, reason) that service plans read.
+export const GRADE_INPUT = 'grade_input';
+export const GRADE_POINTS = 'grade_points';
+export const GRADE_TABLE = 'grade';
