@@ -3,7 +3,8 @@ import { toCsv } from '../core/export/csv.ts';
 import { VALUE_MATRIX_COLUMNS, type CurrentMeasure, type SplitRule } from '../core/sql/value-matrix.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { DEFAULT_VALUE_MATRIX, runValueMatrixFromTransactions } from '../run/value-matrix.ts';
-import { optionalString, parseOptions } from './options.ts';
+import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions } from './options.ts';
+import { quadrantLabels, relabel } from './labels.ts';
 import { CLV_OPTIONS, CLV_OPTIONS_HELP, clvSettings, fitAndWarn, paramsJson } from './clv.ts';
 import { dateOption, loadTransactions, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
@@ -28,6 +29,7 @@ ${TX_HELP}
   --calibration-end YYYY-MM-DD  fit the models up to this day (default: on all data); customers are
                       always scored as of the observation end
 ${CLV_OPTIONS_HELP}
+${langHelp('the quadrants: en core, potential, general, low; zh 核心价值客户 …')}
   -h, --help          this help
 
 Output columns: ${VALUE_MATRIX_COLUMNS.join(',')} (by customer id). A value at or above its split
@@ -59,7 +61,7 @@ function currentKind(v: Values, cost: string | undefined): 'revenue' | 'margin' 
 }
 
 export async function valueMatrixCommand(argv: string[]): Promise<string | null> {
-	const v = parseOptions(argv, { ...TX_OPTIONS, ...CLV_OPTIONS, cost: { type: 'string' }, current: { type: 'string' }, potential: { type: 'string' }, split: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
+	const v = parseOptions(argv, { ...TX_OPTIONS, ...CLV_OPTIONS, cost: { type: 'string' }, current: { type: 'string' }, potential: { type: 'string' }, split: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, ...LANG_OPTION });
 	if (v.help) return VALUE_MATRIX_HELP;
 	const roles = { ...rolesFrom(v), cost: optionalString(v, 'cost') };
 	const s = clvSettings(v, false);
@@ -68,6 +70,7 @@ export async function valueMatrixCommand(argv: string[]): Promise<string | null>
 	// A measure, or the name of a per-customer column (resolved once the tables exist).
 	const named = optionalString(v, 'potential') ?? DEFAULT_VALUE_MATRIX.potential;
 	const split = splitOption(v);
+	const labels = quadrantLabels(langOption(v));
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, roles);
@@ -78,7 +81,7 @@ export async function valueMatrixCommand(argv: string[]): Promise<string | null>
 			fitAndWarn
 		);
 		if (s.params) writeOutput(s.params, paramsJson(run.fit));
-		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], run.rows, { bom: false }));
+		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], relabel(run.rows, 'quadrant', labels), { bom: false }));
 		return null;
 	} finally {
 		await db.close();

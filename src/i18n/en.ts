@@ -17,6 +17,8 @@ import { xlsxMessages } from './parts/xlsx.ts';
 import { raggedMessages } from './parts/ragged.ts';
 import { datesTzMessages } from './parts/dates-tz.ts';
 import { cliMessages } from './parts/cli.ts';
+import { segmentGuideMessages } from './parts/segment-guide.ts';
+import { routeMessages } from './parts/route.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -38,7 +40,9 @@ export const PARTS = [
 	xlsxMessages,
 	raggedMessages,
 	datesTzMessages,
-	cliMessages
+	cliMessages,
+	segmentGuideMessages,
+	routeMessages
 ] as const;
 
 /**
@@ -63,5 +67,7 @@ export const en = {
 	...xlsxMessages.en,
 	...raggedMessages.en,
 	...datesTzMessages.en,
-	...cliMessages.en
+	...cliMessages.en,
+	...segmentGuideMessages.en,
+	...routeMessages.en
 };
