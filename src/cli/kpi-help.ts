@@ -2,6 +2,7 @@
 import { DEFAULT_CES_SCALE, DEFAULT_CSAT_SCALE, DEFAULT_LOST_DAYS } from '../core/kpi/defaults.ts';
 import { DATES_HELP } from './date-options.ts';
 import { FILE_HELP } from './input.ts';
+import { langHelp } from './options.ts';
 
 export const NPS_COLUMNS = ['group', 'n', 'detractors', 'passives', 'promoters', 'nps', 'se', 'ci_low', 'ci_high'];
 export const CSAT_COLUMNS = ['group', 'n', 'satisfied', 'csat', 'ci_low', 'ci_high'];
@@ -16,6 +17,7 @@ ${FILE_HELP}
   --by COL            one row per value of this column (default: one row, group "all")
   --by-period P       … or per month or quarter (P = month | quarter) of the --date column
   --date COL          date column for --by-period
+${langHelp('the overall group: en all, zh 全部')}
 ${DATES_HELP}
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help`;
@@ -71,6 +73,7 @@ ${DATES_HELP}
   --lost-days N       a customer is lost after N days without a purchase (default ${DEFAULT_LOST_DAYS})
   --report R          summary (default) or cohorts
   --max-months N      cohorts: at most N months after the first
+${langHelp('the overall group: en all, zh 全部')}
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help
 

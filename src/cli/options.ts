@@ -103,6 +103,11 @@ export function txRoles(v: Values): RoleMapping {
 /** `--lang en|zh` of every command that writes category labels (default en). */
 export const LANG_OPTION: OptionSpec = { lang: { type: 'string' } };
 
+/** The help line of --lang; `what` names the labels the command writes. */
+export function langHelp(what: string): string {
+	return `  --lang en|zh        language of ${what} (default en); column names never change`;
+}
+
 /**
  * The language of category labels written by a command (segments, quadrants, classes, stages,
  * tiers …): `--lang en|zh`, default en. Column names never change with it.

@@ -21,6 +21,8 @@ import { planMessages } from './parts/plan.ts';
 import { hostileMessages } from './parts/hostile.ts';
 import { lifecycleMessages } from './parts/lifecycle.ts';
 import { gradeMessages } from './parts/grade.ts';
+import { segmentGuideMessages } from './parts/segment-guide.ts';
+import { routeMessages } from './parts/route.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -46,7 +48,9 @@ export const PARTS = [
 	planMessages,
 	hostileMessages,
 	lifecycleMessages,
-	gradeMessages
+	gradeMessages,
+	segmentGuideMessages,
+	routeMessages
 ] as const;
 
 /**
@@ -75,5 +79,7 @@ export const en = {
 	...planMessages.en,
 	...hostileMessages.en,
 	...lifecycleMessages.en,
-	...gradeMessages.en
+	...gradeMessages.en,
+	...segmentGuideMessages.en,
+	...routeMessages.en
 };

@@ -18,6 +18,7 @@ import {
 	type CustomerTableProblem
 } from '../core/sql/rfm-customer-table.ts';
 import { rfmListWhereSql, type RfmListFilter } from '../core/sql/rfm-list.ts';
+import type { SegmentTexts } from '../core/sql/rfm-columns.ts';
 import type { ScoringOptions } from '../core/segments/scoring.ts';
 import type { SegmentSet } from '../core/segments/rules.ts';
 import type { DbClient, Row } from '../db/client.ts';
@@ -103,14 +104,15 @@ export async function rfmBreaks(db: DbClient, scoring?: ScoringOptions): Promise
 
 /**
  * The per-customer result in the CLI's column order (RFM_COLUMNS), segment ids shown by
- * `segmentNames`; `filter`: only a segment's customers or a coverage group (the page's export).
+ * `segmentNames`; `filter`: only a segment's customers or a coverage group (the page's export);
+ * `explain`: adds meaning and action after segment (RFM_EXPLAIN_COLUMNS).
  */
 export async function rfmRows(
 	db: DbClient,
-	o: { segmentNames: Record<string, string>; filter?: RfmListFilter }
+	o: { segmentNames: Record<string, string>; filter?: RfmListFilter; explain?: SegmentTexts }
 ): Promise<Row[]> {
 	const where = rfmListWhereSql({ scores: RFM_SCORES, filter: o.filter ?? null });
-	return (await db.query(rfmOutputSql({ rfm: RFM_TABLE, segmentNames: o.segmentNames, where }))).rows;
+	return (await db.query(rfmOutputSql({ rfm: RFM_TABLE, segmentNames: o.segmentNames, where, explain: o.explain }))).rows;
 }
 
 /**

@@ -81,6 +81,8 @@ describe('customer table (one row per customer) in the page', () => {
 
 		await page.getByTestId('tab-rfm').click();
 		await ready(page);
+		// The settings are folded after a load (results first): open them.
+		await page.locator('[data-testid="rfm-settings"] > summary').click();
 		expect(await page.getByTestId('method-r').inputValue()).toBe('ntile');
 		for (const id of OFF_TABS) expect(await tabEnabled(page, id)).toBe(false);
 		expect(await page.getByTestId('ct-base-off').isVisible()).toBe(true);

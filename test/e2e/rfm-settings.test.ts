@@ -32,6 +32,8 @@ async function openWithSample(lang: 'zh-CN' | 'en') {
 	await opened.page.getByTestId('load-sample').click();
 	await opened.page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
 	await opened.page.getByTestId('tab-rfm').click();
+	// The settings are folded after a load (results first): open them.
+	await opened.page.locator('[data-testid="rfm-settings"] > summary').click();
 	await opened.page.getByTestId('score-breaks').locator('table').first().waitFor();
 	return opened;
 }

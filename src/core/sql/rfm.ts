@@ -1,7 +1,7 @@
 import type { SegmentRule, SegmentSet } from '../segments/rules.ts';
 import { OTHERS } from '../segments/rules.ts';
 import { dateLit, ident, join, lit, sql, type Sql } from './sql.ts';
-import { segmentLabelSql } from './rfm-columns.ts';
+import { segmentLabelSql, segmentTextsSql, type SegmentTexts } from './rfm-columns.ts';
 import { DEFAULT_RFM } from '../rfm/defaults.ts';
 
 export type FrequencyMode = 'orders' | 'days' | 'rows';
@@ -180,8 +180,11 @@ export function rfmOutputSql(o: {
 	rfm: string;
 	segmentNames: Record<string, string>;
 	where?: Sql;
+	/** Adds meaning and action after segment (RFM_EXPLAIN_COLUMNS). */
+	explain?: SegmentTexts;
 }): Sql {
+	const texts = o.explain ? sql`, ${segmentTextsSql(o.explain)}` : sql``;
 	return sql`SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_score,
-			${segmentLabelSql(o.segmentNames)} AS segment
+			${segmentLabelSql(o.segmentNames)} AS segment${texts}
 		FROM ${ident(o.rfm)} ${o.where ?? sql``} ORDER BY customer_id`;
 }
