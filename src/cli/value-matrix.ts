@@ -3,7 +3,8 @@ import { toCsv } from '../core/export/csv.ts';
 import { VALUE_MATRIX_COLUMNS, type CurrentMeasure, type SplitRule } from '../core/sql/value-matrix.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { DEFAULT_VALUE_MATRIX, runValueMatrixFromTransactions } from '../run/value-matrix.ts';
-import { optionalString, parseOptions } from './options.ts';
+import { optionalString, parseOptions, requireOption } from './options.ts';
+import { cliDefaultAsOf, cliToday } from './as-of.ts';
 import { CLV_OPTIONS, CLV_OPTIONS_HELP, clvSettings, fitAndWarn, paramsJson } from './clv.ts';
 import { dateOption, loadTransactions, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
@@ -71,10 +72,11 @@ export async function valueMatrixCommand(argv: string[]): Promise<string | null>
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, roles);
+		await cliDefaultAsOf(db, requireOption(v, 'input'));
 		const { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate } = s;
 		const run = await runValueMatrixFromTransactions(
 			db,
-			{ calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate, current, potential: named, split, rfmFrequency: roles.order ? 'orders' : 'days' },
+			{ calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate, current, potential: named, split, rfmFrequency: roles.order ? 'orders' : 'days', today: cliToday() },
 			fitAndWarn
 		);
 		if (s.params) writeOutput(s.params, paramsJson(run.fit));

@@ -121,7 +121,20 @@ export const ERROR_CODES = [
 	'cli.badNumberList',
 	'cli.needsOption',
 	'cli.notWithCustomerTable',
-	'cli.recencyOrLastDate'
+	'cli.recencyOrLastDate',
+	// never guess silently, nothing lost (issue 11)
+	'asof.strays',
+	'asof.beforeFirst',
+	'rfm.noPurchases',
+	'dates.dayMonthUndecided',
+	'dates.cli.dayMonthUndecided',
+	'dates.mixedOrder',
+	'cli.outIsInput',
+	'cli.cannotWrite',
+	'cli.amountWithQtyPrice',
+	'cli.qtyPricePair',
+	'cli.binsNoEffect',
+	'import.gzTruncated'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
