@@ -1,4 +1,5 @@
 import { ClienteleError } from '../core/errors.ts';
+import { buyersSql } from '../core/sql/as-of.ts';
 import {
 	rfmCustomersSql,
 	rfmOutputSql,
@@ -60,6 +61,9 @@ export function baseStatement(o: RfmBaseOptions, target: string) {
 /** Per-customer aggregate → scores → segments. Re-scoring: rescore(); re-segmenting: resegment(). */
 export async function runRfm(db: DbClient, o: RfmRunOptions): Promise<void> {
 	await db.exec(baseStatement(o, RFM_BASE));
+	// Returns only (every amount ≤ 0): scoring F and M from 1 to 5 would rank nothing but refunds.
+	const buyers = (await db.query<{ n: number }>(buyersSql(RFM_BASE))).rows[0]?.n ?? 0;
+	if (buyers === 0) throw new ClienteleError('rfm.noPurchases');
 	await rescore(db, { scoring: o.scoring, set: o.set });
 }
 

@@ -14,3 +14,8 @@ export function rowsAfterSql(tx: string, cutoff: Sql, limit: number): Sql {
 	return sql`SELECT src_row AS "row", strftime(ts, '%Y-%m-%d') AS day FROM ${ident(tx)}
 		WHERE CAST(ts AS DATE) > ${cutoff} ORDER BY src_row LIMIT ${limit}`;
 }
+
+/** Customers with a positive total in a per-customer RFM table (n): none means the file holds no purchase. */
+export function buyersSql(base: string): Sql {
+	return sql`SELECT CAST(count(*) FILTER (WHERE monetary > 0) AS INTEGER) AS n FROM ${ident(base)}`;
+}

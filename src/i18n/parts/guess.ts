@@ -10,7 +10,7 @@ const en = {
 		'--as-of {asOf} is on or before the first purchase ({first}) in {file}: no customer has bought yet. Choose a day after {first}.',
 	'asof.strayHeading': 'Stray dates left out of the default as-of date',
 	'rfm.noPurchases':
-		'{file}: no row is a purchase — every amount is zero or negative (returns only) — so frequency and spend cannot be scored. Check the amount column, or how returns are counted.',
+		'No row is a purchase — every amount is zero or negative (returns only) — so frequency and spend cannot be scored. Check the amount column, or how returns are counted.',
 	'dates.dayMonthUndecided':
 		'{file}, column {column}: every date reads both as day/month and as month/day (e.g. {value}: {dmy} or {mdy}). Choose how to read them before the analysis runs.',
 	'dates.cli.dayMonthUndecided':
@@ -18,7 +18,7 @@ const en = {
 	'dates.mixedOrder':
 		'{file}, column {column}: the dates are written in both orders — row {dmyRow} ({dmyValue}) can only be day/month, row {mdyRow} ({mdyValue}) only month/day. Export the file again with one date order; no row was dropped.',
 	'dates.decidedFromFile': 'Day and month were told apart from the whole column: {value} is read as {date}.',
-	'cli.outIsInput': '--out {out} is the input file: writing the result would destroy it. Choose another output file.',
+	'cli.outIsInput': '--{option} {out} is an input file of this command: writing the result would destroy it. Choose another output file.',
 	'cli.cannotWrite': 'cannot write {file}: {detail}. Choose an --out in a folder you can write to (checked before the analysis ran).',
 	'cli.amountWithQtyPrice':
 		'--amount cannot be combined with --{other}: the amount is read from one column, or computed as quantity × price. Give --amount COL, or --quantity COL and --price COL.',
@@ -34,7 +34,7 @@ const zh: Record<keyof typeof en, string> = {
 	'asof.beforeFirst': '--as-of {asOf} 不晚于 {file} 中的第一笔购买（{first}）：那时还没有客户购买。请选择 {first} 之后的日期。',
 	'asof.strayHeading': '默认基准日未计入的异常日期',
 	'rfm.noPurchases':
-		'{file}：没有一行是购买——所有金额都为零或负数（只有退货）——无法计算购买频次和金额。请检查金额列，或退货的计算方式。',
+		'没有一行是购买——所有金额都为零或负数（只有退货）——无法计算购买频次和金额。请检查金额列，或退货的计算方式。',
 	'dates.dayMonthUndecided':
 		'{file} 的 {column} 列：所有日期既可理解为“日/月”，也可理解为“月/日”（例如 {value}：{dmy} 或 {mdy}）。请在分析之前选择读法。',
 	'dates.cli.dayMonthUndecided':
@@ -42,7 +42,7 @@ const zh: Record<keyof typeof en, string> = {
 	'dates.mixedOrder':
 		'{file} 的 {column} 列：日期混用了两种顺序——第 {dmyRow} 行（{dmyValue}）只能是“日/月”，第 {mdyRow} 行（{mdyValue}）只能是“月/日”。请用统一的日期顺序重新导出文件；没有删除任何行。',
 	'dates.decidedFromFile': '已根据整列判断日和月：{value} 读作 {date}。',
-	'cli.outIsInput': '--out {out} 就是输入文件：写入结果会毁掉它。请换一个输出文件。',
+	'cli.outIsInput': '--{option} {out} 是本命令的输入文件：写入结果会毁掉它。请换一个输出文件。',
 	'cli.cannotWrite': '无法写入 {file}：{detail}。请为 --out 选择可写的文件夹（已在分析之前检查）。',
 	'cli.amountWithQtyPrice':
 		'--amount 不能与 --{other} 同时使用：金额要么读自一列，要么按 数量 × 单价 计算。请给出 --amount 列名，或 --quantity 列名 和 --price 列名。',
