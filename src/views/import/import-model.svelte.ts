@@ -57,7 +57,6 @@ export class ImportModel {
 
 	private abort: AbortController | null = null;
 	private lastFile: File | null = null;
-
 	get busy(): boolean {
 		return this.status === 'starting' || this.status === 'loading' || this.status === 'applying';
 	}
@@ -163,7 +162,7 @@ export class ImportModel {
 		return this.dateFormat ?? dateFormatFor(this.dateColumn);
 	}
 
-	/** Day and month could not be told apart: from the sample, or (asked before any analysis) from the whole column. */
+	/** Day and month not told apart by the sample, or (asked before any analysis) by the whole column. */
 	get dateAmbiguous(): boolean {
 		return this.dayMonthAsked || (this.dateColumn?.date?.ambiguous ?? false);
 	}
