@@ -133,8 +133,7 @@ export const ERROR_CODES = [
 	'cli.cannotWrite',
 	'cli.amountWithQtyPrice',
 	'cli.qtyPricePair',
-	'cli.binsNoEffect',
-	'import.gzTruncated'
+	'cli.binsNoEffect'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
