@@ -18,7 +18,8 @@ import type { DbClient } from '../../src/db/client.ts';
 import { DEFAULT_CLV, defaultClvDates, prepareClv, storeClv } from '../../src/run/clv.ts';
 import { CLV_FULL_TABLE, CLV_TABLE, TX_TABLE } from '../../src/run/tables.ts';
 import { DEFAULT_VALUE_MATRIX, defaultMatrixWindow, runValueMatrix } from '../../src/run/value-matrix.ts';
-import { defaultAsOf, resegment } from '../../src/run/rfm.ts';
+import { resegment } from '../../src/run/rfm.ts';
+import { defaultAsOf } from '../../src/run/as-of.ts';
 import { RFM_SCORES, RFM_TABLE } from '../../src/run/tables.ts';
 import { runClv } from '../../src/core/clv/fit.ts';
 import type { StepTime } from './trace.ts';
@@ -61,7 +62,7 @@ export async function nativeValueMatrix(db: DbClient, rfmAsOf: string): Promise<
 		t = now;
 	};
 	const t0 = t;
-	const d = await defaultAsOf(db);
+	const d = await defaultAsOf(db, { today: new Date().toISOString().slice(0, 10) });
 	if (!d) throw new Error('no dates for the CLV defaults');
 	const { observationEnd, calibrationEnd } = defaultClvDates(rfmAsOf, d.firstDay);
 	lap('default dates');

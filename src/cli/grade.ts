@@ -14,7 +14,8 @@ import { translate } from '../i18n/translate.ts';
 import { runClvModels } from '../run/clv.ts';
 import { gradeRows, runGrade, type SurveySource } from '../run/grade.ts';
 import { checkScores } from '../run/kpi.ts';
-import { baseStatement, defaultAsOf } from '../run/rfm.ts';
+import { baseStatement } from '../run/rfm.ts';
+import { cliDefaultAsOf } from './as-of.ts';
 import { RAW_SURVEYS, RFM_BASE } from '../run/tables.ts';
 import { CLV_OPTIONS, CLV_OPTIONS_HELP, clvSettings, fitAndWarn } from './clv.ts';
 import { columnDateFormat } from './date-options.ts';
@@ -184,7 +185,7 @@ export async function gradeCommand(argv: string[]): Promise<string | null> {
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, roles);
-		const asOf = asOfArg ?? (await defaultAsOf(db))?.asOf;
+		const asOf = asOfArg ?? (await cliDefaultAsOf(db, requireOption(v, 'input')))?.asOf;
 		if (!asOf)
 			throw new ClienteleError('mapping.noUsableRows', { file: requireOption(v, 'input') });
 		const frequency = tx.frequency ?? (roles.order ? 'orders' : 'days');

@@ -92,10 +92,15 @@ export function numberOption(v: Values, name: string, def: number, min: number, 
 export async function loadTransactions(db: NodeDbClient, v: Values, roles: RoleMapping): Promise<void> {
 	const file = await openInput(db, requireOption(v, 'input'), roles, inputOptions(v));
 	const dates = dateOptionsFrom(v);
-	const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone));
+	const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone), { dayMonthChosen: dates.dateFormat !== undefined });
 	const first = result.errors[0];
-	if (first) throw first;
+	if (first) throw cliError(first);
 	for (const w of result.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
+}
+
+/** A mapping error as the CLI says it: the day/month question names --date-format. */
+export function cliError(e: ClienteleError): ClienteleError {
+	return e.code === 'dates.dayMonthUndecided' ? new ClienteleError('dates.cli.dayMonthUndecided', e.params) : e;
 }
 
 /**

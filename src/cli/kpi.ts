@@ -21,7 +21,7 @@ import { translate } from '../i18n/translate.ts';
 import { LANG_OPTION, langOption, optionalString, parseOptions, requireOption, type OptionSpec } from './options.ts';
 import { allLabels, relabel } from './labels.ts';
 import { writeOutput } from './io.ts';
-import { FILE_OPTIONS, inputOptions, openInput, rolesFrom, TX_OPTIONS } from './input.ts';
+import { cliError, FILE_OPTIONS, inputOptions, openInput, rolesFrom, TX_OPTIONS } from './input.ts';
 import { CES_COLUMNS, COHORT_COLUMNS, CSAT_COLUMNS, KPI_CES_HELP, KPI_CSAT_HELP, KPI_HELP, KPI_NPS_HELP, KPI_RETENTION_HELP, NPS_COLUMNS, RETENTION_COLUMNS } from './kpi-help.ts';
 
 export { CES_COLUMNS, COHORT_COLUMNS, CSAT_COLUMNS, KPI_CES_HELP, KPI_CSAT_HELP, KPI_HELP, KPI_NPS_HELP, KPI_RETENTION_HELP, NPS_COLUMNS, RETENTION_COLUMNS };
@@ -206,9 +206,9 @@ async function retentionCommand(argv: string[]): Promise<string | null> {
 	try {
 		const file = await openInput(db, input, { ...roles }, inputOptions(v));
 		const dates = dateOptionsFrom(v);
-		const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone));
+		const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone), { dayMonthChosen: dates.dateFormat !== undefined });
 		const first = result.errors[0];
-		if (first) throw first;
+		if (first) throw cliError(first);
 		for (const w of result.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
 		const pct = (x: number) => round4(x * 100);
 		let text: string;

@@ -5,7 +5,7 @@ import { LIFECYCLE_COLUMNS, type LifecycleFrequency } from '../core/sql/lifecycl
 import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { lifecycleRows, runLifecycle } from '../run/lifecycle.ts';
-import { defaultAsOf } from '../run/rfm.ts';
+import { cliDefaultAsOf } from './as-of.ts';
 import { writeOutput } from './io.ts';
 import { loadTransactions, numberOption, TX_HELP, TX_OPTIONS } from './input.ts';
 import { choice, dateOption, LANG_OPTION, langOption, optionalString, parseOptions, requireOption, type Values } from './options.ts';
@@ -89,7 +89,7 @@ export async function lifecycleCommand(argv: string[]): Promise<string | null> {
 	try {
 		await loadTransactions(db, v, tx.roles);
 		if (profiles) await loadProfilesArg(db, profiles, v);
-		const asOf = asOfArg ?? (await defaultAsOf(db))?.asOf;
+		const asOf = asOfArg ?? (await cliDefaultAsOf(db, input))?.asOf;
 		if (!asOf) throw new ClienteleError('mapping.noUsableRows', { file: input });
 		await runLifecycle(db, {
 			asOf,

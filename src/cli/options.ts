@@ -3,6 +3,7 @@ import type { RoleMapping } from '../core/csv/roles.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { MAX_BINS, MIN_BINS } from '../core/segments/scoring.ts';
 import { dateLit } from '../core/sql/sql.ts';
+import { checkOutputs } from './io.ts';
 
 /**
  * Command-line options, the one module that reads them: parsing argv, then small readers that
@@ -15,12 +16,15 @@ export type Values = Record<string, string | boolean | undefined>;
 
 /** Strict option parsing: unknown options and missing values become a ClienteleError (exit 2). */
 export function parseOptions(argv: string[], options: OptionSpec): Values {
+	let values: Values;
 	try {
-		const { values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
-		return values as Values;
+		values = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values as Values;
 	} catch (e) {
 		throw new ClienteleError('cli.badOption', { detail: e instanceof Error ? e.message : String(e) });
 	}
+	// Nothing lost: an output that would overwrite an input, or cannot be written, fails before any work.
+	if (!values.help) checkOutputs(values);
+	return values;
 }
 
 export function requireOption(v: Values, name: string): string {
@@ -95,6 +99,10 @@ export function txRoles(v: Values): RoleMapping {
 		price: optionalString(v, 'price'),
 		order: optionalString(v, 'order')
 	};
+	if (roles.amount && (roles.quantity || roles.price))
+		throw new ClienteleError('cli.amountWithQtyPrice', { other: roles.quantity ? 'quantity' : 'price' });
+	if (!roles.amount && (roles.quantity || roles.price) && !(roles.quantity && roles.price))
+		throw new ClienteleError('cli.qtyPricePair', roles.quantity ? { given: 'quantity', missing: 'price' } : { given: 'price', missing: 'quantity' });
 	if (!roles.amount && !(roles.quantity && roles.price))
 		throw new ClienteleError('cli.amountOrQtyPrice');
 	return roles;

@@ -9,7 +9,8 @@ import { ACTION_LIST_COLUMNS } from '../core/sql/plan.ts';
 import { QUADRANTS } from '../core/sql/value-matrix.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { NodeDbClient } from '../db/node.ts';
-import { defaultAsOf, runRfm } from '../run/rfm.ts';
+import { runRfm } from '../run/rfm.ts';
+import { cliDefaultAsOf, cliToday } from './as-of.ts';
 import { planRows, runPlan, type PlanBasisInput } from '../run/plan.ts';
 import { runValueMatrixFromTransactions } from '../run/value-matrix.ts';
 import { fitAndWarn } from './clv.ts';
@@ -97,10 +98,10 @@ export async function planCommand(argv: string[]): Promise<string | null> {
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, { ...tx.roles, cost: quadrant?.cost });
-		const asOf = asOfArg ?? (await defaultAsOf(db))?.asOf;
+		const asOf = asOfArg ?? (await cliDefaultAsOf(db, requireOption(v, 'input')))?.asOf;
 		if (!asOf) throw new ClienteleError('mapping.noUsableRows', { file: requireOption(v, 'input') });
 		await runRfm(db, { asOf, frequency: frequencyFor(tx, resolved), monetary: tx.monetary, returns: tx.returns, cancelledPattern: tx.cancelledPattern, scoring, set });
-		if (quadrant) await runValueMatrixFromTransactions(db, quadrant.run, fitAndWarn);
+		if (quadrant) await runValueMatrixFromTransactions(db, { ...quadrant.run, today: cliToday() }, fitAndWarn);
 		const input: PlanBasisInput =
 			basis === 'segment'
 				? { basis, names: planSegmentNames(set, lang), rules: segmentRuleTexts(set, lang) }

@@ -90,6 +90,10 @@ export function parseScoring(
 	// cn8 and other 2-level rule sets: high/low against the mean unless a method is chosen.
 	if (!methodGiven && set.levels === 2) scoring.method = 'mean';
 	const resolved = resolveScoring(scoring);
+	// --bins counts only for ntile and r-rfm: with mean or median everywhere it would be ignored.
+	const fixed = DIMS.map((d) => resolved[d].method).filter((m) => m === 'mean' || m === 'median');
+	if (scoring.bins !== undefined && fixed.length === DIMS.length)
+		throw new ClienteleError('cli.binsNoEffect', { bins: scoring.bins, method: [...new Set(fixed)].join('/') });
 	const mismatch = levelsMismatch(resolved, set);
 	if (mismatch) throw mismatch;
 	return { scoring, resolved, methodGiven };

@@ -9,7 +9,9 @@ import { dateFormatFor } from '../core/csv/date-choice.ts';
 import { withTimeZone } from '../core/csv/time-zones.ts';
 import type { DbClient } from '../db/client.ts';
 import { NodeDbClient } from '../db/node.ts';
-import { defaultAsOf, loadCustomerTable, rescore, rfmRows, runRfm } from '../run/rfm.ts';
+import { defaultAsOf } from '../run/as-of.ts';
+import { checkAsOfAfterFirst, cliDefaultAsOf, cliToday } from './as-of.ts';
+import { loadCustomerTable, rescore, rfmRows, runRfm } from '../run/rfm.ts';
 import { dateOption, LANG_OPTION, langHelp, langOption, optionalString, parseOptions, requireOption } from './options.ts';
 import { frequencyFor, INPUT_HELP, INPUT_OPTIONS, parseScoring, parseSegments, parseTxInput } from './rfm-options.ts';
 import { writeOutput } from './io.ts';
@@ -140,8 +142,10 @@ export async function rfmCommand(argv: string[]): Promise<string | null> {
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, tx.roles);
-		const asOf = asOfArg ?? (await defaultAsOf(db))?.asOf;
+		const d = asOfArg ? await defaultAsOf(db, { today: cliToday() }) : await cliDefaultAsOf(db, input);
+		const asOf = asOfArg ?? d?.asOf;
 		if (!asOf) throw new ClienteleError('mapping.noUsableRows', { file: input });
+		checkAsOfAfterFirst(asOf, d, input);
 		await runRfm(db, {
 			asOf,
 			frequency: frequencyFor(tx, resolved),

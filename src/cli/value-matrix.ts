@@ -3,8 +3,9 @@ import { toCsv } from '../core/export/csv.ts';
 import { VALUE_MATRIX_COLUMNS, type CurrentMeasure, type SplitRule } from '../core/sql/value-matrix.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { DEFAULT_VALUE_MATRIX, runValueMatrixFromTransactions } from '../run/value-matrix.ts';
-import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions } from './options.ts';
+import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions, requireOption } from './options.ts';
 import { quadrantLabels, relabel } from './labels.ts';
+import { cliDefaultAsOf, cliToday } from './as-of.ts';
 import { CLV_OPTIONS, CLV_OPTIONS_HELP, clvSettings, fitAndWarn, paramsJson } from './clv.ts';
 import { dateOption, loadTransactions, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
@@ -84,7 +85,8 @@ export async function valueMatrixCommand(argv: string[]): Promise<string | null>
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, { ...roles, cost: s.cost });
-		const run = await runValueMatrixFromTransactions(db, s.run, fitAndWarn);
+		await cliDefaultAsOf(db, requireOption(v, 'input'));
+		const run = await runValueMatrixFromTransactions(db, { ...s.run, today: cliToday() }, fitAndWarn);
 		if (s.params) writeOutput(s.params, paramsJson(run.fit));
 		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], relabel(run.rows, 'quadrant', labels), { bom: false }));
 		return null;

@@ -197,7 +197,19 @@ export const ERROR_CODES = [
 	'engine.lineTooLong',
 	'engine.unclosedQuote',
 	'engine.csvFailed',
-	'engine.unexpected'
+	'engine.unexpected',
+	// never guess silently, nothing lost (issue 11)
+	'asof.strays',
+	'asof.beforeFirst',
+	'rfm.noPurchases',
+	'dates.dayMonthUndecided',
+	'dates.cli.dayMonthUndecided',
+	'dates.mixedOrder',
+	'cli.outIsInput',
+	'cli.cannotWrite',
+	'cli.amountWithQtyPrice',
+	'cli.qtyPricePair',
+	'cli.binsNoEffect'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

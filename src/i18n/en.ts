@@ -23,6 +23,7 @@ import { lifecycleMessages } from './parts/lifecycle.ts';
 import { gradeMessages } from './parts/grade.ts';
 import { segmentGuideMessages } from './parts/segment-guide.ts';
 import { routeMessages } from './parts/route.ts';
+import { guessMessages } from './parts/guess.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -50,7 +51,8 @@ export const PARTS = [
 	lifecycleMessages,
 	gradeMessages,
 	segmentGuideMessages,
-	routeMessages
+	routeMessages,
+	guessMessages
 ] as const;
 
 /**
@@ -81,5 +83,6 @@ export const en = {
 	...lifecycleMessages.en,
 	...gradeMessages.en,
 	...segmentGuideMessages.en,
-	...routeMessages.en
+	...routeMessages.en,
+	...guessMessages.en
 };

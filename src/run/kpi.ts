@@ -14,7 +14,7 @@ import { npsFromCounts, NPS_MAX, NPS_MIN, type NpsStat } from '../core/kpi/nps.t
 import { periodsBetween } from '../core/kpi/periods.ts';
 import { retentionFromCounts, type RetentionStat } from '../core/kpi/retention.ts';
 import { meanFromSums, type MeanStat } from '../core/kpi/stats.ts';
-import { defaultAsOfSql } from '../core/sql/as-of.ts';
+import { defaultAsOfStep } from './as-of.ts';
 import { csatCountsSql, distinctValuesSql, npsCountsSql, scoreCheckSql, scoreMomentsSql, type GroupBy, type ScoreCheckRow } from '../core/sql/kpi.ts';
 import { surveyJoinSql, type QuadrantSource } from '../core/sql/kpi-survey.ts';
 import { cohortRetentionSql, firstPurchaseDaySql, retentionCountsSql, type CohortOptions, type RetentionCountsRow, type RetentionOptions } from '../core/sql/retention.ts';
@@ -224,10 +224,13 @@ export async function cohortRetention(db: DbClient, o: CohortRun): Promise<Cohor
 	return cohortStep(o).run(db);
 }
 
-/** The as-of day of the transactions (the day after the last purchase, YYYY-MM-DD); null without purchases. */
-export function txAsOfStep(tx: string = TX_TABLE): Step<string | null> {
-	const q = defaultAsOfSql(tx);
-	return { sql: q, run: async (db) => (await db.query<{ as_of: string | null }>(q)).rows[0]?.as_of ?? null };
+/**
+ * The as-of day of the transactions (the day after the last purchase, YYYY-MM-DD, stray dates left
+ * out: run/as-of.ts); null without purchases. `today`: the caller's clock.
+ */
+export function txAsOfStep(o: { today: string; tx?: string }): Step<string | null> {
+	const s = defaultAsOfStep({ today: o.today, tx: o.tx ?? TX_TABLE });
+	return { sql: s.sql, run: async (db) => (await s.run(db))?.asOf ?? null };
 }
 
 /** The first purchase day up to `last` (null: none): where a retention trend starts. */

@@ -17,7 +17,7 @@ import type { DbClient, FileSource } from '../db/client.ts';
 import type { LoadedFile } from './loaded-file.ts';
 import { pendingText, supersede } from './pending-text.ts';
 import { loadWithoutRagged } from './ragged.ts';
-import { canLoadTyped, checkAndPromote, type MappingResult } from './stage.ts';
+import { applyMapping, canLoadTyped, checkAndPromote, type MappingResult } from './stage.ts';
 import { countRows } from './table-ops.ts';
 import { RAW_TABLE, STAGE_TABLE } from './tables.ts';
 
@@ -123,7 +123,7 @@ export async function loadTyped(
 			select: (csv) => stageSelectSql({ from: csv, rowNumber: raw('row_number() OVER ()'), mapping: o.mapping })
 		});
 		if (ragged === 'cancelled') return null;
-		const { total, ...result } = await checkAndPromote(db, o.fileName, o.mapping);
+		const { total, redo, ...checked } = await checkAndPromote(db, o.fileName, o.mapping);
 		// From here the raw table must be this file's: the previous file's is dropped now.
 		await db.exec(dropTableSql(RAW_TABLE));
 		const text = pendingText(db, { fileName: o.fileName, source: o.source, regName, read, scan, release: o.release });
@@ -137,7 +137,9 @@ export async function loadTyped(
 			...(ragged ? { ragged } : {}),
 			text
 		};
-		return { file, result };
+		// The whole date column reads only in the other day/month order: mapped again from the text.
+		const result = redo ? await applyMapping(db, file, { ...o.mapping, dateFormat: redo }) : checked;
+		return { file, result: redo ? { ...result, mapping: { ...o.mapping, dateFormat: redo } } : result };
 	} finally {
 		if (!kept) await db.dropFile(regName).catch(() => undefined);
 	}

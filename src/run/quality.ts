@@ -12,9 +12,12 @@ import {
 	type QualityReport
 } from '../core/csv/quality.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
+import { strayCutoff } from '../core/as-of.ts';
+import { defaultAsOf } from './as-of.ts';
 import {
 	cleanTxSql,
 	columnExamplesSql,
+	markStraysSql,
 	columnQualitySql,
 	qualityExamplesSql,
 	qualityFindingsSql,
@@ -75,6 +78,13 @@ export async function runQualityReport(db: DbClient, file: LoadedFile, o: Qualit
 	});
 	await db.exec(qualityFlagsSql({ source: RAW_TABLE, mapping: o.mapping, columns: names, options, target: QUALITY_FLAGS }));
 	try {
+		// Future dates are the stray dates of the default as-of (core/as-of.ts): after the machine's day
+		// (options.asOf), or in a small late cluster far after the rest, which starts earlier.
+		const cutoff = strayCutoff(await defaultAsOf(db, { today: options.asOf, tx: QUALITY_FLAGS }), options.asOf);
+		if (cutoff < options.asOf) {
+			await db.exec(markStraysSql(QUALITY_FLAGS, cutoff));
+			options.asOf = cutoff;
+		}
 		const f = (await db.query(qualityFindingsSql({ flags: QUALITY_FLAGS, options }))).rows[0] ?? {};
 		const kinds = Object.keys(f)
 			.filter((k) => k.startsWith('n_') && Number(f[k]) > 0)

@@ -1,6 +1,6 @@
 import { ClienteleError } from '../core/errors.ts';
+import { buyersSql } from '../core/sql/as-of.ts';
 import {
-	defaultAsOfSql,
 	rfmCustomersSql,
 	rfmOutputSql,
 	segmentSql,
@@ -30,21 +30,6 @@ import { RAW_TABLE, RFM_BASE, RFM_SCORES, RFM_TABLE, TX_TABLE } from './tables.t
  * → scores (RFM_SCORES) → segments (RFM_TABLE, a view). Scoring and rule changes start from the
  * per-customer table; nothing rescans the transactions unless the base options change.
  */
-
-/** The default as-of date (the day after the last transaction, stray late dates left out). */
-export async function defaultAsOf(
-	db: DbClient,
-	tx = TX_TABLE
-): Promise<{ asOf: string; firstDay: string; stray: number; lastDay: string } | null> {
-	const r = (
-		await db.query<{ as_of: string | null; first_day: string | null; stray: number; last_day: string | null }>(
-			defaultAsOfSql(tx)
-		)
-	).rows[0];
-	return r?.as_of && r.first_day && r.last_day
-		? { asOf: r.as_of, firstDay: r.first_day, stray: r.stray, lastDay: r.last_day }
-		: null;
-}
 
 /** How the per-customer table is built from transactions. */
 export interface RfmBaseOptions {
@@ -77,6 +62,9 @@ export function baseStatement(o: RfmBaseOptions, target: string) {
 /** Per-customer aggregate → scores → segments. Re-scoring: rescore(); re-segmenting: resegment(). */
 export async function runRfm(db: DbClient, o: RfmRunOptions): Promise<void> {
 	await db.exec(baseStatement(o, RFM_BASE));
+	// Returns only (every amount ≤ 0): scoring F and M from 1 to 5 would rank nothing but refunds.
+	const buyers = (await db.query<{ n: number }>(buyersSql(RFM_BASE))).rows[0]?.n ?? 0;
+	if (buyers === 0) throw new ClienteleError('rfm.noPurchases');
 	await rescore(db, { scoring: o.scoring, set: o.set });
 }
 

@@ -26,7 +26,8 @@ import {
 	type SplitRule
 } from '../core/sql/value-matrix.ts';
 import type { DbClient, Row } from '../db/client.ts';
-import { defaultAsOf, runRfm } from './rfm.ts';
+import { runRfm } from './rfm.ts';
+import { defaultAsOf } from './as-of.ts';
 import type { ClvFitResult } from '../core/clv/fit-types.ts';
 import { runClvModels, type ClvFit } from './clv.ts';
 import { CLV_TABLE, RFM_TABLE, TX_TABLE, VALUE_MATRIX_TABLE } from './tables.ts';
@@ -124,6 +125,8 @@ export interface ValueMatrixFromTransactionsOptions {
 	split: SplitRule;
 	/** How the RFM table (when one is needed) counts purchases. */
 	rfmFrequency: FrequencyMode;
+	/** The machine's day (YYYY-MM-DD): dates after it are strays (run/as-of.ts). */
+	today: string;
 }
 
 /**
@@ -132,7 +135,7 @@ export interface ValueMatrixFromTransactionsOptions {
  * current_value, potential_value, quadrant by id) with the fit.
  */
 export async function runValueMatrixFromTransactions(db: DbClient, o: ValueMatrixFromTransactionsOptions, fit: ClvFit): Promise<{ fit: ClvFitResult; rows: Row[] }> {
-	const asOf = await defaultAsOf(db);
+	const asOf = await defaultAsOf(db, { today: o.today });
 	if (!asOf) throw new ClienteleError('clv.noData');
 	const end = o.observationEnd ?? asOf.lastDay;
 	const { unit, horizonMonths, monthlyDiscountRate } = o;

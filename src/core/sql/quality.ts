@@ -76,6 +76,14 @@ function flaggedCtes(o: QualitySqlInput, needed: ReadonlySet<FindingKind>): Sql 
 		)`;
 }
 
+/**
+ * Marks as future dates every row after `cutoff` (YYYY-MM-DD): the stray rule (core/as-of.ts) found
+ * a late cluster before the machine's day, so strays start there.
+ */
+export function markStraysSql(flags: string, cutoff: string): Sql {
+	return sql`UPDATE ${ident(flags)} SET ${flag('futureDates')} = (CAST(ts AS DATE) > ${dateLit(cutoff)})`;
+}
+
 /** Materialises every flag into `target` (a temporary working table for the report queries). */
 export function qualityFlagsSql(o: QualitySqlInput & { target: string }): Sql {
 	return sql`CREATE OR REPLACE TEMP TABLE ${ident(o.target)} AS ${flaggedCtes(o, new Set(FINDING_KINDS))}

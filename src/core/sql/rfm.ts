@@ -83,8 +83,6 @@ export function rfmCustomersSql(o: RfmCustomersOptions): Sql {
 		GROUP BY customer_id`;
 }
 
-export { defaultAsOfSql } from './as-of.ts';
-
 export interface ScoreOptions {
 	source: string;
 	target: string;

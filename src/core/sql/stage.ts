@@ -40,6 +40,11 @@ function checkedRoles(m: TxMapping): CheckedRole[] {
 	return out;
 }
 
+/** The staging column holding the raw text of unreadable dates (v_<i>). */
+export function unreadDateColumn(m: TxMapping): string {
+	return `v_${checkedRoles(m).findIndex((c) => c.role === 'date')}`;
+}
+
 /**
  * Parses every raw row once into a staging table: the typed table's columns, plus per parsed
  * role v_<i>: NULL where the value was read, else the raw text ('' for a NULL cell), so empty and

@@ -17,7 +17,8 @@ const en = {
 	'quality.cancelledOrders': '{count} rows belong to cancelled orders (first at row {row}).',
 	'quality.outliers':
 		'{count} rows have an amount above {threshold} ({factor}× the 99.9th percentile; first at row {row}).',
-	'quality.futureDates': '{count} rows are dated after the as-of date {asOf} (first at row {row}).',
+	'quality.futureDates':
+		'{count} rows are dated after {asOf} — in the future, or far after the rest of the data — and look like typing errors; the default as-of date leaves them out (first at row {row}).',
 	'quality.earlyDates':
 		'{count} rows are dated before {start}, which is implausible (first at row {row}).',
 	'quality.policy.keep': 'Keep',
@@ -91,7 +92,7 @@ const zh: Record<keyof typeof en, string> = {
 	'quality.cancelledOrders': '{count} 行属于已取消的订单（第一个在第 {row} 行）。',
 	'quality.outliers':
 		'{count} 行金额高于 {threshold}（99.9 百分位数的 {factor} 倍；第一个在第 {row} 行）。',
-	'quality.futureDates': '{count} 行的日期晚于分析基准日 {asOf}（第一个在第 {row} 行）。',
+	'quality.futureDates': '{count} 行的日期晚于 {asOf}——在未来，或远晚于其余数据——疑似录入错误；默认基准日未计入这些行（第一个在第 {row} 行）。',
 	'quality.earlyDates': '{count} 行的日期早于 {start}，不太可能是真实日期（第一个在第 {row} 行）。',
 	'quality.policy.keep': '保留',
 	'quality.policy.drop': '剔除',

@@ -57,7 +57,6 @@ export class ImportModel {
 
 	private abort: AbortController | null = null;
 	private lastFile: File | null = null;
-
 	get busy(): boolean {
 		return this.status === 'starting' || this.status === 'loading' || this.status === 'applying';
 	}
@@ -163,8 +162,21 @@ export class ImportModel {
 		return this.dateFormat ?? dateFormatFor(this.dateColumn);
 	}
 
+	/** Day and month not told apart by the sample, or (asked before any analysis) by the whole column. */
 	get dateAmbiguous(): boolean {
-		return this.dateColumn?.date?.ambiguous ?? false;
+		return this.dayMonthAsked || (this.dateColumn?.date?.ambiguous ?? false);
+	}
+
+	/** The last mapping stopped at the day/month question (no value of the column decides). */
+	get dayMonthAsked(): boolean {
+		return session.result?.errors.some((e) => e.code === 'dates.dayMonthUndecided') ?? false;
+	}
+
+	/** The user's date format; an answer to the day/month question maps the file at once. */
+	chooseDateFormat(f: DateFormat): void {
+		const asked = this.dayMonthAsked;
+		this.dateFormat = f;
+		if (asked) void this.apply();
 	}
 
 	private get dateColumn(): ColumnProfile | undefined {
@@ -189,8 +201,9 @@ export class ImportModel {
 		if (!db || !file) return;
 		this.checking();
 		try {
-			const mapping = mappingFor(file.sniff, this.roles, this.dateFormat ?? undefined, this.timeZone);
-			let result = await applyMapping(db, file, mapping);
+			let mapping = mappingFor(file.sniff, this.roles, this.dateFormat ?? undefined, this.timeZone);
+			let result = await applyMapping(db, file, mapping, { dayMonthChosen: this.dateFormat !== null });
+			if (result.mapping) mapping = result.mapping;
 			// A new mapping of the same file keeps the data-quality fixes in effect.
 			if (result.errors.length === 0 && Object.keys(quality.applied).length > 0) {
 				const options = { asOf: localDay(today()) };
@@ -206,7 +219,9 @@ export class ImportModel {
 
 	/** A mapping's outcome becomes the session's: analyses run when it has no errors. */
 	private settle(mapping: TxMapping, result: MappingResult): void {
-		session.mapping = mapping;
+		// The whole date column decided the other day/month order than the sample: shown as the format.
+		if (result.mapping) this.dateFormat = result.mapping.dateFormat;
+		session.mapping = result.mapping ?? mapping;
 		session.result = result;
 		if (result.errors.length === 0) {
 			session.kind = 'transactions';

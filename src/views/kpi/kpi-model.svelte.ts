@@ -7,6 +7,8 @@
  * segments and quadrants (joinSurveysStep); the transaction KPIs read the typed transactions.
  */
 import { ClienteleError } from '../../core/errors.ts';
+import { localDay } from '../../core/csv/quality.ts';
+import { today } from '../../state/clock.ts';
 import { DEFAULT_CES_SCALE, DEFAULT_LOST_DAYS, PAGE_COHORTS, PAGE_PERIOD_DAYS, PAGE_TARGETS } from '../../core/kpi/defaults.ts';
 import { retentionTrendPoints, toTrend, type GroupRow, type TrendPoint } from '../../core/kpi/group-rows.ts';
 import { npsDifference, type NpsStat } from '../../core/kpi/nps.ts';
@@ -107,7 +109,7 @@ export class KpiModel {
 
 		/** A step over the transactions, with their version. */
 		const overTx = <T>(step: Step<T> | null) => step && { ...step, data: [tx().version] };
-		this.asOf = q(() => overTx(tx().ready ? kpi.txAsOfStep() : null));
+		this.asOf = q(() => overTx(tx().ready ? kpi.txAsOfStep({ today: localDay(today()) }) : null));
 		this.overallTx = q(() => overTx(this.period && kpi.retentionStep(this.period)));
 		this.byGroupTx = q<kpi.Grouped<RetentionStat>[]>(() => {
 			const by = this.dim === 'segment' && this.hasRfm ? { table: RFM_TABLE, column: 'segment' } : this.dim === 'quadrant' ? this.quadrant : null;

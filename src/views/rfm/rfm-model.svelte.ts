@@ -23,8 +23,10 @@ import { PRESETS, type PresetId } from '../../core/segments/presets.ts';
 import { parseSegmentSetJson, segmentSetToJson } from '../../core/segments/rules-json.ts';
 import type { ScoringOptions } from '../../core/segments/scoring.ts';
 import type { CustomerTableInfo } from '../../state/session.svelte.ts';
+import { defaultAsOf } from '../../run/as-of.ts';
+import { localDay } from '../../core/csv/quality.ts';
+import { today } from '../../state/clock.ts';
 import {
-	defaultAsOf,
 	loadCustomerTable,
 	rescore,
 	resegment,
@@ -92,11 +94,11 @@ export class RfmModel extends RfmResults {
 			await this.run();
 			return;
 		}
-		const d = await defaultAsOf(this.db);
+		const d = await defaultAsOf(this.db, { today: localDay(today()) });
 		if (!d) return;
 		this.defaultAsOf = d.asOf;
 		this.asOf = d.asOf;
-		this.stray = d.stray > 0 ? { count: d.stray, last: d.lastDay } : null;
+		this.stray = d.strays.length > 0 ? { count: d.strayRows, last: d.strays[d.strays.length - 1]!.day } : null;
 		await this.run();
 	}
 

@@ -3,7 +3,9 @@ import type { FitWarning } from '../../core/clv/index.ts';
 import { dateLit } from '../../core/sql/sql.ts';
 import type { ClvUnit } from '../../core/sql/clv.ts';
 import type { DbClient } from '../../db/client.ts';
-import { defaultAsOf } from '../../run/rfm.ts';
+import { defaultAsOf } from '../../run/as-of.ts';
+import { localDay } from '../../core/csv/quality.ts';
+import { today } from '../../state/clock.ts';
 import { DEFAULT_CLV, defaultClvDates, runClvModels } from '../../run/clv.ts';
 import { ClvCancelled, startClvFit, type ClvJob } from '../../workers/clv-client.ts';
 import type { ClvFitInput, ClvFitResult, ClvStage, FrequencyCheckRow, TrackingRow } from '../../core/clv/fit-types.ts';
@@ -65,7 +67,7 @@ export class ClvModel {
 	async start(rfmAsOf: string): Promise<boolean> {
 		this.status = 'preparing';
 		const before = this.runs;
-		const d = await defaultAsOf(this.db);
+		const d = await defaultAsOf(this.db, { today: localDay(today()) });
 		if (before !== this.runs) return false;
 		if (!d) {
 			this.error = new ClienteleError('clv.noData');

@@ -16,7 +16,8 @@ import {
 } from '../../../src/run/lifecycle.ts';
 import { loadFile } from '../../../src/run/load-file.ts';
 import { loadProfiles } from '../../../src/run/profiles.ts';
-import { defaultAsOf, runRfm } from '../../../src/run/rfm.ts';
+import { runRfm } from '../../../src/run/rfm.ts';
+import { defaultAsOf } from '../../../src/run/as-of.ts';
 import { applyMapping } from '../../../src/run/stage.ts';
 import { LIFECYCLE_TABLE, RAW_PROFILES } from '../../../src/run/tables.ts';
 import { fixture, useDb } from '../../helpers/db.ts';
@@ -129,7 +130,7 @@ describe('lifecycle stages on the hand-checked fixture', () => {
 	});
 
 	it("the default as-of date is RFM's: the day after the last transaction", async () => {
-		expect((await defaultAsOf(db))?.asOf).toBe('2024-07-11');
+		expect((await defaultAsOf(db, { today: '2026-12-05' }))?.asOf).toBe('2024-07-11');
 	});
 });
 

@@ -91,7 +91,7 @@ describe('runValueMatrixFromTransactions on CDNOW', () => {
 		expect(await valueMatrixCommand(['--input', CDNOW, '--customer', 'customer_id', '--date', 'date', '--amount', 'amount', '--out', out])).toBeNull();
 		const r = await runValueMatrixFromTransactions(
 			db,
-			{ unit: 'week', horizonMonths: 12, monthlyDiscountRate: 0.01, current: { kind: DEFAULT_VALUE_MATRIX.current }, potential: DEFAULT_VALUE_MATRIX.potential, split: { kind: DEFAULT_VALUE_MATRIX.split }, rfmFrequency: 'days' },
+			{ unit: 'week', horizonMonths: 12, monthlyDiscountRate: 0.01, current: { kind: DEFAULT_VALUE_MATRIX.current }, potential: DEFAULT_VALUE_MATRIX.potential, split: { kind: DEFAULT_VALUE_MATRIX.split }, rfmFrequency: 'days', today: '2030-01-01' },
 			fitAndWarn
 		);
 		const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\r\n');
