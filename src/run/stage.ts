@@ -13,12 +13,17 @@ import { dropTableSql } from '../core/sql/table-ops.ts';
 import type { DbClient } from '../db/client.ts';
 import { ensureText, type LoadedFile } from './loaded-file.ts';
 import { countRows } from './table-ops.ts';
+import { applyOrderRules, dropOrderTables, hasOrderRules } from './order-rules.ts';
+import type { OrderReport } from '../core/import/order-rules.ts';
+import type { FilePart } from '../core/sql/order-rules.ts';
 import { RAW_TABLE, STAGE_TABLE, TX_TABLE } from './tables.ts';
 
 export interface MappingResult extends MappingVerdict {
 	checks: RoleCheck[];
 	/** Rows in the typed table (0 when errors blocked it). */
 	txRows: number;
+	/** What the marketplace order rules did (absent: the mapping uses none). */
+	orders?: OrderReport;
 }
 
 /** The roles a typed table needs: customer, date, and an amount or quantity and unit price. */
@@ -41,7 +46,7 @@ export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMa
 		await db.exec(dropTableSql(STAGE_TABLE));
 		throw e;
 	}
-	const { total: _total, ...result } = await checkAndPromote(db, file.fileName, mapping);
+	const { total: _total, ...result } = await checkAndPromote(db, file.fileName, mapping, file.parts);
 	return result;
 }
 
@@ -52,25 +57,31 @@ export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMa
 export async function checkAndPromote(
 	db: DbClient,
 	fileName: string,
-	mapping: TxMapping
+	mapping: TxMapping,
+	parts?: readonly FilePart[]
 ): Promise<MappingResult & { total: number }> {
+	// A mapping without rules must not inherit the previous one's (a rebuilt table applies them).
+	await dropOrderTables(db);
 	try {
 		const row = (await db.query(stageChecksSql({ stage: STAGE_TABLE, mapping }))).rows[0] ?? {};
 		const checks = stageChecks(row, mapping);
 		const total = checks[0]?.total ?? 0;
 		const verdict = judgeChecks(checks, fileName);
 		if (verdict.errors.length) return { ...verdict, checks, txRows: 0, total };
-		for (const q of promoteStageSql({ stage: STAGE_TABLE, target: TX_TABLE, mapping })) await db.exec(q);
+		const rules = hasOrderRules(mapping, parts);
+		const orders = rules ? await applyOrderRules(db, { stage: STAGE_TABLE, mapping, parts }) : undefined;
+		for (const q of promoteStageSql({ stage: STAGE_TABLE, target: TX_TABLE, mapping, reason: rules })) await db.exec(q);
 		const txRows = await countRows(db, TX_TABLE);
 		if (txRows === 0)
 			return {
-				errors: [new ClienteleError('mapping.noUsableRows', { file: fileName })],
+				errors: [new ClienteleError(orders ? 'orders.noPaidRows' : 'mapping.noUsableRows', { file: fileName })],
 				warnings: verdict.warnings,
 				checks,
 				txRows,
-				total
+				total,
+				...(orders ? { orders } : {})
 			};
-		return { ...verdict, checks, txRows, total };
+		return { ...verdict, checks, txRows, total, ...(orders ? { orders } : {}) };
 	} finally {
 		await db.exec(dropTableSql(STAGE_TABLE));
 	}
