@@ -2,6 +2,7 @@
 import { DEFAULT_CES_SCALE, DEFAULT_CSAT_SCALE, DEFAULT_LOST_DAYS } from '../core/kpi/defaults.ts';
 import { DATES_HELP } from './date-options.ts';
 import { FILE_HELP } from './input.ts';
+import { ORDER_HELP } from './order-options.ts';
 
 export const NPS_COLUMNS = ['group', 'n', 'detractors', 'passives', 'promoters', 'nps', 'se', 'ci_low', 'ci_high'];
 export const CSAT_COLUMNS = ['group', 'n', 'satisfied', 'csat', 'ci_low', 'ci_high'];
@@ -73,6 +74,8 @@ ${DATES_HELP}
   --max-months N      cohorts: at most N months after the first
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help
+
+${ORDER_HELP}
 
 A purchase is a line with a positive amount. Active on a day = bought in the N days before it.
 customers_start: active at --start (a purchase in [start − N, start − 1]); customers_end: active at the

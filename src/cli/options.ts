@@ -10,8 +10,8 @@ import { dateLit } from '../core/sql/sql.ts';
  */
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
-/** Parsed options by name. */
-export type Values = Record<string, string | boolean | undefined>;
+/** Parsed options by name (a list for an option given more than once where that is allowed: --input). */
+export type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** Strict option parsing: unknown options and missing values become a ClienteleError (exit 2). */
 export function parseOptions(argv: string[], options: OptionSpec): Values {
@@ -24,13 +24,24 @@ export function parseOptions(argv: string[], options: OptionSpec): Values {
 }
 
 export function requireOption(v: Values, name: string): string {
-	const x = v[name];
+	const x = first(v[name]);
 	if (typeof x !== 'string' || x === '') throw new ClienteleError('cli.missingOption', { option: name });
 	return x;
 }
 
-export function optionalString(v: Values, name: string): string | undefined {
+/** A repeatable option's first value (commands that read one file name it in messages). */
+function first(x: Values[string]): string | boolean | undefined {
+	return Array.isArray(x) ? x[0] : x;
+}
+
+/** Every value of a repeatable option (--input a.csv --input b.csv), in order; [] when absent. */
+export function optionList(v: Values, name: string): string[] {
 	const x = v[name];
+	return (Array.isArray(x) ? x : typeof x === 'string' ? [x] : []).filter((s) => s !== '');
+}
+
+export function optionalString(v: Values, name: string): string | undefined {
+	const x = first(v[name]);
 	return typeof x === 'string' && x !== '' ? x : undefined;
 }
 
