@@ -10,38 +10,43 @@ import { dateLit } from '../core/sql/sql.ts';
  */
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
-/** Parsed options by name (a list for an option given more than once where that is allowed: --input). */
-export type Values = Record<string, string | boolean | string[] | undefined>;
+/** Parsed options by name (a repeatable option: its first value here, all of them through optionList). */
+export type Values = Record<string, string | boolean | undefined>;
+
+/** Every value of the repeatable options (`multiple: true`, e.g. --input) of each parsed Values. */
+const LISTS = new WeakMap<Values, Record<string, string[]>>();
 
 /** Strict option parsing: unknown options and missing values become a ClienteleError (exit 2). */
 export function parseOptions(argv: string[], options: OptionSpec): Values {
 	try {
 		const { values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
-		return values as Values;
+		const out: Values = {};
+		const lists: Record<string, string[]> = {};
+		for (const [k, x] of Object.entries(values)) {
+			if (Array.isArray(x)) lists[k] = x.filter((s): s is string => typeof s === 'string');
+			out[k] = Array.isArray(x) ? (x[0] as string | undefined) : (x as string | boolean | undefined);
+		}
+		LISTS.set(out, lists);
+		return out;
 	} catch (e) {
 		throw new ClienteleError('cli.badOption', { detail: e instanceof Error ? e.message : String(e) });
 	}
 }
 
 export function requireOption(v: Values, name: string): string {
-	const x = first(v[name]);
+	const x = v[name];
 	if (typeof x !== 'string' || x === '') throw new ClienteleError('cli.missingOption', { option: name });
 	return x;
 }
 
-/** A repeatable option's first value (commands that read one file name it in messages). */
-function first(x: Values[string]): string | boolean | undefined {
-	return Array.isArray(x) ? x[0] : x;
-}
-
 /** Every value of a repeatable option (--input a.csv --input b.csv), in order; [] when absent. */
 export function optionList(v: Values, name: string): string[] {
-	const x = v[name];
-	return (Array.isArray(x) ? x : typeof x === 'string' ? [x] : []).filter((s) => s !== '');
+	const x = LISTS.get(v)?.[name] ?? (typeof v[name] === 'string' ? [v[name]] : []);
+	return x.filter((s) => s !== '');
 }
 
 export function optionalString(v: Values, name: string): string | undefined {
-	const x = first(v[name]);
+	const x = v[name];
 	return typeof x === 'string' && x !== '' ? x : undefined;
 }
 

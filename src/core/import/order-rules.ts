@@ -19,7 +19,7 @@ export const DEFAULT_EXCLUDED_STATUSES: readonly string[] = [
  */
 export const KNOWN_SALE_STATUSES: readonly string[] = [
 	'交易成功', '已完成', '完成', '已发货', '卖家已发货', '卖家已发货，等待买家确认', '等待卖家发货', '待发货', '已付款',
-	'买家已付款', '等待买家确认收货', '待收货', '已收货', '已签收', '已成团', '已支付', '部分退款', '待评价', '已评价',
+	'买家已付款', '等待买家确认收货', '待收货', '已发货，待收货', '已收货', '已签收', '已成团', '已支付', '部分退款', '待评价', '已评价',
 	'paid', 'completed', 'complete', 'processing', 'fulfilled', 'shipped', 'delivered', 'partially_refunded',
 	'partially refunded', 'wc-completed', 'wc-processing'
 ];

@@ -178,6 +178,7 @@ export function guessTxRoles(columns: readonly ColumnProfile[]): { roles: RoleMa
 	const taken = new Set(Object.values(match.roles));
 	const roles: RoleMapping = { ...match.roles };
 	for (const [role, col] of Object.entries(guess) as [TxRole, string][])
-		if (roles[role] === undefined && !taken.has(col) && !(role === 'amount' && roles.quantity)) roles[role] = col;
+		// The preset's amount stands: no quantity × price from a guess (WooCommerce's discount_total is no quantity).
+		if (roles[role] === undefined && !taken.has(col) && !((role === 'quantity' || role === 'price') && roles.amount)) roles[role] = col;
 	return { roles, preset: { id: match.preset.id, ...(match.postage ? { postage: match.postage } : {}) } };
 }
