@@ -17,7 +17,7 @@ import {
 import type { FrequencyMode, MonetaryMode, ReturnsMode } from '../core/sql/rfm.ts';
 import { DATES_HELP } from './date-options.ts';
 import { FILE_HELP, TX_OPTIONS } from './input.ts';
-import { ORDER_HELP } from './order-options.ts';
+import { ORDER_HELP, orderRolesFrom, orderRulesFrom } from './order-options.ts';
 import { binsOption, choice, numberList, optionalString, txRoles, type OptionSpec, type Values } from './options.ts';
 
 /** Input, mapping, scoring and segment options shared by `rfm` and `migrate`. */
@@ -137,7 +137,9 @@ export interface TxInput {
 
 /** Transaction input options, validated (nothing is read yet); the rest from DEFAULT_RFM. */
 export function parseTxInput(v: Values): TxInput {
-	const roles = txRoles(v);
+	// The order flags fail here, before anything is read.
+	const roles = orderRolesFrom(v, txRoles(v));
+	orderRulesFrom(v);
 	const frequency = choice<FrequencyMode>(v, 'frequency', ['orders', 'days', 'rows']);
 	if (frequency === 'orders' && !roles.order)
 		throw new ClienteleError('cli.needsOption', { option: 'frequency orders', needs: 'order' });
