@@ -3,6 +3,7 @@ import { DEFAULT_CES_SCALE, DEFAULT_CSAT_SCALE, DEFAULT_LOST_DAYS } from '../cor
 import { DATES_HELP } from './date-options.ts';
 import { FILE_HELP } from './input.ts';
 import { langHelp } from './options.ts';
+import { ORDER_HELP } from './order-options.ts';
 
 export const NPS_COLUMNS = ['group', 'n', 'detractors', 'passives', 'promoters', 'nps', 'se', 'ci_low', 'ci_high'];
 export const CSAT_COLUMNS = ['group', 'n', 'satisfied', 'csat', 'ci_low', 'ci_high'];
@@ -76,6 +77,8 @@ ${DATES_HELP}
 ${langHelp('the overall group: en all, zh 全部')}
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help
+
+${ORDER_HELP}
 
 A purchase is a line with a positive amount. Active on a day = bought in the N days before it.
 customers_start: active at --start (a purchase in [start − N, start − 1]); customers_end: active at the

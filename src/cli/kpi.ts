@@ -2,7 +2,7 @@
  * `clientele kpi <nps|csat|ces|retention>`: arguments → the KPI runner (run/kpi.ts) → CSV. Help
  * texts and output columns are in kpi-help.ts; defaults come from core/kpi/defaults.ts.
  */
-import { columnDateFormat, DATE_OPTIONS, dateOptionsFrom } from './date-options.ts';
+import { columnDateFormat, DATE_OPTIONS } from './date-options.ts';
 import type { Cell } from '../core/export/csv.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { ClienteleError } from '../core/errors.ts';
@@ -12,16 +12,13 @@ import { toPoints } from '../core/kpi/nps.ts';
 import type { GroupBy } from '../core/sql/kpi.ts';
 import { dateLit } from '../core/sql/sql.ts';
 import type { DbClient } from '../db/client.ts';
-import { mappingFor } from '../core/import/mapping.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
-import { applyMapping } from '../run/stage.ts';
 import { cohortRetention, csatByGroup, meanScoreByGroup, npsByGroup, retentionByGroup } from '../run/kpi.ts';
 import { NodeDbClient } from '../db/node.ts';
-import { translate } from '../i18n/translate.ts';
 import { LANG_OPTION, langOption, optionalString, parseOptions, requireOption, type OptionSpec } from './options.ts';
 import { allLabels, relabel } from './labels.ts';
 import { writeOutput } from './io.ts';
-import { cliError, FILE_OPTIONS, inputOptions, openInput, rolesFrom, TX_OPTIONS } from './input.ts';
+import { FILE_OPTIONS, inputOptions, loadTransactions, openInput, rolesFrom, TX_OPTIONS } from './input.ts';
 import { CES_COLUMNS, COHORT_COLUMNS, CSAT_COLUMNS, KPI_CES_HELP, KPI_CSAT_HELP, KPI_HELP, KPI_NPS_HELP, KPI_RETENTION_HELP, NPS_COLUMNS, RETENTION_COLUMNS } from './kpi-help.ts';
 
 export { CES_COLUMNS, COHORT_COLUMNS, CSAT_COLUMNS, KPI_CES_HELP, KPI_CSAT_HELP, KPI_HELP, KPI_NPS_HELP, KPI_RETENTION_HELP, NPS_COLUMNS, RETENTION_COLUMNS };
@@ -201,15 +198,10 @@ export function retentionArgs(v: Values) {
 async function retentionCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, RETENTION_SPEC);
 	if (v.help) return KPI_RETENTION_HELP;
-	const { input, roles, start, end, lostDays, report, maxMonths, lang } = retentionArgs(v);
+	const { roles, start, end, lostDays, report, maxMonths, lang } = retentionArgs(v);
 	const db = await NodeDbClient.create();
 	try {
-		const file = await openInput(db, input, { ...roles }, inputOptions(v));
-		const dates = dateOptionsFrom(v);
-		const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone), { dayMonthChosen: dates.dateFormat !== undefined });
-		const first = result.errors[0];
-		if (first) throw cliError(first);
-		for (const w of result.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
+		await loadTransactions(db, v, roles);
 		const pct = (x: number) => round4(x * 100);
 		let text: string;
 		if (report === 'summary') {

@@ -11,14 +11,25 @@ import { checkOutputs } from './io.ts';
  */
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
-/** Parsed options by name. */
+/** Parsed options by name (a repeatable option: its first value here, all of them through optionList). */
 export type Values = Record<string, string | boolean | undefined>;
+
+/** Every value of the repeatable options (`multiple: true`, e.g. --input) of each parsed Values. */
+const LISTS = new WeakMap<Values, Record<string, string[]>>();
 
 /** Strict option parsing: unknown options and missing values become a ClienteleError (exit 2). */
 export function parseOptions(argv: string[], options: OptionSpec): Values {
 	let values: Values;
 	try {
-		values = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values as Values;
+		const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
+		const out: Values = {};
+		const lists: Record<string, string[]> = {};
+		for (const [k, x] of Object.entries(parsed)) {
+			if (Array.isArray(x)) lists[k] = x.filter((s): s is string => typeof s === 'string');
+			out[k] = Array.isArray(x) ? (x[0] as string | undefined) : (x as string | boolean | undefined);
+		}
+		LISTS.set(out, lists);
+		values = out;
 	} catch (e) {
 		throw new ClienteleError('cli.badOption', { detail: e instanceof Error ? e.message : String(e) });
 	}
@@ -31,6 +42,12 @@ export function requireOption(v: Values, name: string): string {
 	const x = v[name];
 	if (typeof x !== 'string' || x === '') throw new ClienteleError('cli.missingOption', { option: name });
 	return x;
+}
+
+/** Every value of a repeatable option (--input a.csv --input b.csv), in order; [] when absent. */
+export function optionList(v: Values, name: string): string[] {
+	const x = LISTS.get(v)?.[name] ?? (typeof v[name] === 'string' ? [v[name]] : []);
+	return x.filter((s) => s !== '');
 }
 
 export function optionalString(v: Values, name: string): string | undefined {

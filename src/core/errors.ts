@@ -33,6 +33,9 @@ export const ERROR_CODES = [
 	'dates.cli.badZone',
 	'dates.cli.badFormat',
 	// mapping the columns of transactions and customer tables
+	'orders.notNumbersSome',
+	'orders.noPaidRows',
+	'orders.files.shape',
 	'mapping.missing',
 	'mapping.missingAmount',
 	'mapping.sameColumn',

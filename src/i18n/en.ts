@@ -24,6 +24,7 @@ import { gradeMessages } from './parts/grade.ts';
 import { segmentGuideMessages } from './parts/segment-guide.ts';
 import { routeMessages } from './parts/route.ts';
 import { guessMessages } from './parts/guess.ts';
+import { ordersMessages } from './parts/orders.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -52,7 +53,8 @@ export const PARTS = [
 	gradeMessages,
 	segmentGuideMessages,
 	routeMessages,
-	guessMessages
+	guessMessages,
+	ordersMessages
 ] as const;
 
 /**
@@ -84,5 +86,6 @@ export const en = {
 	...gradeMessages.en,
 	...segmentGuideMessages.en,
 	...routeMessages.en,
-	...guessMessages.en
+	...guessMessages.en,
+	...ordersMessages.en
 };

@@ -5,7 +5,7 @@
  */
 import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
 import type { RaggedPolicy } from '../core/csv/ragged.ts';
-import { guessRoles } from '../core/csv/roles.ts';
+import { guessTxRoles } from '../core/import/presets.ts';
 import type { SniffResult } from '../core/csv/sniff.ts';
 import { ClienteleError } from '../core/errors.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
@@ -65,9 +65,15 @@ export async function loadFile(db: DbClient, o: LoadOptions): Promise<LoadedFile
 		table,
 		sniff,
 		rows,
-		guess: guessRoles(sniff.columns),
+		...guessOf(sniff),
 		...(ragged ? { ragged } : {})
 	};
+}
+
+/** The guessed roles, and the platform preset the header was recognised as. */
+function guessOf(sniff: SniffResult): Pick<LoadedFile, 'guess' | 'preset'> {
+	const { roles, preset } = guessTxRoles(sniff.columns);
+	return { guess: roles, ...(preset ? { preset } : {}) };
 }
 
 let registrations = 0;
@@ -133,7 +139,7 @@ export async function loadTyped(
 			table: RAW_TABLE,
 			sniff,
 			rows: total,
-			guess: guessRoles(sniff.columns),
+			...guessOf(sniff),
 			...(ragged ? { ragged } : {}),
 			text
 		};

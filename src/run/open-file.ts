@@ -16,7 +16,7 @@
 import type { EncodingDetection, TextEncoding } from '../core/csv/encoding.ts';
 import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
 import type { RaggedChoice, RaggedPolicy, RaggedReport } from '../core/csv/ragged.ts';
-import { guessRoles } from '../core/csv/roles.ts';
+import { guessTxRoles } from '../core/import/presets.ts';
 import type { SniffResult } from '../core/csv/sniff.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { guessFileRole } from '../core/import/customer-roles.ts';
@@ -163,7 +163,7 @@ export async function openFile<F>(db: DbClient, input: F, o: OpenFileOptions, io
 
 /** The guessed mapping when the file looks like transactions with every role recognised; else null. */
 function typedMapping(sniff: SniffResult, timeZone: string | undefined): TxMapping | null {
-	const guess = guessRoles(sniff.columns);
+	const guess = guessTxRoles(sniff.columns).roles;
 	if (guessFileRole(sniff.columns) !== 'transactions' || !canLoadTyped(guess)) return null;
 	return mappingFor(sniff, guess, undefined, timeZone);
 }

@@ -28,6 +28,7 @@ import { dropTableSql } from '../core/sql/table-ops.ts';
 import type { DbClient } from '../db/client.ts';
 import { ensureText, type LoadedFile } from './loaded-file.ts';
 import { countRows } from './table-ops.ts';
+import { reapplyOrderRules } from './order-rules.ts';
 import { QUALITY_FLAGS, RAW_TABLE, TX_TABLE } from './tables.ts';
 
 /** The sniffed columns, with the mapping's role and formats for the mapped ones. */
@@ -116,5 +117,6 @@ export async function applyQualityFixes(db: DbClient, file: LoadedFile, o: Quali
 	const options = resolveQualityOptions(o.options);
 	const names = file.sniff.columns.map((c) => c.name);
 	await db.exec(cleanTxSql({ source: RAW_TABLE, target: TX_TABLE, mapping: o.mapping, columns: names, options, fixes: o.fixes }));
+	await reapplyOrderRules(db, TX_TABLE);
 	return countRows(db, TX_TABLE);
 }

@@ -16,6 +16,9 @@ import type { DateFormat } from '../core/csv/dates.ts';
 import type { DbClient, Row } from '../db/client.ts';
 import { ensureText, type LoadedFile } from './loaded-file.ts';
 import { countRows } from './table-ops.ts';
+import { applyOrderRules, dropOrderTables, hasOrderRules } from './order-rules.ts';
+import type { OrderReport } from '../core/import/order-rules.ts';
+import type { FilePart } from '../core/sql/order-rules.ts';
 import { RAW_TABLE, STAGE_TABLE, TX_TABLE } from './tables.ts';
 
 export interface MappingResult extends MappingVerdict {
@@ -24,6 +27,8 @@ export interface MappingResult extends MappingVerdict {
 	txRows: number;
 	/** The mapping in effect when the whole date column chose the other day/month order than the sample. */
 	mapping?: TxMapping;
+	/** What the marketplace order rules did (absent: the mapping uses none). */
+	orders?: OrderReport;
 }
 
 /** How a mapping is checked: `dayMonthChosen` — the user named the date format (no day/month question). */
@@ -52,7 +57,7 @@ export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMa
 			await db.exec(dropTableSql(STAGE_TABLE));
 			throw e;
 		}
-		return checkAndPromote(db, file.fileName, m, o);
+		return checkAndPromote(db, file.fileName, m, o, file.parts);
 	};
 	const { total: _total, redo, ...result } = await stage(mapping);
 	if (!redo) return result;
@@ -70,8 +75,11 @@ export async function checkAndPromote(
 	db: DbClient,
 	fileName: string,
 	mapping: TxMapping,
-	o: CheckOptions = {}
+	o: CheckOptions = {},
+	parts?: readonly FilePart[]
 ): Promise<MappingResult & { total: number; redo?: DateFormat }> {
+	// A mapping without rules must not inherit the previous one's (a rebuilt table applies them).
+	await dropOrderTables(db);
 	try {
 		const row = (await db.query(stageChecksSql({ stage: STAGE_TABLE, mapping }))).rows[0] ?? {};
 		const checks = stageChecks(row, mapping);
@@ -81,17 +89,20 @@ export async function checkAndPromote(
 		if (order && order.kind !== 'decided') return { errors: [order.error], warnings: [], checks, txRows: 0, total };
 		const verdict = judgeChecks(checks, fileName);
 		if (verdict.errors.length) return { ...verdict, checks, txRows: 0, total };
-		for (const q of promoteStageSql({ stage: STAGE_TABLE, target: TX_TABLE, mapping })) await db.exec(q);
+		const rules = hasOrderRules(mapping, parts);
+		const orders = rules ? await applyOrderRules(db, { stage: STAGE_TABLE, mapping, parts }) : undefined;
+		for (const q of promoteStageSql({ stage: STAGE_TABLE, target: TX_TABLE, mapping, reason: rules })) await db.exec(q);
 		const txRows = await countRows(db, TX_TABLE);
 		if (txRows === 0)
 			return {
-				errors: [new ClienteleError('mapping.noUsableRows', { file: fileName })],
+				errors: [new ClienteleError(orders ? 'orders.noPaidRows' : 'mapping.noUsableRows', { file: fileName })],
 				warnings: verdict.warnings,
 				checks,
 				txRows,
-				total
+				total,
+				...(orders ? { orders } : {})
 			};
-		return { ...verdict, checks, txRows, total };
+		return { ...verdict, checks, txRows, total, ...(orders ? { orders } : {}) };
 	} finally {
 		await db.exec(dropTableSql(STAGE_TABLE));
 	}

@@ -7,6 +7,21 @@
 export const RAW_TABLE = 'raw';
 export const TX_TABLE = 'tx';
 export const STAGE_TABLE = 'tx_stage';
+/** The text table of a later file opened with others (run/open-files.ts), until it is appended to raw. */
+export const RAW_PART = 'raw_part';
+/**
+ * Marketplace order rules (run/order-rules.ts): the rows left out (src_row, reason: overlap, status,
+ * unpaid), the refunds and postage taken off (src_row, refund, postage) and the paid times (src_row,
+ * ts) — a rebuilt analysis table applies them again.
+ */
+export const ORDER_EXCLUDED = 'order_excluded';
+export const ORDER_ADJUST = 'order_adjust';
+export const ORDER_PAID = 'order_paid';
+/**
+ * Buyers with no paid order (every order closed, cancelled, refunded or unpaid): 潜在 prospects for
+ * the lifecycle view, not customers. customer_id, rows, orders, first_ts, last_ts, amount.
+ */
+export const PROSPECTS_TABLE = 'prospects';
 /** A customer table (one row per customer) analysed instead of transactions: its checked copy. */
 export const CUSTOMER_SOURCE = 'customer_table';
 /** The data-quality report's flags per raw row (dropped once the report is read). */
