@@ -121,7 +121,10 @@ export const ERROR_CODES = [
 	'cli.badNumberList',
 	'cli.needsOption',
 	'cli.notWithCustomerTable',
-	'cli.recencyOrLastDate'
+	'cli.recencyOrLastDate',
+	// the analysis window
+	'window.badDate',
+	'window.order'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

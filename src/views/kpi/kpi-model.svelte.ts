@@ -23,6 +23,7 @@ import { RFM_TABLE, SURVEY_JOINED } from '../../run/tables.ts';
 import type { CustomerTables } from '../../state/customer-tables.svelte.ts';
 import type { DatasetState } from '../../state/datasets.svelte.ts';
 import { firstError, Query, type QueryRequest } from '../../state/query.svelte.ts';
+import { analysisWindow } from '../../state/window.svelte.ts';
 
 export { mergeGroups, type GroupRow, type TrendPoint } from '../../core/kpi/group-rows.ts';
 
@@ -53,7 +54,7 @@ export class KpiModel {
 	/** The groups the user picked to compare (`pair` shows them while they exist). */
 	compareA = $state('');
 	compareB = $state('');
-	/** The period the user typed ('' = the default: the last PAGE_PERIOD_DAYS days of the transactions). */
+	/** Period days typed that are not a window ('' = the analysis window's). */
 	start = $state('');
 	end = $state('');
 	lostDays = $state(DEFAULT_LOST_DAYS);
@@ -230,12 +231,24 @@ export class KpiModel {
 	get lastDay(): string | null {
 		return this.asOf.data ? addDays(this.asOf.data, -1) : null;
 	}
-	/** The period shown: the typed days, else the last PAGE_PERIOD_DAYS days of the transactions. */
+	/** The period: days typed that make no window yet, the analysis window, else the last PAGE_PERIOD_DAYS days. */
 	get periodEnd(): string {
-		return this.end || this.lastDay || '';
+		return this.end || analysisWindow.asOf || this.lastDay || '';
 	}
 	get periodStart(): string {
-		return this.start || (this.lastDay ? addDays(this.lastDay, -(PAGE_PERIOD_DAYS - 1)) : '');
+		return this.start || analysisWindow.start || (this.lastDay ? addDays(this.lastDay, -(PAGE_PERIOD_DAYS - 1)) : '');
+	}
+	/** A period day typed on the KPI page: it moves the analysis window of every view when it makes one. */
+	setPeriod(p: { start?: string; end?: string }): void {
+		const start = p.start ?? this.periodStart;
+		const end = p.end ?? this.periodEnd;
+		try {
+			analysisWindow.apply({ start, asOf: end });
+			this.start = this.end = '';
+		} catch {
+			this.start = start;
+			this.end = end;
+		}
 	}
 	/** A period or lost-days value the KPIs cannot be computed for. */
 	txProblem = $derived.by(() => {
