@@ -30,6 +30,9 @@ input (customer table, one row per customer, like R rfm's rfm_table_customer):
   --revenue COL       total revenue
 
   --as-of YYYY-MM-DD  as-of date (default: the day after the last transaction or last-date)
+  --window-start YYYY-MM-DD
+                      first day of the analysis window [window-start, as-of]: earlier
+                      transactions are left out (default: all history; transactions only)
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help
 
@@ -57,13 +60,15 @@ const TX_ONLY = [
 	'frequency',
 	'monetary',
 	'returns',
-	'cancelled-pattern'
+	'cancelled-pattern',
+	'window-start'
 ];
 
 export async function rfmCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, {
 		...INPUT_OPTIONS,
 		'as-of': { type: 'string' },
+		'window-start': { type: 'string' },
 		'customer-table': { type: 'boolean' },
 		orders: { type: 'string' },
 		recency: { type: 'string' },
@@ -126,8 +131,11 @@ export async function rfmCommand(argv: string[]): Promise<string | null> {
 		await loadTransactions(db, v, tx.roles);
 		const asOf = asOfArg ?? (await defaultAsOf(db))?.asOf;
 		if (!asOf) throw new ClienteleError('mapping.noUsableRows', { file: input });
+		const start = dateOption(v, 'window-start');
+		if (start && start > asOf) throw new ClienteleError('window.cliOrder', { start, asOf });
 		await runRfm(db, {
 			asOf,
+			start,
 			frequency: frequencyFor(tx, resolved),
 			monetary: tx.monetary,
 			returns: tx.returns,

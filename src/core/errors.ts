@@ -124,7 +124,8 @@ export const ERROR_CODES = [
 	'cli.recencyOrLastDate',
 	// the analysis window
 	'window.badDate',
-	'window.order'
+	'window.order',
+	'window.cliOrder'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
