@@ -125,7 +125,10 @@ export const ERROR_CODES = [
 	// the analysis window
 	'window.badDate',
 	'window.order',
-	'window.cliOrder'
+	'window.cliOrder',
+	// survey imports
+	'survey.noScale',
+	'survey.keptPrevious'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

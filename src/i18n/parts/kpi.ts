@@ -41,13 +41,11 @@ const en = {
 	'kpiui.scale': 'Scale',
 	'kpiui.topTwo': 'satisfied = {from}–{to} (top two boxes)',
 	'kpiui.cesDirection': 'Scale reads',
-	'kpiui.cesHigher': '{max} = very easy (higher is better)',
-	'kpiui.cesLower': '1 = very easy (lower is better)',
 	'kpiui.def.nps':
 		'Net Promoter Score: share of promoters (9–10) minus share of detractors (0–6), from −100 to +100; the interval is the Wald interval NPS ± 1.96 × standard error.',
 	'kpiui.def.csat':
 		'Customer satisfaction: share of answers in the top two points of the scale; blank answers are left out. Wilson interval.',
-	'kpiui.def.ces': 'Customer effort score: the mean answer, with a normal-approximation interval.',
+	'kpiui.def.ces': 'Customer effort score: the mean answer on the column’s scale, with a normal-approximation interval; effort questions: lower is better, ease questions: higher is better.',
 	'kpiui.def.retention':
 		'Retention (strict) = customers active at both the start and the end of the period ÷ customers active at the start = 100 % − churn.',
 	'kpiui.def.churn':
@@ -147,12 +145,10 @@ const zh: Record<keyof typeof en, string> = {
 	'kpiui.scale': '量表',
 	'kpiui.topTwo': '满意 = {from}–{to} 分（最高两档）',
 	'kpiui.cesDirection': '量表含义',
-	'kpiui.cesHigher': '{max} 分 = 非常省力（越高越好）',
-	'kpiui.cesLower': '1 分 = 非常省力（越低越好）',
 	'kpiui.def.nps':
 		'净推荐值：推荐者（9–10 分）占比减去贬损者（0–6 分）占比，取值 −100 到 +100；区间为 Wald 区间 NPS ± 1.96 × 标准误。',
 	'kpiui.def.csat': '客户满意度：答案落在量表最高两档的比例，空白答案不计。采用 Wilson 区间。',
-	'kpiui.def.ces': '客户费力度：答案的平均值，区间采用正态近似。',
+	'kpiui.def.ces': '客户费力度：该列量表上答案的平均值，区间采用正态近似；问“费力程度”时越低越好，问“容易程度”时越高越好。',
 	'kpiui.def.retention': '留存率（严格）= 期初和期末均活跃的客户数 ÷ 期初活跃客户数 = 100% − 流失率。',
 	'kpiui.def.churn': '流失率 = 期初活跃、到期末已流失的客户数 ÷ 期初活跃客户数。',
 	'kpiui.def.repurchase': '复购率 = 期间内下单两次及以上的客户数 ÷ 期间内至少下单一次的客户数。',
