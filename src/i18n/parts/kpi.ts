@@ -66,6 +66,7 @@ const en = {
 	'kpiui.retentionRange':
 		'Textbook formula (E − N) ÷ S = {share}. It is not the complement of churn and can be below 0 % or above 100 %: new customers who have lapsed by the end are still subtracted, and lost customers who come back count as retained.',
 	'kpiui.retentionNa': 'not applicable',
+	'kpiui.lastYear': 'Set the analysis window to the last 12 months',
 	'kpiui.retentionNoStart':
 		'No customer was active at the start of the period ({start}): nobody bought in the {days} days before it, so retention and churn do not apply. Start the analysis window later (page header).',
 	'kpiui.churnCounts': 'lost {lost} of {start} · came back {reactivated}',
@@ -165,6 +166,7 @@ const zh: Record<keyof typeof en, string> = {
 	'kpiui.retentionRange':
 		'教材公式（E − N）÷ S = {share}。它不是流失率的补数，可能低于 0% 或高于 100%：期末已流失的新客户仍被减去，流失后回流的老客户计为留存。',
 	'kpiui.retentionNa': '不适用',
+	'kpiui.lastYear': '把分析区间设为最近 12 个月',
 	'kpiui.retentionNoStart':
 		'期初（{start}）没有活跃客户：此前 {days} 天内无人购买，因此留存率和流失率不适用。请把分析区间的起始日往后调（页面顶部）。',
 	'kpiui.churnCounts': '{start} 人中流失 {lost} 人 · 回流 {reactivated} 人',
