@@ -84,8 +84,10 @@ A purchase is a line with a positive amount. Active on a day = bought in the N d
 customers_start: active at --start (a purchase in [start − N, start − 1]); customers_end: active at the
 end of --end (a purchase in [end − N + 1, end]); new_customers: first purchase ever inside the period;
 retained: active at both; lost: active at the start, not at the end; reactivated: active at the end,
-neither at the start nor new. retention = (customers_end − new_customers) / customers_start;
-churn = lost / customers_start; retained_share = retained / customers_start; repurchase_rate =
+neither at the start nor new. retained_share = retained / customers_start is strict retention
+(the page's headline, = 100 − churn; the 92 % target refers to it); retention = (customers_end −
+new_customers) / customers_start is the textbook formula (can leave 0–100);
+churn = lost / customers_start; repurchase_rate =
 customers with ≥ 2 purchases in the period / customers with ≥ 1. Rates in %.
 summary columns: ${RETENTION_COLUMNS.join(',')}
 cohorts columns: ${COHORT_COLUMNS.join(',')} — cohort = month of the first purchase (YYYY-MM,

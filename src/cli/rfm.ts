@@ -36,6 +36,9 @@ input (customer table, one row per customer, like R rfm's rfm_table_customer):
 ${langHelp('the segment names (and of --explain)')}
   --explain           append two columns: meaning (what the segment means) and action (the
                       recommended action), from the catalogue or the rule set's own texts
+  --window-start YYYY-MM-DD
+                      first day of the analysis window [window-start, as-of]: earlier
+                      transactions are left out (default: all history; transactions only)
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help
 
@@ -73,13 +76,15 @@ const TX_ONLY = [
 	'frequency',
 	'monetary',
 	'returns',
-	'cancelled-pattern'
+	'cancelled-pattern',
+	'window-start'
 ];
 
 export async function rfmCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, {
 		...INPUT_OPTIONS,
 		'as-of': { type: 'string' },
+		'window-start': { type: 'string' },
 		'customer-table': { type: 'boolean' },
 		orders: { type: 'string' },
 		recency: { type: 'string' },
@@ -146,8 +151,11 @@ export async function rfmCommand(argv: string[]): Promise<string | null> {
 		const asOf = asOfArg ?? d?.asOf;
 		if (!asOf) throw new ClienteleError('mapping.noUsableRows', { file: input });
 		checkAsOfAfterFirst(asOf, d, input);
+		const start = dateOption(v, 'window-start');
+		if (start && start > asOf) throw new ClienteleError('window.cliOrder', { start, asOf });
 		await runRfm(db, {
 			asOf,
+			start,
 			frequency: frequencyFor(tx, resolved),
 			monetary: tx.monetary,
 			returns: tx.returns,

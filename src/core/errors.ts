@@ -212,7 +212,14 @@ export const ERROR_CODES = [
 	'cli.cannotWrite',
 	'cli.amountWithQtyPrice',
 	'cli.qtyPricePair',
-	'cli.binsNoEffect'
+	'cli.binsNoEffect',
+	// the analysis window
+	'window.badDate',
+	'window.order',
+	'window.cliOrder',
+	// survey imports
+	'survey.noScale',
+	'survey.keptPrevious'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

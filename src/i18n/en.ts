@@ -25,6 +25,7 @@ import { segmentGuideMessages } from './parts/segment-guide.ts';
 import { routeMessages } from './parts/route.ts';
 import { guessMessages } from './parts/guess.ts';
 import { ordersMessages } from './parts/orders.ts';
+import { windowMessages } from './parts/window.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -54,7 +55,8 @@ export const PARTS = [
 	segmentGuideMessages,
 	routeMessages,
 	guessMessages,
-	ordersMessages
+	ordersMessages,
+	windowMessages
 ] as const;
 
 /**
@@ -87,5 +89,6 @@ export const en = {
 	...segmentGuideMessages.en,
 	...routeMessages.en,
 	...guessMessages.en,
-	...ordersMessages.en
+	...ordersMessages.en,
+	...windowMessages.en
 };

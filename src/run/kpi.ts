@@ -83,17 +83,17 @@ export function npsStep(o: SurveyColumn): Step<Grouped<NpsStat>[]> {
 }
 
 /** What csatByGroup runs: the answer check, then the counts per group. */
-function csatSql(o: SurveyColumn & { scale: number }): [Sql, Sql] {
+function csatSql(o: SurveyColumn & { scale: number; min?: number }): [Sql, Sql] {
 	// csatByGroup checks the scale before it runs these.
-	const counts = csatCountsSql({ ...o, source: o.source ?? RAW_TABLE, scale: o.scale, satisfiedFrom: satisfiedFrom(o.scale as CsatScale) });
-	return [checkSql({ ...o, min: 1, max: o.scale }), counts];
+	const counts = csatCountsSql({ ...o, source: o.source ?? RAW_TABLE, scale: o.scale, min: o.min ?? 1, satisfiedFrom: satisfiedFrom(o.scale as CsatScale) });
+	return [checkSql({ ...o, min: o.min ?? 1, max: o.scale }), counts];
 }
 
-/** CSAT per group on a 5-, 7- or 10-point scale (top two boxes; blanks skipped; Wilson interval). */
-export async function csatByGroup(db: DbClient, o: SurveyColumn & { scale: number }): Promise<Grouped<CsatStat>[]> {
+/** CSAT per group on a 5-, 7- or 10-point scale from 1 (or 0–10: `min` 0) (top two boxes; blanks skipped; Wilson interval). */
+export async function csatByGroup(db: DbClient, o: SurveyColumn & { scale: number; min?: number }): Promise<Grouped<CsatStat>[]> {
 	if (!isCsatScale(o.scale)) throw new ClienteleError('kpi.badScale', { value: o.scale });
 	const [check, counts] = csatSql(o);
-	await checkAnswers(db, check, { ...o, min: 1, max: o.scale });
+	await checkAnswers(db, check, { ...o, min: o.min ?? 1, max: o.scale });
 	const rows = (await db.query<{ group: string | null; n: number; satisfied: number }>(counts)).rows;
 	return rows.map((r) => ({ group: r.group, ...csatFromCounts(r, { confidence: o.confidence }) }));
 }
@@ -120,7 +120,7 @@ export interface SurveyKpiOptions {
 	source?: string;
 	by?: GroupBy;
 	nps?: Answers;
-	csat?: Answers & { scale: number };
+	csat?: Answers & { scale: number; min?: number };
 	ces?: Answers & Partial<Scale>;
 }
 

@@ -34,6 +34,8 @@ import { RAW_TABLE, RFM_BASE, RFM_SCORES, RFM_TABLE, TX_TABLE } from './tables.t
 /** How the per-customer table is built from transactions. */
 export interface RfmBaseOptions {
 	asOf: string;
+	/** The analysis window's first day (YYYY-MM-DD, core/window); default: all history up to asOf. */
+	start?: string;
 	frequency: FrequencyMode;
 	monetary?: MonetaryMode;
 	returns?: ReturnsMode;
@@ -52,6 +54,7 @@ export function baseStatement(o: RfmBaseOptions, target: string) {
 		tx: TX_TABLE,
 		target,
 		asOf: o.asOf,
+		start: o.start,
 		frequency: o.frequency,
 		monetary: o.monetary,
 		returns: o.returns,

@@ -39,6 +39,8 @@ export const WARM_UP_TABLES = {
 // The two datasets beside the transactions: touchpoint events and survey answers.
 export const RAW_TOUCHPOINTS = 'raw_tp';
 export const RAW_SURVEYS = 'raw_survey';
+/** A survey file being imported: checked here, swapped in only when it passes (a failed import keeps the previous one). */
+export const RAW_SURVEYS_NEXT = 'raw_survey_next';
 export const TOUCHPOINT_TABLE = 'tp';
 
 // RFM and segment migration.

@@ -6,7 +6,6 @@
  * matrix) is runValueMatrixFromTransactions. SQL: core/sql/value-matrix.ts.
  */
 import { ClienteleError } from '../core/errors.ts';
-import { addDays } from '../core/iso-days.ts';
 import { R10_DOCS } from '../core/segments/rules.ts';
 import type { ClvUnit } from '../core/sql/clv.ts';
 import type { FrequencyMode } from '../core/sql/rfm.ts';
@@ -34,11 +33,6 @@ import { CLV_TABLE, RFM_TABLE, TX_TABLE, VALUE_MATRIX_TABLE } from './tables.ts'
 
 /** Where page and CLI start: revenue × CLV, split at the medians. */
 export const DEFAULT_VALUE_MATRIX = { current: 'revenue', potential: 'clv', split: 'median' } as const;
-
-/** The page's revenue window: the 12 months (365 days) up to the observation end. */
-export function defaultMatrixWindow(observationEnd: string): { from: string; to: string } {
-	return { from: addDays(observationEnd, -364), to: observationEnd };
-}
 
 /** The axes and the split (plain data: a project file can store it). */
 export interface ValueMatrixRunOptions {

@@ -15,6 +15,11 @@ export interface RfmCustomersOptions {
 	/** YYYY-MM-DD. Transactions up to and including this day count; recency = asOf − last purchase day. */
 	asOf: string;
 	/**
+	 * YYYY-MM-DD, the analysis window's first day (core/window): transactions before it are left out
+	 * of frequency and monetary (a customer with none in the window is not scored). Default: all history.
+	 */
+	start?: string;
+	/**
 	 * 'orders': distinct order ids; 'days': distinct purchase days (when there is no order id); both
 	 * among lines with a positive amount. 'rows': every line (R rfm's transaction_count).
 	 */
@@ -43,7 +48,8 @@ export function rfmCustomersSql(o: RfmCustomersOptions): Sql {
 			: returns === 'drop-cancelled'
 				? sql`AND (order_id IS NULL OR order_id NOT LIKE ${o.cancelledPattern ?? DEFAULT_RFM.cancelledPattern})`
 				: sql``;
-	const where = sql`WHERE CAST(ts AS DATE) <= ${asOf} ${keep}`;
+	const from = o.start ? sql`AND CAST(ts AS DATE) >= ${dateLit(o.start)}` : sql``;
+	const where = sql`WHERE CAST(ts AS DATE) <= ${asOf} ${from} ${keep}`;
 	const money = (total: Sql, freq: Sql) =>
 		(o.monetary ?? DEFAULT_RFM.monetary) === 'total' ? sql`round(${total}, 2)` : sql`coalesce(round(${total} / nullif(${freq}, 0), 2), 0)`;
 	const out = (c: { last: Sql; freq: Sql; total: Sql; first: Sql; lines: Sql }) => sql`customer_id,

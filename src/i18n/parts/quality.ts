@@ -9,8 +9,6 @@ const en = {
 	'quality.columnInvalid':
 		"column {column}: {count} values cannot be read (first at row {row}: '{value}').",
 	'quality.exactDuplicates': '{count} rows repeat an earlier row exactly (first at row {row}).',
-	'quality.duplicateOrderLines':
-		'{count} order lines repeat the customer, order, date and amount of an earlier line (first at row {row}).',
 	'quality.negativeAmounts':
 		'{count} rows have a negative amount (returns), {amount} in total (first at row {row}).',
 	'quality.zeroAmounts': '{count} rows have an amount of zero (first at row {row}).',
@@ -63,7 +61,6 @@ const en = {
 	'qv.asOfNote':
 		'Future dates are counted against today ({asOf}); implausible dates are those before {start}.',
 	'qv.kind.exactDuplicates': 'Exact duplicate rows',
-	'qv.kind.duplicateOrderLines': 'Duplicate order lines',
 	'qv.kind.negativeAmounts': 'Negative amounts (returns)',
 	'qv.kind.zeroAmounts': 'Zero amounts',
 	'qv.kind.cancelledOrders': 'Cancelled orders',
@@ -85,8 +82,6 @@ const zh: Record<keyof typeof en, string> = {
 	'quality.columnMissing': '列 {column}：{count} 个空单元格（第一个在第 {row} 行）。',
 	'quality.columnInvalid': "列 {column}：{count} 个值无法读取（第一个在第 {row} 行：'{value}'）。",
 	'quality.exactDuplicates': '{count} 行与前面的某一行完全相同（第一个在第 {row} 行）。',
-	'quality.duplicateOrderLines':
-		'{count} 条订单明细与前面的明细客户、订单、日期和金额都相同（第一个在第 {row} 行）。',
 	'quality.negativeAmounts': '{count} 行金额为负（退货），合计 {amount}（第一个在第 {row} 行）。',
 	'quality.zeroAmounts': '{count} 行金额为零（第一个在第 {row} 行）。',
 	'quality.cancelledOrders': '{count} 行属于已取消的订单（第一个在第 {row} 行）。',
@@ -133,7 +128,6 @@ const zh: Record<keyof typeof en, string> = {
 	'qv.applying': '正在重建分析表…',
 	'qv.asOfNote': '“未来日期”以今天（{asOf}）为准；早于 {start} 的日期视为不合理。',
 	'qv.kind.exactDuplicates': '完全重复的行',
-	'qv.kind.duplicateOrderLines': '重复的订单明细',
 	'qv.kind.negativeAmounts': '负金额（退货）',
 	'qv.kind.zeroAmounts': '零金额',
 	'qv.kind.cancelledOrders': '已取消订单',

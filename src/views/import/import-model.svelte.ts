@@ -20,7 +20,7 @@ import { getDb } from '../../state/engine.ts';
 import { fileInput } from '../../state/file-input.ts';
 import { today } from '../../state/clock.ts';
 import { quality } from '../../state/quality.svelte.ts';
-import { session } from '../../state/session.svelte.ts';
+import { SAMPLE_TX_FILE, session } from '../../state/session.svelte.ts';
 import { formatBytes } from '../../ui/download.ts';
 import { CustomerMapping } from './customer-mapping.svelte.ts';
 import { LoadProgress } from './load-progress.svelte.ts';
@@ -73,7 +73,7 @@ export class ImportModel {
 			const res = await fetch(new URL('./sample/transactions.csv', document.baseURI));
 			if (!res.ok) throw new Error(`HTTP ${res.status}`);
 			const blob = await res.blob();
-			await this.open(new File([blob], '示例-transactions.csv', { type: 'text/csv' }));
+			await this.open(new File([blob], SAMPLE_TX_FILE, { type: 'text/csv' }));
 			await loadSampleDatasets();
 		} catch (e) {
 			this.fail(e, this.progress.fileName);

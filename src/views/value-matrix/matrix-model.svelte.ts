@@ -12,7 +12,8 @@ import {
 	type ValueMatrixListColumn
 } from '../../core/sql/value-matrix.ts';
 import type { DbClient } from '../../db/client.ts';
-import { DEFAULT_VALUE_MATRIX, defaultMatrixWindow, potentialColumns, runValueMatrix, txHasCost, type QuadrantRow, type ValueMatrixRunOptions } from '../../run/value-matrix.ts';
+import { analysisWindow } from '../../state/window.svelte.ts';
+import { DEFAULT_VALUE_MATRIX, potentialColumns, runValueMatrix, txHasCost, type QuadrantRow, type ValueMatrixRunOptions } from '../../run/value-matrix.ts';
 import { VALUE_MATRIX_TABLE } from '../../run/tables.ts';
 import type { MatrixPoint } from '../../charts/value-matrix.ts';
 import { CATALOGUES, type Lang, type MessageKey } from '../../i18n/translate.ts';
@@ -39,8 +40,6 @@ export class MatrixModel {
 	status = $state<'idle' | 'running' | 'ready' | 'error'>('idle');
 	error = $state.raw<ClienteleError | null>(null);
 	currentKind = $state<CurrentKind>(DEFAULT_VALUE_MATRIX.current);
-	from = $state('');
-	to = $state('');
 	/** 'clv', 'alive-spend' or 'table.column' of one of `columns`. */
 	potentialKey = $state<string>(DEFAULT_VALUE_MATRIX.potential);
 	/** Numeric per-customer columns the potential axis may use. */
@@ -64,11 +63,12 @@ export class MatrixModel {
 
 	constructor(private readonly db: DbClient) {}
 
-	/** Revenue window default: the 12 months up to the observation end. */
-	setWindow(observationEnd: string): void {
-		const w = defaultMatrixWindow(observationEnd);
-		this.from = w.from;
-		this.to = w.to;
+	/** The current value's revenue window: the app's analysis window (state/window.svelte.ts). */
+	get from(): string {
+		return analysisWindow.start;
+	}
+	get to(): string {
+		return analysisWindow.asOf;
 	}
 
 	get current(): CurrentMeasure {

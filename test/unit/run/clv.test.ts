@@ -119,11 +119,11 @@ describe('CLV defaults', () => {
 		expect(CLV_HELP).toContain(`monthly discount rate (default ${DEFAULT_CLV.monthlyDiscountRate})`);
 	});
 
-	it('holds out the last quarter of the span before the RFM as-of', () => {
-		// Observation end 2024-12-31; span 2024-01-01 … 12-31 = 365 days, a quarter ≈ 91 → 2024-10-01.
-		expect(defaultClvDates('2025-01-01', '2024-01-01')).toEqual({ observationEnd: '2024-12-31', calibrationEnd: '2024-10-01' });
+	it('observes up to the window’s as-of date and holds out the last quarter of the window', () => {
+		// Observation end = as-of 2025-01-01; span 2024-01-01 … 2025-01-01 = 366 days, a quarter ≈ 92 (91.5 rounded) → 2024-10-01.
+		expect(defaultClvDates({ start: '2024-01-01', asOf: '2025-01-01' })).toEqual({ observationEnd: '2025-01-01', calibrationEnd: '2024-10-01' });
 		const m = new ClvModel(db);
-		m.setDefaults('2025-01-01', '2024-01-01');
-		expect([m.observationEnd, m.calibrationEnd]).toEqual(['2024-12-31', '2024-10-01']);
+		m.setDefaults({ start: '2024-01-01', asOf: '2025-01-01' });
+		expect([m.observationEnd, m.calibrationEnd, m.windowStart]).toEqual(['2025-01-01', '2024-10-01', '2024-01-01']);
 	});
 });
