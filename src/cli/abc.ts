@@ -1,5 +1,6 @@
 import { DEFAULT_ABC } from '../core/sql/abc.ts';
 import { toCsv } from '../core/export/csv.ts';
+import { moneyColumnsOf } from '../core/export/money.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { abcCustomerList, runAbc } from '../run/abc.ts';
 import { optionalString, parseOptions } from './options.ts';
@@ -33,7 +34,7 @@ export async function abcCommand(argv: string[]): Promise<string | null> {
 	try {
 		await loadTransactions(db, v, roles);
 		await runAbc(db, { a, b, from, to });
-		writeOutput(optionalString(v, 'out'), toCsv(ABC_COLUMNS, await abcCustomerList(db), { bom: false }));
+		writeOutput(optionalString(v, 'out'), toCsv(ABC_COLUMNS, await abcCustomerList(db), { bom: false, money: moneyColumnsOf(ABC_COLUMNS) }));
 		return null;
 	} finally {
 		await db.close();

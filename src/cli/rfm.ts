@@ -1,6 +1,7 @@
 import { segmentName } from '../i18n/translate.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
+import { moneyColumnsOf } from '../core/export/money.ts';
 import { OTHERS, R_SEGMENT_NAMES, type SegmentSet } from '../core/segments/rules.ts';
 import type { CustomerTableMapping } from '../core/sql/rfm-customer-table.ts';
 import { RFM_COLUMNS } from '../core/sql/rfm-columns.ts';
@@ -144,5 +145,5 @@ export async function rfmCommand(argv: string[]): Promise<string | null> {
 
 async function writeRfm(db: DbClient, set: SegmentSet, out: string | undefined): Promise<void> {
 	const rows = await rfmRows(db, { segmentNames: segmentNames(set) });
-	writeOutput(out, toCsv(RFM_COLUMNS, rows, { bom: false }));
+	writeOutput(out, toCsv(RFM_COLUMNS, rows, { bom: false, money: moneyColumnsOf(RFM_COLUMNS) }));
 }

@@ -1,5 +1,6 @@
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
+import { moneyColumnsOf } from '../core/export/money.ts';
 import { VALUE_MATRIX_COLUMNS, type CurrentMeasure, type SplitRule } from '../core/sql/value-matrix.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { DEFAULT_VALUE_MATRIX, runValueMatrixFromTransactions } from '../run/value-matrix.ts';
@@ -78,7 +79,7 @@ export async function valueMatrixCommand(argv: string[]): Promise<string | null>
 			fitAndWarn
 		);
 		if (s.params) writeOutput(s.params, paramsJson(run.fit));
-		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], run.rows, { bom: false }));
+		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], run.rows, { bom: false, money: moneyColumnsOf(VALUE_MATRIX_COLUMNS, kind === 'rfm' ? [] : ['current_value']) }));
 		return null;
 	} finally {
 		await db.close();

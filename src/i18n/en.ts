@@ -17,6 +17,7 @@ import { xlsxMessages } from './parts/xlsx.ts';
 import { raggedMessages } from './parts/ragged.ts';
 import { datesTzMessages } from './parts/dates-tz.ts';
 import { cliMessages } from './parts/cli.ts';
+import { presentMessages } from './parts/present.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -38,7 +39,8 @@ export const PARTS = [
 	xlsxMessages,
 	raggedMessages,
 	datesTzMessages,
-	cliMessages
+	cliMessages,
+	presentMessages
 ] as const;
 
 /**
@@ -63,5 +65,6 @@ export const en = {
 	...xlsxMessages.en,
 	...raggedMessages.en,
 	...datesTzMessages.en,
-	...cliMessages.en
+	...cliMessages.en,
+	...presentMessages.en
 };
