@@ -5,6 +5,7 @@
 const en = {
 	'value.col.strategy': 'Service strategy',
 	'grid.oneRow': '{rows} row',
+	'journeyui.channelOf': 'Channel of {touchpoint}',
 	'value.logAuto': 'Log scale, chosen because the values are skewed: the top 1 % reach {ratio}× the median. Untick “Log scale” for a linear one.',
 	'value.logAutoZero': 'Log scale, chosen because the values are skewed: most are 0 and a few are large. Untick “Log scale” for a linear one.',
 	'role.requiredOrQtyPrice': 'required, or quantity × unit price',
@@ -26,6 +27,7 @@ const en = {
 const zh: Record<keyof typeof en, string> = {
 	'value.col.strategy': '服务策略',
 	'grid.oneRow': '{rows} 行',
+	'journeyui.channelOf': '{touchpoint} 的渠道',
 	'value.logAuto': '已自动使用对数刻度：数值分布偏斜，前 1% 达到中位数的 {ratio} 倍。取消勾选“对数刻度”可改为线性刻度。',
 	'value.logAutoZero': '已自动使用对数刻度：数值分布偏斜，多数为 0、少数很大。取消勾选“对数刻度”可改为线性刻度。',
 	'role.requiredOrQtyPrice': '必填，或用 数量 × 单价',
