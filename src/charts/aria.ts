@@ -5,5 +5,6 @@
 export function roleNamedGroups(root: Element): Element {
 	for (const g of root.querySelectorAll('g[aria-label]:not([role])')) g.setAttribute('role', 'group');
 	if (root.matches('g[aria-label]:not([role])')) root.setAttribute('role', 'group');
+	// (the observer in PlotFigure calls this again for what Plot adds later, such as a tip)
 	return root;
 }

@@ -35,9 +35,10 @@ export function journeyLanesOptions(cells: readonly JourneyLaneCell[], o: Journe
 	const pain = new Set(o.pain);
 	const pivot = o.overall ?? 3;
 	const scores = cells.map((c) => c.mean_score).filter((v): v is number => v !== null);
-	const [min, max] = [Math.min(pivot, ...scores), Math.max(pivot, ...scores)];
-	// Light text on the dark ends of the diverging scale (the outer 40 % on either side of the pivot).
-	const dark = (v: number | null) => v !== null && (v > pivot ? (v - pivot) / (max - pivot || 1) : (pivot - v) / (pivot - min || 1)) > 0.6;
+	// The diverging scale is symmetric around the pivot: its reach is the farthest score on either side.
+	const reach = Math.max(0, ...scores.map((v) => Math.abs(v - pivot))) || 1;
+	// Light text on the dark ends of the scale (the outer 40 % of its reach).
+	const dark = (v: number | null) => v !== null && Math.abs(v - pivot) / reach > 0.6;
 	return {
 		width: Math.max(420, 130 + o.stages.length * 150),
 		height: 60 + touchpoints.length * 34,
