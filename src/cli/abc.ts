@@ -1,5 +1,6 @@
 import { DEFAULT_ABC } from '../core/sql/abc.ts';
 import { toCsv } from '../core/export/csv.ts';
+import { moneyColumnsOf } from '../core/export/money.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { abcCustomerList, runAbc } from '../run/abc.ts';
 import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions } from './options.ts';
@@ -36,7 +37,7 @@ export async function abcCommand(argv: string[]): Promise<string | null> {
 	try {
 		await loadTransactions(db, v, roles);
 		await runAbc(db, { a, b, from, to });
-		writeOutput(optionalString(v, 'out'), toCsv(ABC_COLUMNS, relabel(await abcCustomerList(db), 'abc_class', labels), { bom: false }));
+		writeOutput(optionalString(v, 'out'), toCsv(ABC_COLUMNS, relabel(await abcCustomerList(db), 'abc_class', labels), { bom: false, money: moneyColumnsOf(ABC_COLUMNS) }));
 		return null;
 	} finally {
 		await db.close();

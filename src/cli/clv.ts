@@ -1,5 +1,6 @@
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
+import { moneyColumnsOf } from '../core/export/money.ts';
 import { CLV_COLUMNS, type ClvUnit } from '../core/sql/clv.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
@@ -96,7 +97,7 @@ export async function clvCommand(argv: string[]): Promise<string | null> {
 		const d = await cliDefaultAsOf(db, requireOption(v, 'input'));
 		const observationEnd = s.observationEnd ?? d?.lastDay;
 		const run = await runClvModels(db, { calibrationEnd: calibrationEnd as string, observationEnd, unit, horizonMonths, monthlyDiscountRate, score: 'calibration', holdoutOverHorizon: !s.observationEnd }, fitAndWarn);
-		const csv = toCsv(CLV_COLUMNS, await clvOutputRows(db), { bom: false });
+		const csv = toCsv(CLV_COLUMNS, await clvOutputRows(db), { bom: false, money: moneyColumnsOf(CLV_COLUMNS) });
 		if (s.params) writeOutput(s.params, paramsJson(run.fit));
 		writeOutput(optionalString(v, 'out'), csv);
 		return null;

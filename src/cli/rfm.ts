@@ -2,6 +2,7 @@ import { segmentExplanations } from '../i18n/segment-texts.ts';
 import { segmentName, type Lang } from '../i18n/translate.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
+import { moneyColumnsOf } from '../core/export/money.ts';
 import { OTHERS, R_SEGMENT_NAMES, type SegmentSet } from '../core/segments/rules.ts';
 import type { CustomerTableMapping } from '../core/sql/rfm-customer-table.ts';
 import { RFM_COLUMNS, RFM_EXPLAIN_COLUMNS } from '../core/sql/rfm-columns.ts';
@@ -173,5 +174,6 @@ export async function rfmCommand(argv: string[]): Promise<string | null> {
 async function writeRfm(db: DbClient, set: SegmentSet, o: RfmOutput): Promise<void> {
 	const explain = o.explain ? segmentExplanations(set, o.lang) : undefined;
 	const rows = await rfmRows(db, { segmentNames: segmentNames(set, o.lang), explain });
-	writeOutput(o.out, toCsv(o.explain ? RFM_EXPLAIN_COLUMNS : RFM_COLUMNS, rows, { bom: false }));
+	const columns = o.explain ? RFM_EXPLAIN_COLUMNS : RFM_COLUMNS;
+	writeOutput(o.out, toCsv(columns, rows, { bom: false, money: moneyColumnsOf(columns) }));
 }

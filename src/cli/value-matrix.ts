@@ -1,5 +1,6 @@
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
+import { moneyColumnsOf } from '../core/export/money.ts';
 import { VALUE_MATRIX_COLUMNS, type CurrentMeasure, type SplitRule } from '../core/sql/value-matrix.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { DEFAULT_VALUE_MATRIX, runValueMatrixFromTransactions } from '../run/value-matrix.ts';
@@ -88,7 +89,7 @@ export async function valueMatrixCommand(argv: string[]): Promise<string | null>
 		await cliDefaultAsOf(db, requireOption(v, 'input'));
 		const run = await runValueMatrixFromTransactions(db, { ...s.run, today: cliToday() }, fitAndWarn);
 		if (s.params) writeOutput(s.params, paramsJson(run.fit));
-		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], relabel(run.rows, 'quadrant', labels), { bom: false }));
+		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], relabel(run.rows, 'quadrant', labels), { bom: false, money: moneyColumnsOf(VALUE_MATRIX_COLUMNS, s.run.current.kind === 'rfm' ? [] : ['current_value']) }));
 		return null;
 	} finally {
 		await db.close();

@@ -26,6 +26,7 @@ import { routeMessages } from './parts/route.ts';
 import { guessMessages } from './parts/guess.ts';
 import { ordersMessages } from './parts/orders.ts';
 import { windowMessages } from './parts/window.ts';
+import { presentMessages } from './parts/present.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -56,7 +57,8 @@ export const PARTS = [
 	routeMessages,
 	guessMessages,
 	ordersMessages,
-	windowMessages
+	windowMessages,
+	presentMessages
 ] as const;
 
 /**
@@ -90,5 +92,6 @@ export const en = {
 	...routeMessages.en,
 	...guessMessages.en,
 	...ordersMessages.en,
-	...windowMessages.en
+	...windowMessages.en,
+	...presentMessages.en
 };

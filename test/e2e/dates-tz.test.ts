@@ -38,7 +38,7 @@ describe('dates and time zones in the mapping form', () => {
 		const zone = page.getByTestId('time-zone');
 		expect(await zone.inputValue()).toBe('Asia/Shanghai');
 		expect(await zone.locator('option:checked').textContent()).toBe('Asia/Shanghai (local)');
-		expect(await page.getByTestId('date-format').textContent()).toContain('unix-s');
+		expect(await page.getByTestId('date-format').textContent()).toContain('Unix time in seconds');
 		expect(await page.getByTestId('time-zone-preview').textContent()).toBe('1103536800 → 2004-12-20 18:00');
 		expect(await page.getByTestId('time-zone-hint').textContent()).toContain('clock time in this zone');
 		await page.getByTestId('mapping').screenshot({ path: path.join(SHOTS, 'dates-tz-mapping-en.png') });

@@ -168,7 +168,7 @@ describe('RFM settings, presets and the rule editor', () => {
 		await page.getByTestId('method-f').selectOption('thresholds');
 		await page.getByTestId('cuts-f').fill('2, 3, 5, 8');
 		await page.getByTestId('cuts-f').blur();
-		await eventually(() => page.getByTestId('breaks-f').textContent()).toContain('3 ≤ x < 5');
+		await eventually(() => page.getByTestId('breaks-f').textContent()).toContain('[3, 5)');
 		expect(await page.getByTestId('breaks-f').locator('tbody tr').count()).toBe(5);
 		expect(await page.getByTestId('method-summary').textContent()).toContain(
 			'F: Custom thresholds, cut points 2, 3, 5, 8'

@@ -1,6 +1,7 @@
 import type { DbClient } from '../../db/client.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
+import { moneyColumnsOf } from '../../core/export/money.ts';
 import { ABC_EXPORT_COLUMNS, abcCustomersSql, DEFAULT_ABC, type AbcClass, type AbcClassRow } from '../../core/sql/abc.ts';
 import { segmentLabelSql } from '../../core/sql/rfm-columns.ts';
 import { dateLit, type Sql } from '../../core/sql/sql.ts';
@@ -156,6 +157,6 @@ export class AbcModel {
 	/** CSV (UTF-8 BOM) of the selected class or all customers: customer_id,revenue,cum_share,abc_class,segment. */
 	async exportCsv(segments: SegmentSource | null): Promise<string> {
 		const res = await this.db.query(this.query(segments));
-		return toCsv(ABC_EXPORT_COLUMNS, res.rows, { bom: true });
+		return toCsv(ABC_EXPORT_COLUMNS, res.rows, { bom: true, money: moneyColumnsOf(ABC_EXPORT_COLUMNS) });
 	}
 }

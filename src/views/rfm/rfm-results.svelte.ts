@@ -1,6 +1,7 @@
 import type { DbClient } from '../../db/client.ts';
 import type { ClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
+import { moneyColumnsOf } from '../../core/export/money.ts';
 import { DEFAULT_RFM } from '../../core/rfm/defaults.ts';
 import type { SegmentSummaryRow } from '../../core/sql/rfm.ts';
 import type { CoverageFilter, CoverageSummaryRow } from '../../core/sql/rfm-coverage.ts';
@@ -108,6 +109,6 @@ export class RfmResults {
 			filter: this.listFilter(set, which),
 			explain: segmentExplanations(set, lang)
 		});
-		return toCsv(RFM_EXPLAIN_COLUMNS, rows, { bom: true });
+		return toCsv(RFM_EXPLAIN_COLUMNS, rows, { bom: true, money: moneyColumnsOf(RFM_EXPLAIN_COLUMNS) });
 	}
 }

@@ -106,7 +106,15 @@ describe('runClvModels', () => {
 		await runClvModels(db, { calibrationEnd: '1997-09-30', ...settings, score: 'calibration', holdoutOverHorizon: true }, runClv);
 		const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\r\n');
 		const rows = await clvOutputRows(db);
-		expect(lines.slice(1)).toEqual(rows.map((r) => CLV_COLUMNS.map((c) => String(r[c] ?? '')).join(',')));
+		// monetary_value is money: written to 2 decimals, half away from zero, by the digits of its decimal
+		// form (22.345 → 22.35, 19.834545 → 19.83).
+		const cents = (v: number) => {
+			const [int, frac = ''] = String(Math.abs(v)).split('.');
+			const up = (frac[2] ?? '0') >= '5' ? 1 : 0;
+			const c = Number(int) * 100 + Number(frac.slice(0, 2).padEnd(2, '0')) + up;
+			return (Math.sign(v) * c) / 100;
+		};
+		expect(lines.slice(1)).toEqual(rows.map((r) => CLV_COLUMNS.map((c) => String(c === 'monetary_value' && typeof r[c] === 'number' ? cents(r[c]) : (r[c] ?? ''))).join(',')));
 	});
 });
 
