@@ -10,7 +10,7 @@ import { PRESET_TIER_NAMES, weightedPreset } from '../core/grade/presets.ts';
 import { gradeColumns, type GradeStandard } from '../core/grade/standard.ts';
 import { addDays } from '../core/iso-days.ts';
 import { NodeDbClient } from '../db/node.ts';
-import { translate } from '../i18n/translate.ts';
+import { translate, type Lang } from '../i18n/translate.ts';
 import { runClvModels } from '../run/clv.ts';
 import { gradeRows, runGrade, type SurveySource } from '../run/grade.ts';
 import { checkScores } from '../run/kpi.ts';
@@ -30,7 +30,7 @@ import {
 	requireOption,
 	type Values
 } from './options.ts';
-import { parseTxInput } from './rfm-options.ts';
+import { parseTxInput, type TxInput } from './rfm-options.ts';
 
 export const GRADE_HELP = `clientele grade — grade customers by a standard (分级标准: 评分法 scoring / 加权法 weighted)
 
@@ -154,91 +154,81 @@ async function loadSurveys(db: NodeDbClient, f: SurveyFlags, v: Values): Promise
 	};
 }
 
+/** The flags of a grading standard (grade, and plan's --basis tier). */
+export const GRADE_OPTIONS = {
+	...CLV_OPTIONS,
+	cost: { type: 'string' },
+	standard: { type: 'string' },
+	surveys: { type: 'string' },
+	'surveys-id': { type: 'string' },
+	'surveys-date': { type: 'string' },
+	'surveys-sheet': { type: 'string' },
+	recommend: { type: 'string' },
+	csat: { type: 'string' }
+} as const;
+
+export interface GradeSettings {
+	standard: GradeStandard;
+	clv: ReturnType<typeof clvSettings>;
+	surveys: SurveyFlags | null;
+	needsClv: boolean;
+}
+
+/** The grading flags, validated before anything is read. */
+export function gradeSettings(v: Values): GradeSettings {
+	const standard = readStandard(v);
+	return {
+		standard,
+		clv: clvSettings(v, false),
+		surveys: surveyFlags(v),
+		needsClv: standard.indicators.some((i) => i.name === 'clv' || i.name === 'p_alive')
+	};
+}
+
+/** Grades the loaded transactions at `asOf` into the tier table (run/grade.ts). */
+export async function gradeFromFlags(
+	db: NodeDbClient,
+	v: Values,
+	g: GradeSettings,
+	o: { asOf: string; tx: TxInput; cost: boolean; lang: Lang }
+): Promise<void> {
+	const { asOf, tx } = o;
+	const frequency = tx.frequency ?? (tx.roles.order ? 'orders' : 'days');
+	await db.exec(baseStatement({ asOf, frequency, monetary: tx.monetary, returns: tx.returns, cancelledPattern: tx.cancelledPattern }, RFM_BASE));
+	if (g.needsClv) {
+		const observationEnd = g.clv.observationEnd ?? addDays(asOf, -1);
+		const { unit, horizonMonths, monthlyDiscountRate } = g.clv;
+		await runClvModels(db, { calibrationEnd: g.clv.calibrationEnd ?? observationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate, score: 'observation-end' }, fitAndWarn);
+	}
+	const source = g.surveys ? await loadSurveys(db, g.surveys, v) : null;
+	const words = { total: translate(o.lang, 'grade.reason.total'), ungraded: translate(o.lang, 'grade.reason.ungraded') };
+	await runGrade(db, g.standard, { asOf, monetaryIsAverage: tx.monetary === 'average', cost: o.cost, clv: g.needsClv, surveys: source, profiles: false }, words);
+}
+
 export async function gradeCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, {
 		...TX_OPTIONS,
-		...CLV_OPTIONS,
+		...GRADE_OPTIONS,
 		...LANG_OPTION,
-		cost: { type: 'string' },
 		frequency: { type: 'string' },
 		monetary: { type: 'string' },
 		returns: { type: 'string' },
 		'cancelled-pattern': { type: 'string' },
-		standard: { type: 'string' },
-		'as-of': { type: 'string' },
-		surveys: { type: 'string' },
-		'surveys-id': { type: 'string' },
-		'surveys-date': { type: 'string' },
-		'surveys-sheet': { type: 'string' },
-		recommend: { type: 'string' },
-		csat: { type: 'string' }
+		'as-of': { type: 'string' }
 	});
 	if (v.help) return GRADE_HELP;
 	const lang = langOption(v);
-	const standard = readStandard(v);
+	const g = gradeSettings(v);
 	const tx = parseTxInput(v);
 	const roles = { ...tx.roles, cost: optionalString(v, 'cost') };
 	const asOfArg = dateOption(v, 'as-of');
-	const clv = clvSettings(v, false);
-	const surveys = surveyFlags(v);
-	const needsClv = standard.indicators.some((i) => i.name === 'clv' || i.name === 'p_alive');
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, roles);
 		const asOf = asOfArg ?? (await cliDefaultAsOf(db, requireOption(v, 'input')))?.asOf;
-		if (!asOf)
-			throw new ClienteleError('mapping.noUsableRows', { file: requireOption(v, 'input') });
-		const frequency = tx.frequency ?? (roles.order ? 'orders' : 'days');
-		await db.exec(
-			baseStatement(
-				{
-					asOf,
-					frequency,
-					monetary: tx.monetary,
-					returns: tx.returns,
-					cancelledPattern: tx.cancelledPattern
-				},
-				RFM_BASE
-			)
-		);
-		if (needsClv) {
-			const observationEnd = clv.observationEnd ?? addDays(asOf, -1);
-			const { unit, horizonMonths, monthlyDiscountRate } = clv;
-			await runClvModels(
-				db,
-				{
-					calibrationEnd: clv.calibrationEnd ?? observationEnd,
-					observationEnd,
-					unit,
-					horizonMonths,
-					monthlyDiscountRate,
-					score: 'observation-end'
-				},
-				fitAndWarn
-			);
-		}
-		const source = surveys ? await loadSurveys(db, surveys, v) : null;
-		const words = {
-			total: translate(lang, 'grade.reason.total'),
-			ungraded: translate(lang, 'grade.reason.ungraded')
-		};
-		await runGrade(
-			db,
-			standard,
-			{
-				asOf,
-				monetaryIsAverage: tx.monetary === 'average',
-				cost: Boolean(roles.cost),
-				clv: needsClv,
-				surveys: source,
-				profiles: false
-			},
-			words
-		);
-		writeOutput(
-			optionalString(v, 'out'),
-			toCsv(gradeColumns(standard), await gradeRows(db, standard), { bom: false })
-		);
+		if (!asOf) throw new ClienteleError('mapping.noUsableRows', { file: requireOption(v, 'input') });
+		await gradeFromFlags(db, v, g, { asOf, tx, cost: Boolean(roles.cost), lang });
+		writeOutput(optionalString(v, 'out'), toCsv(gradeColumns(g.standard), await gradeRows(db, g.standard), { bom: false }));
 		return null;
 	} finally {
 		await db.close();

@@ -4,7 +4,9 @@ import type { DbClient } from '../db/client.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { runLifecycle } from '../run/lifecycle.ts';
 import type { PlanBasisInput } from '../run/plan.ts';
-import { PLAN_STAGES } from '../run/tables.ts';
+import { GRADE_TABLE, PLAN_STAGES } from '../run/tables.ts';
+import type { NodeDbClient } from '../db/node.ts';
+import { gradeFromFlags, type GradeSettings } from './grade.ts';
 import { stageNames } from './lifecycle.ts';
 import { loadProfilesArg, type ProfilesArg } from './profile-options.ts';
 import type { TxInput } from './rfm-options.ts';
@@ -34,4 +36,11 @@ export async function stageBasis(
 		PLAN_STAGES
 	);
 	return { basis: 'stage', names: stageNames(o.lang), rules: stageRules(o.days, o.lang), words: { since: translate(o.lang, 'plan.reason.since') }, table: PLAN_STAGES };
+}
+
+/** `plan --basis tier`: the grading standard's tiers (--standard) at the as-of date; ungraded customers as one group. */
+export async function tierBasis(db: NodeDbClient, v: Values, g: GradeSettings, o: { asOf: string; tx: TxInput; cost: boolean; lang: Lang }): Promise<PlanBasisInput> {
+	await gradeFromFlags(db, v, g, o);
+	const names = Object.fromEntries(g.standard.tiers.map((t) => [t.name, t.name]));
+	return { basis: 'tier', names, ungraded: translate(o.lang, 'plan.ungraded'), table: GRADE_TABLE };
 }

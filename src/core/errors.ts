@@ -178,10 +178,10 @@ export const ERROR_CODES = [
 	'plan.json.badNumber',
 	'plan.badFile',
 	'plan.badHolidays',
-	'plan.basisLater',
 	'plan.wholeNumber',
 	'plan.failed',
 	'plan.loadFailed',
+	'plan.needGrade',
 	// files that are not what they seem, and failures inside the engine (core/user-error.ts)
 	'file.image',
 	'file.pdf',

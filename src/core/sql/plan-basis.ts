@@ -49,3 +49,11 @@ export function stageGroups(o: { table: string; names: Record<string, string>; r
 			FROM ${ident(o.table)}`
 	};
 }
+
+/** Grading tiers: the tier table's own reason ("total 87.5 ≥ 80 → VIP (…)"); ungraded customers as one group. */
+export function tierGroups(o: { table: string; ungraded: string }): GroupSource {
+	return {
+		select: sql`SELECT customer_id, coalesce(tier, ${o.ungraded}) AS grp, coalesce(tier, ${o.ungraded}) AS label, reason
+			FROM ${ident(o.table)}`
+	};
+}

@@ -9,14 +9,15 @@ import { ACTION_LIST_COLUMNS } from '../../core/sql/plan.ts';
 import { QUADRANTS } from '../../core/sql/value-matrix.ts';
 import type { DbClient, Row } from '../../db/client.ts';
 import type { Lang, Translate } from '../../i18n/translate.ts';
-import { planRows, planSummary, planWorkload, runPlan, type PlanBasisInput } from '../../run/plan.ts';
+import { planGroupIds, planRows, planSummary, planWorkload, runPlan, type PlanBasisInput } from '../../run/plan.ts';
 import type { RfmRun } from '../../state/analysis.svelte.ts';
 import { profiles } from '../../state/profiles.svelte.ts';
 import { DEFAULT_LIFECYCLE, STAGES } from '../../core/lifecycle/defaults.ts';
 import { lifecycleFrequency, runLifecycle } from '../../run/lifecycle.ts';
-import { PLAN_STAGES } from '../../run/tables.ts';
+import { GRADE_TABLE, PLAN_STAGES } from '../../run/tables.ts';
+import { tableExists } from '../../run/table-ops.ts';
 
-export type PagePlanBasis = 'segment' | 'quadrant' | 'stage';
+export type PagePlanBasis = 'segment' | 'quadrant' | 'stage' | 'tier';
 
 export interface GroupSummary {
 	group_id: string;
@@ -65,6 +66,12 @@ export class PlanModel {
 	}
 
 	private async basisInput(lang: Lang, t: Translate): Promise<PlanBasisInput> {
+		if (this.basis === 'tier') {
+			// The tiers of the grading tab's last run (its table); none yet: say where to grade.
+			if (!(await tableExists(this.db, GRADE_TABLE))) throw new ClienteleError('plan.needGrade');
+			const tiers = (await planGroupIds(this.db, { basis: 'tier', names: {}, ungraded: t('plan.ungraded'), table: GRADE_TABLE }));
+			return { basis: 'tier', names: Object.fromEntries(tiers.map((g) => [g, g])), ungraded: t('plan.ungraded'), table: GRADE_TABLE };
+		}
 		if (this.basis === 'stage') {
 			// The lifecycle defaults at the RFM as-of, into the plan's own table (the lifecycle view's stays as the user set it).
 			const days = DEFAULT_LIFECYCLE;

@@ -212,8 +212,10 @@ describe('clientele grade', () => {
 			MARGIN: one('margin'),
 			NOCOST: nocost
 		};
-		// Later options win: the margin case reads the fixture without its cost column.
-		await fails([...TX, ...args.map((a) => files[a] ?? a)], code);
+		// The margin case reads the fixture without its cost column instead of TX's input (a repeated
+		// --input would read both files as one dataset).
+		const base = args.includes('--input') ? TX.filter((a, i) => a !== '--input' && TX[i - 1] !== '--input') : [...TX];
+		await fails([...base, ...args.map((a) => files[a] ?? a)], code);
 	});
 });
 
