@@ -14,6 +14,7 @@ import { planCommand } from './plan.ts';
 import { PLAN_HELP } from './plan-help.ts';
 import { INPUT_HELP } from './rfm-options.ts';
 import { LIFECYCLE_HELP, lifecycleCommand } from './lifecycle.ts';
+import { EVALUATE_HELP, evaluateCommand } from './evaluate.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -27,7 +28,8 @@ export const COMMANDS: Record<string, Command> = {
 	kpi: { run: kpiCommand, help: KPI_HELP },
 	journey: { run: journeyCommand, help: JOURNEY_HELP },
 	plan: { run: planCommand, help: PLAN_HELP(INPUT_HELP) },
-	lifecycle: { run: lifecycleCommand, help: LIFECYCLE_HELP }
+	lifecycle: { run: lifecycleCommand, help: LIFECYCLE_HELP },
+	evaluate: { run: evaluateCommand, help: EVALUATE_HELP }
 };
 
 const HELP = `clientele — customer analysis from the command line (same engine as the web app)

@@ -148,6 +148,15 @@ export const ERROR_CODES = [
 	'plan.wholeNumber',
 	'plan.failed',
 	'plan.loadFailed',
+	// plan evaluation
+	'evaluate.missingColumns',
+	'evaluate.noId',
+	'evaluate.noGroup',
+	'evaluate.badControl',
+	'evaluate.duplicate',
+	'evaluate.empty',
+	'evaluate.noStart',
+	'evaluate.failed',
 	// files that are not what they seem, and failures inside the engine (core/user-error.ts)
 	'file.image',
 	'file.pdf',

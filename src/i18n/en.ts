@@ -20,6 +20,7 @@ import { cliMessages } from './parts/cli.ts';
 import { planMessages } from './parts/plan.ts';
 import { hostileMessages } from './parts/hostile.ts';
 import { lifecycleMessages } from './parts/lifecycle.ts';
+import { evaluateMessages } from './parts/evaluate.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -44,7 +45,8 @@ export const PARTS = [
 	cliMessages,
 	planMessages,
 	hostileMessages,
-	lifecycleMessages
+	lifecycleMessages,
+	evaluateMessages
 ] as const;
 
 /**
@@ -72,5 +74,6 @@ export const en = {
 	...cliMessages.en,
 	...planMessages.en,
 	...hostileMessages.en,
-	...lifecycleMessages.en
+	...lifecycleMessages.en,
+	...evaluateMessages.en
 };

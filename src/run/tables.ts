@@ -67,3 +67,8 @@ export const PROFILES_TABLE = 'profiles';
 export const LIFECYCLE_TABLE = 'lifecycle';
 export const LIFECYCLE_STEPS = { from: 'lifecycle_from', to: 'lifecycle_to' } as const;
 export const LIFECYCLE_FLOW = 'lifecycle_flow';
+// Plan evaluation (绩效评估): an action-list file's text, the cohort (customer_id, group, control,
+// next_contact) and what each cohort customer bought before and after the plan's start.
+export const RAW_ACTIONS = 'raw_actions';
+export const EVAL_COHORT = 'eval_cohort';
+export const EVAL_CUSTOMERS = 'eval_customers';
