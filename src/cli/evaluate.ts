@@ -59,7 +59,7 @@ export async function evaluateCommand(argv: string[]): Promise<string | null> {
 		days: { type: 'string' }
 	});
 	if (v.help) return EVALUATE_HELP;
-	const input = requireOption(v, 'input');
+	requireOption(v, 'input');
 	const actions = requireOption(v, 'actions');
 	const roles = rolesFrom(v);
 	const frequencyArg = choice<'orders' | 'days'>(v, 'frequency', ['orders', 'days']);

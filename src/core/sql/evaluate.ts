@@ -16,12 +16,12 @@ const CONTROL_TRUE = ['true', '1', 'yes', 'y', '是'];
 const CONTROL_FALSE = ['false', '0', 'no', 'n', '否'];
 const list = (xs: readonly string[]) => join(xs.map((x) => lit(x)));
 
-export interface ActionProblem {
+export type ActionProblem = {
 	problem: 'noId' | 'noGroup' | 'badControl' | 'duplicate';
 	/** 1-based data row of the first one, and its value (the id, or the control cell). */
 	row: number;
 	value: string;
-}
+};
 
 /** What keeps an action-list text table from being a cohort: the first of each kind, by row. */
 export function actionProblemsSql(raw: string): Sql {
@@ -93,7 +93,7 @@ export function evaluateCustomersSql(o: EvaluateSqlOptions): Sql {
 }
 
 /** The sums per group that the evaluation's statistics are computed from (run/evaluate.ts). */
-export interface EvaluateSums {
+export type EvaluateSums = {
 	group: string;
 	customers: number;
 	contacted: number;
@@ -115,7 +115,7 @@ export interface EvaluateSums {
 	revenue_after_control: number;
 	revenue_sq_after_contacted: number;
 	revenue_sq_after_control: number;
-}
+};
 
 export function evaluateSumsSql(customers: string): Sql {
 	const n = (cond: Sql) => sql`CAST(count(*) FILTER (WHERE ${cond}) AS INTEGER)`;

@@ -11,6 +11,7 @@ import type { DbClient, Row } from '../../db/client.ts';
 import type { Lang, Translate } from '../../i18n/translate.ts';
 import { planRows, planSummary, planWorkload, runPlan, type PlanBasisInput } from '../../run/plan.ts';
 import type { RfmRun } from '../../state/analysis.svelte.ts';
+import { EvaluateModel } from './evaluate-model.svelte.ts';
 
 export type PagePlanBasis = 'segment' | 'quadrant';
 
@@ -45,12 +46,15 @@ export class PlanModel {
 	workload = $state.raw<Row[]>([]);
 	preview = $state.raw<Row[]>([]);
 	private runs = 0;
+	/** "Did the plan work?": the evaluation of this action list (or an earlier one). */
+	readonly evaluation: EvaluateModel;
 
 	constructor(
 		private readonly db: DbClient,
 		private readonly rfm: RfmRun
 	) {
 		this.start = rfm.asOf;
+		this.evaluation = new EvaluateModel(db, () => ({ start: this.start || rfm.asOf, asOf: rfm.asOf }));
 	}
 
 	/** The plan set of the current basis (null before the first run has listed its groups). */

@@ -1,0 +1,110 @@
+import { EVALUATE_COLUMNS, evaluateCsvRow } from '../../core/evaluate/columns.ts';
+import { DEFAULT_EVALUATE } from '../../core/evaluate/defaults.ts';
+import { ClienteleError, isClienteleError } from '../../core/errors.ts';
+import { toCsv } from '../../core/export/csv.ts';
+import { addDays } from '../../core/iso-days.ts';
+import type { DbClient } from '../../db/client.ts';
+import { cohortFromFile, cohortFromPlan, cohortStart, runEvaluate, type EvaluateResult } from '../../run/evaluate.ts';
+import { openFile } from '../../run/open-file.ts';
+import { countRows } from '../../run/table-ops.ts';
+import { EVAL_COHORT, RAW_ACTIONS } from '../../run/tables.ts';
+import { fileInput } from '../../state/file-input.ts';
+import { session } from '../../state/session.svelte.ts';
+
+/** What the evaluation reads of the plan view: its start date and RFM's as-of date. */
+export interface PlanDates {
+	start: string;
+	asOf: string;
+}
+
+/**
+ * "Did the plan work?" in the plan view: the cohort (the current action list, or an action list
+ * exported earlier), the plan's start and the period length in; per group, contacted against
+ * control and before against after out (run/evaluate.ts, the CLI's `evaluate`). Runs on request.
+ */
+export class EvaluateModel {
+	source = $state<'plan' | 'file'>('plan');
+	/** The plan's start S ('' → the plan view's start). */
+	start = $state('');
+	days = $state<number>(DEFAULT_EVALUATE.days);
+	fileName = $state<string | null>(null);
+	fileRows = $state(0);
+	status = $state<'idle' | 'running' | 'ready' | 'error'>('idle');
+	error = $state.raw<ClienteleError | null>(null);
+	result = $state.raw<EvaluateResult | null>(null);
+	/** The RFM as-of date the evaluated action list's groups were computed at (null: a file). */
+	groupsAsOf = $state<string | null>(null);
+	private columns: string[] = [];
+
+	constructor(
+		private readonly db: DbClient,
+		private readonly plan: () => PlanDates
+	) {}
+
+	/** The start used: the one set here, else the plan view's. */
+	get effectiveStart(): string {
+		return this.start || this.plan().start;
+	}
+
+	/**
+	 * True when the current action list's groups were computed at an RFM as-of date other than the
+	 * start (or the day before it): they are then not the cohort as it stood at the start.
+	 */
+	get asOfMismatch(): boolean {
+		const s = this.result?.windows.after.from;
+		return this.groupsAsOf !== null && s !== undefined && this.groupsAsOf !== s && this.groupsAsOf !== addDays(s, -1);
+	}
+
+	private fail(e: unknown): void {
+		this.error = isClienteleError(e) ? e : new ClienteleError('evaluate.failed', { detail: e instanceof Error ? e.message : String(e) });
+		this.status = 'error';
+	}
+
+	/** Loads an earlier action-list CSV as the cohort; its earliest next contact becomes the start. */
+	async pick(file: File): Promise<void> {
+		this.status = 'running';
+		this.error = null;
+		try {
+			const opened = await openFile(this.db, file, { table: RAW_ACTIONS }, fileInput());
+			if (!opened) {
+				this.status = 'idle';
+				return;
+			}
+			this.columns = opened.file.sniff.columns.map((c) => c.name);
+			await cohortFromFile(this.db, { fileName: file.name, columns: this.columns });
+			this.fileName = file.name;
+			this.fileRows = await countRows(this.db, EVAL_COHORT);
+			this.source = 'file';
+			const start = await cohortStart(this.db);
+			if (start) this.start = start;
+			this.status = 'idle';
+		} catch (e) {
+			this.fail(e);
+		}
+	}
+
+	async run(): Promise<void> {
+		const days = this.days;
+		if (!Number.isInteger(days) || days < 1 || days > DEFAULT_EVALUATE.maxDays) {
+			this.error = new ClienteleError('cli.badNumber', { option: 'days', value: String(days), min: 1, max: DEFAULT_EVALUATE.maxDays });
+			return;
+		}
+		this.status = 'running';
+		this.error = null;
+		try {
+			if (this.source === 'file' && this.fileName) await cohortFromFile(this.db, { fileName: this.fileName, columns: this.columns });
+			else await cohortFromPlan(this.db);
+			const start = this.effectiveStart;
+			this.result = await runEvaluate(this.db, { start, days, frequency: session.mapping?.roles.order ? 'orders' : 'days' });
+			this.groupsAsOf = this.source === 'plan' ? this.plan().asOf : null;
+			this.status = 'ready';
+		} catch (e) {
+			this.fail(e);
+		}
+	}
+
+	/** The evaluation as the CLI writes it (BOM for Excel; formula-like cells neutralised). */
+	csv(): string {
+		return toCsv([...EVALUATE_COLUMNS], (this.result?.groups ?? []).map(evaluateCsvRow), { bom: true });
+	}
+}
