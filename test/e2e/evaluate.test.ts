@@ -71,9 +71,11 @@ describe('plan evaluation in Chromium', () => {
 		// English: the groups of the current list are renamed; the evaluation follows on a new run.
 		await page.getByTestId('lang').selectOption('en');
 		await page.getByTestId('evaluate-source-plan').check();
+		expect(await page.getByTestId('evaluate-stale').count()).toBe(1);
 		await page.getByTestId('evaluate-run').click();
 		await expect.poll(async () => page.locator('[data-testid="evaluate-group"][data-group="Champions"]').count(), { timeout: 30_000 }).toBe(1);
 		expect(await page.getByTestId('evaluate-regression').textContent()).toContain('regression to the mean');
+		expect(await page.getByTestId('evaluate-stale').count()).toBe(0);
 		await page.getByTestId('evaluate').screenshot({ path: path.join(SHOTS, 'evaluate-en.png') });
 		expect(errors).toEqual([]);
 		await context.close();

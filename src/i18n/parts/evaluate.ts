@@ -14,6 +14,7 @@ const en = {
 	'evaluate.days': 'Period (days)',
 	'evaluate.run': 'Evaluate',
 	'evaluate.export': 'Export CSV',
+	'evaluate.stale': 'The settings have changed since this evaluation: press Evaluate to update it.',
 	'evaluate.windows': 'Before: {beforeFrom} to {beforeTo} · after: {afterFrom} to {afterTo} (orders counted as RFM counts them; revenue net of returns).',
 	'evaluate.asOfNote':
 		'The groups of the current action list were computed at the RFM as-of date {asOf}, not at the plan start {start}. For the cohort as it stood at the start, set the RFM as-of date to {dayBefore}, the day before the start — or upload the action list exported then.',
@@ -63,6 +64,7 @@ const zh: Record<keyof typeof en, string> = {
 	'evaluate.days': '周期（天）',
 	'evaluate.run': '评估',
 	'evaluate.export': '导出 CSV',
+	'evaluate.stale': '设置已在本次评估后更改：请点击“评估”更新结果。',
 	'evaluate.windows': '开始前：{beforeFrom} 至 {beforeTo} · 开始后：{afterFrom} 至 {afterTo}（订单按 RFM 的口径计数；收入为扣除退货后的净额）。',
 	'evaluate.asOfNote': '当前行动清单的分组按 RFM 截止日 {asOf} 计算，而不是方案开始日 {start}。若要评估开始时的客户分组，请把 RFM 截止日设为开始日前一天 {dayBefore}，或上传当时导出的行动清单。',
 	'evaluate.regression': '高价值组往往自然回落、低价值组自然回升（均值回归），所以仅看前后变化不能说明方案的效果——被接触组与对照组之差才能说明。',

@@ -35,11 +35,22 @@ export class EvaluateModel {
 	/** The RFM as-of date the evaluated action list's groups were computed at (null: a file). */
 	groupsAsOf = $state<string | null>(null);
 	private columns: string[] = [];
+	/** The settings the result was computed with (see `stale`). */
+	private ranWith = $state('');
 
 	constructor(
 		private readonly db: DbClient,
 		private readonly plan: () => PlanDates
 	) {}
+
+	private settings(): string {
+		return JSON.stringify([this.source, this.fileName, this.effectiveStart, this.days]);
+	}
+
+	/** The result no longer matches the settings shown (press Evaluate again). */
+	get stale(): boolean {
+		return this.result !== null && this.ranWith !== this.settings();
+	}
 
 	/** The start used: the one set here, else the plan view's. */
 	get effectiveStart(): string {
@@ -97,6 +108,7 @@ export class EvaluateModel {
 			const start = this.effectiveStart;
 			this.result = await runEvaluate(this.db, { start, days, frequency: session.mapping?.roles.order ? 'orders' : 'days' });
 			this.groupsAsOf = this.source === 'plan' ? this.plan().asOf : null;
+			this.ranWith = this.settings();
 			this.status = 'ready';
 		} catch (e) {
 			this.fail(e);
