@@ -9,6 +9,7 @@ import { cohortFromFile, cohortStart, runEvaluate } from '../run/evaluate.ts';
 import { RAW_ACTIONS } from '../run/tables.ts';
 import { dateOption, loadTransactions, numberOption, openInput, rolesFrom, TX_HELP, TX_OPTIONS, inputOptions } from './input.ts';
 import { writeOutput } from './io.ts';
+import { EVALUATE_SURVEY_HELP, EVALUATE_SURVEY_OPTIONS, loadSurveyArgs, surveyArgs } from './evaluate-surveys.ts';
 import { choice, LANG_OPTION, langOption, optionalString, parseOptions, requireOption } from './options.ts';
 
 const D = DEFAULT_EVALUATE;
@@ -26,13 +27,17 @@ cohort and periods:
   --start YYYY-MM-DD  the plan's start S (default: the earliest next_contact in the file)
   --days N            the period length L (default ${D.days}): before = [S−L, S), after = [S, S+L);
                       strict retention before also reads [S−2L, S−L). A line on S counts after, on S−L before.
+${EVALUATE_SURVEY_HELP}
+
   --lang en|zh        language of the warnings (the groups are written as the action list names them)
   -h, --help          this help
 
 Output columns (one row per group, by group):
   ${EVALUATE_COLUMNS.slice(0, 9).join(',')},
   ${EVALUATE_COLUMNS.slice(9, 20).join(',')},
-  ${EVALUATE_COLUMNS.slice(20).join(',')}
+  ${EVALUATE_COLUMNS.slice(20, 32).join(',')},
+  ${EVALUATE_COLUMNS.slice(32, 42).join(',')},
+  ${EVALUATE_COLUMNS.slice(42).join(',')}
 customers/contacted/control: the cohort's customers of the group, not held out / held out (control = true).
 active_*: share of the side's customers with a purchase (a line with a positive amount) in the after
   period; active_diff = contacted − control with its 95 % interval (Newcombe's hybrid score interval).
@@ -43,6 +48,9 @@ buyers_/revenue_/orders_before|after: customers with a purchase, net revenue, or
   before per customer with its interval.
 retention_before = bought in [S−2L, S−L) and [S−L, S) ÷ bought in [S−2L, S−L); retention_after = bought in
   [S−L, S) and [S, S+L) ÷ bought in [S−L, S); retention_change with Newcombe's interval; churn = 1 − retention.
+nps_*/csat_* (with --surveys; else empty): answers given in the before/after period by the group's
+  customers: NPS in points (−100…100; change and contacted − control ± 1.96·√(se₁² + se₂²)), CSAT as
+  the share satisfied (Newcombe's interval).
 Shares and retention 4 decimals (fractions), money 2 decimals; empty where undefined (no one on a side).
 Top groups tend to fall and bottom groups to rise on their own (regression to the mean): read the
 before/after change beside contacted − control, the comparison that counts.
@@ -56,7 +64,8 @@ export async function evaluateCommand(argv: string[]): Promise<string | null> {
 		frequency: { type: 'string' },
 		actions: { type: 'string' },
 		start: { type: 'string' },
-		days: { type: 'string' }
+		days: { type: 'string' },
+		...EVALUATE_SURVEY_OPTIONS
 	});
 	if (v.help) return EVALUATE_HELP;
 	requireOption(v, 'input');
@@ -67,6 +76,7 @@ export async function evaluateCommand(argv: string[]): Promise<string | null> {
 	const days = numberOption(v, 'days', D.days, 1, D.maxDays);
 	if (!Number.isInteger(days)) throw new ClienteleError('cli.badNumber', { option: 'days', value: String(v.days), min: 1, max: D.maxDays });
 	const lang = langOption(v);
+	const surveys = surveyArgs(v);
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, roles);
@@ -74,7 +84,8 @@ export async function evaluateCommand(argv: string[]): Promise<string | null> {
 		await cohortFromFile(db, { fileName: actions, columns: file.sniff.columns.map((c) => c.name) });
 		const start = startArg ?? (await cohortStart(db));
 		if (!start) throw new ClienteleError('evaluate.noStart', { file: actions });
-		const result = await runEvaluate(db, { start, days, frequency: frequencyArg ?? (roles.order ? 'orders' : 'days') });
+		const survey = surveys ? await loadSurveyArgs(db, surveys, v) : undefined;
+		const result = await runEvaluate(db, { start, days, frequency: frequencyArg ?? (roles.order ? 'orders' : 'days'), surveys: survey });
 		if (result.incomplete)
 			process.stderr.write(`warning: ${translate(lang, 'evaluate.incomplete', { last: result.lastDay ?? '—', end: result.windows.after.to })}\n`);
 		writeOutput(optionalString(v, 'out'), toCsv([...EVALUATE_COLUMNS], result.groups.map(evaluateCsvRow), { bom: false }));

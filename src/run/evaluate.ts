@@ -15,6 +15,7 @@ import {
 	type EvaluateSums
 } from '../core/sql/evaluate.ts';
 import type { DbClient } from '../db/client.ts';
+import { evaluateSurveys, type SurveyEvalOptions } from './evaluate-survey.ts';
 import { countRows } from './table-ops.ts';
 import { EVAL_COHORT, EVAL_CUSTOMERS, PLAN_TABLE, RAW_ACTIONS, TX_TABLE } from './tables.ts';
 
@@ -54,6 +55,8 @@ export interface EvaluateOptions {
 	days: number;
 	/** Purchases: distinct orders with a positive line, or purchase days. */
 	frequency: 'orders' | 'days';
+	/** Survey answers (NPS, CSAT) to evaluate too. */
+	surveys?: Omit<SurveyEvalOptions, 'windows'>;
 }
 
 export interface EvaluateResult {
@@ -72,5 +75,11 @@ export async function runEvaluate(db: DbClient, o: EvaluateOptions): Promise<Eva
 	const lastDay = (await db.query<{ last_day: string | null }>(lastDaySql(TX_TABLE))).rows[0]?.last_day ?? null;
 	// The after period is [S, S+L): complete when the data reach its last day, S+L−1.
 	const incomplete = lastDay === null || lastDay < addDays(windows.after.to, -1);
-	return { windows, groups: sums.map((s) => evaluateGroup(s)), lastDay, incomplete };
+	const survey = o.surveys ? await evaluateSurveys(db, { ...o.surveys, windows }) : null;
+	const groups = sums.map((s) => {
+		const g = evaluateGroup(s);
+		const u = survey?.get(s.group);
+		return u ? { ...g, survey: u } : g;
+	});
+	return { windows, groups, lastDay, incomplete };
 }

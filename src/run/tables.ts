@@ -72,3 +72,4 @@ export const LIFECYCLE_FLOW = 'lifecycle_flow';
 export const RAW_ACTIONS = 'raw_actions';
 export const EVAL_COHORT = 'eval_cohort';
 export const EVAL_CUSTOMERS = 'eval_customers';
+export const EVAL_SURVEY = 'eval_survey';

@@ -1,6 +1,7 @@
 import type { EvaluateSums } from '../sql/evaluate.ts';
 import { DEFAULT_CONFIDENCE, meanFromSums, zFor } from '../kpi/stats.ts';
 import { meanDiffInterval, newcombeInterval, type Diff } from './intervals.ts';
+import type { SurveyEvaluation } from './survey-stats.ts';
 
 /**
  * The evaluation of one group from its sums (core/sql/evaluate.ts): before against after, and the
@@ -38,6 +39,8 @@ export interface GroupEvaluation {
 	churnBefore: number;
 	churnAfter: number;
 	churnChange: Diff;
+	/** NPS and CSAT, when survey answers are loaded. */
+	survey?: SurveyEvaluation;
 }
 
 export function evaluateGroup(s: EvaluateSums, confidence = DEFAULT_CONFIDENCE): GroupEvaluation {

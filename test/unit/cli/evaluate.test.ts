@@ -11,7 +11,9 @@ const HEADER =
 	'revenue_pc_contacted,revenue_pc_control,revenue_pc_diff,revenue_pc_diff_low,revenue_pc_diff_high,' +
 	'buyers_before,buyers_after,revenue_before,revenue_after,orders_before,orders_after,' +
 	'revenue_pc_before,revenue_pc_after,revenue_pc_change,revenue_pc_change_low,revenue_pc_change_high,' +
-	'retention_before,retention_after,retention_change,retention_change_low,retention_change_high,churn_before,churn_after';
+	'retention_before,retention_after,retention_change,retention_change_low,retention_change_high,churn_before,churn_after,' +
+	'nps_before,nps_after,nps_change,nps_change_low,nps_change_high,nps_contacted,nps_control,nps_diff,nps_diff_low,nps_diff_high,' +
+	'csat_before,csat_after,csat_change,csat_change_low,csat_change_high,csat_contacted,csat_control,csat_diff,csat_diff_low,csat_diff_high';
 const TX = ['--input', fixture('evaluate', 'evaluate_tx.csv'), '--customer', 'customer_id', '--date', 'order_date', '--amount', 'amount', '--order', 'order_id'];
 const ACTIONS = fixture('evaluate', 'evaluate_actions.csv');
 const tmp = useTmpDir('clientele-evaluate-');
@@ -53,6 +55,18 @@ describe('clientele evaluate: the contract', () => {
 		expect([g1.retention_before, g1.retention_after, g1.churn_before, g1.churn_after]).toEqual(['0.5', '0.5', '0.5', '0.5']);
 		const g2 = rows[1]!;
 		expect([g2.retention_before, g2.retention_change, g2.retention_after, g2.churn_before]).toEqual(['', '', '0.5', '']);
+	});
+
+	it('with --surveys: NPS in points and CSAT shares per group (the hand-checked answers of the run test); empty without', async () => {
+		const surveys = ['--surveys', fixture('evaluate', 'evaluate_surveys.csv'), '--surveys-id', 'customer_id', '--surveys-date', 'answered', '--recommend', 'recommend', '--csat', 'satisfaction'];
+		const [g1, g2] = await run([...TX, '--actions', ACTIONS, '--days', '10', ...surveys]);
+		expect([g1!.nps_before, g1!.nps_after, g1!.nps_contacted, g1!.nps_control, g1!.nps_diff]).toEqual(['0', '0', '50', '-100', '150']);
+		expect([g1!.csat_before, g1!.csat_after, g1!.csat_contacted, g1!.csat_control]).toEqual(['0.5', '0.3333', '0.5', '0']);
+		expect([g2!.nps_after, g2!.csat_after, g2!.csat_contacted]).toEqual(['', '1', '']);
+		const [plain] = await run([...TX, '--actions', ACTIONS, '--days', '10']);
+		expect(plain!.nps_before).toBe('');
+		expect(await code([...TX, '--actions', ACTIONS, '--recommend', 'recommend'])).toMatch(/^cli\.needsOption .*"needs":"surveys"/);
+		expect(await code([...TX, '--actions', ACTIONS, ...surveys.slice(0, 6)])).toMatch(/^cli\.needsOption .*"needs":"recommend or --csat"/);
 	});
 
 	it('--start and --days move the windows: starting a day later, A’s purchase on 07-01 is before', async () => {

@@ -5,7 +5,8 @@ import type { DbClient } from '../../../src/db/client.ts';
 import { cohortFromFile, cohortStart, runEvaluate, type EvaluateResult } from '../../../src/run/evaluate.ts';
 import { loadFile } from '../../../src/run/load-file.ts';
 import { applyMapping } from '../../../src/run/stage.ts';
-import { RAW_ACTIONS } from '../../../src/run/tables.ts';
+import { RAW_ACTIONS, RAW_SURVEYS } from '../../../src/run/tables.ts';
+import { dateFormatFor } from '../../../src/core/csv/date-choice.ts';
 import { fixture, useDb } from '../../helpers/db.ts';
 
 /*
@@ -122,5 +123,37 @@ describe('plan evaluation on the hand-checked fixture', () => {
 	it('an after period past the data is flagged incomplete', async () => {
 		const late = await runEvaluate(db, { start: '2024-07-05', days: 10, frequency: 'orders' });
 		expect(late.incomplete).toBe(true);
+	});
+
+	/*
+	 * evaluate_surveys.csv (5-point CSAT: satisfied = 4 or 5). Before [06-21, 07-01), after [07-01, 07-11):
+	 *   A 06-25 10/5 before · B 06-21 3/2 before (on S−L) · A 07-01 9/4 after (on S) · C 07-05 7/3 after ·
+	 *   D 07-02 2/1 after, control · F 07-03 —/5 after, control (NPS blank);
+	 *   out: D 07-11 (on S+L), E 06-20 (before S−L), Z (not in the cohort).
+	 * G1 NPS before: 1 promoter, 1 detractor → 0; after: A promoter, C passive, D detractor → 0;
+	 *   contacted after (A, C) → +50, control (D) → −100; difference 150 ± 1.96·√(0.25/2 + 0) points.
+	 * G1 CSAT before 1/2, after 1/3, contacted 1/2, control 0/1. G2: no NPS; CSAT after 1/1 (F, control).
+	 */
+	it('NPS and CSAT per group when survey answers are given', async () => {
+		const f = await load('evaluate_surveys.csv', RAW_SURVEYS);
+		const dateFormat = dateFormatFor(f.sniff.columns.find((c) => c.name === 'answered'));
+		if (!dateFormat) throw new Error('no date format');
+		const r = await runEvaluate(db, {
+			start: '2024-07-01',
+			days: 10,
+			frequency: 'orders',
+			surveys: { file: 'evaluate_surveys.csv', customer: 'customer_id', date: 'answered', dateFormat, nps: { score: 'recommend' }, csat: { score: 'satisfaction', scale: 5 } }
+		});
+		const [g1, g2] = r.groups;
+		const s1 = g1!.survey!;
+		expect([s1.npsBefore, s1.npsAfter, s1.npsContacted, s1.npsControl]).toEqual([0, 0, 0.5, -1]);
+		expect(s1.npsDiff.diff).toBe(1.5);
+		const half = 1.959964 * Math.sqrt(0.25 / 2);
+		expect(s1.npsDiff.low).toBeCloseTo(1.5 - half, 5);
+		expect(s1.npsDiff.high).toBeCloseTo(1.5 + half, 5);
+		expect([s1.csatBefore, s1.csatAfter, s1.csatContacted, s1.csatControl]).toEqual([0.5, 1 / 3, 0.5, 0]);
+		const s2 = g2!.survey!;
+		expect(Number.isNaN(s2.npsAfter) && Number.isNaN(s2.csatBefore) && Number.isNaN(s2.csatContacted)).toBe(true);
+		expect([s2.csatAfter, s2.csatControl]).toEqual([1, 1]);
 	});
 });
