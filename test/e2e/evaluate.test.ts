@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { openPage, SHOTS, useSite } from './harness.ts';
+import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
 import { cli, TX } from './sample-data.ts';
 
 const site = useSite();
@@ -42,12 +42,23 @@ describe('plan evaluation in Chromium', () => {
 				{ timeout: 60_000 }
 			)
 			.toEqual(wantList.rows);
-		const expected = cli(['evaluate', ...TX, '--actions', actions]);
+		// The sample surveys load with the sample: NPS and CSAT per group too.
+		const SURVEYS = ['--surveys', path.join(ROOT, 'public/sample/surveys.csv'), '--surveys-id', '客户编号', '--surveys-date', '日期', '--recommend', 'NPS', '--csat', 'CSAT'];
+		const expected = cli(['evaluate', ...TX, '--actions', actions, ...SURVEYS]);
 
 		// The current action list; the start defaults to the plan's.
 		expect(await page.getByTestId('evaluate-start').inputValue()).toBe('2025-07-01');
-		await page.getByTestId('evaluate-run').click();
-		await page.getByTestId('evaluate-headline').waitFor({ timeout: 60_000 });
+		// The sample's surveys load after its first RFM run: evaluate again until their table shows.
+		await expect
+			.poll(
+				async () => {
+					await page.getByTestId('evaluate-run').click();
+					await page.getByTestId('evaluate-headline').waitFor({ timeout: 60_000 });
+					return page.getByTestId('evaluate-surveys').count();
+				},
+				{ timeout: 90_000, intervals: [2000] }
+			)
+			.toBe(1);
 		expect(await page.getByTestId('evaluate-as-of-note').count()).toBe(0);
 		expect(await page.getByTestId('evaluate-regression').textContent()).toContain('均值回归');
 		const exportRows = async () => {
@@ -60,6 +71,7 @@ describe('plan evaluation in Chromium', () => {
 		expect(fromPlan.fields).toEqual(want.fields);
 		expect(fromPlan.rows).toEqual(want.rows);
 		expect(await page.getByTestId('evaluate-group').count()).toBe(want.rows.length);
+		expect(want.rows.some((r) => r.nps_after !== '')).toBe(true);
 		await page.getByTestId('evaluate').screenshot({ path: path.join(SHOTS, 'evaluate-zh-CN.png') });
 
 		// The same list uploaded as an earlier action list: the same evaluation.

@@ -9,7 +9,9 @@ import { openFile } from '../../run/open-file.ts';
 import { countRows } from '../../run/table-ops.ts';
 import { EVAL_COHORT, RAW_ACTIONS } from '../../run/tables.ts';
 import { fileInput } from '../../state/file-input.ts';
+import { datasets } from '../../state/datasets.svelte.ts';
 import { session } from '../../state/session.svelte.ts';
+import type { SurveyEvalOptions } from '../../run/evaluate-survey.ts';
 
 /** What the evaluation reads of the plan view: its start date and RFM's as-of date. */
 export interface PlanDates {
@@ -44,7 +46,7 @@ export class EvaluateModel {
 	) {}
 
 	private settings(): string {
-		return JSON.stringify([this.source, this.fileName, this.effectiveStart, this.days]);
+		return JSON.stringify([this.source, this.fileName, this.effectiveStart, this.days, datasets.surveys.ready ? datasets.surveys.version : 0]);
 	}
 
 	/** The result no longer matches the settings shown (press Evaluate again). */
@@ -94,6 +96,22 @@ export class EvaluateModel {
 		}
 	}
 
+	/** The survey answers loaded beside the transactions (NPS, CSAT), as the evaluation takes them. */
+	private surveys(): Omit<SurveyEvalOptions, 'windows'> | undefined {
+		const s = datasets.surveys;
+		const r = s.roles;
+		if (!s.ready || !r.customer || !r.date || (!r.nps && !r.csat)) return undefined;
+		return {
+			file: s.fileName,
+			source: s.table,
+			customer: r.customer,
+			date: r.date,
+			dateFormat: s.dateFormat(),
+			...(r.nps ? { nps: { score: r.nps, format: s.column('nps')?.number?.format } } : {}),
+			...(r.csat ? { csat: { score: r.csat, format: s.column('csat')?.number?.format, scale: s.csatScale } } : {})
+		};
+	}
+
 	async run(): Promise<void> {
 		const days = this.days;
 		if (!Number.isInteger(days) || days < 1 || days > DEFAULT_EVALUATE.maxDays) {
@@ -106,7 +124,8 @@ export class EvaluateModel {
 			if (this.source === 'file' && this.fileName) await cohortFromFile(this.db, { fileName: this.fileName, columns: this.columns });
 			else await cohortFromPlan(this.db);
 			const start = this.effectiveStart;
-			this.result = await runEvaluate(this.db, { start, days, frequency: session.mapping?.roles.order ? 'orders' : 'days' });
+			const frequency = session.mapping?.roles.order ? 'orders' : 'days';
+			this.result = await runEvaluate(this.db, { start, days, frequency, surveys: this.surveys() });
 			this.groupsAsOf = this.source === 'plan' ? this.plan().asOf : null;
 			this.ranWith = this.settings();
 			this.status = 'ready';
