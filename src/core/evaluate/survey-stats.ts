@@ -1,13 +1,13 @@
 import { csatFromCounts } from '../kpi/csat.ts';
-import { npsDifference, npsFromCounts, type NpsCounts } from '../kpi/nps.ts';
+import { npsDifference, npsFromCounts, type NpsCounts, type NpsStat } from '../kpi/nps.ts';
 import { DEFAULT_CONFIDENCE, zFor } from '../kpi/stats.ts';
 import { newcombeInterval, type Diff } from './intervals.ts';
 
 /**
  * NPS and CSAT of one group of the plan evaluation, from answer counts per period (before b, after
  * a) and side (contacted c, control k): after − before, and contacted − control after. NPS on the
- * −1..1 scale, its differences ± z·√(se₁² + se₂²) (core/kpi/nps.ts); CSAT (share satisfied) with
- * Newcombe's interval.
+ * −1..1 scale, its differences ± z·√(se₁² + se₂²) (core/kpi/nps.ts) — none when a side's answers are
+ * all alike (se 0); CSAT (share satisfied) with Newcombe's interval.
  */
 export interface SurveyEvaluation {
 	npsBefore: number;
@@ -58,7 +58,12 @@ export function evaluateSurvey(cells: SurveyCells, confidence = DEFAULT_CONFIDEN
 	const after = npsFromCounts(addNps(n.ac, n.ak), o);
 	const contacted = npsFromCounts(addNps(n.ac), o);
 	const control = npsFromCounts(addNps(n.ak), o);
-	const d = (x: { diff: number; ciLow: number; ciHigh: number }): Diff => (Number.isFinite(x.diff) ? { diff: x.diff, low: x.ciLow, high: x.ciHigh } : NONE);
+	// A side whose answers are all alike has a Wald standard error of 0: no interval then, only the difference.
+	const d = (a: NpsStat, b: NpsStat): Diff => {
+		const x = npsDifference(a, b, o);
+		if (!Number.isFinite(x.diff)) return NONE;
+		return a.se > 0 && b.se > 0 ? { diff: x.diff, low: x.ciLow, high: x.ciHigh } : { diff: x.diff, low: NaN, high: NaN };
+	};
 	const c = cells.csat;
 	const cb = addCsat(c.bc, c.bk);
 	const ca = addCsat(c.ac, c.ak);
@@ -67,10 +72,10 @@ export function evaluateSurvey(cells: SurveyCells, confidence = DEFAULT_CONFIDEN
 	return {
 		npsBefore: before.nps,
 		npsAfter: after.nps,
-		npsChange: d(npsDifference(after, before, o)),
+		npsChange: d(after, before),
 		npsContacted: contacted.nps,
 		npsControl: control.nps,
-		npsDiff: d(npsDifference(contacted, control, o)),
+		npsDiff: d(contacted, control),
 		csatBefore: csatFromCounts(cb).csat,
 		csatAfter: csatFromCounts(ca).csat,
 		csatChange: newcombeInterval(ca.satisfied, ca.n, cb.satisfied, cb.n, z),

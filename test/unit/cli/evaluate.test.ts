@@ -60,7 +60,7 @@ describe('clientele evaluate: the contract', () => {
 	it('with --surveys: NPS in points and CSAT shares per group (the hand-checked answers of the run test); empty without', async () => {
 		const surveys = ['--surveys', fixture('evaluate', 'evaluate_surveys.csv'), '--surveys-id', 'customer_id', '--surveys-date', 'answered', '--recommend', 'recommend', '--csat', 'satisfaction'];
 		const [g1, g2] = await run([...TX, '--actions', ACTIONS, '--days', '10', ...surveys]);
-		expect([g1!.nps_before, g1!.nps_after, g1!.nps_contacted, g1!.nps_control, g1!.nps_diff]).toEqual(['0', '0', '50', '-100', '150']);
+		expect([g1!.nps_before, g1!.nps_after, g1!.nps_contacted, g1!.nps_control, g1!.nps_diff, g1!.nps_diff_low]).toEqual(['0', '0', '50', '-100', '150', '']);
 		expect([g1!.csat_before, g1!.csat_after, g1!.csat_contacted, g1!.csat_control]).toEqual(['0.5', '0.3333', '0.5', '0']);
 		expect([g2!.nps_after, g2!.csat_after, g2!.csat_contacted]).toEqual(['', '1', '']);
 		const [plain] = await run([...TX, '--actions', ACTIONS, '--days', '10']);

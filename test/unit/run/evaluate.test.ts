@@ -131,7 +131,8 @@ describe('plan evaluation on the hand-checked fixture', () => {
 	 *   D 07-02 2/1 after, control · F 07-03 —/5 after, control (NPS blank);
 	 *   out: D 07-11 (on S+L), E 06-20 (before S−L), Z (not in the cohort).
 	 * G1 NPS before: 1 promoter, 1 detractor → 0; after: A promoter, C passive, D detractor → 0;
-	 *   contacted after (A, C) → +50, control (D) → −100; difference 150 ± 1.96·√(0.25/2 + 0) points.
+	 *   contacted after (A, C) → +50, control (D) → −100: difference 150, no interval (one answer: se 0);
+ *   after − before 0 ± 1.96·√(1/2 + (2/3)/3) (variance p + d − nps²: 1 before, 2/3 after).
 	 * G1 CSAT before 1/2, after 1/3, contacted 1/2, control 0/1. G2: no NPS; CSAT after 1/1 (F, control).
 	 */
 	it('NPS and CSAT per group when survey answers are given', async () => {
@@ -147,10 +148,14 @@ describe('plan evaluation on the hand-checked fixture', () => {
 		const [g1, g2] = r.groups;
 		const s1 = g1!.survey!;
 		expect([s1.npsBefore, s1.npsAfter, s1.npsContacted, s1.npsControl]).toEqual([0, 0, 0.5, -1]);
+		// control: one answer, se 0 → the difference without an interval
 		expect(s1.npsDiff.diff).toBe(1.5);
-		const half = 1.959964 * Math.sqrt(0.25 / 2);
-		expect(s1.npsDiff.low).toBeCloseTo(1.5 - half, 5);
-		expect(s1.npsDiff.high).toBeCloseTo(1.5 + half, 5);
+		expect(Number.isNaN(s1.npsDiff.low)).toBe(true);
+		// after − before: se √((1 − 0)/2) and √((2/3 − 0)/3)
+		const half = 1.959964 * Math.sqrt(1 / 2 + 2 / 9);
+		expect(s1.npsChange.diff).toBe(0);
+		expect(s1.npsChange.low).toBeCloseTo(-half, 5);
+		expect(s1.npsChange.high).toBeCloseTo(half, 5);
 		expect([s1.csatBefore, s1.csatAfter, s1.csatContacted, s1.csatControl]).toEqual([0.5, 1 / 3, 0.5, 0]);
 		const s2 = g2!.survey!;
 		expect(Number.isNaN(s2.npsAfter) && Number.isNaN(s2.csatBefore) && Number.isNaN(s2.csatContacted)).toBe(true);
