@@ -56,7 +56,7 @@ describe('plan evaluation in Chromium', () => {
 					await page.getByTestId('evaluate-headline').waitFor({ timeout: 60_000 });
 					return page.getByTestId('evaluate-surveys').count();
 				},
-				{ timeout: 90_000, intervals: [2000] }
+				{ timeout: 90_000, interval: 2000 }
 			)
 			.toBe(1);
 		expect(await page.getByTestId('evaluate-as-of-note').count()).toBe(0);
