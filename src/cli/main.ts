@@ -15,6 +15,7 @@ import { PLAN_HELP } from './plan-help.ts';
 import { INPUT_HELP } from './rfm-options.ts';
 import { LIFECYCLE_HELP, lifecycleCommand } from './lifecycle.ts';
 import { GRADE_HELP, gradeCommand } from './grade.ts';
+import { EVALUATE_HELP, evaluateCommand } from './evaluate.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -29,7 +30,8 @@ export const COMMANDS: Record<string, Command> = {
 	journey: { run: journeyCommand, help: JOURNEY_HELP },
 	plan: { run: planCommand, help: PLAN_HELP(INPUT_HELP) },
 	lifecycle: { run: lifecycleCommand, help: LIFECYCLE_HELP },
-	grade: { run: gradeCommand, help: GRADE_HELP }
+	grade: { run: gradeCommand, help: GRADE_HELP },
+	evaluate: { run: evaluateCommand, help: EVALUATE_HELP }
 };
 
 const HELP = `clientele — customer analysis from the command line (same engine as the web app)

@@ -182,6 +182,15 @@ export const ERROR_CODES = [
 	'plan.failed',
 	'plan.loadFailed',
 	'plan.needGrade',
+	// plan evaluation
+	'evaluate.missingColumns',
+	'evaluate.noId',
+	'evaluate.noGroup',
+	'evaluate.badControl',
+	'evaluate.duplicate',
+	'evaluate.empty',
+	'evaluate.noStart',
+	'evaluate.failed',
 	// files that are not what they seem, and failures inside the engine (core/user-error.ts)
 	'file.image',
 	'file.pdf',

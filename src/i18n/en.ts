@@ -27,6 +27,7 @@ import { guessMessages } from './parts/guess.ts';
 import { ordersMessages } from './parts/orders.ts';
 import { windowMessages } from './parts/window.ts';
 import { presentMessages } from './parts/present.ts';
+import { evaluateMessages } from './parts/evaluate.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -58,7 +59,8 @@ export const PARTS = [
 	guessMessages,
 	ordersMessages,
 	windowMessages,
-	presentMessages
+	presentMessages,
+	evaluateMessages
 ] as const;
 
 /**
@@ -93,5 +95,6 @@ export const en = {
 	...guessMessages.en,
 	...ordersMessages.en,
 	...windowMessages.en,
-	...presentMessages.en
+	...presentMessages.en,
+	...evaluateMessages.en
 };

@@ -91,3 +91,9 @@ export const LIFECYCLE_FLOW = 'lifecycle_flow';
 export const GRADE_INPUT = 'grade_input';
 export const GRADE_POINTS = 'grade_points';
 export const GRADE_TABLE = 'grade';
+// Plan evaluation (绩效评估): an action-list file's text, the cohort (customer_id, group, control,
+// next_contact) and what each cohort customer bought before and after the plan's start.
+export const RAW_ACTIONS = 'raw_actions';
+export const EVAL_COHORT = 'eval_cohort';
+export const EVAL_CUSTOMERS = 'eval_customers';
+export const EVAL_SURVEY = 'eval_survey';

@@ -16,6 +16,7 @@ import { DEFAULT_LIFECYCLE, STAGES } from '../../core/lifecycle/defaults.ts';
 import { lifecycleFrequency, runLifecycle } from '../../run/lifecycle.ts';
 import { GRADE_TABLE, PLAN_STAGES } from '../../run/tables.ts';
 import { tableExists } from '../../run/table-ops.ts';
+import { EvaluateModel } from './evaluate-model.svelte.ts';
 
 export type PagePlanBasis = 'segment' | 'quadrant' | 'stage' | 'tier';
 
@@ -50,6 +51,8 @@ export class PlanModel {
 	workload = $state.raw<Row[]>([]);
 	preview = $state.raw<Row[]>([]);
 	private runs = 0;
+	/** "Did the plan work?": the evaluation of this action list (or an earlier one). */
+	readonly evaluation: EvaluateModel;
 
 	constructor(
 		private readonly db: DbClient,
@@ -58,6 +61,7 @@ export class PlanModel {
 		private readonly hasOrder: boolean
 	) {
 		this.start = rfm.asOf;
+		this.evaluation = new EvaluateModel(db, () => ({ start: this.start || rfm.asOf, asOf: rfm.asOf }));
 	}
 
 	/** The plan set of the current basis (null before the first run has listed its groups). */

@@ -214,7 +214,7 @@ describe('clientele grade', () => {
 		};
 		// The margin case reads the fixture without its cost column instead of TX's input (a repeated
 		// --input would read both files as one dataset).
-		const base = args.includes('--input') ? TX.filter((a, i) => a !== '--input' && TX[i - 1] !== '--input') : [...TX];
+		const base = (args as readonly string[]).includes('--input') ? TX.filter((a, i) => a !== '--input' && TX[i - 1] !== '--input') : [...TX];
 		await fails([...base, ...args.map((a) => files[a] ?? a)], code);
 	});
 });
