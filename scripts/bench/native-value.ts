@@ -17,8 +17,9 @@ import type { SegmentSet } from '../../src/core/segments/rules.ts';
 import type { DbClient } from '../../src/db/client.ts';
 import { DEFAULT_CLV, defaultClvDates, prepareClv, storeClv } from '../../src/run/clv.ts';
 import { CLV_FULL_TABLE, CLV_TABLE, TX_TABLE } from '../../src/run/tables.ts';
-import { DEFAULT_VALUE_MATRIX, defaultMatrixWindow, runValueMatrix } from '../../src/run/value-matrix.ts';
-import { defaultAsOf, resegment } from '../../src/run/rfm.ts';
+import { DEFAULT_VALUE_MATRIX, runValueMatrix } from '../../src/run/value-matrix.ts';
+import { resegment } from '../../src/run/rfm.ts';
+import { defaultAsOf } from '../../src/run/as-of.ts';
 import { RFM_SCORES, RFM_TABLE } from '../../src/run/tables.ts';
 import { runClv } from '../../src/core/clv/fit.ts';
 import type { StepTime } from './trace.ts';
@@ -61,9 +62,9 @@ export async function nativeValueMatrix(db: DbClient, rfmAsOf: string): Promise<
 		t = now;
 	};
 	const t0 = t;
-	const d = await defaultAsOf(db);
+	const d = await defaultAsOf(db, { today: new Date().toISOString().slice(0, 10) });
 	if (!d) throw new Error('no dates for the CLV defaults');
-	const { observationEnd, calibrationEnd } = defaultClvDates(rfmAsOf, d.firstDay);
+	const { observationEnd, calibrationEnd } = defaultClvDates({ start: d.firstDay, asOf: rfmAsOf });
 	lap('default dates');
 	const prepared = await prepareClv(db, {
 		tx: TX_TABLE,
@@ -80,7 +81,7 @@ export async function nativeValueMatrix(db: DbClient, rfmAsOf: string): Promise<
 	await storeClv(db, { prep: CLV_FULL_TABLE, target: CLV_TABLE, scores: r.scores });
 	lap('store scores (create clv)');
 	await runValueMatrix(db, {
-		current: { kind: DEFAULT_VALUE_MATRIX.current, ...defaultMatrixWindow(observationEnd) },
+		current: { kind: DEFAULT_VALUE_MATRIX.current, from: d.firstDay, to: observationEnd },
 		potential: DEFAULT_VALUE_MATRIX.potential,
 		split: { kind: DEFAULT_VALUE_MATRIX.split }
 	});

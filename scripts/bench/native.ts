@@ -1,7 +1,7 @@
 /**
  * (b) The reference: native DuckDB through @duckdb/node-api, single-threaded, running the page's own
  * pipeline — loadTyped (sniffer, the file parsed into the typed table on its way in, the checks) and the
- * RFM model's queries (defaultAsOfSql, runRfm = rfmCustomersSql → ntileScoresSql → segmentSql,
+ * RFM model's queries (defaultAsOf, runRfm = rfmCustomersSql → ntileScoresSql → segmentSql,
  * segment summary, R×F heatmap), then a rule change and the value matrix (native-value.ts) —
  * through a DbClient adapter, so it is the same SQL, not a copy.
  *
@@ -20,7 +20,7 @@ import { inspectSample, SAMPLE_BYTES } from '../../src/core/csv/inspect.ts';
 import { guessRoles } from '../../src/core/csv/roles.ts';
 import { runRfm } from '../../src/run/rfm.ts';
 import { RFM_TABLE } from '../../src/run/tables.ts';
-import { defaultAsOfSql } from '../../src/core/sql/as-of.ts';
+import { defaultAsOf } from '../../src/run/as-of.ts';
 import { rfHeatmapSql, segmentSummarySql } from '../../src/core/sql/rfm.ts';
 import { R10_DOCS } from '../../src/core/segments/rules.ts';
 import type { Sql } from '../../src/core/sql/sql.ts';
@@ -210,10 +210,10 @@ export async function runNative(
 		if (result.errors.length) throw new Error(`mapping failed: ${JSON.stringify(result.errors)}`);
 		const t1 = performance.now();
 		db.steps.unshift({ label: 'read sample + sniff (JS, incl. register)', ms: tSniff - t0 });
-		const d = (await db.query<{ as_of: string | null }>(defaultAsOfSql('tx'))).rows[0];
-		if (!d?.as_of) throw new Error('no as-of date');
+		const d = await defaultAsOf(db, { today: new Date().toISOString().slice(0, 10) });
+		if (!d) throw new Error('no as-of date');
 		await runRfm(db, {
-			asOf: d.as_of,
+			asOf: d.asOf,
 			frequency: loaded.guess.order ? 'orders' : 'days',
 			set: R10_DOCS
 		});
@@ -224,7 +224,7 @@ export async function runNative(
 		const t2 = performance.now();
 		const steps = [...db.steps];
 		const reseg = withValue ? await nativeResegment(db, R10_DOCS) : null;
-		const value = withValue ? await nativeValueMatrix(db, d.as_of) : null;
+		const value = withValue ? await nativeValueMatrix(db, d.asOf) : null;
 		return {
 			load_ms: t1 - t0,
 			rfm_ms: t2 - t1,

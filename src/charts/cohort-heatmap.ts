@@ -32,8 +32,10 @@ export function cohortHeatmapOptions(cells: readonly CohortHeatCell[], o: Cohort
 		width: Math.max(420, 60 + months.length * 46),
 		height: Math.max(160, 60 + cohorts.length * 22),
 		marginLeft: 70,
+		marginTop: 40,
 		padding: 0.04,
-		x: { label: l.month, domain: months, axis: 'top' },
+		// The axis title left of the month numbers, clear of them.
+		x: { label: l.month, domain: months, axis: 'top', labelAnchor: 'left', labelOffset: 30 },
 		y: { label: l.cohort, domain: cohorts },
 		color: { type: 'sequential', scheme: SCHEMES.share, legend: true, label: l.retention, tickFormat: '.0%', domain: [0, top] },
 		marks: [

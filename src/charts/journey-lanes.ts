@@ -21,6 +21,8 @@ export interface JourneyLanesOptions {
 	stages: readonly string[];
 	/** Touchpoints marked as pain points (outlined). */
 	pain: readonly string[];
+	/** The mean score over all scored events: the colour scale's middle (above it green, below red). */
+	overall?: number | null;
 }
 
 /**
@@ -31,14 +33,23 @@ export function journeyLanesOptions(cells: readonly JourneyLaneCell[], o: Journe
 	const l = o.labels;
 	const touchpoints = [...new Set(cells.map((c) => c.touchpoint))];
 	const pain = new Set(o.pain);
+	const pivot = o.overall ?? 3;
+	const scores = cells.map((c) => c.mean_score).filter((v): v is number => v !== null);
+	// The diverging scale is symmetric around the pivot: its reach is the farthest score on either side.
+	const reach = Math.max(0, ...scores.map((v) => Math.abs(v - pivot))) || 1;
+	// Light text on the dark ends of the scale (the outer 40 % of its reach).
+	const dark = (v: number | null) => v !== null && Math.abs(v - pivot) / reach > 0.6;
 	return {
 		width: Math.max(420, 130 + o.stages.length * 150),
 		height: 60 + touchpoints.length * 34,
 		marginLeft: 90,
+		marginTop: 40,
 		padding: 0.06,
-		x: { label: l.stage, domain: o.stages, axis: 'top' },
+		// The axis title on the left of the stage names (not above one of them).
+		x: { label: l.stage, domain: o.stages, axis: 'top', labelAnchor: 'left', labelOffset: 30 },
 		y: { label: l.touchpoint, domain: touchpoints },
-		color: { type: 'diverging', scheme: SCHEMES.score, pivot: 3, legend: true, label: l.score },
+		// Coloured relative to the overall mean: what stands out is better or worse than usual.
+		color: { type: 'diverging', scheme: SCHEMES.score, pivot: o.overall ?? 3, legend: true, label: l.score },
 		marks: [
 			Plot.cell(cells, { x: 'stage', y: 'touchpoint', fill: INK.emptyCell, inset: 1 }),
 			Plot.cell(cells, { x: 'stage', y: 'touchpoint', fill: 'mean_score', inset: 1, tip: { channels: { [l.events]: 'events' }, format: { fill: '.2f' } } }),
@@ -51,7 +62,7 @@ export function journeyLanesOptions(cells: readonly JourneyLaneCell[], o: Journe
 				y: 'touchpoint',
 				text: (d: JourneyLaneCell) => d.events.toLocaleString(),
 				fontSize: 11,
-				fill: (d: JourneyLaneCell) => (d.mean_score !== null && (d.mean_score >= 4 || d.mean_score <= 2) ? INK.onDark : INK.text)
+				fill: (d: JourneyLaneCell) => (dark(d.mean_score) ? INK.onDark : INK.text)
 			})
 		]
 	};

@@ -35,6 +35,8 @@ export const NEW_COLOUR = '#a0cbe8';
 
 /** The value matrix's quadrants (dots, legend, quadrant names and the cards beside the chart). */
 export const QUADRANT_COLOURS: Record<Quadrant, string> = { core: '#1f6fc5', potential: '#2e9e5b', general: '#e69f38', low: '#9aa5b1' };
+/** The same hues dark enough for text on a light panel (WCAG AA, ≥ 4.5:1). */
+export const QUADRANT_TEXT: Record<Quadrant, string> = { core: '#1a5fa8', potential: '#1d6b3e', general: '#8a5200', low: '#535d67' };
 
 /** Share of customers against share of revenue (ABC classes, segment shares, the dumbbell). */
 export const SHARE_COLOURS = { customers: '#7aa6d6', revenue: '#e69f38' } as const;
@@ -109,3 +111,5 @@ export const CHANNEL_COLOURS: Record<string, string> = {
 	social: '#af7aa1',
 	self_service: '#9aa5b1'
 };
+/** Lifecycle stages, potential → churned: grey, fresh green, blue, amber, red (the same in every lifecycle figure). */
+export const STAGE_COLOURS = { potential: '#9aa5b1', new: '#59a14f', active: '#4e79a7', silent: '#edc949', churned: '#e15759' } as const;

@@ -19,6 +19,9 @@ export interface RfHeatmapOptions {
 	labels: RfHeatmapLabels;
 	/** Score levels per axis. */
 	bins?: number;
+	/** Size in px (default 460 × 420). */
+	width?: number;
+	height?: number;
 }
 
 /** R × F grid, colour = mean monetary, text = customers; a tooltip shows both. */
@@ -26,8 +29,8 @@ export function rfHeatmapOptions(cells: readonly RfCell[], o: RfHeatmapOptions):
 	const { labels: l, bins = 5 } = o;
 	const domain = Array.from({ length: bins }, (_, i) => i + 1);
 	return {
-		width: 460,
-		height: 420,
+		width: o.width ?? 460,
+		height: o.height ?? 420,
 		padding: 0.04,
 		marginLeft: 60,
 		x: { label: l.f, domain },

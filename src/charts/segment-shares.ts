@@ -18,6 +18,8 @@ export interface SegmentShareLabels {
 export interface SegmentSharesOptions {
 	labels: SegmentShareLabels;
 	width?: number;
+	/** Height of one segment's pair of bars (default 44; the RFM results use a compact 28). */
+	facetHeight?: number;
 }
 
 /** Customers and revenue share per segment as paired horizontal bars, sorted by revenue share. */
@@ -30,7 +32,7 @@ export function segmentSharesOptions(rows: readonly SegmentShareRow[], o: Segmen
 	]);
 	return {
 		width: o.width ?? 640,
-		height: 40 + rows.length * 44,
+		height: 40 + rows.length * (o.facetHeight ?? 44),
 		marginLeft: 130,
 		marginRight: 50,
 		x: { label: l.share, percent: true, grid: true },

@@ -69,7 +69,22 @@ export function valueMatrixOptions(points: readonly MatrixPoint[], o: MatrixChar
 			fillOpacity: 0.6,
 			title: (d: MatrixPoint) => `${d.customer_id}\n${l.quadrants[d.quadrant]}\n${l.current}: ${d.current_value.toFixed(2)}\n${l.potential}: ${d.potential_value.toFixed(2)}`
 		}),
-		...order.map((q) => Plot.text([l.quadrants[q]], { frameAnchor: CORNER[q], dx: CORNER[q].endsWith('left') ? 8 : -8, dy: CORNER[q].startsWith('top') ? 8 : -8, fontWeight: 600, fontSize: 12, fill: QUADRANT_COLOURS[q], stroke: INK.halo, strokeWidth: 4, paintOrder: 'stroke' }))
+		// Each quadrant's name outside the frame, at its corner: the top two above it, the bottom two
+		// below the x axis's ticks (its title sits in the middle between them), never over the points.
+		...order.map((q) =>
+			Plot.text([l.quadrants[q]], {
+				frameAnchor: CORNER[q],
+				textAnchor: CORNER[q].endsWith('left') ? 'start' : 'end',
+				lineAnchor: CORNER[q].startsWith('top') ? 'bottom' : 'top',
+				dy: CORNER[q].startsWith('top') ? -8 : 26,
+				fontWeight: 600,
+				fontSize: 12,
+				fill: QUADRANT_COLOURS[q],
+				stroke: INK.halo,
+				strokeWidth: 4,
+				paintOrder: 'stroke'
+			})
+		)
 	];
 	if (o.splits) {
 		marks.push(Plot.ruleX([o.splits.current], { stroke: INK.rule, strokeDasharray: '4,3' }));
@@ -77,11 +92,12 @@ export function valueMatrixOptions(points: readonly MatrixPoint[], o: MatrixChar
 	}
 	return {
 		width: o.width ?? 640,
-		height: 420,
+		height: 460,
 		marginLeft: 64,
-		marginBottom: 44,
+		marginTop: 30,
+		marginBottom: 48,
 		grid: true,
-		x: { label: l.current, type, nice: !o.log, ticks: o.log ? symlogTicks(...extent(points.map((p) => p.current_value))) : undefined, tickFormat: o.log ? shortNumber : undefined },
+		x: { label: l.current, labelAnchor: 'center', labelOffset: 42, type, nice: !o.log, ticks: o.log ? symlogTicks(...extent(points.map((p) => p.current_value))) : undefined, tickFormat: o.log ? shortNumber : undefined },
 		y: { label: l.potential, type, nice: !o.log, ticks: o.log ? symlogTicks(...extent(points.map((p) => p.potential_value))) : undefined, tickFormat: o.log ? shortNumber : undefined },
 		color: { domain: order.map((q) => l.quadrants[q]), range: order.map((q) => QUADRANT_COLOURS[q]), legend: true },
 		marks

@@ -1,8 +1,10 @@
 import { DEFAULT_ABC } from '../core/sql/abc.ts';
 import { toCsv } from '../core/export/csv.ts';
+import { moneyColumnsOf } from '../core/export/money.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { abcCustomerList, runAbc } from '../run/abc.ts';
-import { optionalString, parseOptions } from './options.ts';
+import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions } from './options.ts';
+import { abcLabels, relabel } from './labels.ts';
 import { dateOption, loadTransactions, numberOption, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
 
@@ -15,6 +17,7 @@ ${TX_HELP}
   --b SHARE           … and B (default ${DEFAULT_ABC.b}); the rest, and revenue ≤ 0, are C
   --from YYYY-MM-DD   count revenue from this day (inclusive; default: all)
   --to YYYY-MM-DD     … up to this day (inclusive)
+${langHelp('the classes: en A, B, C; zh A 类 · 重点客户 …')}
   -h, --help          this help
 
 Output columns: ${ABC_COLUMNS.join(',')} (rows in rank order: revenue descending, ties by id).
@@ -22,18 +25,19 @@ cum_share includes the customer itself, of the total of positive customer revenu
 `;
 
 export async function abcCommand(argv: string[]): Promise<string | null> {
-	const v = parseOptions(argv, { ...TX_OPTIONS, a: { type: 'string' }, b: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
+	const v = parseOptions(argv, { ...TX_OPTIONS, a: { type: 'string' }, b: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, ...LANG_OPTION });
 	if (v.help) return ABC_HELP;
 	const roles = rolesFrom(v);
 	const a = numberOption(v, 'a', DEFAULT_ABC.a, 0, 1);
 	const b = numberOption(v, 'b', DEFAULT_ABC.b, 0, 1);
 	const from = dateOption(v, 'from');
 	const to = dateOption(v, 'to');
+	const labels = abcLabels(langOption(v));
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, roles);
 		await runAbc(db, { a, b, from, to });
-		writeOutput(optionalString(v, 'out'), toCsv(ABC_COLUMNS, await abcCustomerList(db), { bom: false }));
+		writeOutput(optionalString(v, 'out'), toCsv(ABC_COLUMNS, relabel(await abcCustomerList(db), 'abc_class', labels), { bom: false, money: moneyColumnsOf(ABC_COLUMNS) }));
 		return null;
 	} finally {
 		await db.close();

@@ -1,5 +1,6 @@
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
+import { moneyColumnsOf } from '../core/export/money.ts';
 import { CLV_COLUMNS, type ClvUnit } from '../core/sql/clv.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
@@ -7,6 +8,7 @@ import { clvOutputRows, DEFAULT_CLV, runClvModels } from '../run/clv.ts';
 import { runClv } from '../core/clv/fit.ts';
 import type { ClvFitInput, ClvFitResult } from '../core/clv/fit-types.ts';
 import { optionalString, parseOptions, requireOption, type OptionSpec } from './options.ts';
+import { cliDefaultAsOf } from './as-of.ts';
 import { dateOption, loadTransactions, numberOption, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
 
@@ -90,9 +92,12 @@ export async function clvCommand(argv: string[]): Promise<string | null> {
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, roles);
-		const { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate } = s;
-		const run = await runClvModels(db, { calibrationEnd: calibrationEnd as string, observationEnd, unit, horizonMonths, monthlyDiscountRate, score: 'calibration', holdoutOverHorizon: !observationEnd }, fitAndWarn);
-		const csv = toCsv(CLV_COLUMNS, await clvOutputRows(db), { bom: false });
+		const { calibrationEnd, unit, horizonMonths, monthlyDiscountRate } = s;
+		// Default observation end: the last day of the data, stray late dates left out (reported).
+		const d = await cliDefaultAsOf(db, requireOption(v, 'input'));
+		const observationEnd = s.observationEnd ?? d?.lastDay;
+		const run = await runClvModels(db, { calibrationEnd: calibrationEnd as string, observationEnd, unit, horizonMonths, monthlyDiscountRate, score: 'calibration', holdoutOverHorizon: !s.observationEnd }, fitAndWarn);
+		const csv = toCsv(CLV_COLUMNS, await clvOutputRows(db), { bom: false, money: moneyColumnsOf(CLV_COLUMNS) });
 		if (s.params) writeOutput(s.params, paramsJson(run.fit));
 		writeOutput(optionalString(v, 'out'), csv);
 		return null;

@@ -8,13 +8,14 @@ import { translate } from '../i18n/translate.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
 import { openFile } from '../run/open-file.ts';
 import { applyMapping } from '../run/stage.ts';
-import { optionalString, requireOption, txRoles, type OptionSpec } from './options.ts';
+import { optionalString, optionList, requireOption, txRoles, type OptionSpec, type Values } from './options.ts';
+import { ORDER_HELP, ORDER_OPTIONS, ORDER_ROLE_FLAGS, orderReportLines, orderRolesFrom, orderRulesFrom } from './order-options.ts';
+import { openFiles } from '../run/open-files.ts';
 import { NODE_FILES } from './io.ts';
 import { cliRaggedPolicy, raggedOption } from './ragged-option.ts';
 import { raggedParams } from '../core/csv/ragged.ts';
 import { DATE_OPTIONS, DATES_HELP, dateOptionsFrom } from './date-options.ts';
 
-type Values = Record<string, string | boolean | undefined>;
 
 /** How any input file is read: the sheet of a workbook, ragged rows (every command that reads a file). */
 export const FILE_OPTIONS: OptionSpec = {
@@ -33,7 +34,7 @@ export function inputOptions(v: Values): { sheet?: string; ragged: 'skip' | 'sto
 
 /** The options every transactions command shares. */
 export const TX_OPTIONS: OptionSpec = {
-	input: { type: 'string' },
+	input: { type: 'string', multiple: true },
 	customer: { type: 'string' },
 	date: { type: 'string' },
 	amount: { type: 'string' },
@@ -42,7 +43,8 @@ export const TX_OPTIONS: OptionSpec = {
 	order: { type: 'string' },
 	out: { type: 'string' },
 	...FILE_OPTIONS,
-	...DATE_OPTIONS
+	...DATE_OPTIONS,
+	...ORDER_OPTIONS
 };
 
 export const TX_HELP = `  --input FILE        transactions CSV (delimiter, header and types are detected; .csv.gz accepted)
@@ -55,10 +57,12 @@ export const TX_HELP = `  --input FILE        transactions CSV (delimiter, heade
   --order COL         order id column (optional)
 ${FILE_HELP}
 ${DATES_HELP}
-  --out FILE          write the CSV here (default: standard output); nothing is written on error`;
+  --out FILE          write the CSV here (default: standard output); nothing is written on error
+
+${ORDER_HELP}`;
 
 export function rolesFrom(v: Values): RoleMapping {
-	const roles = txRoles(v);
+	const roles = orderRolesFrom(v, txRoles(v));
 	dateOptionsFrom(v); // --tz and --date-format fail before anything is read
 	return roles;
 }
@@ -89,28 +93,59 @@ export function numberOption(v: Values, name: string, def: number, min: number, 
  * Loads --input into `raw`, checks the mapped columns exist, validates and builds `tx` — the same
  * pipeline as the page. Warnings go to stderr; the first error is thrown.
  */
-export async function loadTransactions(db: NodeDbClient, v: Values, roles: RoleMapping): Promise<void> {
-	const file = await openInput(db, requireOption(v, 'input'), roles, inputOptions(v));
+export async function loadTransactions(db: NodeDbClient, v: Values, txRolesGiven: RoleMapping): Promise<void> {
+	const roles = orderRolesFrom(v, txRolesGiven);
+	const inputs = optionList(v, 'input');
+	if (inputs.length === 0) requireOption(v, 'input');
+	const { status, refund, paid, ...tx } = roles;
+	const columns = { ...tx, [ORDER_ROLE_FLAGS.status]: status, [ORDER_ROLE_FLAGS.refund]: refund, [ORDER_ROLE_FLAGS.paid]: paid };
+	const file = inputs.length > 1 ? await openInputs(db, inputs, columns, inputOptions(v)) : await openInput(db, inputs[0]!, columns, inputOptions(v));
 	const dates = dateOptionsFrom(v);
-	const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone));
+	const rules = orderRulesFrom(v);
+	const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone, rules), { dayMonthChosen: dates.dateFormat !== undefined });
 	const first = result.errors[0];
-	if (first) throw first;
+	if (first) throw cliError(first);
 	for (const w of result.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
+	if (result.orders) for (const line of orderReportLines(result.orders, typeof v['exclude-status'] === 'string')) process.stderr.write(`${line}\n`);
+}
+
+/** Several exports of the same shape read as one dataset (run/open-files.ts); the named columns checked. */
+async function openInputs(db: DbClient, inputs: string[], columns: Record<string, string | undefined>, o: { sheet?: string; ragged?: 'skip' | 'stop' }): Promise<LoadedFile> {
+	const io = { ...NODE_FILES, askRagged: cliRaggedPolicy(o.ragged ?? 'skip', inputs.join(', ')) };
+	const opened = await openFiles(db, inputs, { sheet: o.sheet, ragged: 'ask' }, io);
+	if (!opened) throw new ClienteleError('import.cancelled');
+	opened.opened.forEach((f, i) => {
+		if (f.file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: inputs[i]!, ...raggedParams(f.file.ragged) })}\n`);
+	});
+	checkColumns(opened.file, columns, inputs[0]!);
+	process.stderr.write(`note: ${translate('en', 'orders.files', { count: inputs.length, list: inputs.join(', ') })}\n`);
+	return opened.file;
+}
+
+function checkColumns(file: LoadedFile, columns: Record<string, string | undefined>, input: string): void {
+	const names = file.sniff.columns.map((c) => c.name);
+	for (const [option, col] of Object.entries(columns))
+		if (col && !names.includes(col)) throw new ClienteleError('cli.noColumn', { column: col, option, file: input, list: names.join(', ') });
+}
+
+/** A mapping error as the CLI says it: the day/month question names --date-format. */
+export function cliError(e: ClienteleError): ClienteleError {
+	return e.code === 'dates.dayMonthUndecided' ? new ClienteleError('dates.cli.dayMonthUndecided', e.params) : e;
 }
 
 /**
  * Loads a CSV through the shared pipeline (run/open-file.ts) — encoding detected (GBK, UTF-16 …
  * transcoded in chunks to a temporary UTF-8 file, removed once DuckDB has read it) — and checks
- * the named columns exist.
+ * the named columns exist. `table`: the text table to load into (default: the transactions' raw table).
  */
 export async function openInput(
 	db: DbClient,
 	input: string,
 	columns: Record<string, string | undefined>,
-	o: { sheet?: string; ragged?: 'skip' | 'stop' } = {}
+	o: { sheet?: string; ragged?: 'skip' | 'stop'; table?: string } = {}
 ): Promise<LoadedFile> {
 	const io = { ...NODE_FILES, askRagged: cliRaggedPolicy(o.ragged ?? 'skip', input) };
-	const opened = await openFile(db, input, { sheet: o.sheet, ragged: 'ask' }, io);
+	const opened = await openFile(db, input, { sheet: o.sheet, ragged: 'ask', table: o.table }, io);
 	if (!opened) throw new ClienteleError('import.cancelled');
 	const { file } = opened;
 	if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
@@ -7,8 +6,10 @@ import { decodeSample, detectEncoding, needsTranscoding, type TextEncoding } fro
 import { transcodeChunks } from '../core/csv/transcode.ts';
 import { SAMPLE_BYTES } from '../core/csv/inspect.ts';
 import { ClienteleError } from '../core/errors.ts';
+import type { InflationStep } from '../core/import/gzip-guard.ts';
 import { prepareInput, type OpenFileIo, type PreparedInput } from '../run/open-file.ts';
 import { prepareWorkbook } from './xlsx-input.ts';
+import { tempDir, trackTemp } from './temp-files.ts';
 
 export interface SampleOptions {
 	/** Decode with this encoding instead of detecting it. */
@@ -36,13 +37,28 @@ export function readSampleBytes(file: string): Uint8Array {
 		const buf = Buffer.alloc(SAMPLE_BYTES);
 		const n = fs.readSync(fd, buf, 0, buf.length, 0);
 		let bytes = buf.subarray(0, n);
-		if (gz) bytes = zlib.gunzipSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, SAMPLE_BYTES);
+		if (gz) {
+			try {
+				bytes = zlib.gunzipSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, SAMPLE_BYTES);
+			} catch {
+				throw new ClienteleError('file.badGzip', { file });
+			}
+		}
 		return bytes;
 	} catch (e) {
 		if (e instanceof ClienteleError) throw e;
 		throw new ClienteleError('cli.noFile', { file, detail: e instanceof Error ? e.message : String(e) });
 	} finally {
 		fs.closeSync(fd);
+	}
+}
+
+/** A whole text file (UTF-8); a file that cannot be read is a cli.noFile error naming it. */
+export function readTextFile(file: string): string {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch (e) {
+		throw new ClienteleError('cli.noFile', { file, detail: e instanceof Error ? e.message : String(e) });
 	}
 }
 
@@ -53,12 +69,46 @@ export function writeOutput(out: string | undefined, text: string): void {
 		return;
 	}
 	const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+	const remove = trackTemp(tmp);
 	try {
 		fs.writeFileSync(tmp, text);
 		fs.renameSync(tmp, out);
 	} catch (e) {
-		fs.rmSync(tmp, { force: true });
-		throw new ClienteleError('cli.noFile', { file: out, detail: e instanceof Error ? e.message : String(e) });
+		throw new ClienteleError('cli.cannotWrite', { file: out, detail: e instanceof Error ? e.message : String(e) });
+	} finally {
+		remove();
+	}
+}
+
+/** `out` names the existing file `input` (a link or another spelling of its path counts). */
+function sameFile(out: string, input: string): boolean {
+	try {
+		const y = fs.statSync(input);
+		if (!y.isFile()) return false;
+		if (path.resolve(out) === path.resolve(input)) return true;
+		const x = fs.statSync(out);
+		return x.dev === y.dev && x.ino === y.ino;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Checks, before any work, that `out` can be written and is none of the inputs: writing over the
+ * input would destroy it (cli.outIsInput); a folder that is missing or read-only fails now
+ * (cli.cannotWrite), not after a long analysis.
+ */
+export function checkOutput(option: string, out: string | undefined, inputs: readonly string[]): void {
+	if (!out) return;
+	if (inputs.some((i) => sameFile(out, i))) throw new ClienteleError('cli.outIsInput', { out, option });
+	const dir = path.dirname(path.resolve(out));
+	try {
+		if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new Error('it is a folder');
+		fs.accessSync(dir, fs.constants.W_OK);
+		if (fs.existsSync(out)) fs.accessSync(out, fs.constants.W_OK);
+	} catch (e) {
+		const detail = e instanceof Error && 'code' in e && e.code === 'ENOENT' ? `the folder ${dir} does not exist` : e instanceof Error ? e.message : String(e);
+		throw new ClienteleError('cli.cannotWrite', { file: out, detail });
 	}
 }
 
@@ -76,8 +126,27 @@ export interface PreparedPath extends PreparedInput {
 export const NODE_FILES: OpenFileIo<string, PreparedPath> = {
 	name: (file) => file,
 	head: (file) => Promise.resolve(readSampleBytes(file)),
+	inflation: (file) => ({ size: fs.statSync(file).size, steps: inflate(file) }),
 	prepare: (file, kind, o) => (kind === 'xlsx' ? prepareWorkbook(file, o.sheet) : prepareText(file, o.encoding))
 };
+
+/** A .gz file inflated with zlib in 1 MiB pieces, only counted. */
+async function* inflate(file: string): AsyncGenerator<InflationStep> {
+	const read = fs.createReadStream(file, { highWaterMark: 1 << 16 });
+	const gunzip = zlib.createGunzip({ chunkSize: 1 << 20 });
+	const out = read.pipe(gunzip);
+	let inflated = 0;
+	try {
+		for await (const chunk of out as AsyncIterable<Buffer>) {
+			inflated += chunk.length;
+			// bytesWritten: the compressed bytes zlib has consumed (the file stream reads ahead of it)
+			yield { read: gunzip.bytesWritten, inflated };
+		}
+	} finally {
+		read.destroy();
+		gunzip.destroy();
+	}
+}
 
 /**
  * Prepares a CLI input as the pipeline's first step does (run/open-file.ts): refuses what cannot be
@@ -101,9 +170,8 @@ async function prepareText(file: string, chosen: TextEncoding | undefined): Prom
 		return { path: file, source: source(file), fileName: file, sample, detection, encoding, cleanup: () => undefined };
 	const gz = file.toLowerCase().endsWith('.gz');
 	const base = path.basename(file).replace(/\.gz$/i, '');
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-'));
+	const { dir, remove: cleanup } = tempDir();
 	const out = path.join(dir, base.toLowerCase().endsWith('.csv') ? base : `${base}.csv`);
-	const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
 	try {
 		const transcode = (src: AsyncIterable<Uint8Array>) => transcodeChunks(src, encoding);
 		const read = fs.createReadStream(file, { highWaterMark: 1 << 20 });
@@ -115,4 +183,15 @@ async function prepareText(file: string, chosen: TextEncoding | undefined): Prom
 	}
 	const fileName = gz ? file.replace(/\.gz$/i, '') : file;
 	return { path: out, source: source(out), fileName, sample, detection, encoding, cleanup };
+}
+
+/** The options that name files the CLI writes. */
+export const OUTPUT_OPTIONS = ['out', 'params'] as const;
+
+/** checkOutput for every output option given, against every other option's value (inputs are among them). */
+export function checkOutputs(values: Record<string, string | boolean | undefined>): void {
+	const given = (k: string) => (typeof values[k] === 'string' && values[k] !== '' ? (values[k] as string) : undefined);
+	const others = Object.keys(values).filter((k) => !(OUTPUT_OPTIONS as readonly string[]).includes(k)).map(given).filter((x): x is string => x !== undefined);
+	const outs = OUTPUT_OPTIONS.map((o) => [o, given(o)] as const).filter((x): x is readonly [(typeof OUTPUT_OPTIONS)[number], string] => x[1] !== undefined);
+	for (const [option, out] of outs) checkOutput(option, out, [...others, ...outs.filter((x) => x[0] !== option).map((x) => x[1])]);
 }

@@ -9,7 +9,8 @@ import { DEFAULT_CHANNELS, type TouchpointMapping } from '../core/sql/journey.ts
 import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { buildTouchpoints, journeyReport, type JourneyReport } from '../run/journey.ts';
-import { optionalString, parseOptions, requireOption } from './options.ts';
+import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions, requireOption } from './options.ts';
+import { journeyLabels } from './labels.ts';
 import { writeOutput } from './io.ts';
 import { openInput, round4, wholeOption } from './kpi.ts';
 import { FILE_HELP, FILE_OPTIONS, inputOptions } from './input.ts';
@@ -53,6 +54,7 @@ ${DATES_HELP}
   --window-days N     funnel: later steps within N days of the first (default: no limit)
   --by-segment        funnel: one funnel per --segment value
   --channel-map M     channels: override the table, e.g. "App=online,门店=offline"
+${langHelp('our labels: channels online/offline/unknown, the overall group and time row all, the path other (zh: 线上/线下/未知, 全部, 其他)')}
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help
 
@@ -144,10 +146,12 @@ export async function journeyCommand(argv: string[]): Promise<string | null> {
 		'window-days': { type: 'string' },
 		'by-segment': { type: 'boolean' },
 		'channel-map': { type: 'string' },
-		out: { type: 'string' }
+		out: { type: 'string' },
+		...LANG_OPTION
 	});
 	if (v.help) return JOURNEY_HELP;
 	const input = requireOption(v, 'input');
+	const lang = langOption(v);
 	const cols = {
 		customer: requireOption(v, 'customer'),
 		date: requireOption(v, 'date'),
@@ -177,7 +181,7 @@ export async function journeyCommand(argv: string[]): Promise<string | null> {
 			for (const [k, x] of Object.entries(r)) out[k] = typeof x === 'number' && !Number.isInteger(x) ? round4(x) : x;
 			return out;
 		});
-		writeOutput(optionalString(v, 'out'), toCsv(JOURNEY_REPORTS[report], rows, { bom: false }));
+		writeOutput(optionalString(v, 'out'), toCsv(JOURNEY_REPORTS[report], journeyLabels(rows, spec, lang), { bom: false }));
 		return null;
 	} finally {
 		await db.close();

@@ -2,6 +2,8 @@
 import { DEFAULT_CES_SCALE, DEFAULT_CSAT_SCALE, DEFAULT_LOST_DAYS } from '../core/kpi/defaults.ts';
 import { DATES_HELP } from './date-options.ts';
 import { FILE_HELP } from './input.ts';
+import { langHelp } from './options.ts';
+import { ORDER_HELP } from './order-options.ts';
 
 export const NPS_COLUMNS = ['group', 'n', 'detractors', 'passives', 'promoters', 'nps', 'se', 'ci_low', 'ci_high'];
 export const CSAT_COLUMNS = ['group', 'n', 'satisfied', 'csat', 'ci_low', 'ci_high'];
@@ -16,6 +18,7 @@ ${FILE_HELP}
   --by COL            one row per value of this column (default: one row, group "all")
   --by-period P       … or per month or quarter (P = month | quarter) of the --date column
   --date COL          date column for --by-period
+${langHelp('the overall group: en all, zh 全部')}
 ${DATES_HELP}
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help`;
@@ -71,15 +74,20 @@ ${DATES_HELP}
   --lost-days N       a customer is lost after N days without a purchase (default ${DEFAULT_LOST_DAYS})
   --report R          summary (default) or cohorts
   --max-months N      cohorts: at most N months after the first
+${langHelp('the overall group: en all, zh 全部')}
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help
+
+${ORDER_HELP}
 
 A purchase is a line with a positive amount. Active on a day = bought in the N days before it.
 customers_start: active at --start (a purchase in [start − N, start − 1]); customers_end: active at the
 end of --end (a purchase in [end − N + 1, end]); new_customers: first purchase ever inside the period;
 retained: active at both; lost: active at the start, not at the end; reactivated: active at the end,
-neither at the start nor new. retention = (customers_end − new_customers) / customers_start;
-churn = lost / customers_start; retained_share = retained / customers_start; repurchase_rate =
+neither at the start nor new. retained_share = retained / customers_start is strict retention
+(the page's headline, = 100 − churn; the 92 % target refers to it); retention = (customers_end −
+new_customers) / customers_start is the textbook formula (can leave 0–100);
+churn = lost / customers_start; repurchase_rate =
 customers with ≥ 2 purchases in the period / customers with ≥ 1. Rates in %.
 summary columns: ${RETENTION_COLUMNS.join(',')}
 cohorts columns: ${COHORT_COLUMNS.join(',')} — cohort = month of the first purchase (YYYY-MM,

@@ -2,7 +2,7 @@
  * `clientele kpi <nps|csat|ces|retention>`: arguments → the KPI runner (run/kpi.ts) → CSV. Help
  * texts and output columns are in kpi-help.ts; defaults come from core/kpi/defaults.ts.
  */
-import { columnDateFormat, DATE_OPTIONS, dateOptionsFrom } from './date-options.ts';
+import { columnDateFormat, DATE_OPTIONS } from './date-options.ts';
 import type { Cell } from '../core/export/csv.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { ClienteleError } from '../core/errors.ts';
@@ -12,15 +12,13 @@ import { toPoints } from '../core/kpi/nps.ts';
 import type { GroupBy } from '../core/sql/kpi.ts';
 import { dateLit } from '../core/sql/sql.ts';
 import type { DbClient } from '../db/client.ts';
-import { mappingFor } from '../core/import/mapping.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
-import { applyMapping } from '../run/stage.ts';
 import { cohortRetention, csatByGroup, meanScoreByGroup, npsByGroup, retentionByGroup } from '../run/kpi.ts';
 import { NodeDbClient } from '../db/node.ts';
-import { translate } from '../i18n/translate.ts';
-import { optionalString, parseOptions, requireOption, type OptionSpec } from './options.ts';
+import { LANG_OPTION, langOption, optionalString, parseOptions, requireOption, type OptionSpec } from './options.ts';
+import { allLabels, relabel } from './labels.ts';
 import { writeOutput } from './io.ts';
-import { FILE_OPTIONS, inputOptions, openInput, rolesFrom, TX_OPTIONS } from './input.ts';
+import { FILE_OPTIONS, inputOptions, loadTransactions, openInput, rolesFrom, TX_OPTIONS } from './input.ts';
 import { CES_COLUMNS, COHORT_COLUMNS, CSAT_COLUMNS, KPI_CES_HELP, KPI_CSAT_HELP, KPI_HELP, KPI_NPS_HELP, KPI_RETENTION_HELP, NPS_COLUMNS, RETENTION_COLUMNS } from './kpi-help.ts';
 
 export { CES_COLUMNS, COHORT_COLUMNS, CSAT_COLUMNS, KPI_CES_HELP, KPI_CSAT_HELP, KPI_HELP, KPI_NPS_HELP, KPI_RETENTION_HELP, NPS_COLUMNS, RETENTION_COLUMNS };
@@ -77,7 +75,8 @@ const SURVEY_SPEC: OptionSpec = {
 	by: { type: 'string' },
 	'by-period': { type: 'string' },
 	date: { type: 'string' },
-	out: { type: 'string' }
+	out: { type: 'string' },
+	...LANG_OPTION
 };
 
 type Survey = { db: DbClient; file: LoadedFile; input: string; score: string; by: GroupBy | undefined };
@@ -90,6 +89,7 @@ async function withSurvey(v: Values, run: (s: Survey) => Promise<Record<string, 
 	const dateCol = optionalString(v, 'date');
 	if (period && !dateCol) throw new ClienteleError('cli.missingOption', { option: 'date' });
 	if (period && byCol) throw new ClienteleError('kpi.byOrByPeriod');
+	const lang = langOption(v);
 	const db = await NodeDbClient.create();
 	try {
 		const file = await openInput(db, input, { score, by: byCol, date: period ? dateCol : undefined }, inputOptions(v));
@@ -100,7 +100,8 @@ async function withSurvey(v: Values, run: (s: Survey) => Promise<Record<string, 
 			if (!fmt) throw new ClienteleError('kpi.notDateColumn', { file: input, column: dateCol });
 			by = { kind: 'period', column: dateCol, dateFormat: fmt, unit: period };
 		}
-		const rows = await run({ db, file, input, score, by });
+		// Only the overall group ('all', without --by or --by-period) is a label of ours.
+		const rows = relabel(await run({ db, file, input, score, by }), 'group', by ? {} : allLabels(lang));
 		writeOutput(optionalString(v, 'out'), toCsv(columns, rows, { bom: false }));
 		return null;
 	} finally {
@@ -178,7 +179,8 @@ const RETENTION_SPEC: OptionSpec = {
 	end: { type: 'string' },
 	'lost-days': { type: 'string' },
 	report: { type: 'string' },
-	'max-months': { type: 'string' }
+	'max-months': { type: 'string' },
+	...LANG_OPTION
 };
 
 /** The arguments of `kpi retention`, checked in the order the messages name them. */
@@ -190,28 +192,23 @@ export function retentionArgs(v: Values) {
 	if (start > end) throw new ClienteleError('kpi.badPeriod', { start, end });
 	const lostDays = wholeOption(v, 'lost-days', DEFAULT_LOST_DAYS, 1)!;
 	const report = choice(v, 'report', ['summary', 'cohorts'] as const, 'summary');
-	return { input, roles, start, end, lostDays, report, maxMonths: wholeOption(v, 'max-months', undefined, 0) };
+	return { input, roles, start, end, lostDays, report, maxMonths: wholeOption(v, 'max-months', undefined, 0), lang: langOption(v) };
 }
 
 async function retentionCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, RETENTION_SPEC);
 	if (v.help) return KPI_RETENTION_HELP;
-	const { input, roles, start, end, lostDays, report, maxMonths } = retentionArgs(v);
+	const { roles, start, end, lostDays, report, maxMonths, lang } = retentionArgs(v);
 	const db = await NodeDbClient.create();
 	try {
-		const file = await openInput(db, input, { ...roles }, inputOptions(v));
-		const dates = dateOptionsFrom(v);
-		const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone));
-		const first = result.errors[0];
-		if (first) throw first;
-		for (const w of result.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
+		await loadTransactions(db, v, roles);
 		const pct = (x: number) => round4(x * 100);
 		let text: string;
 		if (report === 'summary') {
 			const rows = await retentionByGroup(db, { start, end, lostDays, purchases: roles.order ? 'orders' : 'days' });
 			text = toCsv(
 				RETENTION_COLUMNS,
-				rows.map((r) => ({
+				relabel(rows, 'group', allLabels(lang)).map((r) => ({
 					group: r.group,
 					start,
 					end,

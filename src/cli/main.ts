@@ -1,5 +1,8 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ABC_HELP, abcCommand } from './abc.ts';
-import { ClienteleError, isClienteleError } from '../core/errors.ts';
+import { ClienteleError } from '../core/errors.ts';
+import { toUserError } from '../core/user-error.ts';
 import { translate } from '../i18n/translate.ts';
 import { RFM_HELP, rfmCommand } from './rfm.ts';
 import { KPI_HELP, kpiCommand } from './kpi.ts';
@@ -10,6 +13,9 @@ import { VALUE_MATRIX_HELP, valueMatrixCommand } from './value-matrix.ts';
 import { planCommand } from './plan.ts';
 import { PLAN_HELP } from './plan-help.ts';
 import { INPUT_HELP } from './rfm-options.ts';
+import { LIFECYCLE_HELP, lifecycleCommand } from './lifecycle.ts';
+import { GRADE_HELP, gradeCommand } from './grade.ts';
+import { EVALUATE_HELP, evaluateCommand } from './evaluate.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -22,7 +28,10 @@ export const COMMANDS: Record<string, Command> = {
 	'value-matrix': { run: valueMatrixCommand, help: VALUE_MATRIX_HELP },
 	kpi: { run: kpiCommand, help: KPI_HELP },
 	journey: { run: journeyCommand, help: JOURNEY_HELP },
-	plan: { run: planCommand, help: PLAN_HELP(INPUT_HELP) }
+	plan: { run: planCommand, help: PLAN_HELP(INPUT_HELP) },
+	lifecycle: { run: lifecycleCommand, help: LIFECYCLE_HELP },
+	grade: { run: gradeCommand, help: GRADE_HELP },
+	evaluate: { run: evaluateCommand, help: EVALUATE_HELP }
 };
 
 const HELP = `clientele — customer analysis from the command line (same engine as the web app)
@@ -34,6 +43,12 @@ ${Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n')}
 
 Run a command with --help for its options.
 `;
+
+/** The --input of a command line ('' without one), for messages about a failure while reading it. */
+function inputOf(argv: string[]): string {
+	const i = argv.indexOf('--input');
+	return (i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--input='))?.slice(8)) ?? '';
+}
 
 /** Translates errors into one English line on stderr; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -49,12 +64,15 @@ export async function main(argv: string[]): Promise<number> {
 		if (help) process.stdout.write(help);
 		return 0;
 	} catch (e) {
-		// Every message of ours comes from the English catalogue (the page's); anything else (an
-		// engine error, say) is shown as it came.
-		const msg = isClienteleError(e) ? translate('en', e.code, e.params) : e instanceof Error ? e.message : String(e);
+		// Every message comes from the English catalogue (the page's); an engine's own wording never
+		// reaches the user (core/user-error.ts).
+		const err = toUserError(e, inputOf(rest));
+		const msg = translate('en', err.code, err.params);
 		process.stderr.write(`clientele ${cmd}: ${msg}\n`);
 		return 2;
 	}
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Run when started as a program; imported (the hostile-corpus test calls main in-process), do nothing.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+	process.exitCode = await main(process.argv.slice(2));

@@ -3,7 +3,7 @@ import { MIGRATE_COLUMNS } from '../core/sql/migrate.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { migrationRows, runMigration } from '../run/migrate.ts';
-import { optionalString, parseOptions, requiredDate, requireOption } from './options.ts';
+import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions, requiredDate, requireOption } from './options.ts';
 import { writeOutput } from './io.ts';
 import { loadTransactions } from './input.ts';
 import { frequencyFor, INPUT_HELP, INPUT_OPTIONS, parseScoring, parseSegments, parseTxInput } from './rfm-options.ts';
@@ -20,6 +20,7 @@ customers who had bought by then). segment_from is empty for customers new since
 
 ${INPUT_HELP}
 
+${langHelp('the segment names')}
   --out FILE          write the CSV here (default: standard output); nothing is written on error
   -h, --help          this help
 
@@ -31,9 +32,11 @@ export async function migrateCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, {
 		...INPUT_OPTIONS,
 		from: { type: 'string' },
-		to: { type: 'string' }
+		to: { type: 'string' },
+		...LANG_OPTION
 	});
 	if (v.help) return MIGRATE_HELP;
+	const lang = langOption(v);
 	requireOption(v, 'input');
 	const from = requiredDate(v, 'from');
 	const to = requiredDate(v, 'to');
@@ -54,7 +57,7 @@ export async function migrateCommand(argv: string[]): Promise<string | null> {
 			scoring,
 			set
 		});
-		const rows = await migrationRows(db, segmentNames(set));
+		const rows = await migrationRows(db, segmentNames(set, lang));
 		writeOutput(optionalString(v, 'out'), toCsv(MIGRATE_COLUMNS, rows, { bom: false }));
 		return null;
 	} finally {

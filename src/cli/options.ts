@@ -3,6 +3,7 @@ import type { RoleMapping } from '../core/csv/roles.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { MAX_BINS, MIN_BINS } from '../core/segments/scoring.ts';
 import { dateLit } from '../core/sql/sql.ts';
+import { checkOutputs } from './io.ts';
 
 /**
  * Command-line options, the one module that reads them: parsing argv, then small readers that
@@ -10,23 +11,43 @@ import { dateLit } from '../core/sql/sql.ts';
  */
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
-/** Parsed options by name. */
+/** Parsed options by name (a repeatable option: its first value here, all of them through optionList). */
 export type Values = Record<string, string | boolean | undefined>;
+
+/** Every value of the repeatable options (`multiple: true`, e.g. --input) of each parsed Values. */
+const LISTS = new WeakMap<Values, Record<string, string[]>>();
 
 /** Strict option parsing: unknown options and missing values become a ClienteleError (exit 2). */
 export function parseOptions(argv: string[], options: OptionSpec): Values {
+	let values: Values;
 	try {
-		const { values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
-		return values as Values;
+		const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
+		const out: Values = {};
+		const lists: Record<string, string[]> = {};
+		for (const [k, x] of Object.entries(parsed)) {
+			if (Array.isArray(x)) lists[k] = x.filter((s): s is string => typeof s === 'string');
+			out[k] = Array.isArray(x) ? (x[0] as string | undefined) : (x as string | boolean | undefined);
+		}
+		LISTS.set(out, lists);
+		values = out;
 	} catch (e) {
 		throw new ClienteleError('cli.badOption', { detail: e instanceof Error ? e.message : String(e) });
 	}
+	// Nothing lost: an output that would overwrite an input, or cannot be written, fails before any work.
+	if (!values.help) checkOutputs(values);
+	return values;
 }
 
 export function requireOption(v: Values, name: string): string {
 	const x = v[name];
 	if (typeof x !== 'string' || x === '') throw new ClienteleError('cli.missingOption', { option: name });
 	return x;
+}
+
+/** Every value of a repeatable option (--input a.csv --input b.csv), in order; [] when absent. */
+export function optionList(v: Values, name: string): string[] {
+	const x = LISTS.get(v)?.[name] ?? (typeof v[name] === 'string' ? [v[name]] : []);
+	return x.filter((s) => s !== '');
 }
 
 export function optionalString(v: Values, name: string): string | undefined {
@@ -95,6 +116,10 @@ export function txRoles(v: Values): RoleMapping {
 		price: optionalString(v, 'price'),
 		order: optionalString(v, 'order')
 	};
+	if (roles.amount && (roles.quantity || roles.price))
+		throw new ClienteleError('cli.amountWithQtyPrice', { other: roles.quantity ? 'quantity' : 'price' });
+	if (!roles.amount && (roles.quantity || roles.price) && !(roles.quantity && roles.price))
+		throw new ClienteleError('cli.qtyPricePair', roles.quantity ? { given: 'quantity', missing: 'price' } : { given: 'price', missing: 'quantity' });
 	if (!roles.amount && !(roles.quantity && roles.price))
 		throw new ClienteleError('cli.amountOrQtyPrice');
 	return roles;
@@ -102,6 +127,11 @@ export function txRoles(v: Values): RoleMapping {
 
 /** `--lang en|zh` of every command that writes category labels (default en). */
 export const LANG_OPTION: OptionSpec = { lang: { type: 'string' } };
+
+/** The help line of --lang; `what` names the labels the command writes. */
+export function langHelp(what: string): string {
+	return `  --lang en|zh        language of ${what} (default en); column names never change`;
+}
 
 /**
  * The language of category labels written by a command (segments, quadrants, classes, stages,

@@ -11,6 +11,10 @@ basis and plans:
                       above), value-matrix quadrants (the value-matrix flags: --current, --potential,
                       --split, --cost, --from, --to, the CLV model flags), grading tiers or lifecycle
                       stages
+  --new-days N, --active-days N, --churn-days N
+                      with --basis stage: the lifecycle's day settings (default 90, 90, 180)
+  --profiles FILE --profiles-id COL [--profiles-sheet NAME]
+                      with --basis stage: customer profiles; their ids without a purchase are potential
   --plans FILE.json   {"basis", "groups": {"<group>": {"service_level", "channel",
                       "contact_every_days", "owner", "cost_per_contact"}}, "default"?: {…}}; a group
                       is matched by its id or its name; without the file, the default plans

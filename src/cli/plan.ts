@@ -9,7 +9,8 @@ import { ACTION_LIST_COLUMNS } from '../core/sql/plan.ts';
 import { QUADRANTS } from '../core/sql/value-matrix.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { NodeDbClient } from '../db/node.ts';
-import { defaultAsOf, runRfm } from '../run/rfm.ts';
+import { runRfm } from '../run/rfm.ts';
+import { cliDefaultAsOf, cliToday } from './as-of.ts';
 import { planRows, runPlan, type PlanBasisInput } from '../run/plan.ts';
 import { runValueMatrixFromTransactions } from '../run/value-matrix.ts';
 import { fitAndWarn } from './clv.ts';
@@ -20,6 +21,10 @@ import { planSegmentNames, segmentRuleTexts } from './plan-words.ts';
 import { frequencyFor, INPUT_HELP, INPUT_OPTIONS, parseScoring, parseSegments, parseTxInput } from './rfm-options.ts';
 import { VALUE_MATRIX_OPTIONS, valueMatrixSettings } from './value-matrix.ts';
 import { PLAN_HELP } from './plan-help.ts';
+import { stageBasis, tierBasis } from './plan-stage.ts';
+import { GRADE_OPTIONS, gradeSettings } from './grade.ts';
+import { LIFECYCLE_DAY_OPTIONS, lifecycleDaysFrom } from './lifecycle.ts';
+import { parseProfilesArg, PROFILE_OPTIONS } from './profile-options.ts';
 
 
 function readText(file: string): string {
@@ -62,6 +67,9 @@ export async function planCommand(argv: string[]): Promise<string | null> {
 		...INPUT_OPTIONS,
 		...VALUE_MATRIX_OPTIONS,
 		...LANG_OPTION,
+		...LIFECYCLE_DAY_OPTIONS,
+		...GRADE_OPTIONS,
+		...PROFILE_OPTIONS,
 		basis: { type: 'string' },
 		plans: { type: 'string' },
 		start: { type: 'string' },
@@ -74,12 +82,14 @@ export async function planCommand(argv: string[]): Promise<string | null> {
 	if (v.help) return PLAN_HELP(INPUT_HELP);
 	requireOption(v, 'basis');
 	const basis = choice(v, 'basis', PLAN_BASES) as PlanBasis;
-	if (basis === 'tier' || basis === 'stage') throw new ClienteleError('plan.basisLater', { basis });
 	const lang = langOption(v);
 	const set = parseSegments(v);
 	const { scoring, resolved } = parseScoring(v, set);
 	const tx = parseTxInput(v);
 	const quadrant = basis === 'quadrant' ? valueMatrixSettings(v, tx.roles.order ? 'orders' : 'days') : null;
+	const grading = basis === 'tier' ? gradeSettings(v) : null;
+	const days = lifecycleDaysFrom(v);
+	const profiles = parseProfilesArg(v);
 	const asOfArg = dateOption(v, 'as-of');
 	const startArg = dateOption(v, 'start');
 	const horizonDays = numberOption(v, 'horizon-days', DEFAULT_PLAN_RUN.horizonDays, 1, 3650);
@@ -89,12 +99,19 @@ export async function planCommand(argv: string[]): Promise<string | null> {
 	const plans = plansFrom(v, basis);
 	const db = await NodeDbClient.create();
 	try {
-		await loadTransactions(db, v, { ...tx.roles, cost: quadrant?.cost });
-		const asOf = asOfArg ?? (await defaultAsOf(db))?.asOf;
+		await loadTransactions(db, v, { ...tx.roles, cost: quadrant?.cost ?? optionalString(v, 'cost') });
+		const asOf = asOfArg ?? (await cliDefaultAsOf(db, requireOption(v, 'input')))?.asOf;
 		if (!asOf) throw new ClienteleError('mapping.noUsableRows', { file: requireOption(v, 'input') });
 		await runRfm(db, { asOf, frequency: frequencyFor(tx, resolved), monetary: tx.monetary, returns: tx.returns, cancelledPattern: tx.cancelledPattern, scoring, set });
-		if (quadrant) await runValueMatrixFromTransactions(db, quadrant.run, fitAndWarn);
-		const input: PlanBasisInput = basis === 'segment' ? { basis, names: planSegmentNames(set, lang), rules: segmentRuleTexts(set, lang) } : quadrantWords(lang);
+		if (quadrant) await runValueMatrixFromTransactions(db, { ...quadrant.run, today: cliToday() }, fitAndWarn);
+		const input: PlanBasisInput =
+			basis === 'segment'
+				? { basis, names: planSegmentNames(set, lang), rules: segmentRuleTexts(set, lang) }
+				: basis === 'stage'
+					? await stageBasis(db, { v, tx, days, profiles, asOf, lang })
+					: grading
+						? await tierBasis(db, v, grading, { asOf, tx, cost: Boolean(quadrant?.cost ?? optionalString(v, 'cost')), lang })
+						: quadrantWords(lang);
 		const groups = Object.keys(input.names);
 		const zh = lang === 'zh-CN' ? 'zh' : 'en';
 		const result = await runPlan(db, {

@@ -17,6 +17,7 @@ import {
 import type { FrequencyMode, MonetaryMode, ReturnsMode } from '../core/sql/rfm.ts';
 import { DATES_HELP } from './date-options.ts';
 import { FILE_HELP, TX_OPTIONS } from './input.ts';
+import { ORDER_HELP, orderRolesFrom, orderRulesFrom } from './order-options.ts';
 import { binsOption, choice, numberList, optionalString, txRoles, type OptionSpec, type Values } from './options.ts';
 
 /** Input, mapping, scoring and segment options shared by `rfm` and `migrate`. */
@@ -54,7 +55,9 @@ scoring:
 segments:
   --segments r10|r10-tests|shopify11|cn8|FILE.json
                       rule set (default ${DEFAULT_RFM.preset}, the R rfm documentation's ten segments); cn8 (the
-                      Chinese 8-class model) uses mean split unless a method is given`;
+                      Chinese 8-class model) uses mean split unless a method is given
+
+${ORDER_HELP}`;
 
 export const INPUT_OPTIONS: OptionSpec = {
 	...TX_OPTIONS,
@@ -90,6 +93,10 @@ export function parseScoring(
 	// cn8 and other 2-level rule sets: high/low against the mean unless a method is chosen.
 	if (!methodGiven && set.levels === 2) scoring.method = 'mean';
 	const resolved = resolveScoring(scoring);
+	// --bins counts only for ntile and r-rfm: with mean or median everywhere it would be ignored.
+	const fixed = DIMS.map((d) => resolved[d].method).filter((m) => m === 'mean' || m === 'median');
+	if (scoring.bins !== undefined && fixed.length === DIMS.length)
+		throw new ClienteleError('cli.binsNoEffect', { bins: scoring.bins, method: [...new Set(fixed)].join('/') });
 	const mismatch = levelsMismatch(resolved, set);
 	if (mismatch) throw mismatch;
 	return { scoring, resolved, methodGiven };
@@ -134,7 +141,9 @@ export interface TxInput {
 
 /** Transaction input options, validated (nothing is read yet); the rest from DEFAULT_RFM. */
 export function parseTxInput(v: Values): TxInput {
-	const roles = txRoles(v);
+	// The order flags fail here, before anything is read.
+	const roles = orderRolesFrom(v, txRoles(v));
+	orderRulesFrom(v);
 	const frequency = choice<FrequencyMode>(v, 'frequency', ['orders', 'days', 'rows']);
 	if (frequency === 'orders' && !roles.order)
 		throw new ClienteleError('cli.needsOption', { option: 'frequency orders', needs: 'order' });

@@ -1,9 +1,12 @@
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
+import { moneyColumnsOf } from '../core/export/money.ts';
 import { VALUE_MATRIX_COLUMNS, type CurrentMeasure, type SplitRule } from '../core/sql/value-matrix.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { DEFAULT_VALUE_MATRIX, runValueMatrixFromTransactions } from '../run/value-matrix.ts';
-import { optionalString, parseOptions } from './options.ts';
+import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions, requireOption } from './options.ts';
+import { quadrantLabels, relabel } from './labels.ts';
+import { cliDefaultAsOf, cliToday } from './as-of.ts';
 import { CLV_OPTIONS, CLV_OPTIONS_HELP, clvSettings, fitAndWarn, paramsJson } from './clv.ts';
 import { dateOption, loadTransactions, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
@@ -28,6 +31,7 @@ ${TX_HELP}
   --calibration-end YYYY-MM-DD  fit the models up to this day (default: on all data); customers are
                       always scored as of the observation end
 ${CLV_OPTIONS_HELP}
+${langHelp('the quadrants: en core, potential, general, low; zh 核心价值客户 …')}
   -h, --help          this help
 
 Output columns: ${VALUE_MATRIX_COLUMNS.join(',')} (by customer id). A value at or above its split
@@ -74,16 +78,18 @@ export function valueMatrixSettings(v: Values, rfmFrequency: 'orders' | 'days') 
 }
 
 export async function valueMatrixCommand(argv: string[]): Promise<string | null> {
-	const v = parseOptions(argv, { ...TX_OPTIONS, ...VALUE_MATRIX_OPTIONS });
+	const v = parseOptions(argv, { ...TX_OPTIONS, ...VALUE_MATRIX_OPTIONS, ...LANG_OPTION });
 	if (v.help) return VALUE_MATRIX_HELP;
 	const roles = rolesFrom(v);
 	const s = valueMatrixSettings(v, roles.order ? 'orders' : 'days');
+	const labels = quadrantLabels(langOption(v));
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, { ...roles, cost: s.cost });
-		const run = await runValueMatrixFromTransactions(db, s.run, fitAndWarn);
+		await cliDefaultAsOf(db, requireOption(v, 'input'));
+		const run = await runValueMatrixFromTransactions(db, { ...s.run, today: cliToday() }, fitAndWarn);
 		if (s.params) writeOutput(s.params, paramsJson(run.fit));
-		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], run.rows, { bom: false }));
+		writeOutput(optionalString(v, 'out'), toCsv([...VALUE_MATRIX_COLUMNS], relabel(run.rows, 'quadrant', labels), { bom: false, money: moneyColumnsOf(VALUE_MATRIX_COLUMNS, s.run.current.kind === 'rfm' ? [] : ['current_value']) }));
 		return null;
 	} finally {
 		await db.close();

@@ -3,7 +3,7 @@
  * file (removed by cleanup(), like a transcoded input) and read by the same pipeline as any CSV.
  */
 import fs from 'node:fs';
-import os from 'node:os';
+import { tempDir } from './temp-files.ts';
 import path from 'node:path';
 import { decodeSample, detectEncoding } from '../core/csv/encoding.ts';
 import { ClienteleError } from '../core/errors.ts';
@@ -21,8 +21,7 @@ export async function prepareWorkbook(file: string, sheet?: string): Promise<Pre
 	}
 	const book = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 	const csv = await workbookToCsv(book, { file, sheet });
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-'));
-	const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+	const { dir, remove: cleanup } = tempDir();
 	const out = path.join(dir, 'sheet.csv');
 	try {
 		const fd = fs.openSync(out, 'w');

@@ -18,6 +18,16 @@ import { raggedMessages } from './parts/ragged.ts';
 import { datesTzMessages } from './parts/dates-tz.ts';
 import { cliMessages } from './parts/cli.ts';
 import { planMessages } from './parts/plan.ts';
+import { hostileMessages } from './parts/hostile.ts';
+import { lifecycleMessages } from './parts/lifecycle.ts';
+import { gradeMessages } from './parts/grade.ts';
+import { segmentGuideMessages } from './parts/segment-guide.ts';
+import { routeMessages } from './parts/route.ts';
+import { guessMessages } from './parts/guess.ts';
+import { ordersMessages } from './parts/orders.ts';
+import { windowMessages } from './parts/window.ts';
+import { presentMessages } from './parts/present.ts';
+import { evaluateMessages } from './parts/evaluate.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -40,7 +50,17 @@ export const PARTS = [
 	raggedMessages,
 	datesTzMessages,
 	cliMessages,
-	planMessages
+	planMessages,
+	hostileMessages,
+	lifecycleMessages,
+	gradeMessages,
+	segmentGuideMessages,
+	routeMessages,
+	guessMessages,
+	ordersMessages,
+	windowMessages,
+	presentMessages,
+	evaluateMessages
 ] as const;
 
 /**
@@ -66,5 +86,15 @@ export const en = {
 	...raggedMessages.en,
 	...datesTzMessages.en,
 	...cliMessages.en,
-	...planMessages.en
+	...planMessages.en,
+	...hostileMessages.en,
+	...lifecycleMessages.en,
+	...gradeMessages.en,
+	...segmentGuideMessages.en,
+	...routeMessages.en,
+	...guessMessages.en,
+	...ordersMessages.en,
+	...windowMessages.en,
+	...presentMessages.en,
+	...evaluateMessages.en
 };

@@ -30,10 +30,13 @@ export const DEFAULT_CLV: Readonly<{ unit: ClvUnit; horizonMonths: number; month
 /** Share of the span (first purchase … observation end) the page holds out by default. */
 export const DEFAULT_HOLDOUT_SHARE = 0.25;
 
-/** The page's default dates from the RFM as-of (exclusive): observation end the day before, the last 25 % held out. */
-export function defaultClvDates(rfmAsOf: string, firstDay: string): { observationEnd: string; calibrationEnd: string } {
-	const observationEnd = addDays(rfmAsOf, -1);
-	const span = Math.max(0, daysBetween(firstDay, observationEnd));
+/**
+ * The page's default dates from the analysis window (core/window): the observation end is the
+ * window's as-of date, the last 25 % of the window (from its start) held out.
+ */
+export function defaultClvDates(window: { start: string; asOf: string }): { observationEnd: string; calibrationEnd: string } {
+	const observationEnd = window.asOf;
+	const span = Math.max(0, daysBetween(window.start, observationEnd));
 	return { observationEnd, calibrationEnd: addDays(observationEnd, -Math.round(span * DEFAULT_HOLDOUT_SHARE)) };
 }
 
@@ -42,6 +45,8 @@ export interface ClvPrepareOptions {
 	calibrationEnd: string;
 	/** Default: the last purchase day. */
 	observationEnd?: string;
+	/** The analysis window's first day (core/window): purchases before it are left out. */
+	start?: string;
 	unit: ClvUnit;
 	horizonMonths: number;
 	monthlyDiscountRate: number;
@@ -77,7 +82,7 @@ async function columns(db: DbClient, table: string): Promise<ClvColumns> {
 
 /** Builds the prepared tables and returns the worker's input. */
 export async function prepareClv(db: DbClient, o: ClvPrepareOptions): Promise<ClvPrepared> {
-	const base = { tx: o.tx, calibrationEnd: o.calibrationEnd, observationEnd: o.observationEnd, unit: o.unit };
+	const base = { tx: o.tx, calibrationEnd: o.calibrationEnd, observationEnd: o.observationEnd, start: o.start, unit: o.unit };
 	const stats = (await db.query<{ customers: number; excluded_new: number; observation_end: string | null; first_day: string | null }>(clvPrepStatsSql(base))).rows[0];
 	if (!stats?.observation_end || !stats.first_day) throw new ClienteleError('clv.noData');
 	const observationEnd = o.observationEnd ?? stats.observation_end;
@@ -136,8 +141,10 @@ export async function storeClv(db: DbClient, o: { prep: string; target: string; 
 export interface ClvRunOptions {
 	/** Last day (inclusive) of the calibration period the models are fitted on, YYYY-MM-DD. */
 	calibrationEnd: string;
-	/** Last day of the hold-out; default the last purchase day. */
+	/** Last day of the hold-out; default the last purchase day (the page: the window's as-of date). */
 	observationEnd?: string;
+	/** The analysis window's first day (core/window); default: all history. */
+	start?: string;
 	unit: ClvUnit;
 	horizonMonths: number;
 	monthlyDiscountRate: number;
@@ -167,8 +174,8 @@ export interface ClvRun {
  */
 export async function runClvModels(db: DbClient, o: ClvRunOptions, fit: ClvFit, onStep: (next: 'fit' | 'store') => void = () => undefined): Promise<ClvRun> {
 	const atEnd = o.score === 'observation-end';
-	const { calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate, tracking } = o;
-	const prepared = await prepareClv(db, { tx: TX_TABLE, calibrationEnd, observationEnd, unit, horizonMonths, monthlyDiscountRate, scoreAtEnd: atEnd, tracking });
+	const { calibrationEnd, observationEnd, start, unit, horizonMonths, monthlyDiscountRate, tracking } = o;
+	const prepared = await prepareClv(db, { tx: TX_TABLE, calibrationEnd, observationEnd, start, unit, horizonMonths, monthlyDiscountRate, scoreAtEnd: atEnd, tracking });
 	if (o.holdoutOverHorizon) prepared.input.holdoutLength = horizonMonths * unitsPerMonth({ unit });
 	onStep('fit');
 	const result = await fit(prepared.input);

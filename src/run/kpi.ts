@@ -14,7 +14,7 @@ import { npsFromCounts, NPS_MAX, NPS_MIN, type NpsStat } from '../core/kpi/nps.t
 import { periodsBetween } from '../core/kpi/periods.ts';
 import { retentionFromCounts, type RetentionStat } from '../core/kpi/retention.ts';
 import { meanFromSums, type MeanStat } from '../core/kpi/stats.ts';
-import { defaultAsOfSql } from '../core/sql/as-of.ts';
+import { defaultAsOfStep } from './as-of.ts';
 import { csatCountsSql, distinctValuesSql, npsCountsSql, scoreCheckSql, scoreMomentsSql, type GroupBy, type ScoreCheckRow } from '../core/sql/kpi.ts';
 import { surveyJoinSql, type QuadrantSource } from '../core/sql/kpi-survey.ts';
 import { cohortRetentionSql, firstPurchaseDaySql, retentionCountsSql, type CohortOptions, type RetentionCountsRow, type RetentionOptions } from '../core/sql/retention.ts';
@@ -83,17 +83,17 @@ export function npsStep(o: SurveyColumn): Step<Grouped<NpsStat>[]> {
 }
 
 /** What csatByGroup runs: the answer check, then the counts per group. */
-function csatSql(o: SurveyColumn & { scale: number }): [Sql, Sql] {
+function csatSql(o: SurveyColumn & { scale: number; min?: number }): [Sql, Sql] {
 	// csatByGroup checks the scale before it runs these.
-	const counts = csatCountsSql({ ...o, source: o.source ?? RAW_TABLE, scale: o.scale, satisfiedFrom: satisfiedFrom(o.scale as CsatScale) });
-	return [checkSql({ ...o, min: 1, max: o.scale }), counts];
+	const counts = csatCountsSql({ ...o, source: o.source ?? RAW_TABLE, scale: o.scale, min: o.min ?? 1, satisfiedFrom: satisfiedFrom(o.scale as CsatScale) });
+	return [checkSql({ ...o, min: o.min ?? 1, max: o.scale }), counts];
 }
 
-/** CSAT per group on a 5-, 7- or 10-point scale (top two boxes; blanks skipped; Wilson interval). */
-export async function csatByGroup(db: DbClient, o: SurveyColumn & { scale: number }): Promise<Grouped<CsatStat>[]> {
+/** CSAT per group on a 5-, 7- or 10-point scale from 1 (or 0–10: `min` 0) (top two boxes; blanks skipped; Wilson interval). */
+export async function csatByGroup(db: DbClient, o: SurveyColumn & { scale: number; min?: number }): Promise<Grouped<CsatStat>[]> {
 	if (!isCsatScale(o.scale)) throw new ClienteleError('kpi.badScale', { value: o.scale });
 	const [check, counts] = csatSql(o);
-	await checkAnswers(db, check, { ...o, min: 1, max: o.scale });
+	await checkAnswers(db, check, { ...o, min: o.min ?? 1, max: o.scale });
 	const rows = (await db.query<{ group: string | null; n: number; satisfied: number }>(counts)).rows;
 	return rows.map((r) => ({ group: r.group, ...csatFromCounts(r, { confidence: o.confidence }) }));
 }
@@ -120,7 +120,7 @@ export interface SurveyKpiOptions {
 	source?: string;
 	by?: GroupBy;
 	nps?: Answers;
-	csat?: Answers & { scale: number };
+	csat?: Answers & { scale: number; min?: number };
 	ces?: Answers & Partial<Scale>;
 }
 
@@ -224,10 +224,13 @@ export async function cohortRetention(db: DbClient, o: CohortRun): Promise<Cohor
 	return cohortStep(o).run(db);
 }
 
-/** The as-of day of the transactions (the day after the last purchase, YYYY-MM-DD); null without purchases. */
-export function txAsOfStep(tx: string = TX_TABLE): Step<string | null> {
-	const q = defaultAsOfSql(tx);
-	return { sql: q, run: async (db) => (await db.query<{ as_of: string | null }>(q)).rows[0]?.as_of ?? null };
+/**
+ * The as-of day of the transactions (the day after the last purchase, YYYY-MM-DD, stray dates left
+ * out: run/as-of.ts); null without purchases. `today`: the caller's clock.
+ */
+export function txAsOfStep(o: { today: string; tx?: string }): Step<string | null> {
+	const s = defaultAsOfStep({ today: o.today, tx: o.tx ?? TX_TABLE });
+	return { sql: s.sql, run: async (db) => (await s.run(db))?.asOf ?? null };
 }
 
 /** The first purchase day up to `last` (null: none): where a retention trend starts. */

@@ -5,7 +5,7 @@
  */
 import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
 import type { RaggedPolicy } from '../core/csv/ragged.ts';
-import { guessRoles } from '../core/csv/roles.ts';
+import { guessTxRoles } from '../core/import/presets.ts';
 import type { SniffResult } from '../core/csv/sniff.ts';
 import { ClienteleError } from '../core/errors.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
@@ -17,7 +17,7 @@ import type { DbClient, FileSource } from '../db/client.ts';
 import type { LoadedFile } from './loaded-file.ts';
 import { pendingText, supersede } from './pending-text.ts';
 import { loadWithoutRagged } from './ragged.ts';
-import { canLoadTyped, checkAndPromote, type MappingResult } from './stage.ts';
+import { applyMapping, canLoadTyped, checkAndPromote, type MappingResult } from './stage.ts';
 import { countRows } from './table-ops.ts';
 import { RAW_TABLE, STAGE_TABLE } from './tables.ts';
 
@@ -65,9 +65,15 @@ export async function loadFile(db: DbClient, o: LoadOptions): Promise<LoadedFile
 		table,
 		sniff,
 		rows,
-		guess: guessRoles(sniff.columns),
+		...guessOf(sniff),
 		...(ragged ? { ragged } : {})
 	};
+}
+
+/** The guessed roles, and the platform preset the header was recognised as. */
+function guessOf(sniff: SniffResult): Pick<LoadedFile, 'guess' | 'preset'> {
+	const { roles, preset } = guessTxRoles(sniff.columns);
+	return { guess: roles, ...(preset ? { preset } : {}) };
 }
 
 let registrations = 0;
@@ -123,7 +129,7 @@ export async function loadTyped(
 			select: (csv) => stageSelectSql({ from: csv, rowNumber: raw('row_number() OVER ()'), mapping: o.mapping })
 		});
 		if (ragged === 'cancelled') return null;
-		const { total, ...result } = await checkAndPromote(db, o.fileName, o.mapping);
+		const { total, redo, ...checked } = await checkAndPromote(db, o.fileName, o.mapping);
 		// From here the raw table must be this file's: the previous file's is dropped now.
 		await db.exec(dropTableSql(RAW_TABLE));
 		const text = pendingText(db, { fileName: o.fileName, source: o.source, regName, read, scan, release: o.release });
@@ -133,11 +139,13 @@ export async function loadTyped(
 			table: RAW_TABLE,
 			sniff,
 			rows: total,
-			guess: guessRoles(sniff.columns),
+			...guessOf(sniff),
 			...(ragged ? { ragged } : {}),
 			text
 		};
-		return { file, result };
+		// The whole date column reads only in the other day/month order: mapped again from the text.
+		const result = redo ? await applyMapping(db, file, { ...o.mapping, dateFormat: redo }) : checked;
+		return { file, result: redo ? { ...result, mapping: { ...o.mapping, dateFormat: redo } } : result };
 	} finally {
 		if (!kept) await db.dropFile(regName).catch(() => undefined);
 	}

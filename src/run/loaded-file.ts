@@ -1,7 +1,9 @@
 /** A file loaded into the engine: what the pipeline found, and its text table (maybe still to read). */
 import type { RoleMapping } from '../core/csv/roles.ts';
+import type { PresetInfo } from '../core/import/presets.ts';
 import type { RaggedReport } from '../core/csv/ragged.ts';
 import type { SniffResult } from '../core/csv/sniff.ts';
+import type { FilePart } from '../core/sql/order-rules.ts';
 
 export interface LoadedFile {
 	fileName: string;
@@ -10,6 +12,13 @@ export interface LoadedFile {
 	sniff: SniffResult;
 	rows: number;
 	guess: RoleMapping;
+	/** The platform export the header was recognised as (absent: none); its roles are in `guess`. */
+	preset?: PresetInfo;
+	/**
+	 * Several exports of the same shape loaded together as one dataset: each file's rows in the text
+	 * table, in load order (absent: one file). Orders found in two files are counted once.
+	 */
+	parts?: FilePart[];
 	/** Rows left out because their field count differs from the header's (absent: none). */
 	ragged?: RaggedReport;
 	/**

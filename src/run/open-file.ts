@@ -16,13 +16,15 @@
 import type { EncodingDetection, TextEncoding } from '../core/csv/encoding.ts';
 import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
 import type { RaggedChoice, RaggedPolicy, RaggedReport } from '../core/csv/ragged.ts';
-import { guessRoles } from '../core/csv/roles.ts';
+import { guessTxRoles } from '../core/import/presets.ts';
 import type { SniffResult } from '../core/csv/sniff.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { guessFileRole } from '../core/import/customer-roles.ts';
 import { mappingFor } from '../core/import/mapping.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
 import { fileKind, refusalFor } from '../core/xlsx/file-kind.ts';
+import { notTextRefusal } from '../core/import/file-signature.ts';
+import { gzipError, watchInflation, type InflationStep } from '../core/import/gzip-guard.ts';
 import type { DbClient, FileSource } from '../db/client.ts';
 import { loadFile, loadTyped, type LoadOptions } from './load-file.ts';
 import type { LoadedFile } from './loaded-file.ts';
@@ -69,8 +71,13 @@ export interface PreparedInput {
 export interface OpenFileIo<F, P extends PreparedInput = PreparedInput> {
 	/** The input's name (its ending and first bytes say what it is; messages name it). */
 	name(input: F): string;
-	/** The input's first bytes (signatures: Excel, Parquet). */
+	/** The input's first bytes, decompressed for .gz (signatures: Excel, Parquet, images, PDF, binary data …). */
 	head(input: F): Promise<Uint8Array>;
+	/**
+	 * A .gz input inflated as a stream, only counted (decompression bombs, damaged files): its
+	 * compressed size and the running totals. Stops when the consumer stops iterating.
+	 */
+	inflation?(input: F): { size: number; steps: AsyncIterable<InflationStep> };
 	/** Makes a readable input readable by DuckDB: a workbook's sheet as CSV, another encoding as UTF-8. */
 	prepare(input: F, kind: 'text' | 'xlsx', o: { encoding?: TextEncoding; sheet?: string }): Promise<P>;
 	/** Inspects the sample (default: inspectSample, in place). */
@@ -98,9 +105,16 @@ export async function prepareInput<F, P extends PreparedInput>(
 	io: OpenFileIo<F, P>
 ): Promise<P> {
 	const name = io.name(input);
-	const kind = fileKind(name, await io.head(input));
-	const refusal = refusalFor(kind, name);
+	const head = await io.head(input);
+	const kind = fileKind(name, head);
+	const refusal = refusalFor(kind, name) ?? (kind === 'text' ? notTextRefusal(name, head) : null);
 	if (refusal) throw refusal;
+	if (kind === 'text' && /\.gz$/i.test(name) && io.inflation) {
+		const { size, steps } = io.inflation(input);
+		await watchInflation(name, size, steps).catch((e: unknown) => {
+			throw gzipError(name, e);
+		});
+	}
 	if (kind !== 'xlsx' && o.sheet !== undefined) throw new ClienteleError('xlsx.notWorkbook', { file: name });
 	return io.prepare(input, kind === 'xlsx' ? 'xlsx' : 'text', { encoding: o.encoding, sheet: o.sheet });
 }
@@ -149,7 +163,7 @@ export async function openFile<F>(db: DbClient, input: F, o: OpenFileOptions, io
 
 /** The guessed mapping when the file looks like transactions with every role recognised; else null. */
 function typedMapping(sniff: SniffResult, timeZone: string | undefined): TxMapping | null {
-	const guess = guessRoles(sniff.columns);
+	const guess = guessTxRoles(sniff.columns).roles;
 	if (guessFileRole(sniff.columns) !== 'transactions' || !canLoadTyped(guess)) return null;
 	return mappingFor(sniff, guess, undefined, timeZone);
 }

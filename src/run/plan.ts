@@ -2,7 +2,7 @@ import { planOf } from '../core/plan/parse.ts';
 import type { GroupPlan, PlanSet } from '../core/plan/types.ts';
 import { workdaysFrom, workdaysWithin, type HolidayTable } from '../core/plan/workdays.ts';
 import { actionListOutputSql, groupIdsSql, actionListSql, calendarSql, contactsSql, planSummarySql, workloadSql } from '../core/sql/plan.ts';
-import { quadrantGroups, segmentGroups } from '../core/sql/plan-basis.ts';
+import { quadrantGroups, segmentGroups, stageGroups, tierGroups } from '../core/sql/plan-basis.ts';
 import type { GroupSource } from '../core/sql/plan.ts';
 import type { DbClient, Row } from '../db/client.ts';
 import { PLAN_CALENDAR, PLAN_CONTACTS, PLAN_TABLE, RFM_BASE, RFM_TABLE, VALUE_MATRIX_TABLE } from './tables.ts';
@@ -16,7 +16,9 @@ import { PLAN_CALENDAR, PLAN_CONTACTS, PLAN_TABLE, RFM_BASE, RFM_TABLE, VALUE_MA
 /** What puts customers in groups, as plain data: names and reasons come in the caller's language. */
 export type PlanBasisInput =
 	| { basis: 'segment'; names: Record<string, string>; rules: Record<string, string> }
-	| { basis: 'quadrant'; names: Record<string, string>; rules: Record<string, string>; words: { current: string; potential: string } };
+	| { basis: 'quadrant'; names: Record<string, string>; rules: Record<string, string>; words: { current: string; potential: string } }
+	| { basis: 'stage'; names: Record<string, string>; rules: Record<string, string>; words: { since: string }; table: string }
+	| { basis: 'tier'; names: Record<string, string>; ungraded: string; table: string };
 
 export interface PlanRunOptions {
 	basis: PlanBasisInput;
@@ -37,6 +39,8 @@ export interface PlanRunResult {
 
 function groupSource(b: PlanBasisInput): GroupSource {
 	if (b.basis === 'segment') return segmentGroups({ rfm: RFM_TABLE, names: b.names, rules: b.rules });
+	if (b.basis === 'tier') return tierGroups({ table: b.table, ungraded: b.ungraded });
+	if (b.basis === 'stage') return stageGroups({ table: b.table, names: b.names, rules: b.rules, words: b.words });
 	return quadrantGroups({ table: VALUE_MATRIX_TABLE, names: b.names, rules: b.rules, words: b.words });
 }
 
@@ -67,6 +71,11 @@ export async function runPlan(db: DbClient, o: PlanRunOptions): Promise<PlanRunR
 	await db.exec(actionListSql({ groups: source, monetary: RFM_BASE, plans, start: o.start, horizonDays: o.horizonDays, seed: o.seed, calendar, target: PLAN_TABLE }));
 	await db.exec(contactsSql({ table: PLAN_TABLE, target: PLAN_CONTACTS, start: o.start, calendar }));
 	return { groups, unplanned };
+}
+
+/** The group ids of a basis, largest first. */
+export async function planGroupIds(db: DbClient, b: PlanBasisInput): Promise<string[]> {
+	return (await db.query<{ grp: string }>(groupIdsSql(groupSource(b)))).rows.map((r) => r.grp);
 }
 
 /** The action list in the CLI's columns and order. */

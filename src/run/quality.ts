@@ -12,9 +12,12 @@ import {
 	type QualityReport
 } from '../core/csv/quality.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
+import { strayCutoff } from '../core/as-of.ts';
+import { defaultAsOf } from './as-of.ts';
 import {
 	cleanTxSql,
 	columnExamplesSql,
+	markStraysSql,
 	columnQualitySql,
 	qualityExamplesSql,
 	qualityFindingsSql,
@@ -25,6 +28,7 @@ import { dropTableSql } from '../core/sql/table-ops.ts';
 import type { DbClient } from '../db/client.ts';
 import { ensureText, type LoadedFile } from './loaded-file.ts';
 import { countRows } from './table-ops.ts';
+import { reapplyOrderRules } from './order-rules.ts';
 import { QUALITY_FLAGS, RAW_TABLE, TX_TABLE } from './tables.ts';
 
 /** The sniffed columns, with the mapping's role and formats for the mapped ones. */
@@ -75,6 +79,13 @@ export async function runQualityReport(db: DbClient, file: LoadedFile, o: Qualit
 	});
 	await db.exec(qualityFlagsSql({ source: RAW_TABLE, mapping: o.mapping, columns: names, options, target: QUALITY_FLAGS }));
 	try {
+		// Future dates are the stray dates of the default as-of (core/as-of.ts): after the machine's day
+		// (options.asOf), or in a small late cluster far after the rest, which starts earlier.
+		const cutoff = strayCutoff(await defaultAsOf(db, { today: options.asOf, tx: QUALITY_FLAGS }), options.asOf);
+		if (cutoff < options.asOf) {
+			await db.exec(markStraysSql(QUALITY_FLAGS, cutoff));
+			options.asOf = cutoff;
+		}
 		const f = (await db.query(qualityFindingsSql({ flags: QUALITY_FLAGS, options }))).rows[0] ?? {};
 		const kinds = Object.keys(f)
 			.filter((k) => k.startsWith('n_') && Number(f[k]) > 0)
@@ -106,5 +117,6 @@ export async function applyQualityFixes(db: DbClient, file: LoadedFile, o: Quali
 	const options = resolveQualityOptions(o.options);
 	const names = file.sniff.columns.map((c) => c.name);
 	await db.exec(cleanTxSql({ source: RAW_TABLE, target: TX_TABLE, mapping: o.mapping, columns: names, options, fixes: o.fixes }));
+	await reapplyOrderRules(db, TX_TABLE);
 	return countRows(db, TX_TABLE);
 }

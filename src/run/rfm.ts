@@ -1,6 +1,6 @@
 import { ClienteleError } from '../core/errors.ts';
+import { buyersSql } from '../core/sql/as-of.ts';
 import {
-	defaultAsOfSql,
 	rfmCustomersSql,
 	rfmOutputSql,
 	segmentSql,
@@ -18,6 +18,7 @@ import {
 	type CustomerTableProblem
 } from '../core/sql/rfm-customer-table.ts';
 import { rfmListWhereSql, type RfmListFilter } from '../core/sql/rfm-list.ts';
+import type { SegmentTexts } from '../core/sql/rfm-columns.ts';
 import type { ScoringOptions } from '../core/segments/scoring.ts';
 import type { SegmentSet } from '../core/segments/rules.ts';
 import type { DbClient, Row } from '../db/client.ts';
@@ -30,24 +31,11 @@ import { RAW_TABLE, RFM_BASE, RFM_SCORES, RFM_TABLE, TX_TABLE } from './tables.t
  * per-customer table; nothing rescans the transactions unless the base options change.
  */
 
-/** The default as-of date (the day after the last transaction, stray late dates left out). */
-export async function defaultAsOf(
-	db: DbClient,
-	tx = TX_TABLE
-): Promise<{ asOf: string; firstDay: string; stray: number; lastDay: string } | null> {
-	const r = (
-		await db.query<{ as_of: string | null; first_day: string | null; stray: number; last_day: string | null }>(
-			defaultAsOfSql(tx)
-		)
-	).rows[0];
-	return r?.as_of && r.first_day && r.last_day
-		? { asOf: r.as_of, firstDay: r.first_day, stray: r.stray, lastDay: r.last_day }
-		: null;
-}
-
 /** How the per-customer table is built from transactions. */
 export interface RfmBaseOptions {
 	asOf: string;
+	/** The analysis window's first day (YYYY-MM-DD, core/window); default: all history up to asOf. */
+	start?: string;
 	frequency: FrequencyMode;
 	monetary?: MonetaryMode;
 	returns?: ReturnsMode;
@@ -66,6 +54,7 @@ export function baseStatement(o: RfmBaseOptions, target: string) {
 		tx: TX_TABLE,
 		target,
 		asOf: o.asOf,
+		start: o.start,
 		frequency: o.frequency,
 		monetary: o.monetary,
 		returns: o.returns,
@@ -76,6 +65,9 @@ export function baseStatement(o: RfmBaseOptions, target: string) {
 /** Per-customer aggregate → scores → segments. Re-scoring: rescore(); re-segmenting: resegment(). */
 export async function runRfm(db: DbClient, o: RfmRunOptions): Promise<void> {
 	await db.exec(baseStatement(o, RFM_BASE));
+	// Returns only (every amount ≤ 0): scoring F and M from 1 to 5 would rank nothing but refunds.
+	const buyers = (await db.query<{ n: number }>(buyersSql(RFM_BASE))).rows[0]?.n ?? 0;
+	if (buyers === 0) throw new ClienteleError('rfm.noPurchases');
 	await rescore(db, { scoring: o.scoring, set: o.set });
 }
 
@@ -103,14 +95,15 @@ export async function rfmBreaks(db: DbClient, scoring?: ScoringOptions): Promise
 
 /**
  * The per-customer result in the CLI's column order (RFM_COLUMNS), segment ids shown by
- * `segmentNames`; `filter`: only a segment's customers or a coverage group (the page's export).
+ * `segmentNames`; `filter`: only a segment's customers or a coverage group (the page's export);
+ * `explain`: adds meaning and action after segment (RFM_EXPLAIN_COLUMNS).
  */
 export async function rfmRows(
 	db: DbClient,
-	o: { segmentNames: Record<string, string>; filter?: RfmListFilter }
+	o: { segmentNames: Record<string, string>; filter?: RfmListFilter; explain?: SegmentTexts }
 ): Promise<Row[]> {
 	const where = rfmListWhereSql({ scores: RFM_SCORES, filter: o.filter ?? null });
-	return (await db.query(rfmOutputSql({ rfm: RFM_TABLE, segmentNames: o.segmentNames, where }))).rows;
+	return (await db.query(rfmOutputSql({ rfm: RFM_TABLE, segmentNames: o.segmentNames, where, explain: o.explain }))).rows;
 }
 
 /**

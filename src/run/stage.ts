@@ -10,15 +10,30 @@ import type { TxMapping } from '../core/sql/parse.ts';
 import type { RoleCheck } from '../core/sql/role-check.ts';
 import { promoteStageSql, stageChecks, stageChecksSql, stageTxSql } from '../core/sql/stage.ts';
 import { dropTableSql } from '../core/sql/table-ops.ts';
-import type { DbClient } from '../db/client.ts';
+import { dayMonthEvidenceSql, type DayMonthEvidence } from '../core/sql/day-month.ts';
+import { judgeDayMonth, type DayMonthVerdict } from '../core/import/date-question.ts';
+import type { DateFormat } from '../core/csv/dates.ts';
+import type { DbClient, Row } from '../db/client.ts';
 import { ensureText, type LoadedFile } from './loaded-file.ts';
 import { countRows } from './table-ops.ts';
+import { applyOrderRules, dropOrderTables, hasOrderRules } from './order-rules.ts';
+import type { OrderReport } from '../core/import/order-rules.ts';
+import type { FilePart } from '../core/sql/order-rules.ts';
 import { RAW_TABLE, STAGE_TABLE, TX_TABLE } from './tables.ts';
 
 export interface MappingResult extends MappingVerdict {
 	checks: RoleCheck[];
 	/** Rows in the typed table (0 when errors blocked it). */
 	txRows: number;
+	/** The mapping in effect when the whole date column chose the other day/month order than the sample. */
+	mapping?: TxMapping;
+	/** What the marketplace order rules did (absent: the mapping uses none). */
+	orders?: OrderReport;
+}
+
+/** How a mapping is checked: `dayMonthChosen` — the user named the date format (no day/month question). */
+export interface CheckOptions {
+	dayMonthChosen?: boolean;
 }
 
 /** The roles a typed table needs: customer, date, and an amount or quantity and unit price. */
@@ -31,18 +46,25 @@ export function canLoadTyped(roles: RoleMapping): boolean {
  * rows are parsed once into a staging table; the checks and the typed table are read from it. When
  * the checks find errors the typed table of the previous mapping is left as it was.
  */
-export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMapping): Promise<MappingResult> {
+export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMapping, o: CheckOptions = {}): Promise<MappingResult> {
 	const missing = checkRolesPresent(mapping.roles, file.fileName);
 	if (missing.length) return { errors: missing, warnings: [], checks: [], txRows: 0 };
 	await ensureText(file);
-	try {
-		await db.exec(stageTxSql({ source: RAW_TABLE, target: STAGE_TABLE, mapping }));
-	} catch (e) {
-		await db.exec(dropTableSql(STAGE_TABLE));
-		throw e;
-	}
-	const { total: _total, ...result } = await checkAndPromote(db, file.fileName, mapping);
-	return result;
+	const stage = async (m: TxMapping) => {
+		try {
+			await db.exec(stageTxSql({ source: RAW_TABLE, target: STAGE_TABLE, mapping: m }));
+		} catch (e) {
+			await db.exec(dropTableSql(STAGE_TABLE));
+			throw e;
+		}
+		return checkAndPromote(db, file.fileName, m, o, file.parts);
+	};
+	const { total: _total, redo, ...result } = await stage(mapping);
+	if (!redo) return result;
+	// The whole column reads only in the other day/month order: staged again that way.
+	const swapped = { ...mapping, dateFormat: redo };
+	const { total: _t, redo: _r, ...again } = await stage(swapped);
+	return { ...again, mapping: swapped };
 }
 
 /**
@@ -52,26 +74,49 @@ export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMa
 export async function checkAndPromote(
 	db: DbClient,
 	fileName: string,
-	mapping: TxMapping
-): Promise<MappingResult & { total: number }> {
+	mapping: TxMapping,
+	o: CheckOptions = {},
+	parts?: readonly FilePart[]
+): Promise<MappingResult & { total: number; redo?: DateFormat }> {
+	// A mapping without rules must not inherit the previous one's (a rebuilt table applies them).
+	await dropOrderTables(db);
 	try {
 		const row = (await db.query(stageChecksSql({ stage: STAGE_TABLE, mapping }))).rows[0] ?? {};
 		const checks = stageChecks(row, mapping);
 		const total = checks[0]?.total ?? 0;
+		const order = o.dayMonthChosen ? null : await dayMonth(db, fileName, mapping, checks);
+		if (order?.kind === 'swap') return { errors: [], warnings: [], checks, txRows: 0, total, redo: order.format };
+		if (order && order.kind !== 'decided') return { errors: [order.error], warnings: [], checks, txRows: 0, total };
 		const verdict = judgeChecks(checks, fileName);
 		if (verdict.errors.length) return { ...verdict, checks, txRows: 0, total };
-		for (const q of promoteStageSql({ stage: STAGE_TABLE, target: TX_TABLE, mapping })) await db.exec(q);
+		const rules = hasOrderRules(mapping, parts);
+		const orders = rules ? await applyOrderRules(db, { stage: STAGE_TABLE, mapping, parts }) : undefined;
+		for (const q of promoteStageSql({ stage: STAGE_TABLE, target: TX_TABLE, mapping, reason: rules })) await db.exec(q);
 		const txRows = await countRows(db, TX_TABLE);
 		if (txRows === 0)
 			return {
-				errors: [new ClienteleError('mapping.noUsableRows', { file: fileName })],
+				errors: [new ClienteleError(orders ? 'orders.noPaidRows' : 'mapping.noUsableRows', { file: fileName })],
 				warnings: verdict.warnings,
 				checks,
 				txRows,
-				total
+				total,
+				...(orders ? { orders } : {})
 			};
-		return { ...verdict, checks, txRows, total };
+		return { ...verdict, checks, txRows, total, ...(orders ? { orders } : {}) };
 	} finally {
 		await db.exec(dropTableSql(STAGE_TABLE));
 	}
+}
+
+/** The day/month order of a DD/MM or MM/DD date column, judged on every staged row (null: no such format or no dates). */
+async function dayMonth(db: DbClient, file: string, mapping: TxMapping, checks: readonly RoleCheck[]): Promise<DayMonthVerdict | null> {
+	const q = dayMonthEvidenceSql({ stage: STAGE_TABLE, mapping });
+	const date = checks.find((c) => c.role === 'date');
+	if (!q || !date || date.total - date.empty === 0) return null;
+	const r = (await db.query<DayMonthEvidence & Row>(q)).rows[0];
+	if (!r) return null;
+	const counts = { own: r.own, ownRow: r.own_row, ownValue: r.own_value, other: r.other, otherRow: r.other_row, otherValue: r.other_value, example: r.example_value };
+	// Nothing read in either order: the date checks say what is wrong with the column.
+	if (counts.own === 0 && counts.other === 0 && date.bad === date.total - date.empty) return null;
+	return judgeDayMonth(counts, mapping.dateFormat, { file, column: date.column });
 }

@@ -1,3 +1,4 @@
+import { existingTablesSql } from '../core/sql/catalog.ts';
 /** Whole-table steps the runners share (SQL: core/sql/table-ops.ts). */
 import { countRowsSql, dropTableSql, renameTableSql } from '../core/sql/table-ops.ts';
 import type { DbClient } from '../db/client.ts';
@@ -11,4 +12,9 @@ export async function countRows(db: DbClient, table: string): Promise<number> {
 export async function replaceTable(db: DbClient, stage: string, table: string): Promise<void> {
 	await db.exec(dropTableSql(table));
 	await db.exec(renameTableSql(stage, table));
+}
+
+/** Whether a table (or view) exists. */
+export async function tableExists(db: DbClient, table: string): Promise<boolean> {
+	return (await db.query(existingTablesSql([table]))).rows.length > 0;
 }

@@ -7,6 +7,21 @@
 export const RAW_TABLE = 'raw';
 export const TX_TABLE = 'tx';
 export const STAGE_TABLE = 'tx_stage';
+/** The text table of a later file opened with others (run/open-files.ts), until it is appended to raw. */
+export const RAW_PART = 'raw_part';
+/**
+ * Marketplace order rules (run/order-rules.ts): the rows left out (src_row, reason: overlap, status,
+ * unpaid), the refunds and postage taken off (src_row, refund, postage) and the paid times (src_row,
+ * ts) — a rebuilt analysis table applies them again.
+ */
+export const ORDER_EXCLUDED = 'order_excluded';
+export const ORDER_ADJUST = 'order_adjust';
+export const ORDER_PAID = 'order_paid';
+/**
+ * Buyers with no paid order (every order closed, cancelled, refunded or unpaid): 潜在 prospects for
+ * the lifecycle view, not customers. customer_id, rows, orders, first_ts, last_ts, amount.
+ */
+export const PROSPECTS_TABLE = 'prospects';
 /** A customer table (one row per customer) analysed instead of transactions: its checked copy. */
 export const CUSTOMER_SOURCE = 'customer_table';
 /** The data-quality report's flags per raw row (dropped once the report is read). */
@@ -24,6 +39,8 @@ export const WARM_UP_TABLES = {
 // The two datasets beside the transactions: touchpoint events and survey answers.
 export const RAW_TOUCHPOINTS = 'raw_tp';
 export const RAW_SURVEYS = 'raw_survey';
+/** A survey file being imported: checked here, swapped in only when it passes (a failed import keeps the previous one). */
+export const RAW_SURVEYS_NEXT = 'raw_survey_next';
 export const TOUCHPOINT_TABLE = 'tp';
 
 // RFM and segment migration.
@@ -57,3 +74,26 @@ export const TP_NO_CHANNEL = 'tp_nochan';
 export const PLAN_TABLE = 'plan_actions';
 export const PLAN_CONTACTS = 'plan_contacts';
 export const PLAN_CALENDAR = 'plan_calendar';
+/** The page's lifecycle stages for a plan (its own table: the lifecycle view keeps its settings in LIFECYCLE_TABLE). */
+export const PLAN_STAGES = 'plan_stages';
+// Customer profiles (客户档案): the file's text and the typed table every analysis joins on
+// customer_id (lifecycle, grading, plans, personas). PROFILES_TABLE: customer_id VARCHAR + one typed
+// column per attribute under the file's column name (DOUBLE, DATE/TIMESTAMP or VARCHAR).
+export const RAW_PROFILES = 'raw_profiles';
+export const PROFILES_TABLE = 'profiles';
+
+// Lifecycle stages: per customer at the as-of date, at a flow's two dates, and the flow.
+export const LIFECYCLE_TABLE = 'lifecycle';
+export const LIFECYCLE_STEPS = { from: 'lifecycle_from', to: 'lifecycle_to' } as const;
+export const LIFECYCLE_FLOW = 'lifecycle_flow';
+// Grading standards: the indicator values, their points, and the tier table (customer_id, total,
+// tier, tier_rank, missing, reason) that service plans read.
+export const GRADE_INPUT = 'grade_input';
+export const GRADE_POINTS = 'grade_points';
+export const GRADE_TABLE = 'grade';
+// Plan evaluation (绩效评估): an action-list file's text, the cohort (customer_id, group, control,
+// next_contact) and what each cohort customer bought before and after the plan's start.
+export const RAW_ACTIONS = 'raw_actions';
+export const EVAL_COHORT = 'eval_cohort';
+export const EVAL_CUSTOMERS = 'eval_customers';
+export const EVAL_SURVEY = 'eval_survey';

@@ -6,7 +6,6 @@
  * matrix) is runValueMatrixFromTransactions. SQL: core/sql/value-matrix.ts.
  */
 import { ClienteleError } from '../core/errors.ts';
-import { addDays } from '../core/iso-days.ts';
 import { R10_DOCS } from '../core/segments/rules.ts';
 import type { ClvUnit } from '../core/sql/clv.ts';
 import type { FrequencyMode } from '../core/sql/rfm.ts';
@@ -26,18 +25,14 @@ import {
 	type SplitRule
 } from '../core/sql/value-matrix.ts';
 import type { DbClient, Row } from '../db/client.ts';
-import { defaultAsOf, runRfm } from './rfm.ts';
+import { runRfm } from './rfm.ts';
+import { defaultAsOf } from './as-of.ts';
 import type { ClvFitResult } from '../core/clv/fit-types.ts';
 import { runClvModels, type ClvFit } from './clv.ts';
 import { CLV_TABLE, RFM_TABLE, TX_TABLE, VALUE_MATRIX_TABLE } from './tables.ts';
 
 /** Where page and CLI start: revenue × CLV, split at the medians. */
 export const DEFAULT_VALUE_MATRIX = { current: 'revenue', potential: 'clv', split: 'median' } as const;
-
-/** The page's revenue window: the 12 months (365 days) up to the observation end. */
-export function defaultMatrixWindow(observationEnd: string): { from: string; to: string } {
-	return { from: addDays(observationEnd, -364), to: observationEnd };
-}
 
 /** The axes and the split (plain data: a project file can store it). */
 export interface ValueMatrixRunOptions {
@@ -124,6 +119,8 @@ export interface ValueMatrixFromTransactionsOptions {
 	split: SplitRule;
 	/** How the RFM table (when one is needed) counts purchases. */
 	rfmFrequency: FrequencyMode;
+	/** The machine's day (YYYY-MM-DD): dates after it are strays (run/as-of.ts). */
+	today: string;
 }
 
 /**
@@ -132,7 +129,7 @@ export interface ValueMatrixFromTransactionsOptions {
  * current_value, potential_value, quadrant by id) with the fit.
  */
 export async function runValueMatrixFromTransactions(db: DbClient, o: ValueMatrixFromTransactionsOptions, fit: ClvFit): Promise<{ fit: ClvFitResult; rows: Row[] }> {
-	const asOf = await defaultAsOf(db);
+	const asOf = await defaultAsOf(db, { today: o.today });
 	if (!asOf) throw new ClienteleError('clv.noData');
 	const end = o.observationEnd ?? asOf.lastDay;
 	const { unit, horizonMonths, monthlyDiscountRate } = o;

@@ -10,7 +10,7 @@
  * start, before any file is chosen; 20,000 rows tier up more than 5,000 for about the same time.
  */
 import { R10_DOCS } from '../core/segments/rules.ts';
-import { defaultAsOfSql } from '../core/sql/as-of.ts';
+import { dayCountsSql } from '../core/sql/as-of.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
 import { loadRawSql } from '../core/sql/read-csv.ts';
 import { coverageCountsSql } from '../core/sql/rfm-coverage.ts';
@@ -72,7 +72,8 @@ export async function warmUp(db: DbClient, rows = 20_000): Promise<void> {
 		);
 		await db.query(stageChecksSql({ stage: T.stage, mapping: MAPPING }));
 		await db.exec(deleteUnusableSql(T.stage));
-		const asOf = (await db.query<{ as_of: string | null }>(defaultAsOfSql(T.stage))).rows[0]?.as_of ?? '2012-01-01';
+		const days = (await db.query<{ day: string }>(dayCountsSql(T.stage))).rows;
+		const asOf = days[days.length - 1]?.day ?? '2012-01-01';
 		await db.exec(rfmCustomersSql({ tx: T.stage, target: T.base, asOf, frequency: 'orders' }));
 		await db.exec(scoresSql({ source: T.base, target: T.scores }));
 		await db.exec(segmentSql({ scores: T.scores, target: T.rfm, set: R10_DOCS, view: true }));

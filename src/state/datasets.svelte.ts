@@ -6,8 +6,6 @@
  */
 import { raggedParams } from '../core/csv/ragged.ts';
 import { ClienteleError, isClienteleError } from '../core/errors.ts';
-import { NPS_MAX, NPS_MIN } from '../core/kpi/nps.ts';
-import type { CsatScale } from '../core/kpi/csat.ts';
 import type { DateFormat } from '../core/csv/dates.ts';
 import { dateFormatFor } from '../core/csv/date-choice.ts';
 import { localTimeZone, withTimeZone } from '../core/csv/time-zones.ts';
@@ -18,9 +16,10 @@ import type { TouchpointMapping } from '../core/sql/journey.ts';
 import type { DbClient } from '../db/client.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
 import { openFile } from '../run/open-file.ts';
-import { RAW_SURVEYS, RAW_TOUCHPOINTS } from '../run/tables.ts';
+import { RAW_SURVEYS, RAW_SURVEYS_NEXT, RAW_TOUCHPOINTS, TOUCHPOINT_TABLE } from '../run/tables.ts';
+import { idMatch, type IdMatch } from '../run/survey-scale.ts';
 import { buildTouchpoints } from '../run/journey.ts';
-import { checkScores } from '../run/kpi.ts';
+import { AUTO_SCALES, checkSurveyAnswers, type AppliedSurveys, type ScaleChoices } from './surveys.svelte.ts';
 import {
 	guessDatasetRoles,
 	missingRoles,
@@ -57,8 +56,42 @@ export class DatasetState {
 
 	constructor(readonly kind: DatasetKind) {}
 
+	/** Surveys: the last import that passed (a failed one keeps it). Touchpoints: the mapped file. */
 	get ready(): boolean {
+		if (this.kind === 'surveys') return this.applied !== null && this.version > 0;
 		return this.status === 'ready' && this.version > 0;
+	}
+
+	/** Surveys: the import the KPIs read (state/surveys.svelte.ts), kept when a later one fails. */
+	applied = $state.raw<AppliedSurveys | null>(null);
+	/** Surveys: the answer scale per column and the CES direction, chosen or 'auto' (detected at import). */
+	choices = $state<ScaleChoices>({ ...AUTO_SCALES });
+
+	/** How many of the dataset's customer ids are customers of the transactions (null: not known). */
+	match = $state.raw<IdMatch | null>(null);
+	private matchKey = '';
+
+	/** Counts the ids matching the transactions' customers, once per dataset and transaction version. */
+	async refreshMatch(txVersion: number): Promise<void> {
+		const db = this.db;
+		const col = this.kind === 'surveys' ? this.applied?.roles.customer : 'customer_id';
+		const source = this.kind === 'surveys' ? this.applied?.table : TOUCHPOINT_TABLE;
+		const key = `${this.version}|${txVersion}`;
+		if (!db || !this.ready || !col || !source || !session.ready || key === this.matchKey) return;
+		this.matchKey = key;
+		this.match = await idMatch(db, { source, column: col, typed: this.kind === 'touchpoints' });
+	}
+
+	/** Surveys: a new file loads beside the applied one, so a failed import leaves the applied one whole. */
+	private get loadTable(): string {
+		if (this.kind !== 'surveys') return this.table;
+		return this.applied?.table === RAW_SURVEYS ? RAW_SURVEYS_NEXT : RAW_SURVEYS;
+	}
+
+	/** Surveys: a scale or direction chosen for a column; the current file is checked again with it. */
+	async choose(patch: Partial<ScaleChoices>): Promise<void> {
+		this.choices = { ...this.choices, ...patch };
+		if (this.file) await this.apply();
 	}
 
 	get busy(): boolean {
@@ -96,7 +129,7 @@ export class DatasetState {
 		this.warnings = [];
 		try {
 			const db = await getDb();
-			const opened = await openFile(db, file, { table: this.table }, fileInput());
+			const opened = await openFile(db, file, { table: this.loadTable }, fileInput());
 			if (!opened) {
 				this.status = this.file ? 'mapping' : 'idle';
 				return;
@@ -108,6 +141,7 @@ export class DatasetState {
 		} catch (e) {
 			this.fail(e);
 			this.status = this.file ? 'mapping' : 'idle';
+			this.sayKept();
 		}
 	}
 
@@ -124,6 +158,7 @@ export class DatasetState {
 				{ file: file.fileName }
 			);
 			this.status = 'mapping';
+			this.sayKept();
 			return;
 		}
 		this.status = 'applying';
@@ -144,41 +179,20 @@ export class DatasetState {
 		} catch (e) {
 			this.fail(e);
 			this.status = 'mapping';
+			this.sayKept();
 		}
 	}
 
-	/** Answers must fit their scales; CSAT's scale comes from the KPI view (default 5). */
-	csatScale = $state<CsatScale>(5);
-	cesMax = $state(7);
+	/** Surveys: after a failed import the answers of the last good one stay in use; say so beside the error. */
+	private sayKept(): void {
+		const kept = this.kind === 'surveys' ? this.applied : null;
+		if (kept) this.warnings = [new ClienteleError('survey.keptPrevious', { file: kept.file.fileName })];
+	}
 
 	private async applySurveys(db: DbClient, file: LoadedFile): Promise<void> {
-		const r = this.roles;
-		const fmt = (role: DatasetRole) => this.column(role)?.number?.format;
-		const base = { file: file.fileName, source: this.table };
-		if (r.nps)
-			await checkScores(db, {
-				...base,
-				score: r.nps,
-				format: fmt('nps'),
-				min: NPS_MIN,
-				max: NPS_MAX
-			});
-		if (r.csat)
-			await checkScores(db, {
-				...base,
-				score: r.csat,
-				format: fmt('csat'),
-				min: 1,
-				max: this.csatScale
-			});
-		if (r.ces)
-			await checkScores(db, {
-				...base,
-				score: r.ces,
-				format: fmt('ces'),
-				min: 1,
-				max: this.cesMax
-			});
+		const roles = { ...this.roles };
+		const scales = await checkSurveyAnswers(db, { file, roles, choices: this.choices, column: (r) => this.column(r) });
+		this.applied = { file, table: file.table, roles, scales, dateFormat: this.dateFormat() };
 	}
 
 	private async applyTouchpoints(db: DbClient, file: LoadedFile): Promise<void> {

@@ -3,7 +3,7 @@
  * converted in our xlsx worker, another encoding transcoded as a stream, the sample inspected in
  * our inspection worker. The import view and the datasets panel open files through it.
  */
-import { headBytes, utf8File } from '../core/import/read-sample.ts';
+import { fileHead, inflation, utf8File } from '../core/import/read-sample.ts';
 import type { RaggedChoice, RaggedReport } from '../core/csv/ragged.ts';
 import { sheetInputName } from '../core/xlsx/xlsx-csv.ts';
 import type { OpenFileIo } from '../run/open-file.ts';
@@ -30,7 +30,8 @@ export function fileInput(h: FileInputHooks = {}): OpenFileIo<File> {
 	const toCsv = h.toCsv ?? firstSheet;
 	return {
 		name: (file) => file.name,
-		head: (file) => headBytes(file),
+		head: (file) => fileHead(file),
+		inflation,
 		async prepare(file, kind, o) {
 			const csv = await toCsv(file, kind, h.signal);
 			const u = await utf8File(csv, { encoding: o.encoding, signal: h.signal, onProgress: (p) => h.onBytes?.(p.bytesIn) });

@@ -4,6 +4,9 @@ import type { MappingResult } from '../run/stage.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
 import type { CustomerTableMapping } from '../core/sql/rfm-customer-table.ts';
 
+/** The name the sample transactions are opened under (the import view's "load the sample"). */
+export const SAMPLE_TX_FILE = '示例-transactions.csv';
+
 /** What the analyses run on: transactions (one row per order line) or a customer table. */
 export type DataKind = 'transactions' | 'customers';
 
@@ -42,6 +45,11 @@ class Session {
 			this.result.errors.length === 0 &&
 			this.result.txRows > 0
 		);
+	}
+
+	/** The loaded transactions are the sample's (the sample surveys and touchpoints belong to them). */
+	get isSample(): boolean {
+		return this.ready && this.file?.fileName === SAMPLE_TX_FILE;
 	}
 
 	/** A checked customer table is ready. */

@@ -49,20 +49,21 @@ describe('the built site in Chromium', () => {
 		await page.waitForTimeout(300);
 		await page.screenshot({ path: path.join(SHOTS, 'rfm-zh-CN.png'), fullPage: true });
 
-		// Click a segment: the grid lists exactly its customers.
+		// Click a segment: its side panel lists exactly its customers.
 		await page.getByTestId('segment-champions').click();
-		await expect.poll(() => page.getByTestId('customer-grid-count').textContent()).toContain(expected.champions!.toLocaleString('zh-CN'));
-		await expect.poll(() => page.locator('[data-testid="customer-grid"] [role="gridcell"]').first().textContent()).toMatch(/^C\d{6}$/);
+		await expect.poll(() => page.getByTestId('segment-grid-count').textContent(), { timeout: 30_000 }).toContain(expected.champions!.toLocaleString('zh-CN'));
+		await expect.poll(() => page.locator('[data-testid="segment-grid"] [role="gridcell"]').first().textContent(), { timeout: 60_000 }).toMatch(/^C\d{6}$/);
 
-		// Export it: UTF-8 BOM, the contract's columns, one row per customer, ids as written.
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+		// Export it: UTF-8 BOM, the contract's columns then meaning and action, one row per customer, ids as written.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('panel-export').click()]);
 		const file = await download.path();
 		const text = fs.readFileSync(file, 'utf8');
 		expect(text.charCodeAt(0)).toBe(0xfeff);
 		const rows = text.slice(1).trim().split('\r\n');
-		expect(rows[0]).toBe('customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_score,segment');
+		expect(rows[0]).toBe('customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_score,segment,meaning,action');
 		expect(rows.length - 1).toBe(expected.champions);
-		expect(rows.slice(1).every((r) => /^C\d{6},/.test(r) && r.endsWith(',冠军客户'))).toBe(true);
+		expect(rows.slice(1).every((r) => /^C\d{6},/.test(r) && r.includes(',冠军客户,'))).toBe(true);
+		await page.getByTestId('panel-close').click();
 
 		// The raw data grid pages rows out of DuckDB and sorts on a header click.
 		await page.getByTestId('tab-data').click();

@@ -81,6 +81,8 @@ describe('customer table (one row per customer) in the page', () => {
 
 		await page.getByTestId('tab-rfm').click();
 		await ready(page);
+		// The settings are folded after a load (results first): open them.
+		await page.locator('[data-testid="rfm-settings"] > summary').click();
 		expect(await page.getByTestId('method-r').inputValue()).toBe('ntile');
 		for (const id of OFF_TABS) expect(await tabEnabled(page, id)).toBe(false);
 		expect(await page.getByTestId('ct-base-off').isVisible()).toBe(true);
@@ -113,6 +115,8 @@ describe('customer table (one row per customer) in the page', () => {
 		await page.getByTestId('file-input').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf8') });
 		await ready(page);
 		expect(await page.getByTestId('as-of').inputValue()).toBe('2024-07-01');
+		// The settings are folded after a load (results first): open them.
+		if (!(await page.locator('[data-testid="rfm-settings"]').evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator('[data-testid="rfm-settings"] > summary').click();
 		await page.getByTestId('preset').selectOption('shopify11');
 		await eventually(async () => (await counts(page)).shp_prospects).toBe(1);
 		await page.getByTestId('segment-summary').screenshot({ path: path.join(SHOTS, 'customer-table-shopify11-zh-CN.png') });
@@ -123,6 +127,7 @@ describe('customer table (one row per customer) in the page', () => {
 		await page.locator('[data-testid="rfm-view"][data-status="ready"]').waitFor({ timeout: 120_000 });
 		await page.getByTestId('segment-summary').waitFor();
 		expect(await page.getByTestId('ct-banner').count()).toBe(0);
+		if (!(await page.locator('[data-testid="rfm-settings"]').evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator('[data-testid="rfm-settings"] > summary').click();
 		expect(await page.getByTestId('frequency').isVisible()).toBe(true);
 		for (const id of OFF_TABS) expect(await tabEnabled(page, id)).toBe(true);
 		await page.getByTestId('tab-import').click();

@@ -38,7 +38,7 @@ describe('dates and time zones in the mapping form', () => {
 		const zone = page.getByTestId('time-zone');
 		expect(await zone.inputValue()).toBe('Asia/Shanghai');
 		expect(await zone.locator('option:checked').textContent()).toBe('Asia/Shanghai (local)');
-		expect(await page.getByTestId('date-format').textContent()).toContain('unix-s');
+		expect(await page.getByTestId('date-format').textContent()).toContain('Unix time in seconds');
 		expect(await page.getByTestId('time-zone-preview').textContent()).toBe('1103536800 → 2004-12-20 18:00');
 		expect(await page.getByTestId('time-zone-hint').textContent()).toContain('clock time in this zone');
 		await page.getByTestId('mapping').screenshot({ path: path.join(SHOTS, 'dates-tz-mapping-en.png') });
@@ -63,11 +63,18 @@ describe('dates and time zones in the mapping form', () => {
 
 	it.each(['zh-CN', 'en'] as const)('DD/MM or MM/DD undecided (%s): the user is asked, with an example read both ways', async (lang) => {
 		const { page, context, errors } = await openPage(site.browser, site.url, { lang, timezoneId: 'Asia/Shanghai' });
-		await upload(page, AMBIGUOUS);
+		await page.getByTestId('file-input').setInputFiles(AMBIGUOUS);
 		const q = page.getByTestId('day-month-question');
+		await q.waitFor({ timeout: 60_000 });
 		expect(await q.textContent()).toContain('05/01/2024');
 		expect(await q.textContent()).toContain(lang === 'en' ? 'January 5, 2024' : '2024年1月5日');
 		expect(await q.textContent()).toContain(lang === 'en' ? 'May 1, 2024' : '2024年5月1日');
+		// Asked before any analysis (test/e2e/guesses.test.ts): answering day/month maps the file.
+		await page.getByTestId('day-month-dmy').check();
+		await expect.poll(() => page.getByTestId('tab-rfm').isEnabled(), { timeout: 60_000 }).toBe(true);
+		await page.getByTestId('tab-rfm').click();
+		await page.getByTestId('segment-summary').waitFor({ timeout: 60_000 });
+		await page.getByTestId('tab-import').click();
 		expect(await page.getByTestId('day-month-dmy').isChecked()).toBe(true);
 		// Text dates without an offset are wall times: the zone does not shift them, and the form says so.
 		expect(await page.getByTestId('time-zone-hint').textContent()).toContain(lang === 'en' ? 'read as written' : '按原样读取');

@@ -94,7 +94,7 @@ describe('value view in Chromium', () => {
 		expect(text.charCodeAt(0)).toBe(0xfeff);
 		const lines = text.slice(1).trimEnd().split(/\r?\n/);
 		expect(lines).toHaveLength(c.core! + 1);
-		expect(lines[0]).toBe(lang === 'en' ? 'Customer ID,Quadrant,Current value,Potential value,Revenue,CLV,P(alive),Expected purchases,Expected spend per purchase' : '客户编号,象限,当前价值,潜在价值,消费额,CLV,活跃概率,预期购买次数,预期每次消费金额');
+		expect(lines[0]).toBe(lang === 'en' ? 'Customer ID,Quadrant,Service strategy,Current value,Potential value,CLV,P(alive),Expected purchases,Expected spend per purchase' : '客户编号,象限,服务策略,当前价值,潜在价值,CLV,活跃概率,预期购买次数,预期每次消费金额');
 
 		// Typed splits move customers between quadrants; all still counted.
 		await page.getByTestId('vm-split').selectOption('values');

@@ -32,8 +32,11 @@ interface Candidate {
 
 const TIME = String.raw`(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?`;
 
-/** A required time with a UTC offset; group 8 is the offset. */
-const ZONED_TIME = String.raw`[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)`;
+/**
+ * A required time with a UTC offset; group 8 is the offset. A space may come before a numeric offset
+ * (Shopify writes `2025-01-04 19:01:38 -0500`).
+ */
+const ZONED_TIME = String.raw`[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?| [+-]\d{2}(?::?\d{2})?)`;
 
 const CANDIDATES: Candidate[] = [
 	{ label: 'YYYY-MM-DD', re: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})` + TIME + '$'), order: 'ymd', date: '%Y-%m-%d' },
@@ -60,6 +63,8 @@ interface Parsed {
 	hasSeconds: boolean;
 	hasFraction: boolean;
 	sepT: boolean;
+	/** A space before the UTC offset (`… 19:01:38 -0500`). */
+	spaceZ: boolean;
 }
 
 function match(c: Candidate, v: string): Parsed | null {
@@ -72,8 +77,9 @@ function match(c: Candidate, v: string): Parsed | null {
 	if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
 	const hasTime = g[4] !== undefined;
 	if (hasTime && (Number(g[4]) > 23 || Number(g[5]) > 59 || Number(g[6] ?? 0) > 59)) return null;
-	if (c.zoned && !validOffset(g[8] ?? '')) return null;
-	return { y, m, d, hasTime, hasSeconds: g[6] !== undefined, hasFraction: g[7] !== undefined, sepT: hasTime && v.includes('T') };
+	const spaceZ = c.zoned === true && (g[8] ?? '').startsWith(' ');
+	if (c.zoned && !validOffset((g[8] ?? '').trim())) return null;
+	return { y, m, d, hasTime, hasSeconds: g[6] !== undefined, hasFraction: g[7] !== undefined, sepT: hasTime && v.includes('T'), spaceZ };
 }
 
 /** Z, or ±HH[[:]MM] within ±14:00 (what strptime's %z reads). */
@@ -87,13 +93,15 @@ function validOffset(o: string): boolean {
 /** One format per (separator, time precision) seen, so SQL parses every value the matcher took. */
 function strptimeFormats(c: Candidate, seen: Parsed[]): string[] {
 	const out: string[] = [];
-	const z = c.zoned ? '%z' : '';
-	for (const sep of ['T', ' ']) {
-		const timed = seen.filter((p) => p.hasTime && p.sepT === (sep === 'T'));
-		if (timed.some((p) => p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S.%f${z}`);
-		if (timed.some((p) => p.hasSeconds && !p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S${z}`);
-		if (timed.some((p) => !p.hasSeconds)) out.push(`${c.date}${sep}%H:%M${z}`);
-	}
+	for (const sep of ['T', ' '])
+		for (const spaceZ of [false, true]) {
+			if (spaceZ && !c.zoned) continue;
+			const z = c.zoned ? (spaceZ ? ' %z' : '%z') : '';
+			const timed = seen.filter((p) => p.hasTime && p.sepT === (sep === 'T') && p.spaceZ === spaceZ);
+			if (timed.some((p) => p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S.%f${z}`);
+			if (timed.some((p) => p.hasSeconds && !p.hasFraction)) out.push(`${c.date}${sep}%H:%M:%S${z}`);
+			if (timed.some((p) => !p.hasSeconds)) out.push(`${c.date}${sep}%H:%M${z}`);
+		}
 	if (seen.some((p) => !p.hasTime)) out.push(c.date);
 	return out;
 }
@@ -149,9 +157,11 @@ export function dateFormatForLabel(label: string): DateFormat | null {
 	if (!c) return null;
 	if (c.label === 'YYYYMMDD') return { strptime: [c.date], label: c.label, dateOnly: true };
 	const all: Parsed[] = [true, false].flatMap((sepT) =>
-		[0, 1, 2].map((k) => ({ y: 0, m: 0, d: 0, hasTime: true, hasSeconds: k > 0, hasFraction: k > 1, sepT }))
+		[0, 1, 2].flatMap((k) =>
+			[false, true].map((spaceZ) => ({ y: 0, m: 0, d: 0, hasTime: true, hasSeconds: k > 0, hasFraction: k > 1, sepT, spaceZ: spaceZ && c.zoned === true }))
+		)
 	);
-	const seen = c.zoned ? all : [...all, { y: 0, m: 0, d: 0, hasTime: false, hasSeconds: false, hasFraction: false, sepT: false }];
+	const seen = c.zoned ? all : [...all, { y: 0, m: 0, d: 0, hasTime: false, hasSeconds: false, hasFraction: false, sepT: false, spaceZ: false }];
 	return { strptime: strptimeFormats(c, seen), label: c.label, dateOnly: false, ...(c.zoned ? { instant: true } : {}) };
 }
 

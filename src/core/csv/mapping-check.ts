@@ -33,21 +33,25 @@ export function checkRolesPresent(roles: RoleMapping, file: string): ClienteleEr
 export function judgeChecks(checks: readonly RoleCheck[], file: string): MappingVerdict {
 	const errors: ClienteleError[] = [];
 	const warnings: ClienteleError[] = [];
+	// Empty is normal for these: an order id may be missing, a paid date is empty on unpaid orders,
+	// refunds and postage are mostly empty or 0.
+	const mayBeEmpty = ['order', 'paid', 'refund', 'postage'];
 	for (const c of checks) {
 		const filled = c.total - c.empty;
 		const place = { file, column: c.column, role: c.role };
-		if (filled === 0 && c.role !== 'order') {
+		if (filled === 0 && !mayBeEmpty.includes(c.role)) {
 			errors.push(new ClienteleError('mapping.allEmpty', place));
 			continue;
 		}
 		// A row without a readable cost stays in every analysis; only margins leave it out.
 		if (c.bad > 0) {
 			const params = { ...place, count: c.bad, row: c.firstBadRow ?? 0, value: c.firstBadValue ?? '' };
-			const kind = c.role === 'date' ? 'notDates' : 'notNumbers';
+			const kind = c.role === 'date' || c.role === 'paid' ? 'notDates' : 'notNumbers';
 			if (c.bad / filled > 0.5) errors.push(new ClienteleError(`mapping.${kind}`, params));
+			else if (c.role === 'refund' || c.role === 'postage') warnings.push(new ClienteleError('orders.notNumbersSome', params));
 			else warnings.push(new ClienteleError(c.role === 'cost' ? 'mapping.costNotNumbersSome' : `mapping.${kind}Some`, params));
 		}
-		if (c.empty > 0 && c.role !== 'order' && filled > 0)
+		if (c.empty > 0 && !mayBeEmpty.includes(c.role) && filled > 0)
 			warnings.push(new ClienteleError(c.role === 'cost' ? 'mapping.costSomeEmpty' : 'mapping.someEmpty', { ...place, count: c.empty }));
 	}
 	return { errors, warnings };

@@ -11,7 +11,6 @@ export type FixPolicy = 'keep' | 'drop' | 'net';
 
 export const FINDING_KINDS = [
 	'exactDuplicates',
-	'duplicateOrderLines',
 	'negativeAmounts',
 	'zeroAmounts',
 	'cancelledOrders',
@@ -25,7 +24,6 @@ export type FindingKind = (typeof FINDING_KINDS)[number];
 /** The policies each finding offers; the first is the default. */
 export const FINDING_POLICIES: Record<FindingKind, readonly FixPolicy[]> = {
 	exactDuplicates: ['keep', 'drop'],
-	duplicateOrderLines: ['keep', 'drop'],
 	negativeAmounts: ['keep', 'drop', 'net'],
 	zeroAmounts: ['keep', 'drop', 'net'],
 	cancelledOrders: ['keep', 'drop', 'net'],

@@ -1,10 +1,19 @@
 import type { ColumnProfile } from './sniff.ts';
 
 /** Column roles of a transactions file. */
-export type TxRole = 'customer' | 'date' | 'amount' | 'quantity' | 'price' | 'order' | 'cost';
+export type TxRole = 'customer' | 'date' | 'amount' | 'quantity' | 'price' | 'order' | 'cost' | OrderRole;
+
+/**
+ * Marketplace order roles (optional): the paid date (preferred over `date`, the created date; empty =
+ * unpaid), the order status (excluded values are not sales), the refund netted from the amount and
+ * the postage left out of it (core/import/order-rules.ts).
+ */
+export type OrderRole = 'paid' | 'status' | 'refund' | 'postage';
+
+export const ORDER_ROLES: readonly OrderRole[] = ['paid', 'status', 'refund', 'postage'];
 
 /** `cost` (optional) is the cost of the line — the same scope as its amount — for margins. */
-export const TX_ROLES: readonly TxRole[] = ['customer', 'date', 'amount', 'quantity', 'price', 'order', 'cost'];
+export const TX_ROLES: readonly TxRole[] = ['customer', 'date', 'amount', 'quantity', 'price', 'order', 'cost', ...ORDER_ROLES];
 
 /** Header aliases, compared after lower-casing and removing spaces, '_', '-' and '.'. */
 const ALIASES: Record<TxRole, string[]> = {
@@ -36,7 +45,21 @@ const ALIASES: Record<TxRole, string[]> = {
 	cost: [
 		'cost', 'cogs', 'totalcost', 'linecost', 'costamount', 'costofgoods', 'costofgoodssold', 'costofsales',
 		'成本', '成本金额', '成本合计', '总成本', '进价合计', '进货金额', '采购金额', '销售成本', '商品成本'
-	]
+	],
+	paid: [
+		'paidat', 'paiddate', 'paidtime', 'paymentdate', 'paymenttime', 'paytime', 'datepaid', 'orderpaidat',
+		'付款时间', '订单付款时间', '支付时间', '支付完成时间', '付款日期', '支付日期', '买家付款时间'
+	],
+	status: [
+		'orderstatus', 'financialstatus', 'status', 'paymentstatus', 'tradestatus', 'orderstate',
+		'订单状态', '交易状态', '状态', '支付状态', '付款状态'
+	],
+	refund: [
+		'refundedamount', 'refundamount', 'refundedtotal', 'refundtotal', 'amountrefunded', 'refund', 'refunds',
+		'退款金额', '已退款金额', '退款', '退款额', '退款总额', '售后退款金额'
+	],
+	// Only ever set by the user or a preset: a guessed postage column would change the amounts.
+	postage: ['shipping', 'shippingtotal', 'postage', 'shippingfee', 'freight', '邮费', '运费', '快递费', '买家应付邮费']
 };
 
 const UNIT_COST = /unit|per|each|单位|单件|单价|成本价|进价$/;
@@ -70,6 +93,13 @@ function valueScore(role: TxRole, c: ColumnProfile): number {
 			return c.kind !== 'date' && c.kind !== 'number' && c.distinctShare < 0.95 ? 5 : 0;
 		case 'order':
 			return c.kind !== 'date' && c.kind !== 'number' ? 3 : 0;
+		case 'paid':
+			return c.kind === 'date' ? 30 : 0;
+		case 'refund':
+		case 'postage':
+			return c.kind === 'number' || c.kind === 'integer' ? 10 : 0;
+		case 'status':
+			return c.kind === 'text' ? 5 : 0;
 	}
 }
 
@@ -77,7 +107,10 @@ function valueScore(role: TxRole, c: ColumnProfile): number {
 function compatible(role: TxRole, c: ColumnProfile): boolean {
 	if (c.kind === 'empty') return false;
 	if (role === 'date') return c.date !== null && c.date.share >= 0.5;
-	if (role === 'amount' || role === 'price' || role === 'quantity' || role === 'cost') return c.number !== null && c.number.share >= 0.5 && c.kind !== 'date';
+	// A paid date is empty on unpaid orders: half its values may be blank.
+	if (role === 'paid') return c.date !== null && c.date.share >= 0.5;
+	if (role === 'amount' || role === 'price' || role === 'quantity' || role === 'cost' || role === 'refund' || role === 'postage')
+		return c.number !== null && c.number.share >= 0.5 && c.kind !== 'date';
 	return true;
 }
 
@@ -91,10 +124,11 @@ export function guessRoles(columns: readonly ColumnProfile[]): RoleMapping {
 	const candidates: { role: TxRole; col: string; score: number }[] = [];
 	for (const role of TX_ROLES)
 		for (const c of columns) {
+			if (role === 'postage') continue;
 			const n = nameScore(role, c.name);
 			// An exact header match is kept even when the values look wrong, so the check can say where;
 			// not for cost, which is optional: a text 'cost' column must not block the import.
-			if (!compatible(role, c) && !(n >= 90 && c.kind !== 'empty' && role !== 'cost')) continue;
+			if (!compatible(role, c) && !(n >= 90 && c.kind !== 'empty' && role !== 'cost' && !isOrderRole(role))) continue;
 			const required = role === 'customer' || role === 'date' || role === 'amount';
 			// Optional roles (cost too) and ids need a name match; required value-typed roles may be guessed from values alone.
 			if (n === 0 && !(required && (role === 'date' || role === 'amount'))) continue;
@@ -110,5 +144,14 @@ export function guessRoles(columns: readonly ColumnProfile[]): RoleMapping {
 		used.add(k.col);
 	}
 	if (out.amount && out.quantity && out.price && nameScore('amount', out.amount) === 0) delete out.amount;
+	// The only date is the paid date: it is the date (unpaid rows cannot be told apart then).
+	if (out.paid && !out.date) {
+		out.date = out.paid;
+		delete out.paid;
+	}
 	return out;
+}
+
+function isOrderRole(role: TxRole): role is OrderRole {
+	return (ORDER_ROLES as readonly TxRole[]).includes(role);
 }

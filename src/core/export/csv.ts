@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { roundMoney } from './money.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -16,11 +17,14 @@ export function neutralizeCell(v: Cell): Cell {
 export interface CsvOptions {
 	/** UTF-8 byte-order mark, so Excel on Chinese Windows reads UTF-8 (default true). */
 	bom?: boolean;
+	/** Money columns: rounded half away from zero to 2 decimals, shortest form (core/export/money.ts). */
+	money?: readonly string[];
 }
 
 /** Rows → CSV text (CRLF, quoted where needed), formula-safe; ids stay the text they were. */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, Cell>[], o: CsvOptions = {}): string {
-	const data = rows.map((r) => columns.map((c) => neutralizeCell(r[c] ?? null)));
+	const money = new Set(o.money ?? []);
+	const data = rows.map((r) => columns.map((c) => neutralizeCell(money.has(c) ? roundMoney(r[c] ?? null) : (r[c] ?? null))));
 	const body = Papa.unparse(
 		{ fields: columns.map((c) => String(neutralizeCell(c))), data },
 		{ newline: '\r\n', quotes: false, escapeFormulae: false }

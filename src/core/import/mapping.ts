@@ -5,6 +5,7 @@ import type { RoleMapping } from '../csv/roles.ts';
 import type { SniffResult } from '../csv/sniff.ts';
 import { withTimeZone } from '../csv/time-zones.ts';
 import type { TxMapping } from '../sql/parse.ts';
+import type { OrderRules } from './order-rules.ts';
 
 /** The date format of a date column the sniffer found no format for (transactions, touchpoints, surveys). */
 export const DEFAULT_DATE_FORMAT: DateFormat = { strptime: ['%Y-%m-%d'], label: 'YYYY-MM-DD', dateOnly: true };
@@ -19,12 +20,14 @@ export function mappingFor(
 	sniff: SniffResult,
 	roles: RoleMapping,
 	dateFormat?: DateFormat,
-	timeZone?: string
+	timeZone?: string,
+	orderRules?: OrderRules
 ): TxMapping {
 	const col = (name: string | undefined) => sniff.columns.find((c) => c.name === name);
 	const found = dateFormat ?? dateFormatFor(col(roles.date)) ?? DEFAULT_DATE_FORMAT;
 	const df = withTimeZone(found, timeZone);
 	const nf = (name: string | undefined) => col(name)?.number?.format;
+	const paid = roles.paid ? (dateFormat ?? dateFormatFor(col(roles.paid)) ?? found) : undefined;
 	return {
 		roles,
 		dateFormat: df,
@@ -33,7 +36,11 @@ export function mappingFor(
 			amount: nf(roles.amount),
 			quantity: nf(roles.quantity),
 			price: nf(roles.price),
-			cost: nf(roles.cost)
-		}
+			cost: nf(roles.cost),
+			...(roles.refund ? { refund: nf(roles.refund) } : {}),
+			...(roles.postage ? { postage: nf(roles.postage) } : {})
+		},
+		...(paid ? { paidFormat: withTimeZone(paid, timeZone) } : {}),
+		...(orderRules ? { orderRules } : {})
 	};
 }

@@ -6,15 +6,18 @@
 import { decodeSample, detectEncoding, needsTranscoding, type EncodingDetection, type TextEncoding } from '../csv/encoding.ts';
 import { transcodeBlob, type TranscodeProgress } from '../csv/transcode.ts';
 import { SAMPLE_BYTES } from '../csv/inspect.ts';
+import { ClienteleError } from '../errors.ts';
+import { SIGNATURE_BYTES } from './file-signature.ts';
+import type { InflationStep } from './gzip-guard.ts';
 
 /** The first bytes of a File (decompressed as a stream for .gz). */
-async function sampleBytes(file: File): Promise<Uint8Array> {
-	if (!isGz(file)) return new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
+async function sampleBytes(file: File, max = SAMPLE_BYTES): Promise<Uint8Array> {
+	if (!isGz(file)) return new Uint8Array(await file.slice(0, max).arrayBuffer());
 	const reader = file.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
 	try {
-		while (size < SAMPLE_BYTES) {
+		while (size < max) {
 			const { done, value } = await reader.read();
 			if (done) break;
 			chunks.push(value);
@@ -29,7 +32,47 @@ async function sampleBytes(file: File): Promise<Uint8Array> {
 		all.set(c, at);
 		at += c.length;
 	}
-	return all.subarray(0, SAMPLE_BYTES);
+	return all.subarray(0, max);
+}
+
+/**
+ * The first bytes of a file for the signature checks (decompressed for .gz, like the CLI's); a .gz
+ * that cannot be inflated is refused here, in one sentence.
+ */
+export async function fileHead(file: File): Promise<Uint8Array> {
+	try {
+		return await sampleBytes(file, SIGNATURE_BYTES);
+	} catch {
+		throw new ClienteleError('file.badGzip', { file: file.name });
+	}
+}
+
+/** A .gz File inflated as a stream (DecompressionStream), only counted: for the bomb check. */
+export function inflation(file: File): { size: number; steps: AsyncIterable<InflationStep> } {
+	return { size: file.size, steps: countInflated(file) };
+}
+
+async function* countInflated(file: File): AsyncGenerator<InflationStep> {
+	let read = 0;
+	const counted = new TransformStream<Uint8Array, Uint8Array>({
+		transform(chunk, c) {
+			read += chunk.length;
+			c.enqueue(chunk);
+		}
+	});
+	const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+	const reader = file.stream().pipeThrough(counted).pipeThrough(gunzip).getReader();
+	let inflated = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			inflated += value.length;
+			yield { read, inflated };
+		}
+	} finally {
+		await reader.cancel().catch(() => undefined);
+	}
 }
 
 function isGz(file: File): boolean {
@@ -48,11 +91,6 @@ export interface Utf8Options {
 	encoding?: TextEncoding;
 	onProgress?: (p: TranscodeProgress) => void;
 	signal?: AbortSignal;
-}
-
-/** The first bytes of a file as stored (for signatures: Excel, Parquet). */
-export async function headBytes(file: Blob, n = 8): Promise<Uint8Array> {
-	return new Uint8Array(await file.slice(0, n).arrayBuffer());
 }
 
 /**

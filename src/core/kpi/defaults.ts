@@ -26,11 +26,10 @@ export const PAGE_COHORTS: Readonly<{ days: number; maxMonths: number }> = Objec
 export const PAGE_COMPARE_VALUES = 200;
 
 /**
- * The CES target — a known open point for the survey-scale work. DEFAULT_TARGETS (and the README)
- * treat CES as effort: lower is better, target 3 on 1–7. The page's sample asks agreement with
- * "it was easy" (1–7, higher is better), so the page starts at 5, 'higher', with a direction choice.
- * The CLI prints no target and keeps the effort reading in its help. The survey-scale work makes the
- * direction a per-column survey setting; until then both stay as they are.
+ * The CES target before survey answers are loaded. DEFAULT_TARGETS (and the CLI's help) read CES as
+ * effort: lower is better, 3 on 1–7. On the page the direction and the default value follow the CES
+ * column's scale and direction, chosen or detected at import (core/kpi/scales.ts cesTargetValue: effort
+ * 1–7 → ≤ 3, ease 1–7 → ≥ 5); this is where it starts, the sample's ease reading.
  */
 export const PAGE_CES_TARGET: Readonly<Target> = Object.freeze({ ...DEFAULT_TARGETS.ces, value: 5, direction: 'higher' });
 /** The page's targets: DEFAULT_TARGETS except CES (PAGE_CES_TARGET). */

@@ -61,11 +61,11 @@ export interface RetentionPeriod {
 	stat: RetentionStat | null;
 }
 
-/** Retention or churn per period → a trend in % (no interval; n = customers active at the start). */
+/** Strict retention (retainedShare) or churn per period → a trend in % (no interval; n = customers active at the start; none without any). */
 export function retentionTrendPoints(rows: readonly RetentionPeriod[], kpi: 'retention' | 'churn'): TrendPoint[] {
 	const out: TrendPoint[] = [];
 	for (const { period, stat } of rows) {
-		const v = stat ? (kpi === 'retention' ? stat.retention : stat.churn) : NaN;
+		const v = stat ? (kpi === 'retention' ? stat.retainedShare : stat.churn) : NaN;
 		if (stat && Number.isFinite(v)) out.push({ period, value: v * 100, low: NaN, high: NaN, n: stat.customersStart });
 	}
 	return out;

@@ -1,13 +1,16 @@
 import { ClienteleError } from '../errors.ts';
-import { OTHERS, type ScoreRange, type SegmentRule, type SegmentSet } from './rules.ts';
+import { TEXT_LANGS } from './local-text.ts';
+import { OTHERS, type LocalText, type ScoreRange, type SegmentRule, type SegmentSet } from './rules.ts';
 
 /**
  * Rule sets as JSON (the UI's save/load and the CLI's --segments FILE.json):
  *
  * { "id": "my-rules", "levels": 5, "valuable": ["vip"], "atRisk": ["sleeping"],
- *   "rules": [ { "id": "vip", "label": "VIP", "r": [4, 5], "f": [4, 5], "m": [4, 5] }, … ] }
+ *   "rules": [ { "id": "vip", "label": "VIP", "r": [4, 5], "f": [4, 5], "m": [4, 5],
+ *                "meaning": "Our best customers", "action": { "zh": "专属服务", "en": "Dedicated service" } }, … ] }
  *
  * Rules are in priority order (first match wins). Ranges are inclusive whole scores 1–10.
+ * `meaning` and `action` (optional) are one text, or {"zh": …, "en": …} (one language may be left out).
  * Errors are ClienteleError('segments.badJson', { field, detail }) naming the bad field.
  */
 export const MAX_SCORE = 10;
@@ -24,6 +27,23 @@ function str(v: unknown, field: string, required: boolean): string | undefined {
 	if (v === undefined && !required) return undefined;
 	if (typeof v !== 'string' || v.trim() === '') throw bad(field, 'must be a non-empty text');
 	return v;
+}
+
+/** `meaning` / `action`: a non-empty text, or an object of non-empty texts keyed zh and/or en. */
+function localText(v: unknown, field: string): LocalText | undefined {
+	if (v === undefined) return undefined;
+	if (typeof v === 'string') return str(v, field, true);
+	const hint = 'must be a text or {"zh": "…", "en": "…"}';
+	if (!isObject(v)) throw bad(field, hint);
+	const keys = Object.keys(v);
+	if (keys.length === 0) throw bad(field, hint);
+	const out: { zh?: string; en?: string } = {};
+	for (const k of keys) {
+		if (!(TEXT_LANGS as readonly string[]).includes(k))
+			throw bad(`${field}.${k}`, `unknown language; allowed: ${TEXT_LANGS.join(', ')}`);
+		out[k as 'zh' | 'en'] = str(v[k], `${field}.${k}`, true);
+	}
+	return out;
 }
 
 function range(v: unknown, field: string): ScoreRange {
@@ -52,7 +72,7 @@ function idList(v: unknown, field: string, ids: Set<string>): string[] | undefin
 	});
 }
 
-const RULE_KEYS = new Set(['id', 'label', 'r', 'f', 'm', 'prospects']);
+const RULE_KEYS = new Set(['id', 'label', 'r', 'f', 'm', 'prospects', 'meaning', 'action']);
 const SET_KEYS = new Set(['id', 'rules', 'levels', 'valuable', 'atRisk']);
 
 /** Validates a parsed JSON value as a rule set. */
@@ -76,6 +96,8 @@ export function toSegmentSet(v: unknown): SegmentSet {
 		if (ids.has(rid)) throw bad(`${at}.id`, `duplicate id ${JSON.stringify(rid)}`);
 		ids.add(rid);
 		const label = str(x.label, `${at}.label`, false);
+		const meaning = localText(x.meaning, `${at}.meaning`);
+		const action = localText(x.action, `${at}.action`);
 		if (x.prospects !== undefined && typeof x.prospects !== 'boolean')
 			throw bad(`${at}.prospects`, 'must be true or false');
 		const rule: SegmentRule = {
@@ -87,7 +109,9 @@ export function toSegmentSet(v: unknown): SegmentSet {
 		return {
 			...rule,
 			...(label !== undefined ? { label } : {}),
-			...(x.prospects ? { prospects: true } : {})
+			...(x.prospects ? { prospects: true } : {}),
+			...(meaning !== undefined ? { meaning } : {}),
+			...(action !== undefined ? { action } : {})
 		};
 	});
 	let levels: number | undefined;
@@ -137,7 +161,9 @@ export function segmentSetToJson(set: SegmentSet): string {
 		r: [...k.r],
 		f: [...k.f],
 		m: [...k.m],
-		...(k.prospects ? { prospects: true } : {})
+		...(k.prospects ? { prospects: true } : {}),
+		...(k.meaning !== undefined ? { meaning: k.meaning } : {}),
+		...(k.action !== undefined ? { action: k.action } : {})
 	}));
 	const out = {
 		id: set.id,

@@ -1,11 +1,17 @@
 /** Inclusive score range [lo, hi]. */
 export type ScoreRange = readonly [number, number];
 
+/** A text of a user's rule set: one text for every language, or one per language. */
+export type LocalText = string | { readonly zh?: string; readonly en?: string };
+
 export interface SegmentRule {
 	/** Stable id; presets use an i18n key suffix (segment.<id>), user rules any text. */
 	id: string;
 	/** Display name for user rules; presets leave it out and use the catalogue. */
 	label?: string;
+	/** What the segment means and the action recommended (presets: the catalogue's segment.<id>.meaning / .action). */
+	meaning?: LocalText;
+	action?: LocalText;
 	r: ScoreRange;
 	f: ScoreRange;
 	m: ScoreRange;

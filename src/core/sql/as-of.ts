@@ -1,22 +1,21 @@
 import { ident, sql, type Sql } from './sql.ts';
 
-/** Days past the 99.9th percentile of purchase dates after which a date looks like an error. */
-export const STRAY_DAYS = 90;
-
 /**
- * The default as-of date: the day after the last transaction, leaving out stray future-looking
- * dates (more than STRAY_DAYS after the 99.9th percentile of dates, e.g. a 2026 typo in 2025 data);
- * how many were left out and the latest of them are returned so the UI can say so.
+ * Rows per day of a transactions table (day YYYY-MM-DD, rows): what the default as-of date and its
+ * stray rule (core/as-of.ts) read — a few thousand days, never the rows themselves.
  */
-export function defaultAsOfSql(tx: string): Sql {
-	// The percentile from purchases per day (a few thousand days, not millions of rows to sort): the
-	// first day whose running count reaches ⌈0.999·n⌉, which is what quantile_disc(day, 0.999) gives.
-	return sql`WITH g AS (SELECT CAST(ts AS DATE) AS day, count(*) AS k FROM ${ident(tx)} GROUP BY ALL),
-		c AS (SELECT day, sum(k) OVER (ORDER BY day) AS cum, sum(k) OVER () AS n FROM g),
-		q AS (SELECT min(day) + ${STRAY_DAYS} AS cutoff FROM c WHERE cum >= ceil(0.999 * n))
-		SELECT strftime(max(day) FILTER (WHERE day <= cutoff) + 1, '%Y-%m-%d') AS as_of,
-			strftime(min(day), '%Y-%m-%d') AS first_day,
-			CAST(coalesce(sum(k) FILTER (WHERE day > cutoff), 0) AS INTEGER) AS stray,
-			strftime(max(day), '%Y-%m-%d') AS last_day
-		FROM g, q`;
+export function dayCountsSql(tx: string): Sql {
+	return sql`SELECT strftime(CAST(ts AS DATE), '%Y-%m-%d') AS day, CAST(count(*) AS INTEGER) AS "rows"
+		FROM ${ident(tx)} WHERE ts IS NOT NULL GROUP BY ALL ORDER BY 1`;
+}
+
+/** The first rows (src_row, ts) dated after `cutoff` (a YYYY-MM-DD literal), for the stray report. */
+export function rowsAfterSql(tx: string, cutoff: Sql, limit: number): Sql {
+	return sql`SELECT src_row AS "row", strftime(ts, '%Y-%m-%d') AS day FROM ${ident(tx)}
+		WHERE CAST(ts AS DATE) > ${cutoff} ORDER BY src_row LIMIT ${limit}`;
+}
+
+/** Customers with a positive total in a per-customer RFM table (n): none means the file holds no purchase. */
+export function buyersSql(base: string): Sql {
+	return sql`SELECT CAST(count(*) FILTER (WHERE monetary > 0) AS INTEGER) AS n FROM ${ident(base)}`;
 }

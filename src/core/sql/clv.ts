@@ -20,6 +20,8 @@ export interface ClvPrepOptions {
 	calibrationEnd: string;
 	/** Last day (inclusive) of the hold-out; default the latest purchase day. */
 	observationEnd?: string;
+	/** The analysis window's first day (YYYY-MM-DD, core/window): earlier purchases are left out. */
+	start?: string;
 	unit: ClvUnit;
 }
 
@@ -31,8 +33,9 @@ export function checkUnit(unit: string): ClvUnit {
 /** Per customer and purchase day: that day's spend, up to the observation end. */
 function daysSql(o: ClvPrepOptions): Sql {
 	const obs = o.observationEnd ? dateLit(o.observationEnd) : sql`(SELECT max(CAST(ts AS DATE)) FROM ${ident(o.tx)})`;
+	const from = o.start ? sql`AND CAST(ts AS DATE) >= ${dateLit(o.start)}` : sql``;
 	return sql`SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend
-		FROM ${ident(o.tx)} WHERE CAST(ts AS DATE) <= ${obs} GROUP BY ALL`;
+		FROM ${ident(o.tx)} WHERE CAST(ts AS DATE) <= ${obs} ${from} GROUP BY ALL`;
 }
 
 /**

@@ -36,11 +36,11 @@ export interface ScoreColumn {
 	format?: NumberFormat;
 }
 
-function scoreExpr(o: ScoreColumn): Sql {
+export function scoreExpr(o: ScoreColumn): Sql {
 	return numberExpr(o.score, o.format ?? PLAIN_NUMBER);
 }
 
-function blank(col: string): Sql {
+export function blank(col: string): Sql {
 	return blankSql(ident(col));
 }
 
@@ -90,12 +90,12 @@ export function npsCountsSql(o: GroupedScores): Sql {
  * CSAT counts per group: group, n (answers given), satisfied (answers ≥ satisfiedFrom, i.e. the
  * top two boxes). Blanks are left out.
  */
-export function csatCountsSql(o: GroupedScores & { scale: number; satisfiedFrom: number }): Sql {
+export function csatCountsSql(o: GroupedScores & { scale: number; satisfiedFrom: number; min?: number }): Sql {
 	const v = scoreExpr(o);
 	return sql`SELECT g AS "group", CAST(count(*) AS INTEGER) AS n,
 		CAST(count(*) FILTER (WHERE s >= ${o.satisfiedFrom}) AS INTEGER) AS satisfied
 		FROM (SELECT ${groupExpr(o.by)} AS g, ${v} AS s FROM ${ident(o.source)}) AS t
-		WHERE s BETWEEN 1 AND ${o.scale}
+		WHERE s BETWEEN ${o.min ?? 1} AND ${o.scale}
 		GROUP BY g ORDER BY g NULLS LAST`;
 }
 

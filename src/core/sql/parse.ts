@@ -6,7 +6,9 @@
 import type { DateFormat } from '../csv/dates.ts';
 import { groupedPattern, type NumberFormat } from '../csv/numbers.ts';
 import type { RoleMapping } from '../csv/roles.ts';
+import type { OrderRules } from '../import/order-rules.ts';
 import { zonedDateOf } from './numeric-dates.ts';
+import { unwrapSql } from './order-rules.ts';
 import { trimSql } from './trim.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
 
@@ -24,7 +26,7 @@ function endsInControlSpace(t: Sql): Sql {
  * parenthesised value is negated after parsing, so '(-5)' is 5 in both.
  */
 export function numberExpr(col: string, f: NumberFormat, o: { fastPath?: boolean } = {}): Sql {
-	return numberOf(trimSql(ident(col)), f, o);
+	return numberOf(unwrapSql(trimSql(ident(col))), f, o);
 }
 
 /**
@@ -70,7 +72,7 @@ export function dateOf(t: Sql, f: DateFormat): Sql {
 
 /** Customer / order ids: trimmed text; '17850.0' (an id written by a float-happy export) → '17850'. */
 export function idExpr(col: string): Sql {
-	return idOf(trimSql(ident(col)));
+	return idOf(unwrapSql(trimSql(ident(col))));
 }
 
 /** idExpr on a value already trimmed. */
@@ -85,7 +87,11 @@ export interface TxMapping {
 	dateFormat: DateFormat;
 	/** The time zone chosen for instants (IANA name); absent: UTC. */
 	timeZone?: string;
-	numberFormats: Partial<Record<'amount' | 'quantity' | 'price' | 'cost', NumberFormat>>;
+	numberFormats: Partial<Record<'amount' | 'quantity' | 'price' | 'cost' | 'refund' | 'postage', NumberFormat>>;
+	/** The paid-date column's format (roles.paid; absent: dateFormat). */
+	paidFormat?: DateFormat;
+	/** Statuses excluded and how refunds are netted (core/import/order-rules.ts; absent: the defaults). */
+	orderRules?: OrderRules;
 }
 
 /** Plain numbers: a dot for decimals, no grouping, no currency signs. */

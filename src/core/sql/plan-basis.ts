@@ -38,3 +38,22 @@ export function quadrantGroups(o: {
 			FROM ${ident(o.table)}`
 	};
 }
+
+/** Lifecycle stages: "silent: 120 days since the last purchase (last purchase ≤ 180 days ago)". */
+export function stageGroups(o: { table: string; names: Record<string, string>; rules: Record<string, string>; words: { since: string } }): GroupSource {
+	const label = segmentLabelSql(o.names, 'stage');
+	return {
+		select: sql`SELECT customer_id, stage AS grp, ${label} AS label,
+			concat(${label}, CASE WHEN recency_days IS NULL THEN '' ELSE concat(': ', recency_days, ' ', ${o.words.since}) END,
+				${textCase(o.rules, 'stage')}) AS reason
+			FROM ${ident(o.table)}`
+	};
+}
+
+/** Grading tiers: the tier table's own reason ("total 87.5 ≥ 80 → VIP (…)"); ungraded customers as one group. */
+export function tierGroups(o: { table: string; ungraded: string }): GroupSource {
+	return {
+		select: sql`SELECT customer_id, coalesce(tier, ${o.ungraded}) AS grp, coalesce(tier, ${o.ungraded}) AS label, reason
+			FROM ${ident(o.table)}`
+	};
+}

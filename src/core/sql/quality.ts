@@ -21,7 +21,6 @@ export interface QualitySqlInput {
 
 const FLAG: Record<FindingKind, string> = {
 	exactDuplicates: 'f_exact',
-	duplicateOrderLines: 'f_dupline',
 	negativeAmounts: 'f_negative',
 	zeroAmounts: 'f_zero',
 	cancelledOrders: 'f_cancelled',
@@ -44,12 +43,10 @@ function flaggedCtes(o: QualitySqlInput, needed: ReadonlySet<FindingKind>): Sql 
 	const cancelFlag = opt.cancelColumn
 		? sql`coalesce(lower(trim(${ident(opt.cancelColumn)})) IN (${join(CANCEL_FLAG_VALUES.map((v) => lit(v)))}), FALSE)`
 		: raw('FALSE');
-	// Duplicate order lines exclude exact duplicates, so they need the exact flag too.
-	const exact = (needed.has('exactDuplicates') || needed.has('duplicateOrderLines')) && o.columns.length > 0
+	// Only exact duplicates — every column of the row equal — are flagged: lines of one order that share
+	// customer, time and amount (two of the same item, say) are real sales.
+	const exact = needed.has('exactDuplicates') && o.columns.length > 0
 		? sql`(row_number() OVER (PARTITION BY ${join(o.columns.map((c) => ident(c)))} ORDER BY rowid) > 1)`
-		: raw('FALSE');
-	const dupline = needed.has('duplicateOrderLines')
-		? sql`(order_id IS NOT NULL AND NOT f_exact AND row_number() OVER (PARTITION BY customer_id, order_id, ts, amount ORDER BY src_row) > 1)`
 		: raw('FALSE');
 	// Cancellation invoices as UCI writes them: 'C' followed by digits (not any id starting with C).
 	const cancelled = needed.has('cancelledOrders')
@@ -70,10 +67,18 @@ function flaggedCtes(o: QualitySqlInput, needed: ReadonlySet<FindingKind>): Sql 
 		), usable AS (
 			SELECT * FROM typed WHERE customer_id IS NOT NULL AND ts IS NOT NULL AND amount IS NOT NULL
 		), flagged AS (
-			SELECT *, ${dupline} AS f_dupline, ${neg} AS f_negative, ${zero} AS f_zero, ${cancelled} AS f_cancelled,
+			SELECT *, ${neg} AS f_negative, ${zero} AS f_zero, ${cancelled} AS f_cancelled,
 				${outlier} AS f_outlier, ${future} AS f_future, ${early} AS f_early
 			FROM usable
 		)`;
+}
+
+/**
+ * Marks as future dates every row after `cutoff` (YYYY-MM-DD): the stray rule (core/as-of.ts) found
+ * a late cluster before the machine's day, so strays start there.
+ */
+export function markStraysSql(flags: string, cutoff: string): Sql {
+	return sql`UPDATE ${ident(flags)} SET ${flag('futureDates')} = (CAST(ts AS DATE) > ${dateLit(cutoff)})`;
 }
 
 /** Materialises every flag into `target` (a temporary working table for the report queries). */

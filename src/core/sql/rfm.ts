@@ -1,7 +1,7 @@
 import type { SegmentRule, SegmentSet } from '../segments/rules.ts';
 import { OTHERS } from '../segments/rules.ts';
 import { dateLit, ident, join, lit, sql, type Sql } from './sql.ts';
-import { segmentLabelSql } from './rfm-columns.ts';
+import { segmentLabelSql, segmentTextsSql, type SegmentTexts } from './rfm-columns.ts';
 import { DEFAULT_RFM } from '../rfm/defaults.ts';
 
 export type FrequencyMode = 'orders' | 'days' | 'rows';
@@ -14,6 +14,11 @@ export interface RfmCustomersOptions {
 	target: string;
 	/** YYYY-MM-DD. Transactions up to and including this day count; recency = asOf − last purchase day. */
 	asOf: string;
+	/**
+	 * YYYY-MM-DD, the analysis window's first day (core/window): transactions before it are left out
+	 * of frequency and monetary (a customer with none in the window is not scored). Default: all history.
+	 */
+	start?: string;
 	/**
 	 * 'orders': distinct order ids; 'days': distinct purchase days (when there is no order id); both
 	 * among lines with a positive amount. 'rows': every line (R rfm's transaction_count).
@@ -43,7 +48,8 @@ export function rfmCustomersSql(o: RfmCustomersOptions): Sql {
 			: returns === 'drop-cancelled'
 				? sql`AND (order_id IS NULL OR order_id NOT LIKE ${o.cancelledPattern ?? DEFAULT_RFM.cancelledPattern})`
 				: sql``;
-	const where = sql`WHERE CAST(ts AS DATE) <= ${asOf} ${keep}`;
+	const from = o.start ? sql`AND CAST(ts AS DATE) >= ${dateLit(o.start)}` : sql``;
+	const where = sql`WHERE CAST(ts AS DATE) <= ${asOf} ${from} ${keep}`;
 	const money = (total: Sql, freq: Sql) =>
 		(o.monetary ?? DEFAULT_RFM.monetary) === 'total' ? sql`round(${total}, 2)` : sql`coalesce(round(${total} / nullif(${freq}, 0), 2), 0)`;
 	const out = (c: { last: Sql; freq: Sql; total: Sql; first: Sql; lines: Sql }) => sql`customer_id,
@@ -82,8 +88,6 @@ export function rfmCustomersSql(o: RfmCustomersOptions): Sql {
 		FROM g
 		GROUP BY customer_id`;
 }
-
-export { defaultAsOfSql } from './as-of.ts';
 
 export interface ScoreOptions {
 	source: string;
@@ -180,8 +184,11 @@ export function rfmOutputSql(o: {
 	rfm: string;
 	segmentNames: Record<string, string>;
 	where?: Sql;
+	/** Adds meaning and action after segment (RFM_EXPLAIN_COLUMNS). */
+	explain?: SegmentTexts;
 }): Sql {
+	const texts = o.explain ? sql`, ${segmentTextsSql(o.explain)}` : sql``;
 	return sql`SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, rfm_score,
-			${segmentLabelSql(o.segmentNames)} AS segment
+			${segmentLabelSql(o.segmentNames)} AS segment${texts}
 		FROM ${ident(o.rfm)} ${o.where ?? sql``} ORDER BY customer_id`;
 }

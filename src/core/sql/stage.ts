@@ -10,6 +10,7 @@
  */
 import type { RoleCheck } from './role-check.ts';
 import { dateOf, idOf, numberOf, PLAIN, type TxMapping } from './parse.ts';
+import { orderColumns, unwrapSql } from './order-rules.ts';
 import { blankSql, trimSql } from './trim.ts';
 import { ident, join, raw, sql, type Sql } from './sql.ts';
 
@@ -37,7 +38,15 @@ function checkedRoles(m: TxMapping): CheckedRole[] {
 	}
 	add('order', roles.order, 'order_id', false);
 	add('cost', roles.cost, 'p_cost', true);
+	add('paid', roles.paid, 'paid_ts', true);
+	add('refund', roles.refund, 'p_refund', true);
+	add('postage', roles.postage, 'p_postage', true);
 	return out;
+}
+
+/** The staging column holding the raw text of unreadable dates (v_<i>). */
+export function unreadDateColumn(m: TxMapping): string {
+	return `v_${checkedRoles(m).findIndex((c) => c.role === 'date')}`;
 }
 
 /**
@@ -65,18 +74,19 @@ export function stageSelectSql(o: { from: Sql; rowNumber: Sql; mapping: TxMappin
 	if (!roles.customer || !roles.date) throw new Error('mapping needs customer and date columns');
 	if (!roles.amount && !(roles.quantity && roles.price)) throw new Error('mapping needs an amount column, or quantity and unit price');
 	const checks = checkedRoles(m);
-	const cols = [...new Set(checks.map((c) => c.column))];
+	const cols = [...new Set([...checks.map((c) => c.column), ...(roles.status ? [roles.status] : [])])];
 	const k = (col: string) => cols.indexOf(col);
 	const t = (col: string) => ident(`t_${k(col)}`);
 	const r = (col: string) => ident(`r_${k(col)}`);
 	const nf = m.numberFormats;
-	const numberRoles = (['amount', 'quantity', 'price', 'cost'] as const).filter((role) => checks.some((c) => c.role === role));
+	const numberRoles = (['amount', 'quantity', 'price', 'cost', 'refund', 'postage'] as const).filter((role) => checks.some((c) => c.role === role));
 	const castCols = [...new Set(numberRoles.filter((role) => (nf[role] ?? PLAIN).decimal === '.').map((role) => roles[role]!))];
 	const parsedCols = [...new Set(checks.filter((c) => c.parsed).map((c) => c.column))];
 
 	const trimmed = join([
 		sql`CAST(${o.rowNumber} AS BIGINT) AS src_row`,
-		...cols.map((col) => sql`${trimSql(ident(col))} AS ${t(col)}`),
+		// Trimmed, and Excel's ="…" or leading apostrophe removed (ids and numbers written as text).
+		...cols.map((col) => sql`${unwrapSql(trimSql(ident(col)))} AS ${t(col)}`),
 		...parsedCols.map((col) => sql`${ident(col)} AS ${r(col)}`)
 	]);
 	const casts = castCols.map((col) => sql`, TRY_CAST(${t(col)} AS DOUBLE) AS ${ident(`c_${k(col)}`)}`);
@@ -91,14 +101,26 @@ export function stageSelectSql(o: { from: Sql; rowNumber: Sql; mapping: TxMappin
 		roles.order ? sql`${idOf(t(roles.order))} AS order_id` : raw('CAST(NULL AS VARCHAR) AS order_id'),
 		sql`${dateOf(t(roles.date), m.dateFormat)} AS ts`,
 		...numberRoles.map(num),
-		...parsedCols.map((col) => r(col))
+		...parsedCols.map((col) => r(col)),
+		...(roles.paid
+			? [sql`${dateOf(t(roles.paid), m.paidFormat ?? m.dateFormat)} AS paid_ts`, sql`coalesce(${t(roles.paid)}, '') = '' AS paid_blank`]
+			: []),
+		...(roles.status ? [sql`nullif(${t(roles.status)}, '') AS order_status`] : [])
 	]);
 	const amount = roles.amount ? raw('p_amount') : raw('(p_quantity * p_price)');
 	const cost = roles.cost ? raw('p_cost') : raw('CAST(NULL AS DOUBLE)');
+	// The paid date is the purchase's date; an empty one is an unpaid order (its created date kept for the report).
+	const ts = roles.paid ? raw('(CASE WHEN paid_ts IS NOT NULL THEN paid_ts WHEN paid_blank THEN ts END)') : raw('ts');
+	const extra = [
+		...(roles.status ? [raw('order_status')] : []),
+		...(roles.paid ? [raw('paid_blank AS unpaid')] : []),
+		...(roles.refund ? [raw('p_refund AS refund')] : []),
+		...(roles.postage ? [raw('p_postage AS postage')] : [])
+	];
 	const unread = checks.flatMap((c, i) =>
 		c.parsed ? [sql`CASE WHEN ${ident(c.value)} IS NULL THEN coalesce(${r(c.column)}, '') END AS ${ident(`v_${i}`)}`] : []
 	);
-	return sql`SELECT src_row, customer_id, order_id, ts, ${amount} AS amount, ${cost} AS cost${unread.length ? sql`, ${join(unread)}` : raw('')}
+	return sql`SELECT src_row, customer_id, order_id, ${ts} AS ts, ${amount} AS amount, ${cost} AS cost${extra.length ? sql`, ${join(extra)}` : raw('')}${unread.length ? sql`, ${join(unread)}` : raw('')}
 		FROM (SELECT ${values} FROM (SELECT *${join(casts, '')} FROM (SELECT ${trimmed} FROM ${o.from})))`;
 }
 
@@ -155,11 +177,14 @@ export function stageChecks(row: Record<string, string | number | boolean | null
  * data), and the table renamed. The result is the typed table (see the top of this file), rows in
  * file order. Run the statements in order, only once the checks allow the mapping.
  */
-export function promoteStageSql(o: { stage: string; target: string; mapping: TxMapping }): Sql[] {
+export function promoteStageSql(o: { stage: string; target: string; mapping: TxMapping; reason?: boolean }): Sql[] {
 	const stage = ident(o.stage);
-	const drops = checkedRoles(o.mapping).flatMap((c, i) =>
-		c.parsed ? [sql`ALTER TABLE ${stage} DROP COLUMN ${ident(`v_${i}`)}`] : []
-	);
+	const { roles } = o.mapping;
+	const extra = orderColumns({ status: !!roles.status, paid: !!roles.paid, refund: !!roles.refund, postage: !!roles.postage });
+	const drops = [
+		...checkedRoles(o.mapping).flatMap((c, i) => (c.parsed ? [sql`ALTER TABLE ${stage} DROP COLUMN ${ident(`v_${i}`)}`] : [])),
+		...[...extra, ...(o.reason ? ['reason'] : [])].map((c) => sql`ALTER TABLE ${stage} DROP COLUMN ${ident(c)}`)
+	];
 	return [
 		deleteUnusableSql(o.stage),
 		...drops,

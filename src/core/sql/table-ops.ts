@@ -31,3 +31,8 @@ export function copyTableSql(o: { source: string; target: string }): Sql {
 export function readCountSql(table: string): Sql {
 	return sql`SELECT n FROM ${ident(table)}`;
 }
+
+/** Appends `source`'s rows to `target`, columns matched by name (files of the same shape, columns in any order). */
+export function appendByNameSql(o: { source: string; target: string }): Sql {
+	return sql`INSERT INTO ${ident(o.target)} BY NAME SELECT * FROM ${ident(o.source)}`;
+}

@@ -125,12 +125,23 @@ export interface ValueMatrixCustomersOptions {
 	quadrants?: Partial<Record<Quadrant, string>>;
 	/** Only this quadrant's customers; everyone when absent. */
 	quadrant?: Quadrant;
+	/** Leave these columns out (revenue when the current value is the revenue itself). */
+	omit?: readonly ValueMatrixListColumn[];
+	/** A `strategy` column after the quadrant: each quadrant's service strategy text. */
+	strategies?: Partial<Record<Quadrant, string>>;
+	/** Output name of the strategy column (default `strategy`). */
+	strategyName?: string;
 }
 
 /** The page's customer list (VALUE_MATRIX_LIST_COLUMNS), highest potential first, ties by id. */
 export function valueMatrixCustomersSql(o: ValueMatrixCustomersOptions): Sql {
 	const label = sql`CASE quadrant ${join(QUADRANTS.map((q) => sql`WHEN ${q} THEN ${o.quadrants?.[q] ?? q}`), ' ')} END`;
-	const cols = VALUE_MATRIX_LIST_COLUMNS.map((c) => sql`${c === 'quadrant' ? label : ident(c)} AS ${ident(o.names?.[c] ?? c)}`);
+	const strategies = o.strategies;
+	const strategy = strategies ? [sql`CASE quadrant ${join(QUADRANTS.map((q) => sql`WHEN ${q} THEN ${strategies[q] ?? ''}`), ' ')} END AS ${ident(o.strategyName ?? 'strategy')}`] : [];
+	const cols = VALUE_MATRIX_LIST_COLUMNS.filter((c) => !o.omit?.includes(c)).flatMap((c) => [
+		sql`${c === 'quadrant' ? label : ident(c)} AS ${ident(o.names?.[c] ?? c)}`,
+		...(c === 'quadrant' ? strategy : [])
+	]);
 	const where = o.quadrant ? sql`WHERE quadrant = ${o.quadrant}` : sql``;
 	return sql`SELECT ${join(cols)} FROM ${ident(o.matrix)} ${where} ORDER BY potential_value DESC, customer_id`;
 }

@@ -13,6 +13,7 @@ import readXlsxFile, { readSheet, type SheetData } from 'read-excel-file/univers
 import { ClienteleError } from '../errors.ts';
 import { countRows, defaultSheet, sheetToCsv, type SheetInfo, type XlsxRow } from './xlsx-csv.ts';
 import { xlsxError } from './xlsx-errors.ts';
+import { workbookRefusal } from './zip-directory.ts';
 
 export interface WorkbookCsvOptions {
 	/** The workbook's file name (for messages). */
@@ -44,6 +45,11 @@ export async function workbookToCsv(input: Blob | ArrayBuffer, o: WorkbookCsvOpt
 	let sheets: SheetInfo[] | null = null;
 	let name: string;
 	let data: SheetData;
+	// Not a workbook, or a sheet too large to inflate: one sentence now, not an engine failure later.
+	const bytes = new Uint8Array(input instanceof ArrayBuffer ? input : await input.arrayBuffer());
+	const refusal = await workbookRefusal(bytes, o.file, o.sheet);
+	if (refusal) throw refusal;
+	input = bytes.buffer as ArrayBuffer;
 	try {
 		if (o.sheet !== undefined) {
 			name = o.sheet;

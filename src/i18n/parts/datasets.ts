@@ -3,7 +3,7 @@
  * en.ts and zh-CN.ts assemble the parts; `zh` has exactly the keys of `en` (type-checked).
  */
 const en = {
-	'nav.datasets': 'Touchpoints & surveys',
+	'nav.datasets': 'Profiles, touchpoints & surveys',
 
 	'datasets.intro':
 		'Besides transactions, load touchpoint events (for the journey view) and survey answers (for the KPI view). Columns are recognised from Chinese or English headers; check the mapping and apply.',
@@ -40,7 +40,7 @@ const en = {
 } satisfies Record<string, string>;
 
 const zh: Record<keyof typeof en, string> = {
-	'nav.datasets': '触点与调查',
+	'nav.datasets': '档案、触点与调查',
 
 	'datasets.intro':
 		'除交易数据外，还可以导入触点事件（用于客户旅程）和调查答卷（用于指标看板）。系统会根据中英文表头自动识别列，请核对映射后应用。',

@@ -41,15 +41,13 @@ const en = {
 	'kpiui.scale': 'Scale',
 	'kpiui.topTwo': 'satisfied = {from}–{to} (top two boxes)',
 	'kpiui.cesDirection': 'Scale reads',
-	'kpiui.cesHigher': '{max} = very easy (higher is better)',
-	'kpiui.cesLower': '1 = very easy (lower is better)',
 	'kpiui.def.nps':
 		'Net Promoter Score: share of promoters (9–10) minus share of detractors (0–6), from −100 to +100; the interval is the Wald interval NPS ± 1.96 × standard error.',
 	'kpiui.def.csat':
 		'Customer satisfaction: share of answers in the top two points of the scale; blank answers are left out. Wilson interval.',
-	'kpiui.def.ces': 'Customer effort score: the mean answer, with a normal-approximation interval.',
+	'kpiui.def.ces': 'Customer effort score: the mean answer on the column’s scale, with a normal-approximation interval; effort questions: lower is better, ease questions: higher is better.',
 	'kpiui.def.retention':
-		'Retention = (customers active at the end − new customers) ÷ customers active at the start of the period.',
+		'Retention (strict) = customers active at both the start and the end of the period ÷ customers active at the start = 100 % − churn.',
 	'kpiui.def.churn':
 		'Churn = customers active at the start who are lost by the end ÷ customers active at the start.',
 	'kpiui.def.repurchase':
@@ -66,7 +64,11 @@ const en = {
 	'kpiui.badLostDays': 'Lost after {value} days: give a whole number of days, at least 1.',
 	'kpiui.retentionCounts': 'active at start {start} · at end {end} · new {new}',
 	'kpiui.retentionRange':
-		'Can be below 0 % or above 100 %: new customers who have lapsed by the end are still subtracted, and lost customers who come back count as retained (strictly retained: {share}).',
+		'Textbook formula (E − N) ÷ S = {share}. It is not the complement of churn and can be below 0 % or above 100 %: new customers who have lapsed by the end are still subtracted, and lost customers who come back count as retained.',
+	'kpiui.retentionNa': 'not applicable',
+	'kpiui.lastYear': 'Set the analysis window to the last 12 months',
+	'kpiui.retentionNoStart':
+		'No customer was active at the start of the period ({start}): nobody bought in the {days} days before it, so retention and churn do not apply. Start the analysis window later (page header).',
 	'kpiui.churnCounts': 'lost {lost} of {start} · came back {reactivated}',
 	'kpiui.repurchaseCounts': '{repeat} of {buyers} buyers bought twice or more',
 	'kpiui.breakdown': 'By group and over time',
@@ -144,13 +146,11 @@ const zh: Record<keyof typeof en, string> = {
 	'kpiui.scale': '量表',
 	'kpiui.topTwo': '满意 = {from}–{to} 分（最高两档）',
 	'kpiui.cesDirection': '量表含义',
-	'kpiui.cesHigher': '{max} 分 = 非常省力（越高越好）',
-	'kpiui.cesLower': '1 分 = 非常省力（越低越好）',
 	'kpiui.def.nps':
 		'净推荐值：推荐者（9–10 分）占比减去贬损者（0–6 分）占比，取值 −100 到 +100；区间为 Wald 区间 NPS ± 1.96 × 标准误。',
 	'kpiui.def.csat': '客户满意度：答案落在量表最高两档的比例，空白答案不计。采用 Wilson 区间。',
-	'kpiui.def.ces': '客户费力度：答案的平均值，区间采用正态近似。',
-	'kpiui.def.retention': '留存率 =（期末活跃客户数 − 新客户数）÷ 期初活跃客户数。',
+	'kpiui.def.ces': '客户费力度：该列量表上答案的平均值，区间采用正态近似；问“费力程度”时越低越好，问“容易程度”时越高越好。',
+	'kpiui.def.retention': '留存率（严格）= 期初和期末均活跃的客户数 ÷ 期初活跃客户数 = 100% − 流失率。',
 	'kpiui.def.churn': '流失率 = 期初活跃、到期末已流失的客户数 ÷ 期初活跃客户数。',
 	'kpiui.def.repurchase': '复购率 = 期间内下单两次及以上的客户数 ÷ 期间内至少下单一次的客户数。',
 	'kpiui.def.cohort':
@@ -164,7 +164,11 @@ const zh: Record<keyof typeof en, string> = {
 	'kpiui.badLostDays': '流失判定 {value} 天：请填写不小于 1 的整数天数。',
 	'kpiui.retentionCounts': '期初活跃 {start} · 期末活跃 {end} · 新客户 {new}',
 	'kpiui.retentionRange':
-		'可能低于 0% 或高于 100%：期末已流失的新客户仍被减去，流失后回流的老客户计为留存（严格留存率：{share}）。',
+		'教材公式（E − N）÷ S = {share}。它不是流失率的补数，可能低于 0% 或高于 100%：期末已流失的新客户仍被减去，流失后回流的老客户计为留存。',
+	'kpiui.retentionNa': '不适用',
+	'kpiui.lastYear': '把分析区间设为最近 12 个月',
+	'kpiui.retentionNoStart':
+		'期初（{start}）没有活跃客户：此前 {days} 天内无人购买，因此留存率和流失率不适用。请把分析区间的起始日往后调（页面顶部）。',
 	'kpiui.churnCounts': '{start} 人中流失 {lost} 人 · 回流 {reactivated} 人',
 	'kpiui.repurchaseCounts': '{buyers} 位购买客户中 {repeat} 位购买两次及以上',
 	'kpiui.breakdown': '分组与趋势',

@@ -9,15 +9,14 @@ const en = {
 	'quality.columnInvalid':
 		"column {column}: {count} values cannot be read (first at row {row}: '{value}').",
 	'quality.exactDuplicates': '{count} rows repeat an earlier row exactly (first at row {row}).',
-	'quality.duplicateOrderLines':
-		'{count} order lines repeat the customer, order, date and amount of an earlier line (first at row {row}).',
 	'quality.negativeAmounts':
 		'{count} rows have a negative amount (returns), {amount} in total (first at row {row}).',
 	'quality.zeroAmounts': '{count} rows have an amount of zero (first at row {row}).',
 	'quality.cancelledOrders': '{count} rows belong to cancelled orders (first at row {row}).',
 	'quality.outliers':
 		'{count} rows have an amount above {threshold} ({factor}× the 99.9th percentile; first at row {row}).',
-	'quality.futureDates': '{count} rows are dated after the as-of date {asOf} (first at row {row}).',
+	'quality.futureDates':
+		'{count} rows are dated after {asOf} — in the future, or far after the rest of the data — and look like typing errors; the default as-of date leaves them out (first at row {row}).',
 	'quality.earlyDates':
 		'{count} rows are dated before {start}, which is implausible (first at row {row}).',
 	'quality.policy.keep': 'Keep',
@@ -62,7 +61,6 @@ const en = {
 	'qv.asOfNote':
 		'Future dates are counted against today ({asOf}); implausible dates are those before {start}.',
 	'qv.kind.exactDuplicates': 'Exact duplicate rows',
-	'qv.kind.duplicateOrderLines': 'Duplicate order lines',
 	'qv.kind.negativeAmounts': 'Negative amounts (returns)',
 	'qv.kind.zeroAmounts': 'Zero amounts',
 	'qv.kind.cancelledOrders': 'Cancelled orders',
@@ -84,14 +82,12 @@ const zh: Record<keyof typeof en, string> = {
 	'quality.columnMissing': '列 {column}：{count} 个空单元格（第一个在第 {row} 行）。',
 	'quality.columnInvalid': "列 {column}：{count} 个值无法读取（第一个在第 {row} 行：'{value}'）。",
 	'quality.exactDuplicates': '{count} 行与前面的某一行完全相同（第一个在第 {row} 行）。',
-	'quality.duplicateOrderLines':
-		'{count} 条订单明细与前面的明细客户、订单、日期和金额都相同（第一个在第 {row} 行）。',
 	'quality.negativeAmounts': '{count} 行金额为负（退货），合计 {amount}（第一个在第 {row} 行）。',
 	'quality.zeroAmounts': '{count} 行金额为零（第一个在第 {row} 行）。',
 	'quality.cancelledOrders': '{count} 行属于已取消的订单（第一个在第 {row} 行）。',
 	'quality.outliers':
 		'{count} 行金额高于 {threshold}（99.9 百分位数的 {factor} 倍；第一个在第 {row} 行）。',
-	'quality.futureDates': '{count} 行的日期晚于分析基准日 {asOf}（第一个在第 {row} 行）。',
+	'quality.futureDates': '{count} 行的日期晚于 {asOf}——在未来，或远晚于其余数据——疑似录入错误；默认基准日未计入这些行（第一个在第 {row} 行）。',
 	'quality.earlyDates': '{count} 行的日期早于 {start}，不太可能是真实日期（第一个在第 {row} 行）。',
 	'quality.policy.keep': '保留',
 	'quality.policy.drop': '剔除',
@@ -132,7 +128,6 @@ const zh: Record<keyof typeof en, string> = {
 	'qv.applying': '正在重建分析表…',
 	'qv.asOfNote': '“未来日期”以今天（{asOf}）为准；早于 {start} 的日期视为不合理。',
 	'qv.kind.exactDuplicates': '完全重复的行',
-	'qv.kind.duplicateOrderLines': '重复的订单明细',
 	'qv.kind.negativeAmounts': '负金额（退货）',
 	'qv.kind.zeroAmounts': '零金额',
 	'qv.kind.cancelledOrders': '已取消订单',

@@ -1,12 +1,14 @@
 import type { DbClient } from '../../db/client.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
+import { moneyColumnsOf } from '../../core/export/money.ts';
 import { ABC_EXPORT_COLUMNS, abcCustomersSql, DEFAULT_ABC, type AbcClass, type AbcClassRow } from '../../core/sql/abc.ts';
 import { segmentLabelSql } from '../../core/sql/rfm-columns.ts';
 import { dateLit, type Sql } from '../../core/sql/sql.ts';
 import { abcDayRange, runAbc, type AbcRunOptions, type ParetoStats } from '../../run/abc.ts';
 import { ABC_VIEW_TABLE, RFM_TABLE } from '../../run/tables.ts';
 import type { ParetoPoint } from '../../charts/pareto.ts';
+import { analysisWindow } from '../../state/window.svelte.ts';
 
 /** A default share as the whole percent the threshold inputs show (0.7 → 70, not 70.00000000000001). */
 const toPercent = (share: number): number => Math.round(share * 100);
@@ -26,9 +28,9 @@ export class AbcModel {
 	/** Thresholds as the user types them, in percent of revenue. */
 	aPct = $state<number | null>(toPercent(DEFAULT_ABC.a));
 	bPct = $state<number | null>(toPercent(DEFAULT_ABC.b));
-	/** Optional revenue window, YYYY-MM-DD or ''. */
-	from = $state('');
-	to = $state('');
+	/** Typed window days that are not a window yet (shown as typed; the error says why). */
+	private fromDraft = $state<string | null>(null);
+	private toDraft = $state<string | null>(null);
 	status = $state<AbcStatus>('idle');
 	error = $state.raw<ClienteleError | null>(null);
 	/** The parameters of the results on screen. */
@@ -46,6 +48,46 @@ export class AbcModel {
 		private readonly db: DbClient,
 		readonly txVersion: number
 	) {}
+
+	/**
+	 * The revenue window: the app's analysis window (state/window.svelte.ts). Setting a day here moves
+	 * the window of every view; a day that does not make a window stays typed until it does.
+	 */
+	get from(): string {
+		return this.fromDraft ?? analysisWindow.start;
+	}
+	set from(v: string) {
+		this.fromDraft = this.tryApply({ start: v }) ? null : v;
+	}
+	get to(): string {
+		return this.toDraft ?? analysisWindow.asOf;
+	}
+	set to(v: string) {
+		this.toDraft = this.tryApply({ asOf: v }) ? null : v;
+	}
+
+	private tryApply(w: { start?: string; asOf?: string }): boolean {
+		try {
+			analysisWindow.apply({ start: this.from, asOf: this.to, ...w });
+			this.fromDraft = this.toDraft = null;
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	/** Back to the default window (the whole data). */
+	resetWindow(): void {
+		this.fromDraft = this.toDraft = null;
+		analysisWindow.reset();
+	}
+
+	/** The analysis window changed (App.svelte calls this): re-run when results for another are shown. */
+	followWindow(): void {
+		if (this.status === 'idle') return;
+		const a = this.applied;
+		if (a.from !== analysisWindow.start || a.to !== analysisWindow.asOf) void this.run();
+	}
 
 	get totals(): { customers: number; revenue: number } {
 		return this.classes.reduce((t, r) => ({ customers: t.customers + r.customers, revenue: t.revenue + r.revenue }), { customers: 0, revenue: 0 });
@@ -115,6 +157,6 @@ export class AbcModel {
 	/** CSV (UTF-8 BOM) of the selected class or all customers: customer_id,revenue,cum_share,abc_class,segment. */
 	async exportCsv(segments: SegmentSource | null): Promise<string> {
 		const res = await this.db.query(this.query(segments));
-		return toCsv(ABC_EXPORT_COLUMNS, res.rows, { bom: true });
+		return toCsv(ABC_EXPORT_COLUMNS, res.rows, { bom: true, money: moneyColumnsOf(ABC_EXPORT_COLUMNS) });
 	}
 }

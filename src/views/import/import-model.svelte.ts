@@ -20,12 +20,14 @@ import { getDb } from '../../state/engine.ts';
 import { fileInput } from '../../state/file-input.ts';
 import { today } from '../../state/clock.ts';
 import { quality } from '../../state/quality.svelte.ts';
-import { session } from '../../state/session.svelte.ts';
+import { SAMPLE_TX_FILE, session } from '../../state/session.svelte.ts';
 import { formatBytes } from '../../ui/download.ts';
 import { CustomerMapping } from './customer-mapping.svelte.ts';
 import { LoadProgress } from './load-progress.svelte.ts';
 import { RaggedQuestion } from './ragged-prompt.svelte.ts';
 import { XlsxSource } from './xlsx-source.svelte.ts';
+import { OrderRulesChoice } from './order-rules.svelte.ts';
+import { openMany } from './open-many.ts';
 
 export type ImportStatus = 'idle' | 'starting' | 'loading' | 'mapping' | 'applying' | 'done';
 
@@ -54,9 +56,11 @@ export class ImportModel {
 	readonly ragged = new RaggedQuestion();
 	/** The workbook and sheet when the file is an Excel workbook (see xlsx-source.svelte.ts). */
 	readonly xlsx = new XlsxSource();
+	/** The order statuses excluded and the refund choice (marketplace exports). */
+	readonly orders = new OrderRulesChoice();
 
 	private abort: AbortController | null = null;
-	private lastFile: File | null = null;
+	private lastFile: readonly File[] | null = null;
 
 	get busy(): boolean {
 		return this.status === 'starting' || this.status === 'loading' || this.status === 'applying';
@@ -69,7 +73,7 @@ export class ImportModel {
 			const res = await fetch(new URL('./sample/transactions.csv', document.baseURI));
 			if (!res.ok) throw new Error(`HTTP ${res.status}`);
 			const blob = await res.blob();
-			await this.open(new File([blob], '示例-transactions.csv', { type: 'text/csv' }));
+			await this.open(new File([blob], SAMPLE_TX_FILE, { type: 'text/csv' }));
 			await loadSampleDatasets();
 		} catch (e) {
 			this.fail(e, this.progress.fileName);
@@ -81,14 +85,17 @@ export class ImportModel {
 	 * is prepared (refused, converted, transcoded) before the engine is waited for: a file that
 	 * cannot be read is refused at once.
 	 */
-	async open(file: File, encoding?: TextEncoding): Promise<void> {
+	async open(input: File | readonly File[], encoding?: TextEncoding): Promise<void> {
+		const files = Array.isArray(input) ? (input as readonly File[]) : [input as File];
+		const file = files[0];
+		if (!file) return;
 		// One load at a time (a file dropped while another loads, or waits on the ragged-rows question,
 		// would replace the tables under it): the user waits or cancels first.
 		if (this.busy) {
 			this.notice = 'import.busy';
 			return;
 		}
-		this.begin(file.name, file.size);
+		this.begin(files.map((f) => f.name).join(', '), files.reduce((n, f) => n + f.size, 0));
 		const before = this.status;
 		const restore = () => (this.status = session.file ? 'mapping' : before === 'done' ? 'done' : 'idle');
 		const abort = (this.abort = new AbortController());
@@ -101,16 +108,18 @@ export class ImportModel {
 		});
 		try {
 			this.reading();
-			const prepared = await prepareInput(file, { encoding }, io);
+			const prepared = files.length > 1 ? null : await prepareInput(file, { encoding }, io);
 			this.status = 'starting';
 			this.progress.step = 'engine';
 			const db = await this.engine();
 			this.reading();
-			this.progress.reading(prepared);
+			if (prepared) this.progress.reading(prepared);
 			// A transactions file whose columns are all recognised is parsed on its way in (typed-first:
 			// the first analysis comes sooner; the text table is read when a view needs it); any other
-			// file is loaded as text and waits for the user's mapping.
-			const opened = await loadInput(db, prepared, { ragged: 'ask', typedFirst: { timeZone: this.timeZone } }, io);
+			// file, and several files read as one dataset, are loaded as text and mapped.
+			const opened = prepared
+				? await loadInput(db, prepared, { ragged: 'ask', typedFirst: { timeZone: this.timeZone } }, io)
+				: await openMany(db, files, io);
 			if (!opened) {
 				this.notice = 'import.cancelled';
 				restore();
@@ -119,7 +128,7 @@ export class ImportModel {
 			this.xlsx.commit();
 			this.progress.loaded(opened.file.rows, this.ragged.takeWaited());
 			this.detection = opened.detection;
-			this.lastFile = file;
+			this.lastFile = files;
 			session.db = db;
 			session.file = opened.file;
 			session.result = null;
@@ -159,17 +168,22 @@ export class ImportModel {
 	}
 
 	/** The date format in effect: the user's choice, else what the sniffer found for the column. */
-	get effectiveDateFormat(): DateFormat | null {
-		return this.dateFormat ?? dateFormatFor(this.dateColumn);
+	get effectiveDateFormat(): DateFormat | null { return this.dateFormat ?? dateFormatFor(this.dateColumn); }
+
+	/** Day and month not told apart by the sample, or (asked before any analysis) by the whole column. */
+	get dateAmbiguous(): boolean { return this.dayMonthAsked || (this.dateColumn?.date?.ambiguous ?? false); }
+
+	/** The last mapping stopped at the day/month question (no value of the column decides). */
+	get dayMonthAsked(): boolean { return session.result?.errors.some((e) => e.code === 'dates.dayMonthUndecided') ?? false; }
+
+	/** The user's date format; an answer to the day/month question maps the file at once. */
+	chooseDateFormat(f: DateFormat): void {
+		const asked = this.dayMonthAsked;
+		this.dateFormat = f;
+		if (asked) void this.apply();
 	}
 
-	get dateAmbiguous(): boolean {
-		return this.dateColumn?.date?.ambiguous ?? false;
-	}
-
-	private get dateColumn(): ColumnProfile | undefined {
-		return session.file?.sniff.columns.find((c) => c.name === this.roles.date);
-	}
+	private get dateColumn(): ColumnProfile | undefined { return session.file?.sniff.columns.find((c) => c.name === this.roles.date); }
 
 	setRole(role: TxRole, column: string): void {
 		this.roles = { ...this.roles, [role]: column === '' ? undefined : column };
@@ -189,8 +203,9 @@ export class ImportModel {
 		if (!db || !file) return;
 		this.checking();
 		try {
-			const mapping = mappingFor(file.sniff, this.roles, this.dateFormat ?? undefined, this.timeZone);
-			let result = await applyMapping(db, file, mapping);
+			let mapping = mappingFor(file.sniff, this.roles, this.dateFormat ?? undefined, this.timeZone, this.orders.rules);
+			let result = await applyMapping(db, file, mapping, { dayMonthChosen: this.dateFormat !== null });
+			if (result.mapping) mapping = result.mapping;
 			// A new mapping of the same file keeps the data-quality fixes in effect.
 			if (result.errors.length === 0 && Object.keys(quality.applied).length > 0) {
 				const options = { asOf: localDay(today()) };
@@ -206,7 +221,9 @@ export class ImportModel {
 
 	/** A mapping's outcome becomes the session's: analyses run when it has no errors. */
 	private settle(mapping: TxMapping, result: MappingResult): void {
-		session.mapping = mapping;
+		// The whole date column decided the other day/month order than the sample: shown as the format.
+		if (result.mapping) this.dateFormat = result.mapping.dateFormat;
+		session.mapping = result.mapping ?? mapping;
 		session.result = result;
 		if (result.errors.length === 0) {
 			session.kind = 'transactions';
@@ -278,8 +295,6 @@ export class ImportModel {
 			this.error = outOfMemoryError({ step: p.step, file, size: formatBytes(p.fileSize), seconds: p.elapsed });
 			return;
 		}
-		this.error = isClienteleError(e)
-			? e
-			: new ClienteleError('import.readFailed', { file, detail: e instanceof Error ? e.message : String(e) });
+		this.error = isClienteleError(e) ? e : new ClienteleError('import.readFailed', { file, detail: e instanceof Error ? e.message : String(e) });
 	}
 }

@@ -7,12 +7,14 @@
  * segments and quadrants (joinSurveysStep); the transaction KPIs read the typed transactions.
  */
 import { ClienteleError } from '../../core/errors.ts';
-import { DEFAULT_CES_SCALE, DEFAULT_LOST_DAYS, PAGE_COHORTS, PAGE_PERIOD_DAYS, PAGE_TARGETS } from '../../core/kpi/defaults.ts';
+import { localDay } from '../../core/csv/quality.ts';
+import { today } from '../../state/clock.ts';
+import { DEFAULT_LOST_DAYS, PAGE_COHORTS, PAGE_PERIOD_DAYS } from '../../core/kpi/defaults.ts';
 import { retentionTrendPoints, toTrend, type GroupRow, type TrendPoint } from '../../core/kpi/group-rows.ts';
 import { npsDifference, type NpsStat } from '../../core/kpi/nps.ts';
 import { addDays } from '../../core/kpi/periods.ts';
 import type { RetentionStat } from '../../core/kpi/retention.ts';
-import type { KpiName, Target, Targets } from '../../core/kpi/targets.ts';
+import { scaleBounds } from '../../core/kpi/scales.ts';
 import type { GroupBy } from '../../core/sql/kpi.ts';
 import { QUADRANT_COL, SEGMENT_COL } from '../../core/sql/kpi-survey.ts';
 import type { DbClient } from '../../db/client.ts';
@@ -21,9 +23,10 @@ import { groupSourcesStep, type GroupSources } from '../../run/quadrant-source.t
 import { constantStep, type Step } from '../../run/step.ts';
 import { RFM_TABLE, SURVEY_JOINED } from '../../run/tables.ts';
 import type { CustomerTables } from '../../state/customer-tables.svelte.ts';
-import type { DatasetState } from '../../state/datasets.svelte.ts';
+import { KpiTargets } from './kpi-targets.svelte.ts';
+import { appliedColumn, type SurveySource } from '../../state/surveys.svelte.ts';
 import { firstError, Query, type QueryRequest } from '../../state/query.svelte.ts';
-
+import { analysisWindow } from '../../state/window.svelte.ts';
 export { mergeGroups, type GroupRow, type TrendPoint } from '../../core/kpi/group-rows.ts';
 
 export type GroupDim = 'all' | 'segment' | 'quadrant' | 'region' | 'product' | 'month' | 'quarter';
@@ -33,7 +36,8 @@ export type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'empty';
 /** What the KPI model reads from the rest of the app (every getter reactive). */
 export interface KpiInputs {
 	db: () => DbClient | null;
-	surveys: DatasetState;
+	/** The applied survey import (a failed import keeps the previous one). */
+	surveys: SurveySource;
 	/** Whether typed transactions are ready, and their version (bumped when the table is rebuilt). */
 	tx: () => { ready: boolean; version: number };
 	/** The RFM and quadrant tables to group by (state/customer-tables.ts). */
@@ -43,9 +47,7 @@ export interface KpiInputs {
 const isSurveyKpi = (k: TrendKpi): k is 'nps' | 'csat' | 'ces' => k === 'nps' || k === 'csat' || k === 'ces';
 const NO_SOURCES: GroupSources = { hasRfm: false, quadrant: null };
 
-export class KpiModel {
-	targets = $state<Targets>(structuredClone(PAGE_TARGETS) as Targets);
-	cesMin = DEFAULT_CES_SCALE.min;
+export class KpiModel extends KpiTargets {
 	dim = $state<GroupDim>('all');
 	trendKpi = $state<TrendKpi>('nps');
 	trendUnit = $state<'month' | 'quarter'>('quarter');
@@ -53,7 +55,7 @@ export class KpiModel {
 	/** The groups the user picked to compare (`pair` shows them while they exist). */
 	compareA = $state('');
 	compareB = $state('');
-	/** The period the user typed ('' = the default: the last PAGE_PERIOD_DAYS days of the transactions). */
+	/** Period days typed that are not a window ('' = the analysis window's). */
 	start = $state('');
 	end = $state('');
 	lostDays = $state(DEFAULT_LOST_DAYS);
@@ -75,6 +77,7 @@ export class KpiModel {
 	private readonly txTrend: Query<kpi.RetentionPeriod[]>;
 
 	constructor(private readonly inputs: KpiInputs) {
+		super(() => inputs.surveys.applied?.scales ?? null);
 		const q = <T>(request: () => QueryRequest<T> | null) => new Query<T>(() => inputs.db(), request);
 		const s = inputs.surveys;
 		const tx = () => inputs.tx();
@@ -88,8 +91,9 @@ export class KpiModel {
 
 		this.sources = q(() => ({ ...groupSourcesStep({ ignore: inputs.tables().ignore }), data: inputs.tables().versions }));
 		this.join = q(() => {
-			if (!s.ready || !s.file || this.sources.status !== 'ready') return null;
-			const o = { source: s.table, customer: s.roles.customer, rfm: this.hasRfm, quadrant: this.quadrant };
+			const a = s.applied;
+			if (!s.ready || !a || this.sources.status !== 'ready') return null;
+			const o = { source: a.table, customer: a.roles.customer, rfm: this.hasRfm, quadrant: this.quadrant };
 			return { ...kpi.joinSurveysStep(o), data: [s.version, this.sources.version] };
 		});
 		this.overall = survey(() => ({ kind: 'all' }));
@@ -101,13 +105,14 @@ export class KpiModel {
 		});
 		this.compareRows = q<kpi.Grouped<NpsStat>[]>(() => {
 			const by = this.groupBy(this.compareDim);
-			if (!by || !s.roles.nps) return constantStep([]);
-			return joined(kpi.npsStep({ file: s.fileName, source: SURVEY_JOINED, score: s.roles.nps, format: s.column('nps')?.number?.format, by }));
+			const a = s.applied;
+			if (!by || !a?.roles.nps) return constantStep([]);
+			return joined(kpi.npsStep({ file: a.file.fileName, source: SURVEY_JOINED, score: a.roles.nps, format: appliedColumn(a, 'nps')?.number?.format, by }));
 		});
 
 		/** A step over the transactions, with their version. */
 		const overTx = <T>(step: Step<T> | null) => step && { ...step, data: [tx().version] };
-		this.asOf = q(() => overTx(tx().ready ? kpi.txAsOfStep() : null));
+		this.asOf = q(() => overTx(tx().ready ? kpi.txAsOfStep({ today: localDay(today()) }) : null));
 		this.overallTx = q(() => overTx(this.period && kpi.retentionStep(this.period)));
 		this.byGroupTx = q<kpi.Grouped<RetentionStat>[]>(() => {
 			const by = this.dim === 'segment' && this.hasRfm ? { table: RFM_TABLE, column: 'segment' } : this.dim === 'quadrant' ? this.quadrant : null;
@@ -139,10 +144,6 @@ export class KpiModel {
 		return [this.asOf, this.overallTx, this.byGroupTx, this.cohortCells, this.firstDay, this.txTrend];
 	}
 
-	setTarget(k: KpiName, patch: Partial<Target>): void {
-		this.targets = { ...this.targets, [k]: { ...this.targets[k], ...patch } };
-	}
-
 	get hasRfm(): boolean {
 		return (this.sources.data ?? NO_SOURCES).hasRfm;
 	}
@@ -154,26 +155,28 @@ export class KpiModel {
 
 	/** The survey column behind a group dimension (null: not available). */
 	private groupBy(dim: GroupDim): GroupBy | null {
-		const s = this.inputs.surveys;
-		const r = s.roles;
+		const a = this.inputs.surveys.applied;
+		const r = a?.roles ?? {};
 		if (dim === 'all') return { kind: 'all' };
 		if (dim === 'segment') return this.hasRfm && r.customer ? { kind: 'column', column: SEGMENT_COL } : null;
 		if (dim === 'quadrant') return this.quadrant && r.customer ? { kind: 'column', column: QUADRANT_COL } : null;
 		if (dim === 'region' || dim === 'product') return r[dim] ? { kind: 'column', column: r[dim] } : null;
-		return r.date ? { kind: 'period', column: r.date, dateFormat: s.dateFormat(), unit: dim } : null;
+		return r.date && a ? { kind: 'period', column: r.date, dateFormat: a.dateFormat, unit: dim } : null;
 	}
 
 	private surveyOptions(by: GroupBy): kpi.SurveyKpiOptions {
-		const s = this.inputs.surveys;
-		const r = s.roles;
-		const answers = (role: 'nps' | 'csat' | 'ces') => ({ score: r[role]!, format: s.column(role)?.number?.format });
+		const a = this.inputs.surveys.applied;
+		const r = a?.roles ?? {};
+		const answers = (role: 'nps' | 'csat' | 'ces') => ({ score: r[role]!, format: appliedColumn(a, role)?.number?.format });
+		const csat = a?.scales.csat ? scaleBounds(a.scales.csat) : null;
+		const ces = a?.scales.ces ? scaleBounds(a.scales.ces) : null;
 		return {
-			file: s.fileName,
+			file: a?.file.fileName ?? '',
 			source: SURVEY_JOINED,
 			by,
 			nps: r.nps ? answers('nps') : undefined,
-			csat: r.csat ? { ...answers('csat'), scale: s.csatScale } : undefined,
-			ces: r.ces ? { ...answers('ces'), min: this.cesMin, max: s.cesMax } : undefined
+			csat: r.csat && csat ? { ...answers('csat'), scale: csat.max, min: csat.min } : undefined,
+			ces: r.ces && ces ? { ...answers('ces'), ...ces } : undefined
 		};
 	}
 
@@ -216,13 +219,13 @@ export class KpiModel {
 
 	get surveyState(): LoadState {
 		const s = this.inputs.surveys;
-		if (!this.inputs.db() || !s.ready || !s.file) return 'empty';
+		if (!this.inputs.db() || !s.ready || !s.applied) return 'empty';
 		if (this.surveyError) return 'error';
 		return [this.sources, this.join, this.overall].every((x) => x.status === 'ready') ? 'ready' : 'loading';
 	}
 
 	get surveyError(): ClienteleError | null {
-		return firstError(this.surveyQueries, this.inputs.surveys.fileName, 'kpi.failed');
+		return firstError(this.surveyQueries, this.inputs.surveys.applied?.file.fileName ?? '', 'kpi.failed');
 	}
 
 	// ── Transaction results ─────────────────────────────────────────────────────────────────────
@@ -230,12 +233,24 @@ export class KpiModel {
 	get lastDay(): string | null {
 		return this.asOf.data ? addDays(this.asOf.data, -1) : null;
 	}
-	/** The period shown: the typed days, else the last PAGE_PERIOD_DAYS days of the transactions. */
+	/** The period: days typed that make no window yet, the analysis window, else the last PAGE_PERIOD_DAYS days. */
 	get periodEnd(): string {
-		return this.end || this.lastDay || '';
+		return this.end || analysisWindow.asOf || this.lastDay || '';
 	}
 	get periodStart(): string {
-		return this.start || (this.lastDay ? addDays(this.lastDay, -(PAGE_PERIOD_DAYS - 1)) : '');
+		return this.start || analysisWindow.start || (this.lastDay ? addDays(this.lastDay, -(PAGE_PERIOD_DAYS - 1)) : '');
+	}
+	/** A period day typed on the KPI page: it moves the analysis window of every view when it makes one. */
+	setPeriod(p: { start?: string; end?: string }): void {
+		const start = p.start ?? this.periodStart;
+		const end = p.end ?? this.periodEnd;
+		try {
+			analysisWindow.apply({ start, asOf: end });
+			this.start = this.end = '';
+		} catch {
+			this.start = start;
+			this.end = end;
+		}
 	}
 	/** A period or lost-days value the KPIs cannot be computed for. */
 	txProblem = $derived.by(() => {

@@ -7,7 +7,7 @@ export function kpiOf(r: GroupRow, k: TrendKpi): { value: number; low: number; h
 	if (k === 'nps' && r.nps) return { value: r.nps.nps * 100, low: r.nps.ciLow * 100, high: r.nps.ciHigh * 100, n: r.nps.n };
 	if (k === 'csat' && r.csat) return { value: r.csat.csat * 100, low: r.csat.ciLow * 100, high: r.csat.ciHigh * 100, n: r.csat.n };
 	if (k === 'ces' && r.ces) return { value: r.ces.mean, low: r.ces.ciLow, high: r.ces.ciHigh, n: r.ces.n };
-	if (k === 'retention' && r.retention) return { value: r.retention.retention * 100, low: NaN, high: NaN, n: r.retention.customersStart };
+	if (k === 'retention' && r.retention) return { value: r.retention.retainedShare * 100, low: NaN, high: NaN, n: r.retention.customersStart };
 	if (k === 'churn' && r.retention) return { value: r.retention.churn * 100, low: NaN, high: NaN, n: r.retention.customersStart };
 	return null;
 }

@@ -1,5 +1,6 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
+import { moneyColumnsOf } from '../../core/export/money.ts';
 import { FALLEN_COLUMNS, fallenListSql, type FallenColumn } from '../../core/sql/migrate.ts';
 import { dateLit, type Sql } from '../../core/sql/sql.ts';
 import { OTHERS, type SegmentSet } from '../../core/segments/rules.ts';
@@ -145,6 +146,6 @@ export class MigrationModel {
 	/** The fallen customers as CSV (the stable English column names). */
 	async fallenCsv(lang: Lang): Promise<string> {
 		const rows = await fallenRows(this.db, { set: this.done?.set ?? this.rfm.set, names: this.rfm.segmentNames(lang) });
-		return toCsv(FALLEN_COLUMNS, rows, { bom: true });
+		return toCsv(FALLEN_COLUMNS, rows, { bom: true, money: moneyColumnsOf(FALLEN_COLUMNS) });
 	}
 }

@@ -9,10 +9,16 @@ import { ACTION_LIST_COLUMNS } from '../../core/sql/plan.ts';
 import { QUADRANTS } from '../../core/sql/value-matrix.ts';
 import type { DbClient, Row } from '../../db/client.ts';
 import type { Lang, Translate } from '../../i18n/translate.ts';
-import { planRows, planSummary, planWorkload, runPlan, type PlanBasisInput } from '../../run/plan.ts';
+import { planGroupIds, planRows, planSummary, planWorkload, runPlan, type PlanBasisInput } from '../../run/plan.ts';
 import type { RfmRun } from '../../state/analysis.svelte.ts';
+import { profiles } from '../../state/profiles.svelte.ts';
+import { DEFAULT_LIFECYCLE, STAGES } from '../../core/lifecycle/defaults.ts';
+import { lifecycleFrequency, runLifecycle } from '../../run/lifecycle.ts';
+import { GRADE_TABLE, PLAN_STAGES } from '../../run/tables.ts';
+import { tableExists } from '../../run/table-ops.ts';
+import { EvaluateModel } from './evaluate-model.svelte.ts';
 
-export type PagePlanBasis = 'segment' | 'quadrant';
+export type PagePlanBasis = 'segment' | 'quadrant' | 'stage' | 'tier';
 
 export interface GroupSummary {
 	group_id: string;
@@ -45,12 +51,17 @@ export class PlanModel {
 	workload = $state.raw<Row[]>([]);
 	preview = $state.raw<Row[]>([]);
 	private runs = 0;
+	/** "Did the plan work?": the evaluation of this action list (or an earlier one). */
+	readonly evaluation: EvaluateModel;
 
 	constructor(
 		private readonly db: DbClient,
-		private readonly rfm: RfmRun
+		private readonly rfm: RfmRun,
+		/** Whether the transactions have an order id (lifecycle counts orders, else purchase days). */
+		private readonly hasOrder: boolean
 	) {
 		this.start = rfm.asOf;
+		this.evaluation = new EvaluateModel(db, () => ({ start: this.start || rfm.asOf, asOf: rfm.asOf }));
 	}
 
 	/** The plan set of the current basis (null before the first run has listed its groups). */
@@ -58,7 +69,26 @@ export class PlanModel {
 		return this.plans[this.basis] ?? null;
 	}
 
-	private basisInput(lang: Lang, t: Translate): PlanBasisInput {
+	private async basisInput(lang: Lang, t: Translate): Promise<PlanBasisInput> {
+		if (this.basis === 'tier') {
+			// The tiers of the grading tab's last run (its table); none yet: say where to grade.
+			if (!(await tableExists(this.db, GRADE_TABLE))) throw new ClienteleError('plan.needGrade');
+			const tiers = (await planGroupIds(this.db, { basis: 'tier', names: {}, ungraded: t('plan.ungraded'), table: GRADE_TABLE }));
+			return { basis: 'tier', names: Object.fromEntries(tiers.map((g) => [g, g])), ungraded: t('plan.ungraded'), table: GRADE_TABLE };
+		}
+		if (this.basis === 'stage') {
+			// The lifecycle defaults at the RFM as-of, into the plan's own table (the lifecycle view's stays as the user set it).
+			const days = DEFAULT_LIFECYCLE;
+			await runLifecycle(this.db, { asOf: this.rfm.asOf, days, frequency: lifecycleFrequency(this.rfm.frequency, this.hasOrder), returns: this.rfm.returns, cancelledPattern: this.rfm.cancelledPattern, profiles: profiles.ready }, PLAN_STAGES);
+			const ruleDays = { potential: 0, new: days.newDays, active: days.activeDays, silent: days.churnDays, churned: days.churnDays };
+			return {
+				basis: 'stage',
+				table: PLAN_STAGES,
+				names: Object.fromEntries(STAGES.map((s) => [s, t(`lifecycle.stage.${s}`)])),
+				rules: Object.fromEntries(STAGES.map((s) => [s, ` (${t(`lifecycle.rule.${s}`, { days: ruleDays[s] })})`])),
+				words: { since: t('plan.reason.since') }
+			};
+		}
 		if (this.basis === 'segment') {
 			const rules = segmentRuleTexts(this.rfm.set, { rule: (rule) => t('plan.reason.rule', { rule }), others: t('plan.reason.others'), prospects: t('plan.reason.prospects') });
 			return { basis: 'segment', names: this.rfm.segmentNames(lang), rules };
@@ -73,12 +103,19 @@ export class PlanModel {
 
 	/** Every setting the results depend on (a change re-runs the action list). */
 	key(lang: Lang): string {
-		return JSON.stringify([this.basis, this.start, this.horizonDays, this.workdays, this.seed, this.current, this.period, lang, this.rfm.version]);
+		return JSON.stringify([this.basis, this.start, this.horizonDays, this.workdays, this.seed, this.current, this.period, lang, this.rfm.version, this.basis === 'stage' ? profiles.version : 0]);
 	}
 
 	async run(lang: Lang, t: Translate): Promise<void> {
 		const run = ++this.runs;
-		const input = this.basisInput(lang, t);
+		let input: PlanBasisInput;
+		try {
+			input = await this.basisInput(lang, t);
+		} catch (e) {
+			this.error = isClienteleError(e) ? e : new ClienteleError('plan.failed', { detail: e instanceof Error ? e.message : String(e) });
+			return;
+		}
+		if (run !== this.runs) return;
 		const set = this.current ?? defaultPlanSet(this.basis, Object.keys(input.names), this.basis === 'segment' ? this.rfm.set : {}, lang === 'zh-CN' ? 'zh' : 'en');
 		if (!Number.isInteger(this.horizonDays) || this.horizonDays < 1 || !Number.isInteger(this.seed) || this.seed < 0) {
 			this.error = new ClienteleError('plan.wholeNumber');

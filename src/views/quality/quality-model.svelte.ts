@@ -67,7 +67,9 @@ export class QualityModel {
 		this.status = 'applying';
 		this.error = null;
 		try {
-			const txRows = await applyQualityFixes(db, file, { mapping, options: { asOf: this.asOf }, fixes });
+			// The report's stray cutoff (it may start before today: a late cluster of stray dates).
+			const asOf = quality.report?.options.asOf ?? this.asOf;
+			const txRows = await applyQualityFixes(db, file, { mapping, options: { asOf }, fixes });
 			quality.applied = fixes;
 			session.result = { ...result, txRows };
 			session.txVersion++;

@@ -23,8 +23,12 @@ import { PRESETS, type PresetId } from '../../core/segments/presets.ts';
 import { parseSegmentSetJson, segmentSetToJson } from '../../core/segments/rules-json.ts';
 import type { ScoringOptions } from '../../core/segments/scoring.ts';
 import type { CustomerTableInfo } from '../../state/session.svelte.ts';
+import { defaultAsOf } from '../../run/as-of.ts';
+import { localDay } from '../../core/csv/quality.ts';
+import { today } from '../../state/clock.ts';
+import { analysisWindow } from '../../state/window.svelte.ts';
+import { defaultWindow } from '../../core/window/window.ts';
 import {
-	defaultAsOf,
 	loadCustomerTable,
 	rescore,
 	resegment,
@@ -34,7 +38,7 @@ import {
 import { RFM_SCORES, RFM_TABLE } from '../../run/tables.ts';
 import type { RfCell } from '../../charts/rf-heatmap.ts';
 import type { Lang } from '../../i18n/translate.ts';
-import { RfmResults } from './rfm-results.svelte.ts';
+import { RfmWindowed } from './rfm-window.svelte.ts';
 import { StepQueue, type RfmStep } from './step-queue.ts';
 import { segmentNamesIn } from './summary.ts';
 
@@ -43,9 +47,8 @@ import { segmentNamesIn } from './summary.ts';
  * monetary, returns, rule set) and the runs that turn them into the results RfmResults shows.
  * The statements run in run/rfm.ts; scoring and rule changes work from the per-customer table only.
  */
-export class RfmModel extends RfmResults {
-	asOf = $state('');
-	defaultAsOf = $state('');
+export class RfmModel extends RfmWindowed {
+
 	dims = $state<DimSettings>(defaultDims());
 	frequency = $state<FrequencyMode>(defaultFrequency(false));
 	monetary = $state<MonetaryMode>(DEFAULT_RFM.monetary);
@@ -65,11 +68,8 @@ export class RfmModel extends RfmResults {
 	private readonly steps = new StepQueue((step) => this.applyNow(step));
 
 	/** `customerTable`: RFM runs from a checked customer table instead of the transactions. */
-	constructor(
-		db: DbClient,
-		readonly customerTable: CustomerTableInfo | null = null
-	) {
-		super(db);
+	constructor(db: DbClient, customerTable: CustomerTableInfo | null = null) {
+		super(db, customerTable);
 	}
 
 	/** With a recency-days column the as-of date only labels the data (it may stay empty). */
@@ -88,20 +88,25 @@ export class RfmModel extends RfmResults {
 		if (this.customerTable) {
 			this.frequency = 'orders';
 			this.defaultAsOf = this.customerTable.defaultAsOf ?? '';
-			this.asOf = this.defaultAsOf;
+			this.ctAsOf = this.defaultAsOf;
+			analysisWindow.setDefaults(null);
 			await this.run();
 			return;
 		}
-		const d = await defaultAsOf(this.db);
-		if (!d) return;
+		const d = await defaultAsOf(this.db, { today: localDay(today()) });
+		if (!d) {
+			analysisWindow.setDefaults(null);
+			return;
+		}
 		this.defaultAsOf = d.asOf;
-		this.asOf = d.asOf;
-		this.stray = d.stray > 0 ? { count: d.stray, last: d.lastDay } : null;
+		analysisWindow.setDefaults(defaultWindow(d));
+		this.stray = d.strays.length > 0 ? { count: d.strayRows, last: d.strays[d.strays.length - 1]!.day } : null;
 		await this.run();
 	}
 
 	/** Rebuilds the per-customer table (as-of, frequency, monetary, returns changed). */
 	run(): Promise<void> {
+		this.requested = this.windowKey;
 		return this.steps.request('run');
 	}
 
@@ -152,6 +157,7 @@ export class RfmModel extends RfmResults {
 	/** The scoring of the settings, checked (null: the error is set and nothing runs). */
 	private checkedScoring(): ScoringOptions | null {
 		try {
+			if (this.asOfDraft !== null) throw new Error('not a window');
 			if (!(this.asOfLabelsOnly && this.asOf === '')) dateLit(this.asOf);
 		} catch {
 			this.error = new ClienteleError('rfm.badAsOf', { value: this.asOf });
@@ -181,6 +187,7 @@ export class RfmModel extends RfmResults {
 		} else if (step === 'run')
 			await runRfm(this.db, {
 				asOf: this.asOf,
+				start: this.windowStart,
 				frequency: this.frequency,
 				monetary: this.monetary,
 				returns: this.returns,

@@ -1,12 +1,13 @@
 import type { DbClient } from '../../db/client.ts';
 import type { ClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
+import { moneyColumnsOf } from '../../core/export/money.ts';
 import { DEFAULT_RFM } from '../../core/rfm/defaults.ts';
 import type { SegmentSummaryRow } from '../../core/sql/rfm.ts';
 import type { CoverageFilter, CoverageSummaryRow } from '../../core/sql/rfm-coverage.ts';
 import { rfmListSql, type RfmListFilter } from '../../core/sql/rfm-list.ts';
 import type { BreakRow } from '../../core/sql/rfm-score.ts';
-import { RFM_COLUMNS } from '../../core/sql/rfm-columns.ts';
+import { RFM_EXPLAIN_COLUMNS } from '../../core/sql/rfm-columns.ts';
 import type { Sql } from '../../core/sql/sql.ts';
 import type { SegmentSet } from '../../core/segments/rules.ts';
 import { PRESETS } from '../../core/segments/presets.ts';
@@ -14,13 +15,15 @@ import { rfmRows } from '../../run/rfm.ts';
 import { RFM_SCORES, RFM_TABLE } from '../../run/tables.ts';
 import type { RfCell } from '../../charts/rf-heatmap.ts';
 import type { Lang } from '../../i18n/translate.ts';
+import { segmentExplanations } from '../../i18n/segment-texts.ts';
 import { segmentNamesIn } from './summary.ts';
 
 export type RfmStatus = 'idle' | 'running' | 'ready' | 'error';
 
 /**
  * What an RFM run shows (RfmModel, which extends this, runs them): status, summary, heatmap,
- * score breaks, rule coverage, and the customers listed — all, a segment's or a coverage group's.
+ * score breaks, rule coverage, and the customers listed: a segment's in the side panel (`selected`),
+ * all or a coverage group's in the list below the results.
  */
 export class RfmResults {
 	status = $state<RfmStatus>('idle');
@@ -35,8 +38,11 @@ export class RfmResults {
 	coverage = $state.raw<CoverageSummaryRow[]>([]);
 	/** Customers matched by several rules / by none. */
 	overlap = $state.raw({ several: 0, none: 0 });
+	/** The settings panel is open (folded after a load: the results come first). */
+	settingsOpen = $state(false);
+	/** The segment whose customers the side panel shows (null: the panel is closed). */
 	selected = $state<string | null>(null);
-	/** Lists a coverage group in the grid instead of a segment. */
+	/** Lists a coverage group in the list below instead of all customers. */
 	coverageFilter = $state<Exclude<CoverageFilter, 'all'> | null>(null);
 	/**
 	 * The segment table as the last finished run left it: its rule set and run number (a new
@@ -65,41 +71,44 @@ export class RfmResults {
 		);
 	}
 
-	/** Which customers are listed: a coverage group, a segment, or all (null). */
-	private listFilter(set: SegmentSet): RfmListFilter {
-		if (this.coverageFilter) return { coverage: this.coverageFilter, set };
-		return this.selected ? { segment: this.selected } : null;
+	/** Which customers a list shows: 'panel' the selected segment's, 'list' a coverage group or all. */
+	private listFilter(set: SegmentSet, which: 'panel' | 'list'): RfmListFilter {
+		if (which === 'panel') return this.selected ? { segment: this.selected } : null;
+		return this.coverageFilter ? { coverage: this.coverageFilter, set } : null;
 	}
 
 	/**
-	 * The grid's source, names in `lang`: derived from the selection and the last finished run
-	 * (a rule change re-lists once its segments are in place, not before).
+	 * A grid's source, names in `lang`: the side panel's segment, or the list below (a coverage
+	 * group or all). Derived from the selection and the last finished run (a rule change re-lists
+	 * once its segments are in place, not before).
 	 */
-	customersSource(lang: Lang): Sql {
+	customersSource(lang: Lang, which: 'panel' | 'list' = 'list'): Sql {
 		const { set } = this.built;
 		const names = segmentNamesIn(set, lang);
-		return rfmListSql({ rfm: RFM_TABLE, scores: RFM_SCORES, names, filter: this.listFilter(set) });
+		return rfmListSql({ rfm: RFM_TABLE, scores: RFM_SCORES, names, filter: this.listFilter(set, which) });
 	}
 
-	/** Lists a segment (null: all customers) in the grid. */
+	/** Opens a segment's customers in the side panel (null: closes it). */
 	select(segment: string | null): void {
-		this.coverageFilter = null;
 		this.selected = segment;
 	}
 
-	/** Lists a coverage group (several rules / none) in the grid. */
+	/** Lists a coverage group (several rules / none; null: all customers) in the list below. */
 	showCoverage(filter: Exclude<CoverageFilter, 'all'> | null): void {
-		this.selected = null;
 		this.coverageFilter = filter;
 	}
 
-	/** CSV of the listed customers (segment, coverage group or all), segment names in `lang`. */
-	async exportCsv(lang: Lang): Promise<string> {
+	/**
+	 * CSV of the side panel's segment or of the list below (coverage group or all): the contract's
+	 * columns, then meaning and action (RFM_EXPLAIN_COLUMNS), all in `lang`.
+	 */
+	async exportCsv(lang: Lang, which: 'panel' | 'list' = 'list'): Promise<string> {
 		const { set } = this.built;
 		const rows = await rfmRows(this.db, {
 			segmentNames: segmentNamesIn(set, lang),
-			filter: this.listFilter(set)
+			filter: this.listFilter(set, which),
+			explain: segmentExplanations(set, lang)
 		});
-		return toCsv(RFM_COLUMNS, rows, { bom: true });
+		return toCsv(RFM_EXPLAIN_COLUMNS, rows, { bom: true, money: moneyColumnsOf(RFM_EXPLAIN_COLUMNS) });
 	}
 }

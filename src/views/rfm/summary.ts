@@ -43,6 +43,18 @@ export function methodSummary(o: SummaryInput, t: T): string[] {
 	return lines;
 }
 
+/**
+ * The summary's first three lines (R, F, M) folded into one when they say the same after the
+ * dimension's letter ("R, F, M: equal groups by rank (ntile), 5 levels"); else unchanged.
+ */
+export function foldSameDims(lines: readonly string[]): string[] {
+	const [r, f, m, ...rest] = lines;
+	if (r === undefined || f === undefined || m === undefined) return [...lines];
+	const tail = (s: string, dim: string) => (s.startsWith(dim) ? s.slice(dim.length) : null);
+	const same = tail(r, 'R');
+	return same !== null && tail(f, 'F') === same && tail(m, 'M') === same ? [`R, F, M${same}`, ...rest] : [...lines];
+}
+
 /** Segment id → display name in a language: the rule's own label, else the catalogue. */
 export function segmentNamesIn(set: SegmentSet, lang: Lang): Record<string, string> {
 	const names: Record<string, string> = Object.fromEntries(set.rules.map((r) => [r.id, segmentName(lang, r.id, r.label)]));

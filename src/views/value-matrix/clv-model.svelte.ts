@@ -3,7 +3,7 @@ import type { FitWarning } from '../../core/clv/index.ts';
 import { dateLit } from '../../core/sql/sql.ts';
 import type { ClvUnit } from '../../core/sql/clv.ts';
 import type { DbClient } from '../../db/client.ts';
-import { defaultAsOf } from '../../run/rfm.ts';
+import type { AnalysisWindow } from '../../core/window/window.ts';
 import { DEFAULT_CLV, defaultClvDates, runClvModels } from '../../run/clv.ts';
 import { ClvCancelled, startClvFit, type ClvJob } from '../../workers/clv-client.ts';
 import type { ClvFitInput, ClvFitResult, ClvStage, FrequencyCheckRow, TrackingRow } from '../../core/clv/fit-types.ts';
@@ -53,26 +53,31 @@ export class ClvModel {
 		return this.status === 'preparing' || this.status === 'fitting' || this.status === 'storing';
 	}
 
-	/** Defaults from the RFM as-of (exclusive): observation end the day before, last 25 % held out. */
-	setDefaults(rfmAsOf: string, firstDay: string): void {
-		const d = defaultClvDates(rfmAsOf, firstDay);
+	/** Window start the current dates were made for ('' = none yet): a window change re-fits. */
+	windowStart = $state('');
+
+	/** Defaults from the analysis window: observation end = its as-of date, the last 25 % held out. */
+	setDefaults(window: AnalysisWindow): void {
+		const d = defaultClvDates(window);
 		this.observationEnd = d.observationEnd;
-		this.firstDay = firstDay;
+		this.firstDay = window.start;
+		this.windowStart = window.start;
 		this.calibrationEnd = d.calibrationEnd;
 	}
 
-	/** First run: defaults from the data and the RFM as-of, then fit. */
-	async start(rfmAsOf: string): Promise<boolean> {
-		this.status = 'preparing';
-		const before = this.runs;
-		const d = await defaultAsOf(this.db);
-		if (before !== this.runs) return false;
-		if (!d) {
+	/** Whether the dates were made for another window than `window` (then start() again). */
+	outdated(window: AnalysisWindow): boolean {
+		return this.windowStart !== window.start || this.observationEnd !== window.asOf;
+	}
+
+	/** First run (and after a window change): defaults from the analysis window, then fit. */
+	async start(window: AnalysisWindow | null): Promise<boolean> {
+		if (!window) {
 			this.error = new ClienteleError('clv.noData');
 			this.status = 'error';
 			return false;
 		}
-		this.setDefaults(rfmAsOf, d.firstDay);
+		this.setDefaults(window);
 		return this.run();
 	}
 
@@ -111,6 +116,7 @@ export class ClvModel {
 		this.stage = null;
 		this.fraction = 0;
 		const settings = { calibrationEnd: this.calibrationEnd, observationEnd: this.observationEnd, unit: this.unit };
+		const start = this.windowStart || undefined;
 		const fit = (input: ClvFitInput): Promise<ClvFitResult> => {
 			performance.mark('clientele:clv-fit-start');
 			const job = startClvFit(input, (stage, fraction) => {
@@ -129,7 +135,7 @@ export class ClvModel {
 		try {
 			const { prepared, fit: r } = await runClvModels(
 				this.db,
-				{ ...settings, horizonMonths: this.horizonMonths, monthlyDiscountRate: this.monthlyDiscountRate, score: 'observation-end', tracking: true },
+				{ ...settings, start, horizonMonths: this.horizonMonths, monthlyDiscountRate: this.monthlyDiscountRate, score: 'observation-end', tracking: true },
 				fit,
 				step
 			);

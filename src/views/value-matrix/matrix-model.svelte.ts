@@ -1,5 +1,6 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
+import { skewOf } from '../../core/skew.ts';
 import type { Sql } from '../../core/sql/sql.ts';
 import {
 	QUADRANTS,
@@ -12,7 +13,8 @@ import {
 	type ValueMatrixListColumn
 } from '../../core/sql/value-matrix.ts';
 import type { DbClient } from '../../db/client.ts';
-import { DEFAULT_VALUE_MATRIX, defaultMatrixWindow, potentialColumns, runValueMatrix, txHasCost, type QuadrantRow, type ValueMatrixRunOptions } from '../../run/value-matrix.ts';
+import { analysisWindow } from '../../state/window.svelte.ts';
+import { DEFAULT_VALUE_MATRIX, potentialColumns, runValueMatrix, txHasCost, type QuadrantRow, type ValueMatrixRunOptions } from '../../run/value-matrix.ts';
 import { VALUE_MATRIX_TABLE } from '../../run/tables.ts';
 import type { MatrixPoint } from '../../charts/value-matrix.ts';
 import { CATALOGUES, type Lang, type MessageKey } from '../../i18n/translate.ts';
@@ -39,8 +41,6 @@ export class MatrixModel {
 	status = $state<'idle' | 'running' | 'ready' | 'error'>('idle');
 	error = $state.raw<ClienteleError | null>(null);
 	currentKind = $state<CurrentKind>(DEFAULT_VALUE_MATRIX.current);
-	from = $state('');
-	to = $state('');
 	/** 'clv', 'alive-spend' or 'table.column' of one of `columns`. */
 	potentialKey = $state<string>(DEFAULT_VALUE_MATRIX.potential);
 	/** Numeric per-customer columns the potential axis may use. */
@@ -49,7 +49,8 @@ export class MatrixModel {
 	splitKind = $state<SplitKind>(DEFAULT_VALUE_MATRIX.split);
 	splitCurrent = $state(0);
 	splitPotential = $state(0);
-	log = $state(false);
+	/** The user's choice of a log scale; null: chosen automatically (logSkew). */
+	logChoice = $state<boolean | null>(null);
 	selected = $state<Quadrant | null>(null);
 	summary = $state.raw<QuadrantRow[]>([]);
 	points = $state.raw<MatrixPoint[]>([]);
@@ -59,16 +60,31 @@ export class MatrixModel {
 		'zh-CN': Object.fromEntries(QUADRANTS.map((q) => [q, CATALOGUES['zh-CN'][`value.strategy.${q}`] ?? ''])) as Record<Quadrant, string>
 	});
 	version = $state(0);
+	/** How skewed the plotted values are (either axis): a log scale by default when they are. */
+	readonly logSkew = $derived.by(() => {
+		const c = skewOf(this.points.map((p) => p.current_value));
+		const p = skewOf(this.points.map((p) => p.potential_value));
+		return c.ratio >= p.ratio ? c : p;
+	});
 	private runs = 0;
 	private marked = false;
 
 	constructor(private readonly db: DbClient) {}
 
-	/** Revenue window default: the 12 months up to the observation end. */
-	setWindow(observationEnd: string): void {
-		const w = defaultMatrixWindow(observationEnd);
-		this.from = w.from;
-		this.to = w.to;
+	/** The current value's revenue window: the app's analysis window (state/window.svelte.ts). */
+	get from(): string {
+		return analysisWindow.start;
+	}
+	get to(): string {
+		return analysisWindow.asOf;
+	}
+
+	/** Log axes: the user's choice, else automatic for skewed data. */
+	get log(): boolean {
+		return this.logChoice ?? this.logSkew.skewed;
+	}
+	set log(v: boolean) {
+		this.logChoice = v;
 	}
 
 	get current(): CurrentMeasure {
@@ -133,19 +149,34 @@ export class MatrixModel {
 	}
 
 	/** Grid source: the selected quadrant's customers (or all), headers in the UI language. */
-	customersSource(lang: Lang): Sql {
+	customersSource(lang: Lang, withStrategy = false): Sql {
 		const cat = CATALOGUES[lang];
 		return valueMatrixCustomersSql({
 			matrix: VALUE_MATRIX_TABLE,
-			names: Object.fromEntries(Object.entries(HEADER_KEYS).map(([col, key]) => [col, cat[key] ?? col])),
+			names: this.headerNames(lang),
 			quadrants: Object.fromEntries(QUADRANTS.map((q) => [q, cat[`value.quadrant.${q}`] ?? q])),
-			quadrant: this.selected ?? undefined
+			quadrant: this.selected ?? undefined,
+			// The current value is the revenue itself: one column, not two equal ones.
+			omit: this.currentKind === 'revenue' ? ['revenue'] : [],
+			strategies: withStrategy ? this.strategies[lang] : undefined,
+			strategyName: cat['value.col.strategy']
 		});
 	}
 
-	/** CSV (BOM) of the selected quadrant or everyone, with quadrant, CLV, P(alive), expected purchases. */
+	headerNames(lang: Lang): Record<ValueMatrixListColumn, string> {
+		const cat = CATALOGUES[lang];
+		return Object.fromEntries(Object.entries(HEADER_KEYS).map(([col, key]) => [col, cat[key] ?? col])) as Record<ValueMatrixListColumn, string>;
+	}
+
+	/** CSV (BOM) of the selected quadrant or everyone, with the edited strategy, CLV, P(alive), expected purchases; money rounded. */
 	async exportCsv(lang: Lang): Promise<string> {
-		const res = await this.db.query(this.customersSource(lang));
-		return toCsv(res.columns.map((c) => c.name), res.rows, { bom: true });
+		const res = await this.db.query(this.customersSource(lang, true));
+		return toCsv(res.columns.map((c) => c.name), res.rows, { bom: true, money: this.moneyHeaders(lang) });
+	}
+
+	/** The money columns of the list, by their header in `lang`: revenue, and the current value unless it is the RFM score. */
+	moneyHeaders(lang: Lang): string[] {
+		const names = this.headerNames(lang);
+		return [names.revenue, ...(this.currentKind === 'rfm' ? [] : [names.current_value])];
 	}
 }

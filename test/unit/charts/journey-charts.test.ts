@@ -46,6 +46,23 @@ describe('journey satisfaction curve', () => {
 	});
 });
 
+describe('journey curve and lanes: scale and colour', () => {
+	const rows = ['接触前', '接触中', '接触后'].map((stage, i) => ({ stage, mean_score: [4.6, 4.2, 2.0][i]!, sd_score: 0.9, q25: 4, q75: 5, scored: 10 }));
+	it('keeps the ± 1 SD band on the 1–5 answer scale, with straight segments', () => {
+		const o = journeyCurveOptions(rows, { labels: { stage: 'Stage', score: 'Mean', scored: 'n' } });
+		expect((o.y as { domain: number[] }).domain).toEqual([1, 5]);
+		const area = o.marks!.find((m) => (m as { ariaLabel?: string }).ariaLabel === 'area') as unknown as { data: { lo: number; hi: number }[]; curve: unknown };
+		// 4.6 + 0.9 = 5.5 → 5; 2.0 − 0.9 = 1.1 stays.
+		expect(area.data.map((d) => [d.lo, d.hi])).toEqual([[3.6999999999999997, 5], [3.3000000000000003, 5], [1.1, 2.9]]);
+		expect(texts(render(o))).toContain('4.60');
+	});
+
+	it('centres the lanes’ colours on the overall mean', () => {
+		const o = journeyLanesOptions([{ stage: 'a', touchpoint: 't', events: 1, mean_score: 4 }], { labels: { stage: 'S', touchpoint: 'T', events: 'E', score: 'M' }, stages: ['a'], pain: [], overall: 4.06 });
+		expect((o.color as { pivot: number }).pivot).toBe(4.06);
+	});
+});
+
 describe('journey flow', () => {
 	const links: FlowLink[] = [
 		{ step: 1, source: 'App', target: '门店', customers: 50 },

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planCommand } from '../../../src/cli/plan.ts';
 import { rfmCommand } from '../../../src/cli/rfm.ts';
+import { lifecycleCommand } from '../../../src/cli/lifecycle.ts';
+import { gradeCommand } from '../../../src/cli/grade.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { daysBetween } from '../../../src/core/iso-days.ts';
 import { translate } from '../../../src/i18n/translate.ts';
@@ -73,6 +75,26 @@ describe('plan on CDNOW', () => {
 		expect(champions[0]![10]).toMatch(/规则 R 5, F 5, M 5/);
 	});
 
+	it('plans by lifecycle stage: the lifecycle command\'s stage for every customer, silent and churned get the win-back call', async () => {
+		const [, ...rows] = await run(planCommand, [...TX, '--basis', 'stage', '--active-days', '60', '--churn-days', '200']);
+		const [lh, ...stages] = await run(lifecycleCommand, [...TX, '--active-days', '60', '--churn-days', '200']);
+		const stageOf = new Map(stages.map((r) => [r[0], r[lh!.indexOf('stage')]]));
+		expect(rows).toHaveLength(stages.length);
+		expect(rows.every((r) => stageOf.get(r[0]) === r[1])).toBe(true);
+		expect(rows.filter((r) => r[1] === 'silent' || r[1] === 'churned').every((r) => r[3] === 'phone' && r[4] === '90')).toBe(true);
+		expect(rows.find((r) => r[1] === 'silent')![10]).toMatch(/^silent: \d+ days since the last purchase \(last purchase ≤ 200 days ago\)$/);
+	});
+
+	it('plans by grading tier: the grade command\'s tier for every customer, VIP by an account manager, the tier\'s reason', async () => {
+		const [, ...rows] = await run(planCommand, [...TX, '--basis', 'tier', '--standard', 'vip']);
+		const [gh, ...graded] = await run(gradeCommand, [...TX, '--standard', 'vip']);
+		const tierOf = new Map(graded.map((r) => [r[0], r[gh!.indexOf('tier')] || 'Ungraded']));
+		expect(rows).toHaveLength(graded.length);
+		expect(rows.every((r) => tierOf.get(r[0]) === r[1])).toBe(true);
+		expect(rows.filter((r) => r[1] === 'VIP').every((r) => r[3] === 'manager' && r[4] === '30')).toBe(true);
+		expect(rows.find((r) => r[1] === 'VIP')![10]).toMatch(/^total [\d.]+ ≥ 80 → VIP \(/);
+	});
+
 	it('reads a plans file; a group matched by name; others fall to the default', async () => {
 		const file = path.join(tmp(), 'plans.json');
 		fs.writeFileSync(file, JSON.stringify({ basis: 'segment', groups: { Champions: { service_level: 'Gold', channel: 'events', contact_every_days: 7, owner: 'Team A', cost_per_contact: 12.5 } }, default: { service_level: 'Base', channel: 'email', contact_every_days: 30, owner: '', cost_per_contact: 0.2 } }));
@@ -87,7 +109,8 @@ describe('plan on CDNOW', () => {
 		['no basis', [], 'cli.missingOption'],
 		['an unknown basis', ['--basis', 'rfm'], 'cli.badChoice'],
 		['holidays without workdays', ['--basis', 'segment', '--holidays', 'x.csv'], 'cli.needsOption'],
-		['a basis that needs a later analysis', ['--basis', 'stage'], 'plan.basisLater'],
+		['a tier basis without a standard', ['--basis', 'tier'], 'cli.missingOption'],
+		['lifecycle days out of order', ['--basis', 'stage', '--active-days', '200', '--churn-days', '100'], 'lifecycle.badOrder'],
 		['a fractional horizon', ['--basis', 'segment', '--horizon-days', '7.5'], 'plan.wholeNumber']
 	])('refuses %s (exit 2, one message)', async (_name, args, code) => {
 		expect(await failure([...TX, ...args])).toMatch(new RegExp(`^${code.replace('.', '\\.')}:`));

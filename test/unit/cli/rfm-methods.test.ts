@@ -103,8 +103,6 @@ describe('rfm command: methods, presets, customer table (in process)', () => {
 			'2006-12-31',
 			'--method',
 			'median',
-			'--bins',
-			'5',
 			'--segments',
 			rules,
 			'--out',

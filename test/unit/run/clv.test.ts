@@ -106,7 +106,15 @@ describe('runClvModels', () => {
 		await runClvModels(db, { calibrationEnd: '1997-09-30', ...settings, score: 'calibration', holdoutOverHorizon: true }, runClv);
 		const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\r\n');
 		const rows = await clvOutputRows(db);
-		expect(lines.slice(1)).toEqual(rows.map((r) => CLV_COLUMNS.map((c) => String(r[c] ?? '')).join(',')));
+		// monetary_value is money: written to 2 decimals, half away from zero, by the digits of its decimal
+		// form (22.345 → 22.35, 19.834545 → 19.83).
+		const cents = (v: number) => {
+			const [int, frac = ''] = String(Math.abs(v)).split('.');
+			const up = (frac[2] ?? '0') >= '5' ? 1 : 0;
+			const c = Number(int) * 100 + Number(frac.slice(0, 2).padEnd(2, '0')) + up;
+			return (Math.sign(v) * c) / 100;
+		};
+		expect(lines.slice(1)).toEqual(rows.map((r) => CLV_COLUMNS.map((c) => String(c === 'monetary_value' && typeof r[c] === 'number' ? cents(r[c]) : (r[c] ?? ''))).join(',')));
 	});
 });
 
@@ -119,11 +127,11 @@ describe('CLV defaults', () => {
 		expect(CLV_HELP).toContain(`monthly discount rate (default ${DEFAULT_CLV.monthlyDiscountRate})`);
 	});
 
-	it('holds out the last quarter of the span before the RFM as-of', () => {
-		// Observation end 2024-12-31; span 2024-01-01 … 12-31 = 365 days, a quarter ≈ 91 → 2024-10-01.
-		expect(defaultClvDates('2025-01-01', '2024-01-01')).toEqual({ observationEnd: '2024-12-31', calibrationEnd: '2024-10-01' });
+	it('observes up to the window’s as-of date and holds out the last quarter of the window', () => {
+		// Observation end = as-of 2025-01-01; span 2024-01-01 … 2025-01-01 = 366 days, a quarter ≈ 92 (91.5 rounded) → 2024-10-01.
+		expect(defaultClvDates({ start: '2024-01-01', asOf: '2025-01-01' })).toEqual({ observationEnd: '2025-01-01', calibrationEnd: '2024-10-01' });
 		const m = new ClvModel(db);
-		m.setDefaults('2025-01-01', '2024-01-01');
-		expect([m.observationEnd, m.calibrationEnd]).toEqual(['2024-12-31', '2024-10-01']);
+		m.setDefaults({ start: '2024-01-01', asOf: '2025-01-01' });
+		expect([m.observationEnd, m.calibrationEnd, m.windowStart]).toEqual(['2025-01-01', '2024-10-01', '2024-01-01']);
 	});
 });

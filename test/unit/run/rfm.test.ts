@@ -8,7 +8,8 @@ import { loadFile } from '../../../src/run/load-file.ts';
 import { mappingFor } from '../../../src/core/import/mapping.ts';
 import { type LoadedFile } from '../../../src/run/loaded-file.ts';
 import type { NodeDbClient } from '../../../src/db/node.ts';
-import { defaultAsOf, runRfm } from '../../../src/run/rfm.ts';
+import { runRfm } from '../../../src/run/rfm.ts';
+import { defaultAsOf } from '../../../src/run/as-of.ts';
 import { RFM_TABLE } from '../../../src/run/tables.ts';
 import { fixture, openDb } from '../../helpers/db.ts';
 
@@ -85,7 +86,7 @@ describe('RFM on a hand-checked fixture (as-of 2024-07-01)', () => {
 	});
 
 	it('default as-of is the day after the last transaction (O99 of C01, 2024-07-05)', async () => {
-		expect(await defaultAsOf(db)).toEqual({ asOf: '2024-07-06', firstDay: '2023-06-01', lastDay: '2024-07-05', stray: 0 });
+		expect(await defaultAsOf(db, { today: '2030-01-01' })).toEqual({ asOf: '2024-07-06', firstDay: '2023-06-01', lastDay: '2024-07-05', strays: [], strayRows: 0 });
 	});
 
 	it('recency, frequency (orders), monetary, scores and segments', async () => {

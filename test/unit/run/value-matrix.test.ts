@@ -6,7 +6,8 @@ import { valueMatrixCommand } from '../../../src/cli/value-matrix.ts';
 import { valueMatrixCustomersSql } from '../../../src/core/sql/value-matrix.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { CLV_TABLE, RFM_TABLE, TX_TABLE, VALUE_MATRIX_TABLE } from '../../../src/run/tables.ts';
-import { DEFAULT_VALUE_MATRIX, defaultMatrixWindow, potentialColumns, runValueMatrix, runValueMatrixFromTransactions, txHasCost } from '../../../src/run/value-matrix.ts';
+import { analysisWindow } from '../../../src/state/window.svelte.ts';
+import { DEFAULT_VALUE_MATRIX, potentialColumns, runValueMatrix, runValueMatrixFromTransactions, txHasCost } from '../../../src/run/value-matrix.ts';
 import { MatrixModel } from '../../../src/views/value-matrix/matrix-model.svelte.ts';
 import { fixture, useDb, useTmpDir } from '../../helpers/db.ts';
 import { cdnowTransactions } from '../core/clv/cdnow.ts';
@@ -68,11 +69,10 @@ describe('runValueMatrix on hand tables', () => {
 		expect(await txHasCost(db)).toBe(true);
 	});
 
-	it('page and CLI start from DEFAULT_VALUE_MATRIX; the page’s window is the 365 days up to the observation end', () => {
+	it('page and CLI start from DEFAULT_VALUE_MATRIX; the page’s revenue window is the analysis window', () => {
 		const m = new MatrixModel(db);
 		expect({ current: m.currentKind, potential: m.potentialKey, split: m.splitKind }).toEqual({ ...DEFAULT_VALUE_MATRIX });
-		m.setWindow('2024-12-31');
-		expect(defaultMatrixWindow('2024-12-31')).toEqual({ from: '2024-01-02', to: '2024-12-31' });
+		analysisWindow.setDefaults({ start: '2024-01-02', asOf: '2024-12-31' });
 		expect(m.options).toEqual({ current: { kind: 'revenue', from: '2024-01-02', to: '2024-12-31' }, potential: 'clv', split: { kind: 'median' } });
 	});
 });
@@ -91,7 +91,7 @@ describe('runValueMatrixFromTransactions on CDNOW', () => {
 		expect(await valueMatrixCommand(['--input', CDNOW, '--customer', 'customer_id', '--date', 'date', '--amount', 'amount', '--out', out])).toBeNull();
 		const r = await runValueMatrixFromTransactions(
 			db,
-			{ unit: 'week', horizonMonths: 12, monthlyDiscountRate: 0.01, current: { kind: DEFAULT_VALUE_MATRIX.current }, potential: DEFAULT_VALUE_MATRIX.potential, split: { kind: DEFAULT_VALUE_MATRIX.split }, rfmFrequency: 'days' },
+			{ unit: 'week', horizonMonths: 12, monthlyDiscountRate: 0.01, current: { kind: DEFAULT_VALUE_MATRIX.current }, potential: DEFAULT_VALUE_MATRIX.potential, split: { kind: DEFAULT_VALUE_MATRIX.split }, rfmFrequency: 'days', today: '2030-01-01' },
 			fitAndWarn
 		);
 		const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\r\n');

@@ -103,3 +103,17 @@ describe('swapDayMonth()', () => {
 		expect(swapDayMonth(f).strptime).toEqual(d.format.strptime);
 	});
 });
+
+describe('a space before a numeric UTC offset (Shopify: 2025-01-04 19:01:38 -0500)', () => {
+	it('is detected as an instant whose strptime format has the space', () => {
+		const d = detectDateFormat(['2025-01-04 19:01:38 -0500', '2025-02-10 12:00:00 -0500', '2025-03-01 08:00:00 +0800']);
+		expect(d?.format.instant).toBe(true);
+		expect(d?.format.strptime).toEqual(['%Y-%m-%d %H:%M:%S %z']);
+		expect(d?.share).toBe(1);
+	});
+	it('mixed with the usual form, both are read; an offset past ±14:00 is not', () => {
+		const d = detectDateFormat(['2025-01-04T19:01:38-05:00', '2025-01-04 19:01:38 -0500']);
+		expect(d?.format.strptime.sort()).toEqual(['%Y-%m-%d %H:%M:%S %z', '%Y-%m-%dT%H:%M:%S%z'].sort());
+		expect(detectDateFormat(['2025-01-04 19:01:38 -1500'])?.format.instant).not.toBe(true);
+	});
+});

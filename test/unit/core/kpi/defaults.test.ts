@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cesScaleOption, csatScaleOption, retentionArgs } from '../../../../src/cli/kpi.ts';
 import { reportOptions } from '../../../../src/cli/journey.ts';
 import * as D from '../../../../src/core/kpi/defaults.ts';
+import { cesTargetValue } from '../../../../src/core/kpi/scales.ts';
 import { DEFAULT_TARGETS } from '../../../../src/core/kpi/targets.ts';
 import { painPointsSql } from '../../../../src/core/sql/journey.ts';
 import { DatasetState } from '../../../../src/state/datasets.svelte.ts';
@@ -19,16 +20,22 @@ const retention = retentionArgs({ input: 'tx.csv', customer: 'c', date: 'd', amo
 
 describe('KPI defaults: page and CLI', () => {
 	it.each([
-		['lost after N days', page.lostDays, retention.lostDays, D.DEFAULT_LOST_DAYS],
-		['CSAT scale', surveys.csatScale, csatScaleOption({}), D.DEFAULT_CSAT_SCALE],
-		['CES scale from', page.cesMin, cesScaleOption({}).min, D.DEFAULT_CES_SCALE.min],
-		['CES scale to', surveys.cesMax, cesScaleOption({}).max, D.DEFAULT_CES_SCALE.max]
+		['lost after N days', page.lostDays, retention.lostDays, D.DEFAULT_LOST_DAYS]
 	])('%s: page %s, CLI %s', (_name, onPage, inCli, dflt) => {
 		expect(onPage).toBe(dflt);
 		expect(inCli).toBe(dflt);
 	});
 
-	it('targets: the page starts from DEFAULT_TARGETS except CES, the known open point', () => {
+	it('scales: the page detects each answer column’s scale at import; the CLI starts from the defaults', () => {
+		expect(surveys.choices).toEqual({ csat: 'auto', ces: 'auto', cesDirection: 'auto' });
+		expect([csatScaleOption({}), cesScaleOption({})]).toEqual([D.DEFAULT_CSAT_SCALE, D.DEFAULT_CES_SCALE]);
+	});
+
+	it('CES target: effort on 1–7 is DEFAULT_TARGETS’ (≤ 3), ease on 1–7 the page’s start (≥ 5)', () => {
+		expect([cesTargetValue('1-7', 'effort'), cesTargetValue('1-7', 'ease')]).toEqual([DEFAULT_TARGETS.ces.value, D.PAGE_CES_TARGET.value]);
+	});
+
+	it('targets: the page starts from DEFAULT_TARGETS except CES, which follows its column once surveys load', () => {
 		const { ces, ...rest } = page.targets;
 		const { ces: coreCes, ...coreRest } = DEFAULT_TARGETS;
 		expect(rest).toEqual(coreRest);

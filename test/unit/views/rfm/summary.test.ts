@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CN8 } from '../../../../src/core/segments/presets.ts';
 import { translate } from '../../../../src/i18n/translate.ts';
-import { methodSummary } from '../../../../src/views/rfm/summary.ts';
+import { foldSameDims, methodSummary } from '../../../../src/views/rfm/summary.ts';
 
 describe('methodSummary', () => {
 	it('lists the choices in force, in the UI language', () => {
@@ -32,5 +32,15 @@ describe('methodSummary', () => {
 		);
 		expect(zh[0]).toBe('R：按排名等量分组（ntile），5 级');
 		expect(zh.at(-1)).toContain('自定义规则（my）');
+	});
+});
+
+describe('foldSameDims', () => {
+	it('folds R, F and M into one line when they say the same; keeps them apart otherwise', () => {
+		expect(foldSameDims(['R: ntile, 5 levels', 'F: ntile, 5 levels', 'M: ntile, 5 levels', 'rules'])).toEqual(['R, F, M: ntile, 5 levels', 'rules']);
+		expect(foldSameDims(['R：按排名，5 级', 'F：按排名，5 级', 'M：按排名，5 级'])).toEqual(['R, F, M：按排名，5 级']);
+		const apart = ['R: ntile, 5 levels', 'F: thresholds, cut points 2, 3', 'M: ntile, 5 levels'];
+		expect(foldSameDims(apart)).toEqual(apart);
+		expect(foldSameDims(['R: x'])).toEqual(['R: x']);
 	});
 });
