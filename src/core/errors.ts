@@ -154,7 +154,8 @@ export const ERROR_CODES = [
 	'engine.lineTooLong',
 	'engine.unclosedQuote',
 	'engine.csvFailed',
-	'engine.unexpected'
+	'engine.unexpected',
+	'engine.reloadNeeded'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -59,9 +59,32 @@ export class BrowserDbClient implements DbClient {
 	private tail: Promise<unknown> = Promise.resolve();
 
 	private serial<T>(fn: () => Promise<T>): Promise<T> {
-		const run = this.tail.then(fn, fn);
+		const guarded = () => {
+			if (this.failure) return Promise.reject(this.failure);
+			return fn().catch((e: unknown) => {
+				if (isFatal(e)) this.failure = e instanceof Error ? e : new Error(String(e));
+				throw e;
+			});
+		};
+		const run = this.tail.then(guarded, guarded);
 		this.tail = run.catch(() => undefined);
 		return run;
+	}
+
+	/** What broke the engine (null while it works). */
+	private failure: Error | null = null;
+
+	get broken(): boolean {
+		return this.failure !== null;
+	}
+
+	/**
+	 * Stops the worker at once, without waiting on it (a broken engine may never answer): every later
+	 * call fails with `reason`. The page's engine restart (state/engine.ts) calls it on the old engine.
+	 */
+	kill(reason = new Error('Out of Memory Error: the engine was stopped')): void {
+		this.failure ??= reason;
+		this.worker.terminate();
 	}
 
 	query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>> {
@@ -140,6 +163,16 @@ export class BrowserDbClient implements DbClient {
 		await this.db.terminate();
 		this.worker.terminate();
 	}
+}
+
+/**
+ * Failures after which the engine's heap cannot be trusted: DuckDB-WASM out of memory (its heap
+ * could not grow), a wasm trap, an allocation V8 refused. Queries that follow one have returned
+ * nonsense (an empty table: "no data rows" for every later file), so the client stops answering.
+ */
+export function isFatal(e: unknown): boolean {
+	const m = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+	return /out of memory|memory access out of bounds|unreachable|RuntimeError|Array buffer allocation failed|could not allocate/i.test(m);
 }
 
 /** Progress reports every 100 ms once a statement has run that long (DuckDB's default waits 2 s). */

@@ -19,6 +19,7 @@ import { datesTzMessages } from './parts/dates-tz.ts';
 import { cliMessages } from './parts/cli.ts';
 import { planMessages } from './parts/plan.ts';
 import { hostileMessages } from './parts/hostile.ts';
+import { recoveryMessages } from './parts/recovery.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -42,7 +43,8 @@ export const PARTS = [
 	datesTzMessages,
 	cliMessages,
 	planMessages,
-	hostileMessages
+	hostileMessages,
+	recoveryMessages
 ] as const;
 
 /**
@@ -69,5 +71,6 @@ export const en = {
 	...datesTzMessages.en,
 	...cliMessages.en,
 	...planMessages.en,
-	...hostileMessages.en
+	...hostileMessages.en,
+	...recoveryMessages.en
 };

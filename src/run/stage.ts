@@ -36,7 +36,7 @@ export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMa
 	if (missing.length) return { errors: missing, warnings: [], checks: [], txRows: 0 };
 	await ensureText(file);
 	try {
-		await db.exec(stageTxSql({ source: RAW_TABLE, target: STAGE_TABLE, mapping }));
+		await db.exec(stageTxSql({ source: RAW_TABLE, target: STAGE_TABLE, mapping, columns: file.sniff.columns.map((c) => c.name) }));
 	} catch (e) {
 		await db.exec(dropTableSql(STAGE_TABLE));
 		throw e;

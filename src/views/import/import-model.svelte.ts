@@ -26,6 +26,7 @@ import { CustomerMapping } from './customer-mapping.svelte.ts';
 import { LoadProgress } from './load-progress.svelte.ts';
 import { RaggedQuestion } from './ragged-prompt.svelte.ts';
 import { XlsxSource } from './xlsx-source.svelte.ts';
+import { reloadAfterFailure } from './engine-recovery.ts';
 
 export type ImportStatus = 'idle' | 'starting' | 'loading' | 'mapping' | 'applying' | 'done';
 
@@ -139,6 +140,17 @@ export class ImportModel {
 			this.abort = null;
 			this.progress.stop();
 		}
+		await this.recoverIfBroken();
+	}
+
+	/** Set by fail() when the engine broke: its tables are gone; recoverIfBroken reloads. */
+	private broke = false;
+
+	/** After the engine broke: a fresh one, and the last file read again from the File the page holds. */
+	private async recoverIfBroken(): Promise<void> {
+		if (!this.broke) return;
+		this.broke = false;
+		await reloadAfterFailure(this, this.lastFile);
 	}
 
 	/** Reads the last file again with another encoding. */
@@ -202,6 +214,7 @@ export class ImportModel {
 			this.fail(e, file.fileName);
 			this.status = 'mapping';
 		}
+		await this.recoverIfBroken();
 	}
 
 	/** A mapping's outcome becomes the session's: analyses run when it has no errors. */
@@ -273,6 +286,7 @@ export class ImportModel {
 
 	private fail(e: unknown, file: string): void {
 		this.progress.stop();
+		if (isOutOfMemory(e) || session.db?.broken) this.broke = true;
 		if (isOutOfMemory(e)) {
 			const p = this.progress;
 			this.error = outOfMemoryError({ step: p.step, file, size: formatBytes(p.fileSize), seconds: p.elapsed });

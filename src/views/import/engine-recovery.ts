@@ -1,0 +1,43 @@
+/**
+ * Nothing lost after the engine breaks (out of memory, a wasm trap): its tables went with it, so the
+ * session lets go of them at once — no view reads an empty table and reports "no data rows" — and
+ * the file the user had loaded before is read again into a fresh engine (state/engine.ts starts one)
+ * from the File the page still holds, with the user's column choices. When that fails too, the page
+ * says plainly that it needs a reload.
+ */
+import type { RoleMapping } from '../../core/csv/roles.ts';
+import { ClienteleError } from '../../core/errors.ts';
+import { session } from '../../state/session.svelte.ts';
+import type { ImportModel } from './import-model.svelte.ts';
+
+export async function reloadAfterFailure(model: ImportModel, last: File | null): Promise<void> {
+	const { roles, dateFormat, error } = model;
+	const customers = session.kind === 'customers';
+	session.db = null;
+	session.file = null;
+	session.mapping = null;
+	session.result = null;
+	session.customerTable = null;
+	session.kind = 'transactions';
+	session.txVersion++;
+	model.status = 'idle';
+	if (!last) return;
+	await model.open(last);
+	if (!session.file || (model.error && model.error.code !== 'engine.outOfMemory')) {
+		model.error = new ClienteleError('engine.reloadNeeded', { file: last.name });
+		return;
+	}
+	if (!customers && !sameRoles(roles, model.roles)) {
+		model.roles = roles;
+		model.dateFormat = dateFormat;
+		await model.apply();
+	}
+	// The message of what failed stays; the notice says the previous file is back.
+	model.error = error;
+	model.notice = 'engine.restarted';
+}
+
+function sameRoles(a: RoleMapping, b: RoleMapping): boolean {
+	const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof RoleMapping>;
+	return [...keys].every((k) => a[k] === b[k]);
+}
