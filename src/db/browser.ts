@@ -60,6 +60,10 @@ export class BrowserDbClient implements DbClient {
 
 	private serial<T>(fn: () => Promise<T>): Promise<T> {
 		const guarded = () => {
+			if (this.forced) {
+				this.forced = false;
+				this.kill(new Error('Out of Memory Error: could not allocate block (forced by a test)'));
+			}
 			if (this.failure) return Promise.reject(this.failure);
 			return fn().catch((e: unknown) => {
 				if (isFatal(e)) this.failure = e instanceof Error ? e : new Error(String(e));
@@ -69,6 +73,14 @@ export class BrowserDbClient implements DbClient {
 		const run = this.tail.then(guarded, guarded);
 		this.tail = run.catch(() => undefined);
 		return run;
+	}
+
+	/** failNext() was called: the next call breaks the engine. */
+	private forced = false;
+
+	/** For the end-to-end tests (state/engine.ts): the next call fails as an out-of-memory does, and breaks the engine. */
+	failNext(): void {
+		this.forced = true;
 	}
 
 	/** What broke the engine (null while it works). */

@@ -39,9 +39,9 @@ function stopEngine(): void {
 }
 
 /**
- * For the end-to-end tests only: breaks the running engine the way an out-of-memory does (the
- * worker gone, every call failing), so the page's recovery can be tested in seconds.
+ * For the end-to-end tests only: the engine's next statement fails the way an out-of-memory does
+ * (the worker gone, every later call failing), so the page's recovery can be tested in seconds.
  */
 (globalThis as { __clienteleBreakEngine?: () => void }).__clienteleBreakEngine = () => {
-	(current as (DbClient & { kill?: () => void }) | null)?.kill?.();
+	(current as (DbClient & { failNext?: () => void }) | null)?.failNext?.();
 };
