@@ -60,10 +60,6 @@ export class BrowserDbClient implements DbClient {
 
 	private serial<T>(fn: () => Promise<T>): Promise<T> {
 		const guarded = () => {
-			if (this.forced) {
-				this.forced = false;
-				this.kill(new Error('Out of Memory Error: could not allocate block (forced by a test)'));
-			}
 			if (this.failure) return Promise.reject(this.failure);
 			return fn().catch((e: unknown) => {
 				if (isFatal(e)) this.failure = e instanceof Error ? e : new Error(String(e));
@@ -75,10 +71,10 @@ export class BrowserDbClient implements DbClient {
 		return run;
 	}
 
-	/** failNext() was called: the next call breaks the engine. */
+	/** failNext() was called: the next long statement (a file's load) breaks the engine. */
 	private forced = false;
 
-	/** For the end-to-end tests (state/engine.ts): the next call fails as an out-of-memory does, and breaks the engine. */
+	/** For the end-to-end tests (state/engine.ts): the next long statement fails as an out-of-memory does, and breaks the engine. */
 	failNext(): void {
 		this.forced = true;
 	}
@@ -111,7 +107,14 @@ export class BrowserDbClient implements DbClient {
 	}
 
 	execCancellable(q: Sql, onProgress?: (fraction: number) => void): Promise<boolean> {
-		return this.serial(() => this.stream(q, onProgress, true));
+		return this.serial(() => {
+			if (this.forced) {
+				this.forced = false;
+				this.kill(new Error('Out of Memory Error: could not allocate block (forced by a test)'));
+				return Promise.reject(this.failure!);
+			}
+			return this.stream(q, onProgress, true);
+		});
 	}
 
 	/**
@@ -145,12 +148,14 @@ export class BrowserDbClient implements DbClient {
 
 	/** Interrupts the running cancellable statement (nothing else). */
 	async cancel(): Promise<void> {
-		if (!this.cancellable) return;
+		if (!this.cancellable || this.failure) return;
 		this.cancelled = true;
 		await this.conn.cancelSent();
 	}
 
 	async registerFile(name: string, source: FileSource): Promise<void> {
+		// A stopped worker never answers: calls to a broken engine fail at once instead of waiting forever.
+		if (this.failure) throw this.failure;
 		if (source.kind === 'file') {
 			// A handle keeps the bytes outside the 4 GB wasm heap (lower memory, larger files).
 			await this.db.registerFileHandle(
@@ -167,10 +172,12 @@ export class BrowserDbClient implements DbClient {
 	}
 
 	async dropFile(name: string): Promise<void> {
+		if (this.failure) throw this.failure;
 		await this.db.dropFile(name);
 	}
 
 	async close(): Promise<void> {
+		if (this.failure) return this.worker.terminate();
 		await this.conn.close();
 		await this.db.terminate();
 		this.worker.terminate();

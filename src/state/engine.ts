@@ -39,7 +39,7 @@ function stopEngine(): void {
 }
 
 /**
- * For the end-to-end tests only: the engine's next statement fails the way an out-of-memory does
+ * For the end-to-end tests only: the engine's next long statement (a file's load) fails the way an out-of-memory does
  * (the worker gone, every later call failing), so the page's recovery can be tested in seconds.
  */
 (globalThis as { __clienteleBreakEngine?: () => void }).__clienteleBreakEngine = () => {

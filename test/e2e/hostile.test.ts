@@ -147,8 +147,19 @@ describe('hostile inputs in the page (one browser, one page)', () => {
 		// The next load meets the broken engine: it fails with the out-of-memory sentence, the engine is
 		// restarted and the previous file read again.
 		await upload(csv('next.csv', [HEADER, 'C9,2024-01-02,7'].join('\n') + '\n'));
+		// The reloaded file's analysis comes forward (RFM); the import view tells what happened.
 		const notice = page.locator('p.notice');
-		await expect.poll(() => notice.innerText(), { timeout: 60_000 }).toBe(en['engine.restarted']);
+		await expect
+			.poll(
+				async () => {
+					await page.getByTestId('tab-import').click();
+					return (await notice.count()) ? await notice.innerText() : null;
+				},
+				{ timeout: 60_000, interval: 1000 }
+			)
+			.toBe(en['engine.restarted']);
+		expect(await page.getByTestId('import-error').innerText()).toMatch(/out of memory/i);
+		expect(await page.getByTestId('loaded-info').innerText()).toContain('base.csv');
 		await page.getByTestId('tab-rfm').click();
 		expect((await page.getByTestId('rfm-totals').innerText()).trim()).toBe(totals(2, '35'));
 		await page.screenshot({ path: path.join(SHOTS, 'hostile-recovered-en.png') });
