@@ -27,7 +27,10 @@ export async function openBlob(source: FileSource): Promise<Blob> {
  * The 1-based line number of the first line longer than `max` bytes, or null. Reads the stream
  * once, counting line breaks (indexOf per chunk: hundreds of MB per second).
  */
-export async function firstLongLine(stream: ReadableStream<Uint8Array>, max = MAX_LINE_BYTES): Promise<number | null> {
+export async function firstLongLine(
+	stream: ReadableStream<Uint8Array>,
+	max = MAX_LINE_BYTES
+): Promise<number | null> {
 	const reader = stream.getReader();
 	let run = 0; // bytes since the last line break
 	let line = 1;
@@ -51,7 +54,11 @@ export async function firstLongLine(stream: ReadableStream<Uint8Array>, max = MA
 }
 
 /** Throws engine.lineTooLong when a plain file large enough to hide one has a line over max_line_size. */
-export async function checkLongLines(fileName: string, registered: string, source: FileSource): Promise<void> {
+export async function checkLongLines(
+	fileName: string,
+	registered: string,
+	source: FileSource
+): Promise<void> {
 	if (/\.gz$/i.test(registered)) return;
 	const blob = await openBlob(source);
 	if (blob.size < SCAN_FROM_BYTES) return;

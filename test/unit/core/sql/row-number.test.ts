@@ -9,7 +9,11 @@ describe('rowNumberSql', () => {
 	it('a column named rowid (any case) hides the pseudo-column; the row numbers are still 1, 2, 3', async () => {
 		expect(['rowid', 'RowID', 'ROWID'].every(hidesRowid)).toBe(true);
 		expect(hidesRowid('row_id')).toBe(false);
-		await db.exec(raw(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES ('c', 'x'), ('a', 'y'), ('b', 'z')) v("RowId", z)`));
+		await db.exec(
+			raw(
+				`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES ('c', 'x'), ('a', 'y'), ('b', 'z')) v("RowId", z)`
+			)
+		);
 		const n = rowNumberSql(['RowId', 'z']);
 		const rows = (await db.query(raw(`SELECT CAST(${n.text} AS INTEGER) AS n, z FROM t`))).rows;
 		expect(rows).toEqual([
