@@ -36,7 +36,7 @@ export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMa
 	if (missing.length) return { errors: missing, warnings: [], checks: [], txRows: 0 };
 	await ensureText(file);
 	try {
-		await db.exec(stageTxSql({ source: RAW_TABLE, target: STAGE_TABLE, mapping, columns: file.sniff.columns.map((c) => c.name) }));
+		await db.exec(stageTxSql({ source: RAW_TABLE, target: STAGE_TABLE, mapping, columns: columnNames(file) }));
 	} catch (e) {
 		await db.exec(dropTableSql(STAGE_TABLE));
 		throw e;
@@ -74,4 +74,10 @@ export async function checkAndPromote(
 	} finally {
 		await db.exec(dropTableSql(STAGE_TABLE));
 	}
+}
+
+/** The text table's column names (a file made up by a caller may come without its sniff). */
+function columnNames(file: LoadedFile): string[] {
+	const sniff = file.sniff as LoadedFile['sniff'] | undefined;
+	return sniff ? sniff.columns.map((c) => c.name) : [];
 }
