@@ -145,7 +145,8 @@ export async function openInput(
 	o: { sheet?: string; ragged?: 'skip' | 'stop'; table?: string } = {}
 ): Promise<LoadedFile> {
 	const io = { ...NODE_FILES, askRagged: cliRaggedPolicy(o.ragged ?? 'skip', input) };
-	const opened = await openFile(db, input, { sheet: o.sheet, ragged: 'ask', table: o.table }, io);
+	const named = Object.values(columns).filter((c): c is string => c !== undefined);
+	const opened = await openFile(db, input, { sheet: o.sheet, ragged: 'ask', table: o.table, wideOnly: named }, io);
 	if (!opened) throw new ClienteleError('import.cancelled');
 	const { file } = opened;
 	if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);

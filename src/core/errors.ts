@@ -228,7 +228,8 @@ export const ERROR_CODES = [
 	'window.cliOrder',
 	// survey imports
 	'survey.noScale',
-	'survey.keptPrevious'
+	'survey.keptPrevious',
+	'engine.reloadNeeded'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

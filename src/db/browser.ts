@@ -59,9 +59,40 @@ export class BrowserDbClient implements DbClient {
 	private tail: Promise<unknown> = Promise.resolve();
 
 	private serial<T>(fn: () => Promise<T>): Promise<T> {
-		const run = this.tail.then(fn, fn);
+		const guarded = () => {
+			if (this.failure) return Promise.reject(this.failure);
+			return fn().catch((e: unknown) => {
+				if (isFatal(e)) this.failure = e instanceof Error ? e : new Error(String(e));
+				throw e;
+			});
+		};
+		const run = this.tail.then(guarded, guarded);
 		this.tail = run.catch(() => undefined);
 		return run;
+	}
+
+	/** failNext() was called: the next long statement (a file's load) breaks the engine. */
+	private forced = false;
+
+	/** For the end-to-end tests (state/engine.ts): the next long statement fails as an out-of-memory does, and breaks the engine. */
+	failNext(): void {
+		this.forced = true;
+	}
+
+	/** What broke the engine (null while it works). */
+	private failure: Error | null = null;
+
+	get broken(): boolean {
+		return this.failure !== null;
+	}
+
+	/**
+	 * Stops the worker at once, without waiting on it (a broken engine may never answer): every later
+	 * call fails with `reason`. The page's engine restart (state/engine.ts) calls it on the old engine.
+	 */
+	kill(reason = new Error('Out of Memory Error: the engine was stopped')): void {
+		this.failure ??= reason;
+		this.worker.terminate();
 	}
 
 	query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>> {
@@ -76,7 +107,14 @@ export class BrowserDbClient implements DbClient {
 	}
 
 	execCancellable(q: Sql, onProgress?: (fraction: number) => void): Promise<boolean> {
-		return this.serial(() => this.stream(q, onProgress, true));
+		return this.serial(() => {
+			if (this.forced) {
+				this.forced = false;
+				this.kill(new Error('Out of Memory Error: could not allocate block (forced by a test)'));
+				return Promise.reject(this.failure!);
+			}
+			return this.stream(q, onProgress, true);
+		});
 	}
 
 	/**
@@ -110,12 +148,14 @@ export class BrowserDbClient implements DbClient {
 
 	/** Interrupts the running cancellable statement (nothing else). */
 	async cancel(): Promise<void> {
-		if (!this.cancellable) return;
+		if (!this.cancellable || this.failure) return;
 		this.cancelled = true;
 		await this.conn.cancelSent();
 	}
 
 	async registerFile(name: string, source: FileSource): Promise<void> {
+		// A stopped worker never answers: calls to a broken engine fail at once instead of waiting forever.
+		if (this.failure) throw this.failure;
 		if (source.kind === 'file') {
 			// A handle keeps the bytes outside the 4 GB wasm heap (lower memory, larger files).
 			await this.db.registerFileHandle(
@@ -132,14 +172,26 @@ export class BrowserDbClient implements DbClient {
 	}
 
 	async dropFile(name: string): Promise<void> {
+		if (this.failure) throw this.failure;
 		await this.db.dropFile(name);
 	}
 
 	async close(): Promise<void> {
+		if (this.failure) return this.worker.terminate();
 		await this.conn.close();
 		await this.db.terminate();
 		this.worker.terminate();
 	}
+}
+
+/**
+ * Failures after which the engine's heap cannot be trusted: DuckDB-WASM out of memory (its heap
+ * could not grow), a wasm trap, an allocation V8 refused. Queries that follow one have returned
+ * nonsense (an empty table: "no data rows" for every later file), so the client stops answering.
+ */
+export function isFatal(e: unknown): boolean {
+	const m = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+	return /out of memory|memory access out of bounds|unreachable|RuntimeError|Array buffer allocation failed|could not allocate/i.test(m);
 }
 
 /** Progress reports every 100 ms once a statement has run that long (DuckDB's default waits 2 s). */

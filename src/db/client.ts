@@ -34,4 +34,9 @@ export interface DbClient {
 	registerFile(name: string, source: FileSource): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	close(): Promise<void>;
+	/**
+	 * True once the engine failed in a way it does not come back from (the page's worker after an
+	 * out-of-memory or a wasm trap): every later call fails at once; the page starts a fresh engine.
+	 */
+	readonly broken?: boolean;
 }

@@ -48,7 +48,15 @@ export interface OpenFileOptions {
 	 * shown in `timeZone`. Any other file is loaded as text.
 	 */
 	typedFirst?: { timeZone?: string };
+	/**
+	 * A file with more columns than WIDE_COLUMNS: only these go into its text table (the CLI passes
+	 * the columns its flags name). Any other file is loaded whole.
+	 */
+	wideOnly?: readonly string[];
 }
+
+/** Columns from which a file counts as wide (OpenFileOptions.wideOnly). */
+export const WIDE_COLUMNS = 1000;
 
 /** What an input is once it can be read: a CSV file in UTF-8 (maybe .gz) and its decoded start. */
 export interface PreparedInput {
@@ -63,6 +71,8 @@ export interface PreparedInput {
 	sheet?: string;
 	/** Bytes DuckDB reads (absent: unknown). */
 	size?: number;
+	/** A .gz input's size once decompressed (measured while it was checked for bombs; absent: not .gz). */
+	inflatedSize?: number;
 	/** Removes a temporary copy (absent: none). Safe to call twice. */
 	cleanup?: () => void;
 }
@@ -109,14 +119,16 @@ export async function prepareInput<F, P extends PreparedInput>(
 	const kind = fileKind(name, head);
 	const refusal = refusalFor(kind, name) ?? (kind === 'text' ? notTextRefusal(name, head) : null);
 	if (refusal) throw refusal;
+	let inflatedSize: number | undefined;
 	if (kind === 'text' && /\.gz$/i.test(name) && io.inflation) {
 		const { size, steps } = io.inflation(input);
-		await watchInflation(name, size, steps).catch((e: unknown) => {
+		inflatedSize = await watchInflation(name, size, steps).catch((e: unknown) => {
 			throw gzipError(name, e);
 		});
 	}
 	if (kind !== 'xlsx' && o.sheet !== undefined) throw new ClienteleError('xlsx.notWorkbook', { file: name });
-	return io.prepare(input, kind === 'xlsx' ? 'xlsx' : 'text', { encoding: o.encoding, sheet: o.sheet });
+	const prepared = await io.prepare(input, kind === 'xlsx' ? 'xlsx' : 'text', { encoding: o.encoding, sheet: o.sheet });
+	return inflatedSize === undefined ? prepared : { ...prepared, inflatedSize };
 }
 
 /**
@@ -149,7 +161,8 @@ export async function loadInput<F>(
 			handedOver = true;
 			return { ...opened, file: typed.file, typed: { mapping, result: typed.result } };
 		}
-		const file = await loadFile(db, { ...load, table: o.table });
+		const wide = o.wideOnly && inspected.sniff.columns.length > WIDE_COLUMNS;
+		const file = await loadFile(db, { ...load, table: o.table, ...(wide ? { only: o.wideOnly } : {}) });
 		return file && { ...opened, file };
 	} finally {
 		if (!handedOver) prepared.cleanup?.();

@@ -5,6 +5,7 @@ import { countRecordsIntoSql, raggedRowsSql, rejectSummarySql } from '../core/sq
 import type { Sql } from '../core/sql/sql.ts';
 import { dropTableSql, readCountSql } from '../core/sql/table-ops.ts';
 import type { DbClient, FileSource } from '../db/client.ts';
+import { checkLongLines, openBlob } from './long-lines.ts';
 import { countRows, replaceTable } from './table-ops.ts';
 
 /**
@@ -74,7 +75,12 @@ export async function loadWithoutRagged(o: RaggedLoad): Promise<RaggedReport | n
 			return 'cancelled';
 		}
 		report = found;
+		await checkLongLines(o.fileName, o.read.fileName, o.source);
 	} catch (e) {
+		if (e instanceof ClienteleError && e.code === 'engine.lineTooLong') {
+			await dropStage();
+			throw e;
+		}
 		await dropStage();
 		throw new ClienteleError('import.readFailed', { file: o.fileName, detail: e instanceof Error ? e.message : String(e) });
 	} finally {
@@ -156,12 +162,7 @@ export async function lineNumbersAt(source: FileSource, gzip: boolean, positions
 }
 
 async function openBytes(source: FileSource): Promise<ReadableStream<Uint8Array>> {
-	if (source.kind === 'file') return source.file.stream();
-	if (source.kind === 'text') return new Blob([source.text]).stream();
-	// Paths exist only under Node (CLI, tests); the name is kept out of the browser bundle.
-	const fsModule = 'node:fs';
-	const fs = (await import(/* @vite-ignore */ fsModule)) as typeof import('node:fs');
-	return (await fs.openAsBlob(source.path)).stream();
+	return (await openBlob(source)).stream();
 }
 
 /** Line numbers at sorted byte positions: breaks before the position, and any right at it. */

@@ -52,7 +52,7 @@ export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMa
 	await ensureText(file);
 	const stage = async (m: TxMapping) => {
 		try {
-			await db.exec(stageTxSql({ source: RAW_TABLE, target: STAGE_TABLE, mapping: m }));
+			await db.exec(stageTxSql({ source: RAW_TABLE, target: STAGE_TABLE, mapping: m, columns: columnNames(file) }));
 		} catch (e) {
 			await db.exec(dropTableSql(STAGE_TABLE));
 			throw e;
@@ -119,4 +119,10 @@ async function dayMonth(db: DbClient, file: string, mapping: TxMapping, checks: 
 	// Nothing read in either order: the date checks say what is wrong with the column.
 	if (counts.own === 0 && counts.other === 0 && date.bad === date.total - date.empty) return null;
 	return judgeDayMonth(counts, mapping.dateFormat, { file, column: date.column });
+}
+
+/** The text table's column names (a file made up by a caller may come without its sniff). */
+function columnNames(file: LoadedFile): string[] {
+	const sniff = file.sniff as LoadedFile['sniff'] | undefined;
+	return sniff ? sniff.columns.map((c) => c.name) : [];
 }

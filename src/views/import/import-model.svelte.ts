@@ -11,7 +11,6 @@ import { guessFileRole, type FileRole } from '../../core/import/customer-roles.t
 import { isOutOfMemory, outOfMemoryError } from '../../core/import/load-stats.ts';
 import { mappingFor } from '../../core/import/mapping.ts';
 import type { TxMapping } from '../../core/sql/parse.ts';
-import type { DbClient } from '../../db/client.ts';
 import { loadInput, prepareInput } from '../../run/open-file.ts';
 import { applyQualityFixes } from '../../run/quality.ts';
 import { applyMapping, type MappingResult } from '../../run/stage.ts';
@@ -28,6 +27,7 @@ import { RaggedQuestion } from './ragged-prompt.svelte.ts';
 import { XlsxSource } from './xlsx-source.svelte.ts';
 import { OrderRulesChoice } from './order-rules.svelte.ts';
 import { openMany } from './open-many.ts';
+import { reloadAfterFailure, startEngine } from './engine-recovery.ts';
 
 export type ImportStatus = 'idle' | 'starting' | 'loading' | 'mapping' | 'applying' | 'done';
 
@@ -62,9 +62,7 @@ export class ImportModel {
 	private abort: AbortController | null = null;
 	private lastFile: readonly File[] | null = null;
 
-	get busy(): boolean {
-		return this.status === 'starting' || this.status === 'loading' || this.status === 'applying';
-	}
+	get busy(): boolean { return this.status === 'starting' || this.status === 'loading' || this.status === 'applying'; }
 
 	async loadSample(): Promise<void> {
 		this.begin('transactions.csv', 0);
@@ -111,7 +109,7 @@ export class ImportModel {
 			const prepared = files.length > 1 ? null : await prepareInput(file, { encoding }, io);
 			this.status = 'starting';
 			this.progress.step = 'engine';
-			const db = await this.engine();
+			const db = await startEngine();
 			this.reading();
 			if (prepared) this.progress.reading(prepared);
 			// A transactions file whose columns are all recognised is parsed on its way in (typed-first:
@@ -148,17 +146,26 @@ export class ImportModel {
 			this.abort = null;
 			this.progress.stop();
 		}
+		await this.recoverIfBroken();
+	}
+
+	/** Set by fail() when the engine broke: its tables are gone; recoverIfBroken reloads. */
+	private broke = false;
+
+	private recovering = false;
+
+	/** After the engine broke: a fresh one, and the last files read again from the Files the page holds (once). */
+	private async recoverIfBroken(): Promise<void> {
+		if (!this.broke || this.recovering) return;
+		[this.broke, this.recovering] = [false, true];
+		await reloadAfterFailure(this, this.lastFile).finally(() => (this.recovering = false));
 	}
 
 	/** Reads the last file again with another encoding. */
-	async reopen(encoding: TextEncoding): Promise<void> {
-		if (this.lastFile) await this.open(this.lastFile, encoding);
-	}
+	async reopen(encoding: TextEncoding): Promise<void> { if (this.lastFile) await this.open(this.lastFile, encoding); }
 
 	/** The encoding can be chosen when detection was not certain (no byte-order mark). */
-	get encodingChoice(): boolean {
-		return this.detection !== null && this.detection.confidence !== 'certain';
-	}
+	get encodingChoice(): boolean { return this.detection !== null && this.detection.confidence !== 'certain'; }
 
 	async cancel(): Promise<void> {
 		this.ragged.choose('stop');
@@ -217,6 +224,7 @@ export class ImportModel {
 			this.fail(e, file.fileName);
 			this.status = 'mapping';
 		}
+		await this.recoverIfBroken();
 	}
 
 	/** A mapping's outcome becomes the session's: analyses run when it has no errors. */
@@ -263,33 +271,22 @@ export class ImportModel {
 		}
 	}
 
-	/** The page's engine; a failure to start it says so (out of memory stays what it is). */
-	private engine(): Promise<DbClient> {
-		return getDb().catch((e: unknown) => {
-			if (isOutOfMemory(e)) throw e;
-			throw new ClienteleError('import.engineFailed', { detail: e instanceof Error ? e.message : String(e) });
-		});
-	}
-
 	private begin(name: string, size: number): void {
+		[this.error, this.notice] = [null, null];
 		this.progress.begin(name, size);
-		this.error = null;
-		this.notice = null;
 	}
 
 	private reading(): void {
-		this.status = 'loading';
-		this.progress.step = 'reading';
+		[this.status, this.progress.step] = ['loading', 'reading'];
 	}
 
 	private checking(): void {
-		this.error = null;
-		this.status = 'applying';
-		this.progress.step = 'checking';
+		[this.error, this.status, this.progress.step] = [null, 'applying', 'checking'];
 	}
 
 	private fail(e: unknown, file: string): void {
 		this.progress.stop();
+		if (isOutOfMemory(e) || session.db?.broken) this.broke = true;
 		if (isOutOfMemory(e)) {
 			const p = this.progress;
 			this.error = outOfMemoryError({ step: p.step, file, size: formatBytes(p.fileSize), seconds: p.elapsed });

@@ -54,11 +54,16 @@ export class LoadProgress {
 	}
 
 	/** The engine starts reading the prepared file: the load's rate is measured from here. */
-	reading(o: { sample: string; fileName: string; size?: number }): void {
+	reading(o: { sample: string; fileName: string; size?: number; inflatedSize?: number }): void {
 		this.readFrom = performance.now();
-		this.rowsPerByte = rowsPerByte(o.sample, o.fileName);
-		this.bytesRead = o.size ?? 0;
+		// A .gz: the engine's share is of the compressed bytes; rows are estimated on the decompressed size.
+		this.inflatedSize = o.inflatedSize ?? 0;
+		this.rowsPerByte = rowsPerByte(o.sample, o.inflatedSize ? o.fileName.replace(/\.gz$/i, '') : o.fileName);
+		this.bytesRead = o.inflatedSize ?? o.size ?? 0;
 	}
+
+	/** The decompressed size of the .gz being read (0: not a .gz, or not known). */
+	inflatedSize = $state(0);
 
 	/** The read is done: its rows and time, less `waitedMs` spent waiting for the user. */
 	loaded(rows: number, waitedMs: number): void {
