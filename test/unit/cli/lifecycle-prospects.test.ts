@@ -28,7 +28,7 @@ async function run(args: string[]): Promise<string[]> {
 	return fs.readFileSync(out, 'utf8').trimEnd().split('\r\n');
 }
 
-const stages = (lines: string[]) => Object.fromEntries(lines.slice(1).map((l) => [l.split(',')[0], l.split(',').at(-1)]));
+const stages = (lines: string[]): Record<string, string> => Object.fromEntries(lines.slice(1).map((l) => [l.split(',')[0]!, l.split(',').at(-1)!]));
 
 describe('clientele lifecycle on a marketplace export: buyers without a paid order', () => {
 	it('are potential from their first order on, with frequency 0 and empty dates', async () => {
@@ -36,7 +36,7 @@ describe('clientele lifecycle on a marketplace export: buyers without a paid ord
 		expect(stages(lines)).toEqual({ 张三: 'active', 李四: 'new', 孙七: 'new', 王五: 'new', 'c**7': 'new', 赵六: 'potential', 周八: 'potential', 吴九: 'potential' });
 		expect(lines).toContain('赵六,,,0,,potential');
 		expect(lines).toContain('张三,2024-01-03,2024-02-01,2,65,active');
-		const counts = Object.values(stages(lines)).reduce<Record<string, number>>((a, s) => ({ ...a, [s!]: (a[s!] ?? 0) + 1 }), {});
+		const counts = Object.values(stages(lines)).reduce<Record<string, number>>((a, s) => ({ ...a, [s]: (a[s] ?? 0) + 1 }), {});
 		expect(counts).toEqual({ potential: 3, new: 4, active: 1 });
 	});
 
