@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE_FILES } from '../../../../src/cli/io.ts';
-import { mappingFor } from '../../../../src/core/import/mapping.ts';
 import type { NodeDbClient } from '../../../../src/db/node.ts';
-import { openFile } from '../../../../src/run/open-file.ts';
-import { loadProfiles } from '../../../../src/run/profiles.ts';
-import { baseStatement } from '../../../../src/run/rfm.ts';
-import { applyMapping } from '../../../../src/run/stage.ts';
-import { RAW_PROFILES, RFM_BASE } from '../../../../src/run/tables.ts';
 import { profiles } from '../../../../src/state/profiles.svelte.ts';
 import { GradeModel } from '../../../../src/views/grade/grade-model.svelte.ts';
 import { pageSources } from '../../../../src/views/grade/sources.svelte.ts';
 import { fixture, openDb } from '../../../helpers/db.ts';
+import { loadGradeFixture } from '../../../helpers/grade-profiles.ts';
 
 /*
  * The grade view's model with a profile file loaded: its numeric columns are offered as indicators
@@ -22,12 +16,7 @@ let db: NodeDbClient;
 
 beforeAll(async () => {
 	db = await openDb();
-	const tx = await openFile(db, fixture('grade', 'tx.csv'), {}, NODE_FILES);
-	const r = await applyMapping(db, tx!.file, mappingFor(tx!.file.sniff, { customer: 'customer_id', date: 'date', order: 'order_id', amount: 'amount' }));
-	expect(r.errors).toEqual([]);
-	const p = await openFile(db, fixture('grade', 'profiles.csv'), { table: RAW_PROFILES }, NODE_FILES);
-	await loadProfiles(db, { fileName: 'profiles.csv', columns: p!.file.sniff.columns, id: '会员号', source: RAW_PROFILES });
-	await db.exec(baseStatement({ asOf: '2024-07-01', frequency: 'orders', monetary: 'total', returns: 'net' }, RFM_BASE));
+	await loadGradeFixture(db);
 });
 afterAll(async () => {
 	await db.close();
