@@ -11,6 +11,9 @@ basis and plans:
                       above), value-matrix quadrants (the value-matrix flags: --current, --potential,
                       --split, --cost, --from, --to, the CLV model flags), grading tiers or lifecycle
                       stages
+  --standard FILE.json|vip
+                      with --basis tier: the grading standard, with grade's flags (--cost, the
+                      CLV model flags, --surveys …, --profiles); see clientele grade --help
   --new-days N, --active-days N, --churn-days N
                       with --basis stage: the lifecycle's day settings (default 90, 90, 180)
   --profiles FILE --profiles-id COL [--profiles-sheet NAME]
