@@ -30,6 +30,7 @@ import {
 	requireOption,
 	type Values
 } from './options.ts';
+import { loadProfilesArg, parseProfilesArg, PROFILE_OPTIONS, PROFILES_HELP, type ProfilesArg } from './profile-options.ts';
 import { parseTxInput, type TxInput } from './rfm-options.ts';
 
 export const GRADE_HELP = `clientele grade — grade customers by a standard (分级标准: 评分法 scoring / 加权法 weighted)
@@ -55,14 +56,19 @@ ${CLV_OPTIONS_HELP.replace('(default: the last purchase day)', '(default: the da
   --recommend COL     … the 0–10 likelihood-to-recommend column and/or
   --csat COL          … the satisfaction column (whole numbers 1–10)
   --surveys-sheet NAME  sheet of an Excel survey file
+
+${PROFILES_HELP}
+                      any numeric column of --profiles can be an indicator, named as in the file
+                      (a customer without a profile row, or with an empty cell, misses it)
+
   --lang en|zh        tier names of the vip preset (default en)
   -h, --help          this help
 
 Output columns: customer_id,<indicator>…,points_<indicator>…,total,tier,missing (indicators in the
 standard's order; rows by customer_id). Values rounded to 4 decimals, points and totals to 2; a
 customer gets the first tier, in descending min, with total ≥ min (totals rounded first); missing =
-the indicators without a value, ';'-separated. Profile columns as indicators need --profiles (not
-yet available in the CLI). Exit codes: 0 ok, 2 bad arguments, standard or input (one message).
+the indicators without a value, ';'-separated. An indicator that is neither built in nor a numeric
+column of --profiles is refused, naming the ones there are. Exit codes: 0 ok, 2 bad arguments, standard or input (one message).
 `;
 
 const SURVEY_FLAGS = ['surveys-id', 'surveys-date', 'recommend', 'csat', 'surveys-sheet'] as const;
@@ -164,13 +170,16 @@ export const GRADE_OPTIONS = {
 	'surveys-date': { type: 'string' },
 	'surveys-sheet': { type: 'string' },
 	recommend: { type: 'string' },
-	csat: { type: 'string' }
+	csat: { type: 'string' },
+	...PROFILE_OPTIONS
 } as const;
 
 export interface GradeSettings {
 	standard: GradeStandard;
 	clv: ReturnType<typeof clvSettings>;
 	surveys: SurveyFlags | null;
+	/** --profiles: numeric profile columns can be indicators. */
+	profiles: ProfilesArg | null;
 	needsClv: boolean;
 }
 
@@ -181,18 +190,20 @@ export function gradeSettings(v: Values): GradeSettings {
 		standard,
 		clv: clvSettings(v, false),
 		surveys: surveyFlags(v),
+		profiles: parseProfilesArg(v),
 		needsClv: standard.indicators.some((i) => i.name === 'clv' || i.name === 'p_alive')
 	};
 }
 
-/** Grades the loaded transactions at `asOf` into the tier table (run/grade.ts). */
+/** Grades the loaded transactions at `asOf` into the tier table (run/grade.ts); `profilesLoaded`: the caller loaded --profiles already. */
 export async function gradeFromFlags(
 	db: NodeDbClient,
 	v: Values,
 	g: GradeSettings,
-	o: { asOf: string; tx: TxInput; cost: boolean; lang: Lang }
+	o: { asOf: string; tx: TxInput; cost: boolean; lang: Lang; profilesLoaded?: boolean }
 ): Promise<void> {
 	const { asOf, tx } = o;
+	if (g.profiles && !o.profilesLoaded) await loadProfilesArg(db, g.profiles, v);
 	const frequency = tx.frequency ?? (tx.roles.order ? 'orders' : 'days');
 	await db.exec(baseStatement({ asOf, frequency, monetary: tx.monetary, returns: tx.returns, cancelledPattern: tx.cancelledPattern }, RFM_BASE));
 	if (g.needsClv) {
@@ -202,7 +213,7 @@ export async function gradeFromFlags(
 	}
 	const source = g.surveys ? await loadSurveys(db, g.surveys, v) : null;
 	const words = { total: translate(o.lang, 'grade.reason.total'), ungraded: translate(o.lang, 'grade.reason.ungraded') };
-	await runGrade(db, g.standard, { asOf, monetaryIsAverage: tx.monetary === 'average', cost: o.cost, clv: g.needsClv, surveys: source, profiles: false }, words);
+	await runGrade(db, g.standard, { asOf, monetaryIsAverage: tx.monetary === 'average', cost: o.cost, clv: g.needsClv, surveys: source, profiles: g.profiles !== null }, words);
 }
 
 export async function gradeCommand(argv: string[]): Promise<string | null> {

@@ -29,7 +29,9 @@ ${TX_HELP}
 ${PROFILES_HELP}
 
 stages (tested in this order, the first that holds wins; days counted from the as-of date):
-  potential   in --profiles with no purchase on or before the as-of date
+  potential   in --profiles, or a buyer without a paid order (the marketplace flags --status,
+              --paid-date … left every order of theirs out; counted from their first order's
+              day on), with no purchase on or before the as-of date
   new         as-of − first purchase day <= --new-days     (default ${D.newDays})
   active      as-of − last purchase day  <= --active-days  (default ${D.activeDays})
   silent      as-of − last purchase day  <= --churn-days   (default ${D.churnDays})

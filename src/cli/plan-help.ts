@@ -11,10 +11,19 @@ basis and plans:
                       above), value-matrix quadrants (the value-matrix flags: --current, --potential,
                       --split, --cost, --from, --to, the CLV model flags), grading tiers or lifecycle
                       stages
+  --standard FILE.json|vip
+                      with --basis tier: the grading standard, with grade's flags (--cost, the
+                      CLV model flags, --surveys …, --profiles); see clientele grade --help
   --new-days N, --active-days N, --churn-days N
                       with --basis stage: the lifecycle's day settings (default 90, 90, 180)
   --profiles FILE --profiles-id COL [--profiles-sheet NAME]
-                      with --basis stage: customer profiles; their ids without a purchase are potential
+                      customer profiles (客户档案): with --basis stage their ids without a purchase
+                      are potential; with --basis tier numeric profile columns can be indicators;
+                      and --profile-columns can take columns from them
+  --profile-columns COL,COL
+                      with --profiles: profile columns (name, phone …) appended after the action
+                      list's own columns, in this order; empty for a customer without a profile
+                      row; a column named like one of the action list's is written profile_<name>
   --plans FILE.json   {"basis", "groups": {"<group>": {"service_level", "channel",
                       "contact_every_days", "owner", "cost_per_contact"}}, "default"?: {…}}; a group
                       is matched by its id or its name; without the file, the default plans
@@ -32,7 +41,7 @@ basis and plans:
   -h, --help          this help
 
 Output columns: customer_id,group,service_level,channel,contact_every_days,next_contact,owner,
-contacts_in_horizon,cost,control,reason — rows by group, then next_contact, then customer_id.
+contacts_in_horizon,cost,control,reason (then the --profile-columns, if any) — rows by group, then next_contact, then customer_id.
 next_contact = start + (i mod N) days (working days with --workdays), i = the customer's 0-based
 position among the contacted customers of the group by monetary descending, then customer_id;
 N = contact_every_days. control = true for a seeded random round(10 %) of each group (not contacted:

@@ -8,7 +8,6 @@ import { GRADE_TABLE, PLAN_STAGES } from '../run/tables.ts';
 import type { NodeDbClient } from '../db/node.ts';
 import { gradeFromFlags, type GradeSettings } from './grade.ts';
 import { stageNames } from './lifecycle.ts';
-import { loadProfilesArg, type ProfilesArg } from './profile-options.ts';
 import type { TxInput } from './rfm-options.ts';
 
 /** The day setting each stage's rule names. */
@@ -24,22 +23,21 @@ export function stageRules(days: LifecycleDays, lang: Lang): Record<string, stri
 	);
 }
 
-/** `plan --basis stage`: the lifecycle stages at the as-of date (profiles, when given, add potential customers). */
+/** `plan --basis stage`: the lifecycle stages at the as-of date (loaded profiles add potential customers). */
 export async function stageBasis(
 	db: DbClient,
-	o: { v: Values; tx: TxInput; days: LifecycleDays; profiles: ProfilesArg | null; asOf: string; lang: Lang }
+	o: { tx: TxInput; days: LifecycleDays; profiles: boolean; asOf: string; lang: Lang }
 ): Promise<PlanBasisInput> {
-	if (o.profiles) await loadProfilesArg(db, o.profiles, o.v);
 	await runLifecycle(
 		db,
-		{ asOf: o.asOf, days: o.days, frequency: o.tx.roles.order ? 'orders' : 'days', returns: o.tx.returns, cancelledPattern: o.tx.cancelledPattern, profiles: o.profiles !== null },
+		{ asOf: o.asOf, days: o.days, frequency: o.tx.roles.order ? 'orders' : 'days', returns: o.tx.returns, cancelledPattern: o.tx.cancelledPattern, profiles: o.profiles },
 		PLAN_STAGES
 	);
 	return { basis: 'stage', names: stageNames(o.lang), rules: stageRules(o.days, o.lang), words: { since: translate(o.lang, 'plan.reason.since') }, table: PLAN_STAGES };
 }
 
 /** `plan --basis tier`: the grading standard's tiers (--standard) at the as-of date; ungraded customers as one group. */
-export async function tierBasis(db: NodeDbClient, v: Values, g: GradeSettings, o: { asOf: string; tx: TxInput; cost: boolean; lang: Lang }): Promise<PlanBasisInput> {
+export async function tierBasis(db: NodeDbClient, v: Values, g: GradeSettings, o: { asOf: string; tx: TxInput; cost: boolean; lang: Lang; profilesLoaded: boolean }): Promise<PlanBasisInput> {
 	await gradeFromFlags(db, v, g, o);
 	const names = Object.fromEntries(g.standard.tiers.map((t) => [t.name, t.name]));
 	return { basis: 'tier', names, ungraded: translate(o.lang, 'plan.ungraded'), table: GRADE_TABLE };

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import { ClienteleError } from '../core/errors.ts';
-import { toCsv } from '../core/export/csv.ts';
+import { parseColumnList } from '../core/plan/export.ts';
 import { defaultPlanSet } from '../core/plan/defaults.ts';
 import { parsePlanSet } from '../core/plan/parse.ts';
 import { DEFAULT_PLAN_RUN, PLAN_BASES, type PlanBasis, type PlanSet } from '../core/plan/types.ts';
 import { CN_HOLIDAYS, parseHolidayCsv, type HolidayTable } from '../core/plan/workdays.ts';
-import { ACTION_LIST_COLUMNS } from '../core/sql/plan.ts';
 import { QUADRANTS } from '../core/sql/value-matrix.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { runRfm } from '../run/rfm.ts';
 import { cliDefaultAsOf, cliToday } from './as-of.ts';
-import { planRows, runPlan, type PlanBasisInput } from '../run/plan.ts';
+import { runPlan, type PlanBasisInput } from '../run/plan.ts';
+import { actionListCsv } from '../run/plan-export.ts';
 import { runValueMatrixFromTransactions } from '../run/value-matrix.ts';
 import { fitAndWarn } from './clv.ts';
 import { loadTransactions, numberOption } from './input.ts';
@@ -24,8 +24,7 @@ import { PLAN_HELP } from './plan-help.ts';
 import { stageBasis, tierBasis } from './plan-stage.ts';
 import { GRADE_OPTIONS, gradeSettings } from './grade.ts';
 import { LIFECYCLE_DAY_OPTIONS, lifecycleDaysFrom } from './lifecycle.ts';
-import { parseProfilesArg, PROFILE_OPTIONS } from './profile-options.ts';
-
+import { loadProfilesArg, parseProfilesArg, PROFILE_OPTIONS } from './profile-options.ts';
 
 function readText(file: string): string {
 	try {
@@ -62,6 +61,16 @@ function quadrantWords(lang: Lang): Extract<PlanBasisInput, { basis: 'quadrant' 
 	return { basis: 'quadrant', names, rules, words: { current: translate(lang, 'plan.reason.current'), potential: translate(lang, 'plan.reason.potential') } };
 }
 
+/** --profile-columns "name,phone": profile columns appended to the action list (needs --profiles). */
+function profileColumnsFrom(v: Values, hasProfiles: boolean): string[] {
+	const text = optionalString(v, 'profile-columns');
+	if (text === undefined) return [];
+	if (!hasProfiles) throw new ClienteleError('cli.needsOption', { option: 'profile-columns', needs: 'profiles' });
+	const list = parseColumnList(text);
+	if (list.length === 0) throw new ClienteleError('cli.missingOption', { option: 'profile-columns' });
+	return list;
+}
+
 export async function planCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, {
 		...INPUT_OPTIONS,
@@ -70,6 +79,7 @@ export async function planCommand(argv: string[]): Promise<string | null> {
 		...LIFECYCLE_DAY_OPTIONS,
 		...GRADE_OPTIONS,
 		...PROFILE_OPTIONS,
+		'profile-columns': { type: 'string' },
 		basis: { type: 'string' },
 		plans: { type: 'string' },
 		start: { type: 'string' },
@@ -90,6 +100,7 @@ export async function planCommand(argv: string[]): Promise<string | null> {
 	const grading = basis === 'tier' ? gradeSettings(v) : null;
 	const days = lifecycleDaysFrom(v);
 	const profiles = parseProfilesArg(v);
+	const profileColumns = profileColumnsFrom(v, profiles !== null);
 	const asOfArg = dateOption(v, 'as-of');
 	const startArg = dateOption(v, 'start');
 	const horizonDays = numberOption(v, 'horizon-days', DEFAULT_PLAN_RUN.horizonDays, 1, 3650);
@@ -102,15 +113,16 @@ export async function planCommand(argv: string[]): Promise<string | null> {
 		await loadTransactions(db, v, { ...tx.roles, cost: quadrant?.cost ?? optionalString(v, 'cost') });
 		const asOf = asOfArg ?? (await cliDefaultAsOf(db, requireOption(v, 'input')))?.asOf;
 		if (!asOf) throw new ClienteleError('mapping.noUsableRows', { file: requireOption(v, 'input') });
+		if (profiles) await loadProfilesArg(db, profiles, v);
 		await runRfm(db, { asOf, frequency: frequencyFor(tx, resolved), monetary: tx.monetary, returns: tx.returns, cancelledPattern: tx.cancelledPattern, scoring, set });
 		if (quadrant) await runValueMatrixFromTransactions(db, { ...quadrant.run, today: cliToday() }, fitAndWarn);
 		const input: PlanBasisInput =
 			basis === 'segment'
 				? { basis, names: planSegmentNames(set, lang), rules: segmentRuleTexts(set, lang) }
 				: basis === 'stage'
-					? await stageBasis(db, { v, tx, days, profiles, asOf, lang })
+					? await stageBasis(db, { tx, days, profiles: profiles !== null, asOf, lang })
 					: grading
-						? await tierBasis(db, v, grading, { asOf, tx, cost: Boolean(quadrant?.cost ?? optionalString(v, 'cost')), lang })
+						? await tierBasis(db, v, grading, { asOf, tx, cost: Boolean(quadrant?.cost ?? optionalString(v, 'cost')), lang, profilesLoaded: true })
 						: quadrantWords(lang);
 		const groups = Object.keys(input.names);
 		const zh = lang === 'zh-CN' ? 'zh' : 'en';
@@ -123,8 +135,7 @@ export async function planCommand(argv: string[]): Promise<string | null> {
 			holidays
 		});
 		for (const g of result.unplanned) process.stderr.write(`warning: ${translate('en', 'plan.unplanned', { group: input.names[g] ?? g })}\n`);
-		const rows = (await planRows(db)).map((r) => ({ ...r, control: r.control ? 'true' : 'false' }));
-		writeOutput(optionalString(v, 'out'), toCsv([...ACTION_LIST_COLUMNS], rows, { bom: false }));
+		writeOutput(optionalString(v, 'out'), await actionListCsv(db, { profileColumns, bom: false }));
 		return null;
 	} finally {
 		await db.close();

@@ -182,6 +182,7 @@ export const ERROR_CODES = [
 	'plan.failed',
 	'plan.loadFailed',
 	'plan.needGrade',
+	'plan.noProfileColumn',
 	// plan evaluation
 	'evaluate.missingColumns',
 	'evaluate.noId',

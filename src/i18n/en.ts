@@ -29,6 +29,7 @@ import { windowMessages } from './parts/window.ts';
 import { presentMessages } from './parts/present.ts';
 import { evaluateMessages } from './parts/evaluate.ts';
 import { recoveryMessages } from './parts/recovery.ts';
+import { profileRideMessages } from './parts/profile-ride.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -62,7 +63,8 @@ export const PARTS = [
 	windowMessages,
 	presentMessages,
 	evaluateMessages,
-	recoveryMessages
+	recoveryMessages,
+	profileRideMessages
 ] as const;
 
 /**
@@ -99,5 +101,6 @@ export const en = {
 	...windowMessages.en,
 	...presentMessages.en,
 	...evaluateMessages.en,
-	...recoveryMessages.en
+	...recoveryMessages.en,
+	...profileRideMessages.en
 };

@@ -55,6 +55,8 @@ export interface GradeAvailability {
 	clv: boolean;
 	recommend: boolean;
 	csat: boolean;
+	/** The profile table is one of the sources (its numeric columns are in profileColumns). */
+	profiles: boolean;
 	profileColumns: string[];
 }
 
@@ -73,6 +75,7 @@ export async function gradeAvailability(
 		clv: o.clv,
 		recommend: Boolean(o.surveys?.recommend),
 		csat: Boolean(o.surveys?.csat),
+		profiles: o.profiles,
 		profileColumns
 	};
 }
@@ -90,7 +93,7 @@ export async function checkIndicators(
 		if ((name === 'recommend_score' && !a.recommend) || (name === 'csat' && !a.csat))
 			throw new ClienteleError('grade.needsSurvey', { name });
 		if (isBuiltinIndicator(name) || a.profileColumns.includes(name)) continue;
-		const inProfiles = (await db.query<{ has_column: boolean }>(hasColumnSql(PROFILES_TABLE, name)))
+		const inProfiles = a.profiles && (await db.query<{ has_column: boolean }>(hasColumnSql(PROFILES_TABLE, name)))
 			.rows[0]?.has_column;
 		if (inProfiles) throw new ClienteleError('grade.profileNotNumeric', { name });
 		throw new ClienteleError('grade.unknownIndicator', {

@@ -10,13 +10,15 @@ import {
 	stageSummarySql,
 	stageTransitionsSql,
 	type LifecycleFrequency,
+	type ProspectSource,
 	type StageSegmentRow,
 	type StageSummaryRow,
 	type StageTransitionRow
 } from '../core/sql/lifecycle.ts';
 import type { FrequencyMode, ReturnsMode } from '../core/sql/rfm.ts';
 import type { DbClient, Row } from '../db/client.ts';
-import { LIFECYCLE_FLOW, LIFECYCLE_STEPS, LIFECYCLE_TABLE, PROFILES_TABLE, RFM_TABLE, TX_TABLE } from './tables.ts';
+import { countRows, tableExists } from './table-ops.ts';
+import { LIFECYCLE_FLOW, LIFECYCLE_STEPS, LIFECYCLE_TABLE, PROFILES_TABLE, PROSPECTS_TABLE, RFM_TABLE, TX_TABLE } from './tables.ts';
 
 /**
  * Lifecycle stages (客户生命周期), the one place they run (the lifecycle view and the CLI's lifecycle
@@ -35,9 +37,10 @@ export interface LifecycleOptions {
 	profiles?: boolean;
 	/**
 	 * More tables with a customer_id column whose ids are potential while they have no purchase.
-	 * The hook for the buyers without a paid order (the presets' unpaid-buyer list).
+	 * The buyers without a paid order (PROSPECTS_TABLE, made by a marketplace import's order rules)
+	 * are added by the runner whenever that table exists.
 	 */
-	prospects?: readonly string[];
+	prospects?: readonly ProspectSource[];
 }
 
 /** Lifecycle counts orders when RFM does, else purchase days (RFM's row counting has no lifecycle meaning). */
@@ -45,7 +48,17 @@ export function lifecycleFrequency(rfm: FrequencyMode, hasOrder: boolean): Lifec
 	return rfm === 'days' || !hasOrder ? 'days' : 'orders';
 }
 
-function statement(o: LifecycleOptions, target: string) {
+/** The buyers without a paid order, each from their first order's day, when the import made the table. */
+async function unpaidBuyers(db: DbClient): Promise<ProspectSource[]> {
+	return (await tableExists(db, PROSPECTS_TABLE)) ? [{ table: PROSPECTS_TABLE, since: 'first_ts' }] : [];
+}
+
+/** How many buyers without a paid order the import found (0 when it made no such list). */
+export async function unpaidBuyerCount(db: DbClient): Promise<number> {
+	return (await tableExists(db, PROSPECTS_TABLE)) ? countRows(db, PROSPECTS_TABLE) : 0;
+}
+
+function statement(o: LifecycleOptions, target: string, unpaid: readonly ProspectSource[]) {
 	checkLifecycleDays(o.days);
 	return lifecycleSql({
 		tx: TX_TABLE,
@@ -55,13 +68,13 @@ function statement(o: LifecycleOptions, target: string) {
 		frequency: o.frequency,
 		returns: o.returns,
 		cancelledPattern: o.cancelledPattern,
-		prospects: [...(o.profiles ? [PROFILES_TABLE] : []), ...(o.prospects ?? [])]
+		prospects: [...(o.profiles ? [PROFILES_TABLE] : []), ...unpaid, ...(o.prospects ?? [])]
 	});
 }
 
 /** Every customer's stage at the as-of date into LIFECYCLE_TABLE. */
 export async function runLifecycle(db: DbClient, o: LifecycleOptions, target = LIFECYCLE_TABLE): Promise<void> {
-	await db.exec(statement(o, target));
+	await db.exec(statement(o, target, await unpaidBuyers(db)));
 }
 
 /** Customers, share, revenue and its share for every stage, in stage order (0 where none). */
@@ -84,8 +97,9 @@ export async function lifecycleFlow(
 	o: Omit<LifecycleOptions, 'asOf'> & { from: string; to: string }
 ): Promise<StageTransitionRow[]> {
 	if (!(o.from < o.to)) throw new ClienteleError('lifecycle.flowOrder', { from: o.from, to: o.to });
-	await db.exec(statement({ ...o, asOf: o.from }, LIFECYCLE_STEPS.from));
-	await db.exec(statement({ ...o, asOf: o.to }, LIFECYCLE_STEPS.to));
+	const unpaid = await unpaidBuyers(db);
+	await db.exec(statement({ ...o, asOf: o.from }, LIFECYCLE_STEPS.from, unpaid));
+	await db.exec(statement({ ...o, asOf: o.to }, LIFECYCLE_STEPS.to, unpaid));
 	await db.exec(stageTransitionsSql({ from: LIFECYCLE_STEPS.from, to: LIFECYCLE_STEPS.to, target: LIFECYCLE_FLOW }));
 	return (await db.query<StageTransitionRow>(stageMatrixSql(LIFECYCLE_FLOW))).rows;
 }

@@ -26,11 +26,14 @@ export interface LifecycleSqlOptions extends LifecycleLines {
 	frequency: LifecycleFrequency;
 	/**
 	 * Tables with a customer_id column whose ids are potential customers while they have no purchase
-	 * on or before the as-of date: the profile table, and (the hook for the unpaid-buyer list) any
-	 * table of buyers without a paid order.
+	 * on or before the as-of date: the profile table (a name), and the buyers without a paid order
+	 * (`since`: a timestamp column — a buyer counts from that day on, not before their first order).
 	 */
-	prospects?: readonly string[];
+	prospects?: readonly ProspectSource[];
 }
+
+/** A table of potential customers' ids; with `since`, an id counts only from that day (NULL: always). */
+export type ProspectSource = string | { table: string; since: string };
 
 /** The lines that count: on or before the as-of date, returns as RFM's `returns` option says. */
 function linesWhere(o: LifecycleLines): Sql {
@@ -55,7 +58,14 @@ export function lifecycleSql(o: LifecycleSqlOptions): Sql {
 	const key = o.frequency === 'orders' ? sql`order_id` : sql`CAST(ts AS DATE)`;
 	const prospects = o.prospects ?? [];
 	const p = prospects.length
-		? join(prospects.map((t) => sql`SELECT customer_id FROM ${ident(t)} WHERE customer_id IS NOT NULL`), ' UNION ')
+		? join(
+				prospects.map((t) =>
+					typeof t === 'string'
+						? sql`SELECT customer_id FROM ${ident(t)} WHERE customer_id IS NOT NULL`
+						: sql`SELECT customer_id FROM ${ident(t.table)} WHERE customer_id IS NOT NULL AND (${ident(t.since)} IS NULL OR CAST(${ident(t.since)} AS DATE) <= ${asOf})`
+				),
+				' UNION '
+			)
 		: sql`SELECT CAST(NULL AS VARCHAR) AS customer_id WHERE FALSE`;
 	const d = o.days;
 	return sql`CREATE OR REPLACE TABLE ${ident(o.target)} AS

@@ -89,13 +89,32 @@ export function actionListSql(o: ActionListOptions): Sql {
 /** The action list's columns (README: `plan`), the CLI's and the page's export. */
 export const ACTION_LIST_COLUMNS = ['customer_id', 'group', 'service_level', 'channel', 'contact_every_days', 'next_contact', 'owner', 'contacts_in_horizon', 'cost', 'control', 'reason'] as const;
 
-/** The action list in the CLI's column order and row order (group, next contact, customer). */
-export function actionListOutputSql(table: string): Sql {
-	return sql`SELECT customer_id, "group", service_level, channel, contact_every_days,
-			strftime(next_contact, '%Y-%m-%d') AS next_contact, owner, contacts_in_horizon,
-			CASE WHEN service_level IS NULL THEN NULL ELSE round(cost_per_contact * contacts_in_horizon, 2) END AS cost,
-			control, reason
-		FROM ${ident(table)} ORDER BY "group", next_contact NULLS LAST, customer_id`;
+/** Profile columns (客户档案) riding along in the action list's export, after its own columns. */
+export interface ActionListExtras {
+	/** The profile table (customer_id + typed attribute columns). */
+	profiles: string;
+	/** Columns of it, in the order wanted; numbers stay numbers, dates and text are written as text. */
+	columns: readonly { name: string; numeric: boolean }[];
+}
+
+/** Column i of the extras in actionListOutputSql's rows (names are the user's: kept out of the SQL aliases). */
+export const extraCol = (i: number): string => `x${i}`;
+
+/**
+ * The action list in the CLI's column order and row order (group, next contact, customer); with
+ * `extras`, the profile columns follow as x0, x1 … (empty for a customer without a profile row).
+ */
+export function actionListOutputSql(table: string, extras?: ActionListExtras): Sql {
+	const more = (extras?.columns ?? []).map((c, i) => {
+		const v = sql`p.${ident(c.name)}`;
+		return sql`, ${c.numeric ? v : sql`CAST(${v} AS VARCHAR)`} AS ${ident(extraCol(i))}`;
+	});
+	const from = extras ? sql`LEFT JOIN ${ident(extras.profiles)} p ON p.customer_id = a.customer_id` : sql``;
+	return sql`SELECT a.customer_id, a."group", a.service_level, a.channel, a.contact_every_days,
+			strftime(a.next_contact, '%Y-%m-%d') AS next_contact, a.owner, a.contacts_in_horizon,
+			CASE WHEN a.service_level IS NULL THEN NULL ELSE round(a.cost_per_contact * a.contacts_in_horizon, 2) END AS cost,
+			a.control, a.reason${join(more, '')}
+		FROM ${ident(table)} a ${from} ORDER BY a."group", a.next_contact NULLS LAST, a.customer_id`;
 }
 
 /** Every contact within the horizon: customer, channel, day, cost (the workload's rows). */

@@ -15,6 +15,7 @@ import {
 	runLifecycle,
 	stagesBySegment,
 	suggestLifecycle,
+	unpaidBuyerCount,
 	type LifecycleOptions
 } from '../../run/lifecycle.ts';
 import type { RfmRun } from '../../state/analysis.svelte.ts';
@@ -46,6 +47,8 @@ export class LifecycleModel {
 	error = $state.raw<ClienteleError | null>(null);
 	summary = $state.raw<StageSummaryRow[]>([]);
 	bySegment = $state.raw<StageSegmentRow[]>([]);
+	/** Buyers without a paid order (a marketplace import's order rules): potential from their first order on. */
+	unpaidBuyers = $state(0);
 	/** What the results were computed with. */
 	done = $state.raw<{ asOf: string; days: LifecycleDays; profiles: number; rfmVersion: number } | null>(null);
 	/** undefined: not asked; null: nothing to suggest from. */
@@ -120,6 +123,7 @@ export class LifecycleModel {
 			const summary = await lifecycleSummary(this.db);
 			if (summary.every((r) => r.customers === 0)) throw new ClienteleError('lifecycle.noData', { asOf: job.asOf });
 			this.bySegment = this.rfm.status === 'ready' ? await stagesBySegment(this.db) : [];
+			this.unpaidBuyers = await unpaidBuyerCount(this.db);
 			this.summary = summary;
 			this.done = job;
 			this.status = 'ready';

@@ -1,15 +1,14 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
-import { toCsv } from '../../core/export/csv.ts';
 import { defaultPlanSet } from '../../core/plan/defaults.ts';
 import { parsePlanSet } from '../../core/plan/parse.ts';
 import { segmentRuleTexts } from '../../core/plan/reasons.ts';
 import { DEFAULT_PLAN_RUN, type GroupPlan, type PlanSet } from '../../core/plan/types.ts';
 import { CN_HOLIDAYS } from '../../core/plan/workdays.ts';
-import { ACTION_LIST_COLUMNS } from '../../core/sql/plan.ts';
 import { QUADRANTS } from '../../core/sql/value-matrix.ts';
 import type { DbClient, Row } from '../../db/client.ts';
 import type { Lang, Translate } from '../../i18n/translate.ts';
 import { planGroupIds, planRows, planSummary, planWorkload, runPlan, type PlanBasisInput } from '../../run/plan.ts';
+import { actionListCsv } from '../../run/plan-export.ts';
 import type { RfmRun } from '../../state/analysis.svelte.ts';
 import { profiles } from '../../state/profiles.svelte.ts';
 import { DEFAULT_LIFECYCLE, STAGES } from '../../core/lifecycle/defaults.ts';
@@ -50,6 +49,8 @@ export class PlanModel {
 	groups = $state.raw<GroupSummary[]>([]);
 	workload = $state.raw<Row[]>([]);
 	preview = $state.raw<Row[]>([]);
+	/** Profile columns (客户档案: name, phone …) added to the export after the action list's own. */
+	exportColumns = $state<string[]>([]);
 	private runs = 0;
 	/** "Did the plan work?": the evaluation of this action list (or an earlier one). */
 	readonly evaluation: EvaluateModel;
@@ -172,9 +173,14 @@ export class PlanModel {
 		}
 	}
 
-	/** The whole action list as CSV (BOM for Excel; formula-like cells neutralised by toCsv). */
+	/** The profile columns the export can add now (the loaded profile file's, in file order). */
+	get profileColumns(): string[] {
+		return profiles.ready ? (profiles.info?.attributes.map((a) => a.name) ?? []) : [];
+	}
+
+	/** The whole action list as CSV (BOM for Excel; formula-like cells neutralised), the chosen profile columns after its own, in file order. */
 	async actionCsv(): Promise<string> {
-		const rows = (await planRows(this.db)).map((r) => ({ ...r, control: r.control ? 'true' : 'false' }));
-		return toCsv([...ACTION_LIST_COLUMNS], rows, { bom: true });
+		const chosen = this.profileColumns.filter((c) => this.exportColumns.includes(c));
+		return actionListCsv(this.db, { profileColumns: chosen, bom: true });
 	}
 }
