@@ -101,7 +101,9 @@ describe('KPI and journey views on the sample data', () => {
 		const cohortRun = cli(['kpi', 'retention', ...TX, '--report', 'cohorts', '--start', start, '--end', end, '--max-months', '12']);
 		await page.getByTestId('kpi-dim').selectOption('segment');
 		await page.getByTestId('kpi-group-table').waitFor({ timeout: 60_000 });
-		// NPS by segment: a dot per segment of the table with answers, labelled with the table's NPS.
+		// NPS by segment: a dot per segment of the table with answers, labelled with the table's NPS
+		// (the table may show its rows before their NPS arrives: wait for the figures).
+		await expect.poll(async () => (await tableCells(page, 'kpi-group-table')).filter((r) => /\d/.test(r[1]!)).length, { timeout: 60_000 }).toBeGreaterThan(0);
 		const groups = (await tableCells(page, 'kpi-group-table')).filter((r) => /\d/.test(r[1]!));
 		await drawnCount(page, 'chart-kpi-groups', 'g[aria-label="dot"] circle', groups.length);
 		const groupLabels = await drawn(page, 'chart-kpi-groups', 'g[aria-label="text"] text');

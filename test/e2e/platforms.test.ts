@@ -13,7 +13,7 @@ describe('a Taobao order report (GBK) in the page', () => {
 		// Mapped from the header without a click; the analysis runs on the paid orders only:
 		// 95 + (50 − 20) + 118 + 300 + 66 + 150 = 759 from 5 customers (all 11 rows: 1189).
 		await page.getByTestId('rfm-totals').waitFor({ timeout: 120_000 });
-		expect(await page.getByTestId('rfm-totals').innerText()).toContain(lang === 'en' ? '5 customers, 759 revenue' : '5 位客户，销售额 759');
+		expect(await page.getByTestId('rfm-totals').innerText()).toContain(lang === 'en' ? '5 customers, 759.00 revenue' : '5 位客户，销售额 759.00');
 		await page.getByTestId('tab-import').click();
 		expect(await page.getByTestId('preset-name').innerText()).toContain(lang === 'en' ? 'Taobao / Tmall' : '淘宝/天猫');
 		expect(await page.getByTestId('role-status').inputValue()).toBe('订单状态');

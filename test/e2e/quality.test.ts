@@ -6,7 +6,11 @@ import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
 
 const site = useSite();
 
-const totals = async (page: Page) => (await page.getByTestId('rfm-totals').textContent())?.trim() ?? '';
+/** The RFM totals exactly (the text rounds large revenue to K/M/B in English: 20 rows may not show). */
+const totals = async (page: Page) => {
+	const t = page.getByTestId('rfm-totals');
+	return `${await t.getAttribute('data-customers')}|${await t.getAttribute('data-revenue')}`;
+};
 
 /** Drops a file with the given bytes on the import drop zone, as a user dragging it from the desktop would. */
 async function dropFile(page: Page, name: string, bytes: number[]): Promise<void> {
@@ -45,7 +49,8 @@ describe('data-quality view', () => {
 			await page.getByTestId('policy-exactDuplicates-drop').click();
 			await page.getByTestId('tab-rfm').click();
 			await page.waitForFunction((b) => {
-				const t = document.querySelector('[data-testid="rfm-totals"]')?.textContent?.trim();
+				const el = document.querySelector('[data-testid="rfm-totals"]');
+				const t = el ? `${el.getAttribute('data-customers')}|${el.getAttribute('data-revenue')}` : undefined;
 				return t !== undefined && t !== b;
 			}, before, { timeout: 60_000 });
 			await page.getByTestId('segment-summary').waitFor({ timeout: 60_000 });
@@ -58,7 +63,10 @@ describe('data-quality view', () => {
 			await page.screenshot({ path: path.join(SHOTS, `quality-applied-${lang}.png`), fullPage: true });
 			await page.getByTestId('undo-exactDuplicates').click();
 			await page.getByTestId('tab-rfm').click();
-			await page.waitForFunction((b) => document.querySelector('[data-testid="rfm-totals"]')?.textContent?.trim() === b, before, { timeout: 60_000 });
+			await page.waitForFunction((b) => {
+				const el = document.querySelector('[data-testid="rfm-totals"]');
+				return !!el && `${el.getAttribute('data-customers')}|${el.getAttribute('data-revenue')}` === b;
+			}, before, { timeout: 60_000 });
 			expect(await totals(page)).toBe(before);
 
 			// An Excel workbook dropped on the import view: a clear message, the data stays.

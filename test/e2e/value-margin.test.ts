@@ -67,14 +67,16 @@ describe('value matrix by margin and a numeric column (Chromium)', () => {
 		expect(potentials).toEqual(expect.arrayContaining(['clv.p_alive', 'clv.expected_purchases', 'clv.expected_avg_spend', 'clv.clv', 'rfm.recency_days', 'rfm.frequency', 'rfm.monetary']));
 
 		// Margin since the first purchase (most CDNOW customers bought only in early 1997) against total spend.
+		// The margin's window is the app's analysis window (the header), from its first day.
 		await page.getByTestId('vm-current').selectOption('margin');
-		await page.locator('[data-testid="value-matrix"] input[type="date"]').first().fill('1997-01-01');
 		await page.getByTestId('vm-potential').selectOption('rfm.monetary');
 		await page.getByTestId('vm-apply').click();
 		await page.getByTestId('vm-column-hint').waitFor();
-		const from = await page.locator('[data-testid="value-matrix"] input[type="date"]').first().inputValue();
-		const to = await page.locator('[data-testid="value-matrix"] input[type="date"]').nth(1).inputValue();
-		expect(from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		const from = await page.getByTestId('window-start').inputValue();
+		const to = await page.getByTestId('window-as-of').inputValue();
+		expect(from).toBe('1997-01-01');
+		expect(to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(await page.getByTestId('vm-window').textContent()).toContain(from);
 		const expected = await cliCounts(['--current', 'margin', '--from', from, '--to', to, '--potential', 'rfm.monetary']);
 		await expect.poll(() => counts(page)).toEqual(expected);
 		expect(Object.values(expected).reduce((a, b) => a + b, 0)).toBe(600);
