@@ -2,7 +2,8 @@
  * (b) The reference: native DuckDB through @duckdb/node-api, single-threaded, running the page's own
  * pipeline — loadTyped (sniffer, the file parsed into the typed table on its way in, the checks) and the
  * RFM model's queries (defaultAsOf, runRfm = rfmCustomersSql → ntileScoresSql → segmentSql,
- * segment summary, R×F heatmap), then a rule change and the value matrix (native-value.ts) —
+ * segment summary, R×F heatmap), then a rule change and the value matrix (native-value.ts), grading
+ * and the action list (native-grade-plan.ts) —
  * through a DbClient adapter, so it is the same SQL, not a copy.
  *
  * @duckdb/node-api is installed on demand outside the project (npm 11 writes a lockfile entry for it
@@ -31,6 +32,7 @@ import {
 	type NativeResegment,
 	type NativeValue
 } from './native-value.ts';
+import { nativeGrade, nativePlan, type NativeStep } from './native-grade-plan.ts';
 
 export const NATIVE_DIR = process.env.CLIENTELE_BENCH_NATIVE ?? '/tmp/clientele-bench-native';
 
@@ -153,7 +155,8 @@ class NativeDbClient implements DbClient {
 export function label(text: string): string {
 	const t = text.replace(/\s+/g, ' ').trim();
 	const create = /^CREATE (?:OR REPLACE )?(TABLE|VIEW) ("?[\w]+"?)/i.exec(t);
-	if (create) return `create ${create[2]!.replaceAll('"', '')}${create[1]!.toUpperCase() === 'VIEW' ? ' (view)' : ''}`;
+	if (create)
+		return `create ${create[2]!.replaceAll('"', '')}${create[1]!.toUpperCase() === 'VIEW' ? ' (view)' : ''}`;
 	if (/^SELECT count\(\*\) AS n FROM "?(\w+)"?$/i.test(t))
 		return `count ${/FROM "?(\w+)"?/i.exec(t)![1]}`;
 	if (/ AS bad, /.test(t)) return 'validate mapping';
@@ -174,17 +177,15 @@ export interface NativeRun {
 	steps: StepTime[];
 	resegment: NativeResegment | null;
 	value: NativeValue | null;
+	grade: NativeStep | null;
+	plan: NativeStep | null;
 }
 
 /**
  * One cold run on a fresh in-memory instance: load (sniff + raw + validate + typed), RFM, then
- * (withValue) a rule change and the value matrix as the page does them (native-value.ts).
+ * (withValue) a rule change, the value matrix, grading and the action list as the page does them.
  */
-export async function runNative(
-	napi: NodeApi,
-	file: string,
-	withValue = true
-): Promise<NativeRun> {
+export async function runNative(napi: NodeApi, file: string, withValue = true): Promise<NativeRun> {
 	const db = await NativeDbClient.create(napi);
 	try {
 		const t0 = performance.now();
@@ -225,6 +226,9 @@ export async function runNative(
 		const steps = [...db.steps];
 		const reseg = withValue ? await nativeResegment(db, R10_DOCS) : null;
 		const value = withValue ? await nativeValueMatrix(db, d.asOf) : null;
+		const cost = Boolean(mapping.roles.cost);
+		const grade = withValue ? await nativeGrade(db, { asOf: d.asOf, cost, clv: true }) : null;
+		const plan = reseg ? await nativePlan(db, { asOf: d.asOf, set: reseg.set }) : null;
 		return {
 			load_ms: t1 - t0,
 			rfm_ms: t2 - t1,
@@ -233,7 +237,9 @@ export async function runNative(
 			customers: summary.rows.reduce((a, r) => a + r.customers, 0),
 			steps,
 			resegment: reseg,
-			value
+			value,
+			grade,
+			plan
 		};
 	} finally {
 		await db.close();
