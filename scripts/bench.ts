@@ -27,6 +27,7 @@ import {
 	type SizeResult
 } from './bench/report.ts';
 import { sizeResult } from './bench/summarise.ts';
+import type { StepTime } from './bench/trace.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const log = (s: string) => console.error(`[bench] ${s}`);
@@ -162,6 +163,16 @@ async function main(): Promise<void> {
 						.join(' · ')
 			);
 	}
+	for (const r of results)
+		for (const tab of ['grade', 'plan'])
+			for (const side of ['page', 'native'] as const) {
+				const st = r[side][`${tab}_steps_ms`] as StepTime[] | undefined;
+				if (st?.length)
+					console.log(
+						`${r.rows.toLocaleString('en-US')} rows, ${side} ${tab} by step (median ms): ` +
+							st.map((x) => `${x.label} ${x.ms}`).join(' · ')
+					);
+			}
 	console.log(`\nwrote ${path.relative(ROOT, out)}`);
 }
 

@@ -28,6 +28,7 @@ import {
 	type GradeSourceOptions
 } from '../../src/run/grade.ts';
 import { planRows, planSummary, planWorkload, runPlan } from '../../src/run/plan.ts';
+import type { StepTime } from './trace.ts';
 
 export interface NativeStep {
 	ms: number;
@@ -35,6 +36,8 @@ export interface NativeStep {
 	sql_ms: number;
 	/** Customers graded / in the action list. */
 	customers: number;
+	/** By statement (filled in by native.ts, whose client times them). */
+	steps?: StepTime[];
 }
 
 export async function nativeGrade(

@@ -227,8 +227,12 @@ export async function runNative(napi: NodeApi, file: string, withValue = true): 
 		const reseg = withValue ? await nativeResegment(db, R10_DOCS) : null;
 		const value = withValue ? await nativeValueMatrix(db, d.asOf) : null;
 		const cost = Boolean(mapping.roles.cost);
+		const g0 = db.steps.length;
 		const grade = withValue ? await nativeGrade(db, { asOf: d.asOf, cost, clv: true }) : null;
+		const p0 = db.steps.length;
 		const plan = reseg ? await nativePlan(db, { asOf: d.asOf, set: reseg.set }) : null;
+		if (grade) grade.steps = db.steps.slice(g0, p0);
+		if (plan) plan.steps = db.steps.slice(p0);
 		return {
 			load_ms: t1 - t0,
 			rfm_ms: t2 - t1,

@@ -28,7 +28,8 @@ function nativeTab(native: NativeRun[], tab: 'grade' | 'plan'): Record<string, u
 	return {
 		[`${tab}_ms`]: round(median(rs.map((r) => r.ms)), 1),
 		[`${tab}_sql_ms`]: round(median(rs.map((r) => r.sql_ms)), 1),
-		[`${tab}_customers`]: rs[0]?.customers ?? null
+		[`${tab}_customers`]: rs[0]?.customers ?? null,
+		[`${tab}_steps_ms`]: rs.length ? medianSteps(rs.map((r) => r.steps ?? [])) : []
 	};
 }
 
