@@ -162,6 +162,13 @@ export function label(text: string): string {
 	if (/ AS bad, /.test(t)) return 'validate mapping';
 	if (/ AS "bad_0"/.test(t)) return 'mapping checks';
 	if (/sum\(k\) OVER \(ORDER BY day\)/.test(t)) return 'default as-of';
+	if (/ AS with_missing/.test(t)) return 'grade tier summary';
+	if (/ AS d0_minus/.test(t)) return 'grade sensitivity';
+	if (/^SELECT floor\(total /.test(t)) return 'grade distribution';
+	if (/^SELECT grp FROM/.test(t)) return 'plan group ids';
+	if (/ AS control, /.test(t)) return 'plan summary';
+	if (/ AS period, /.test(t)) return 'plan workload';
+	if (/^SELECT customer_id, "group", service_level/.test(t)) return 'action list rows (all)';
 	if (/ AS revenue_share/.test(t)) return 'segment summary';
 	if (/ AS mean_monetary/.test(t)) return 'rf heatmap';
 	if (/^SET /i.test(t)) return 'settings';
