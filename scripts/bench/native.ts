@@ -163,7 +163,7 @@ export function label(text: string): string {
 	if (/ AS "bad_0"/.test(t)) return 'mapping checks';
 	if (/sum\(k\) OVER \(ORDER BY day\)/.test(t)) return 'default as-of';
 	if (/ AS with_missing/.test(t)) return 'grade tier summary';
-	if (/ AS d0_minus/.test(t)) return 'grade sensitivity';
+	if (/ AS d0_minus|^SELECT CAST\(count\(\*\) FILTER \(WHERE CASE /.test(t)) return 'grade sensitivity';
 	if (/^SELECT floor\(total /.test(t)) return 'grade distribution';
 	if (/^SELECT grp FROM/.test(t)) return 'plan group ids';
 	if (/ AS control, /.test(t)) return 'plan summary';
