@@ -3,8 +3,8 @@
  *
  * Generates seeded Online-Retail-shaped CSVs (bench/data/, reused), then measures on this machine,
  * one thing at a time: (a) the built page in headless Chromium — load, RFM, a rule change, the value
- * matrix, peak memory, longest main-thread task; (b) the same pipeline and SQL on native DuckDB
- * (@duckdb/node-api, 1 thread); (c) PapaParse-only parsing in Chromium; (d) the CLV worker's fit in
+ * matrix, grading and the action list, peak memory, longest main-thread task; (b) the same pipeline
+ * and SQL on native DuckDB (@duckdb/node-api, 1 thread); (c) PapaParse-only parsing in Chromium; (d) the CLV worker's fit in
  * Chromium on 2,000 and 100,000 generated customers. Prints medians, writes bench/results.json.
  * See bench/README.md. The modules live in scripts/bench/.
  */
@@ -19,15 +19,15 @@ import { runPage, type PageRun } from './bench/page.ts';
 import { runPapa, type PapaRun } from './bench/papa.ts';
 import {
 	clvTable,
+	gradePlanTable,
 	machine,
-	median,
-	medianSteps,
-	round,
 	table,
 	valueTable,
 	writeResults,
 	type SizeResult
 } from './bench/report.ts';
+import { sizeResult } from './bench/summarise.ts';
+import type { StepTime } from './bench/trace.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const log = (s: string) => console.error(`[bench] ${s}`);
@@ -57,14 +57,14 @@ async function main(): Promise<void> {
 				const r = await runNative(napi, file.path);
 				native.push(r);
 				log(
-					`  native #${i + 1}: load ${r.load_ms.toFixed(0)} ms, rfm ${r.rfm_ms.toFixed(0)} ms, re-segment ${r.resegment?.resegment_ms.toFixed(0)} ms, value matrix ${r.value?.value_matrix_ms.toFixed(0)} ms (fit ${r.value?.clv_fit_ms.toFixed(0)} ms) (${r.customers} customers, ${r.tx_rows}/${r.raw_rows} rows typed)`
+					`  native #${i + 1}: load ${r.load_ms.toFixed(0)} ms, rfm ${r.rfm_ms.toFixed(0)} ms, re-segment ${r.resegment?.resegment_ms.toFixed(0)} ms, value matrix ${r.value?.value_matrix_ms.toFixed(0)} ms (fit ${r.value?.clv_fit_ms.toFixed(0)} ms), grade ${r.grade?.ms.toFixed(0)} ms, plan ${r.plan?.ms.toFixed(0)} ms (${r.plan?.customers} in the action list) (${r.customers} customers, ${r.tx_rows}/${r.raw_rows} rows typed)`
 				);
 			}
 			for (let i = 0; server && args.only.has('page') && i < args.runs; i++) {
 				const r = await runPage(server.url, file.path, args.timeoutMs);
 				page.push(r);
 				log(
-					`  page   #${i + 1}: engine ready ${r.engine_start_ms.toFixed(0)} ms after navigation; load ${r.load_ms.toFixed(0)} ms, rfm ${r.rfm_ms.toFixed(0)} ms, re-segment ${r.resegment?.resegment_ms.toFixed(0)} ms (${r.resegment?.step}: ${r.resegment?.edit}, champions ${r.resegment?.counts_before} → ${r.resegment?.counts_after}), value matrix ${r.value?.value_matrix_ms.toFixed(0)} ms (fit ${r.value?.clv_fit_ms?.toFixed(0)} ms), peak RSS ${r.peak_rss_mb.toFixed(0)} MB (PSS ${r.peak_pss_mb.toFixed(0)}), longest task ${r.longest_task_ms.toFixed(0)} ms, ${r.customers} customers${r.errors.length ? `, page errors: ${r.errors.join(' | ')}` : ''}`
+					`  page   #${i + 1}: engine ready ${r.engine_start_ms.toFixed(0)} ms after navigation; load ${r.load_ms.toFixed(0)} ms, rfm ${r.rfm_ms.toFixed(0)} ms, re-segment ${r.resegment?.resegment_ms.toFixed(0)} ms (${r.resegment?.step}: ${r.resegment?.edit}, champions ${r.resegment?.counts_before} → ${r.resegment?.counts_after}), value matrix ${r.value?.value_matrix_ms.toFixed(0)} ms (fit ${r.value?.clv_fit_ms?.toFixed(0)} ms), grade ${r.grade?.ms.toFixed(0)} ms, plan ${r.plan?.ms.toFixed(0)} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB (PSS ${r.peak_pss_mb.toFixed(0)}), longest task ${r.longest_task_ms.toFixed(0)} ms, ${r.customers} customers${r.errors.length ? `, page errors: ${r.errors.join(' | ')}` : ''}`
 				);
 			}
 			for (let i = 0; server && args.only.has('papa') && i < args.runs; i++) {
@@ -74,96 +74,7 @@ async function main(): Promise<void> {
 					`  papa   #${i + 1}: ${r.ms.toFixed(0)} ms, ${r.rows} rows, peak RSS ${r.peak_rss_mb.toFixed(0)} MB, longest task ${r.longest_task_ms.toFixed(0)} ms`
 				);
 			}
-			const med = <T>(xs: T[], f: (t: T) => number) => round(median(xs.map(f)));
-			const pv = page.filter((r) => r.value).map((r) => r.value!);
-			const pr = page.filter((r) => r.resegment).map((r) => r.resegment!);
-			const nv = native.filter((r) => r.value).map((r) => r.value!);
-			const nr = native.filter((r) => r.resegment).map((r) => r.resegment!);
-			const pageCustomers = page[0]?.customers ?? null;
-			const nativeCustomers = native[0]?.customers ?? null;
-			if (pageCustomers !== null && nativeCustomers !== null && pageCustomers !== nativeCustomers)
-				log(`  WARNING: page shows ${pageCustomers} customers, native DuckDB ${nativeCustomers}`);
-			results.push({
-				rows,
-				page: {
-					load_ms: med(page, (r) => r.load_ms),
-					rfm_ms: med(page, (r) => r.rfm_ms),
-					value_matrix_ms: med(pv, (r) => r.value_matrix_ms),
-					peak_rss_mb: med(page, (r) => r.peak_rss_mb),
-					longest_task_ms: med(page, (r) => r.longest_task_ms),
-					engine_start_ms: med(page, (r) => r.engine_start_ms),
-					peak_pss_mb: med(page, (r) => r.peak_pss_mb),
-					load_until_tx_ms: med(
-						page.filter((r) => r.load_until_tx_ms !== null),
-						(r) => r.load_until_tx_ms!
-					),
-					rfm_from_tx_ms: med(
-						page.filter((r) => r.rfm_from_tx_ms !== null),
-						(r) => r.rfm_from_tx_ms!
-					),
-					idle_rss_mb: med(page, (r) => r.idle_rss_mb),
-					long_tasks: med(page, (r) => r.long_tasks),
-					longest_task_max_ms: page.length
-						? round(Math.max(...page.map((r) => r.longest_task_ms)))
-						: null,
-					customers: pageCustomers,
-					load_steps_ms: page.length ? medianSteps(page.map((r) => r.steps)) : [],
-					rfm_steps_ms: page.length ? medianSteps(page.map((r) => r.rfm_steps)) : [],
-					resegment_ms: med(pr, (r) => r.resegment_ms),
-					resegment_model_ms: med(pr, (r) => r.model_ms),
-					resegment_sql_ms: round(median(pr.map((r) => r.sql_ms)), 1),
-					resegment_step: pr[0]?.step ?? null,
-					resegment_edit: pr[0]?.edit ?? null,
-					resegment_steps_ms: pr.length ? medianSteps(pr.map((r) => r.steps)) : [],
-					clv_fit_ms: med(
-						pv.filter((r) => r.clv_fit_ms !== null),
-						(r) => r.clv_fit_ms!
-					),
-					value_longest_task_ms: med(pv, (r) => r.longest_task_ms),
-					value_peak_rss_mb: med(
-						pv.filter((r) => r.peak_rss_mb !== null),
-						(r) => r.peak_rss_mb!
-					),
-					value_peak_pss_mb: med(
-						pv.filter((r) => r.peak_pss_mb !== null),
-						(r) => r.peak_pss_mb!
-					),
-					value_steps_ms: pv.length ? medianSteps(pv.map((r) => r.steps ?? [])) : [],
-					runs_ms: page.map((r) => ({
-						load: round(r.load_ms),
-						rfm: round(r.rfm_ms),
-						resegment: round(r.resegment?.resegment_ms ?? null),
-						value_matrix: round(r.value?.value_matrix_ms ?? null)
-					}))
-				},
-				native: {
-					load_ms: med(native, (r) => r.load_ms),
-					rfm_ms: med(native, (r) => r.rfm_ms),
-					value_matrix_ms: med(nv, (r) => r.value_matrix_ms),
-					threads: 1,
-					customers: nativeCustomers,
-					tx_rows: native[0]?.tx_rows ?? null,
-					steps_ms: native.length ? medianSteps(native.map((r) => r.steps)) : [],
-					resegment_ms: round(median(nr.map((r) => r.resegment_ms)), 1),
-					resegment_sql_ms: round(median(nr.map((r) => r.sql_ms)), 1),
-					clv_fit_ms: med(nv, (r) => r.clv_fit_ms),
-					clv_customers: nv[0]?.clv_customers ?? null,
-					value_steps_ms: nv.length ? medianSteps(nv.map((r) => r.steps)) : [],
-					runs_ms: native.map((r) => ({
-						load: round(r.load_ms),
-						rfm: round(r.rfm_ms),
-						resegment: round(r.resegment?.resegment_ms ?? null, 1),
-						value_matrix: round(r.value?.value_matrix_ms ?? null)
-					}))
-				},
-				papaparse_ms: med(papa, (r) => r.ms),
-				papaparse_peak_rss_mb: med(papa, (r) => r.peak_rss_mb),
-				papaparse_longest_task_ms: med(papa, (r) => r.longest_task_ms),
-				file_bytes: file.bytes,
-				seed: file.seed,
-				runs: args.runs,
-				measured_at: new Date().toISOString()
-			});
+			results.push(sizeResult({ rows, file, runs: args.runs, page, native, papa, log }));
 		}
 		if (server && args.only.has('clv'))
 			clvFit = await runClvFit(server.url, dist, args.clvSizes, args.runs, log);
@@ -202,11 +113,19 @@ async function main(): Promise<void> {
 	console.log('\nmedians of ' + args.runs + ' run(s); × = page ÷ native DuckDB (1 thread)\n');
 	if (results.length) {
 		console.log(table(results));
-		console.log('\nrule change (re-segment → summary shown) and value matrix (tab click → first matrix):\n');
+		console.log(
+			'\nrule change (re-segment → summary shown) and value matrix (tab click → first matrix):\n'
+		);
 		console.log(valueTable(results));
+		console.log(
+			'\ngrading and the action list (tab click → tier table / action list shown; issue 13: < 1 s):\n'
+		);
+		console.log(gradePlanTable(results));
 	}
 	if (clvFit) {
-		console.log('\nCLV fit in Chromium (our worker, generated BG/NBD customers; issue 5 targets):\n');
+		console.log(
+			'\nCLV fit in Chromium (our worker, generated BG/NBD customers; issue 5 targets):\n'
+		);
 		console.log(clvTable(clvFit));
 	}
 	for (const r of results) {
@@ -244,6 +163,16 @@ async function main(): Promise<void> {
 						.join(' · ')
 			);
 	}
+	for (const r of results)
+		for (const tab of ['grade', 'plan'])
+			for (const side of ['page', 'native'] as const) {
+				const st = r[side][`${tab}_steps_ms`] as StepTime[] | undefined;
+				if (st?.length)
+					console.log(
+						`${r.rows.toLocaleString('en-US')} rows, ${side} ${tab} by step (median ms): ` +
+							st.map((x) => `${x.label} ${x.ms}`).join(' · ')
+					);
+			}
 	console.log(`\nwrote ${path.relative(ROOT, out)}`);
 }
 

@@ -27,6 +27,8 @@ import type { StepTime } from './trace.ts';
 export interface NativeResegment {
 	resegment_ms: number;
 	sql_ms: number;
+	/** The rules after the edit (the plan bench uses them, as the page's plan tab does). */
+	set: SegmentSet;
 }
 
 export async function nativeResegment(db: DbClient, set: SegmentSet): Promise<NativeResegment> {
@@ -43,7 +45,7 @@ export async function nativeResegment(db: DbClient, set: SegmentSet): Promise<Na
 			sql`SELECT CAST(count(*) FILTER (WHERE matches > 1) AS INTEGER) AS several, CAST(count(*) FILTER (WHERE matches = 0) AS INTEGER) AS no_match FROM (${cov})`
 		)
 	]);
-	return { resegment_ms: performance.now() - t0, sql_ms: t1 - t0 };
+	return { resegment_ms: performance.now() - t0, sql_ms: t1 - t0, set: edited };
 }
 
 export interface NativeValue {

@@ -2,7 +2,8 @@
  * (b) The reference: native DuckDB through @duckdb/node-api, single-threaded, running the page's own
  * pipeline — loadTyped (sniffer, the file parsed into the typed table on its way in, the checks) and the
  * RFM model's queries (defaultAsOf, runRfm = rfmCustomersSql → ntileScoresSql → segmentSql,
- * segment summary, R×F heatmap), then a rule change and the value matrix (native-value.ts) —
+ * segment summary, R×F heatmap), then a rule change and the value matrix (native-value.ts), grading
+ * and the action list (native-grade-plan.ts) —
  * through a DbClient adapter, so it is the same SQL, not a copy.
  *
  * @duckdb/node-api is installed on demand outside the project (npm 11 writes a lockfile entry for it
@@ -31,6 +32,7 @@ import {
 	type NativeResegment,
 	type NativeValue
 } from './native-value.ts';
+import { nativeGrade, nativePlan, type NativeStep } from './native-grade-plan.ts';
 
 export const NATIVE_DIR = process.env.CLIENTELE_BENCH_NATIVE ?? '/tmp/clientele-bench-native';
 
@@ -153,12 +155,20 @@ class NativeDbClient implements DbClient {
 export function label(text: string): string {
 	const t = text.replace(/\s+/g, ' ').trim();
 	const create = /^CREATE (?:OR REPLACE )?(TABLE|VIEW) ("?[\w]+"?)/i.exec(t);
-	if (create) return `create ${create[2]!.replaceAll('"', '')}${create[1]!.toUpperCase() === 'VIEW' ? ' (view)' : ''}`;
+	if (create)
+		return `create ${create[2]!.replaceAll('"', '')}${create[1]!.toUpperCase() === 'VIEW' ? ' (view)' : ''}`;
 	if (/^SELECT count\(\*\) AS n FROM "?(\w+)"?$/i.test(t))
 		return `count ${/FROM "?(\w+)"?/i.exec(t)![1]}`;
 	if (/ AS bad, /.test(t)) return 'validate mapping';
 	if (/ AS "bad_0"/.test(t)) return 'mapping checks';
 	if (/sum\(k\) OVER \(ORDER BY day\)/.test(t)) return 'default as-of';
+	if (/ AS with_missing/.test(t)) return 'grade tier summary';
+	if (/ AS d0_minus|^SELECT CAST\(count\(\*\) FILTER \(WHERE CASE /.test(t)) return 'grade sensitivity';
+	if (/^SELECT floor\(total /.test(t)) return 'grade distribution';
+	if (/^SELECT grp FROM/.test(t)) return 'plan group ids';
+	if (/ AS control, /.test(t)) return 'plan summary';
+	if (/ AS period, /.test(t)) return 'plan workload';
+	if (/^SELECT customer_id, "group", service_level/.test(t)) return 'action list rows (all)';
 	if (/ AS revenue_share/.test(t)) return 'segment summary';
 	if (/ AS mean_monetary/.test(t)) return 'rf heatmap';
 	if (/^SET /i.test(t)) return 'settings';
@@ -174,17 +184,15 @@ export interface NativeRun {
 	steps: StepTime[];
 	resegment: NativeResegment | null;
 	value: NativeValue | null;
+	grade: NativeStep | null;
+	plan: NativeStep | null;
 }
 
 /**
  * One cold run on a fresh in-memory instance: load (sniff + raw + validate + typed), RFM, then
- * (withValue) a rule change and the value matrix as the page does them (native-value.ts).
+ * (withValue) a rule change, the value matrix, grading and the action list as the page does them.
  */
-export async function runNative(
-	napi: NodeApi,
-	file: string,
-	withValue = true
-): Promise<NativeRun> {
+export async function runNative(napi: NodeApi, file: string, withValue = true): Promise<NativeRun> {
 	const db = await NativeDbClient.create(napi);
 	try {
 		const t0 = performance.now();
@@ -225,6 +233,13 @@ export async function runNative(
 		const steps = [...db.steps];
 		const reseg = withValue ? await nativeResegment(db, R10_DOCS) : null;
 		const value = withValue ? await nativeValueMatrix(db, d.asOf) : null;
+		const cost = Boolean(mapping.roles.cost);
+		const g0 = db.steps.length;
+		const grade = withValue ? await nativeGrade(db, { asOf: d.asOf, cost, clv: true }) : null;
+		const p0 = db.steps.length;
+		const plan = reseg ? await nativePlan(db, { asOf: d.asOf, set: reseg.set }) : null;
+		if (grade) grade.steps = db.steps.slice(g0, p0);
+		if (plan) plan.steps = db.steps.slice(p0);
 		return {
 			load_ms: t1 - t0,
 			rfm_ms: t2 - t1,
@@ -233,7 +248,9 @@ export async function runNative(
 			customers: summary.rows.reduce((a, r) => a + r.customers, 0),
 			steps,
 			resegment: reseg,
-			value
+			value,
+			grade,
+			plan
 		};
 	} finally {
 		await db.close();

@@ -10,14 +10,23 @@
  *             summary + heatmap queries, render).
  * Then, with the RFM view shown (see value.ts):
  *   resegment_ms    = a rule edit in the rule editor → the segment summary table re-rendered;
- *   value_matrix_ms = click on the value tab → performance mark 'clientele:value-matrix-done'.
+ *   value_matrix_ms = click on the value tab → performance mark 'clientele:value-matrix-done';
+ *   grade, plan     = click on the grading / plan tab → the tier table / action list shown
+ *             (grade-plan.ts).
  * Timestamps are taken inside the page (MutationObserver, performance.now()), not by polling.
  */
 import type { Browser } from 'playwright-core';
 import { launch } from '../../test/e2e/harness.ts';
 import { startRssSampler, sampleChromium } from './rss.ts';
 import { initScript, pageSteps, txReadyAt, type PageTrace, type StepTime } from './trace.ts';
-import { measureResegment, measureValueMatrix, waitIdle, type ResegmentRun, type ValueRun } from './value.ts';
+import {
+	measureResegment,
+	measureValueMatrix,
+	waitIdle,
+	type ResegmentRun,
+	type ValueRun
+} from './value.ts';
+import { GRADE_PLAN_WATCH, measureTab, type TabRun } from './grade-plan.ts';
 
 export interface PageRun {
 	/** Navigation start → the page's engine is ready (before any file is chosen). */
@@ -43,6 +52,8 @@ export interface PageRun {
 	errors: string[];
 	resegment: ResegmentRun | null;
 	value: ValueRun | null;
+	grade: TabRun | null;
+	plan: TabRun | null;
 }
 
 /** The value phase by step; the fit (in our worker, not DuckDB's) gets its own line. */
@@ -73,7 +84,13 @@ const FIGURES = [
 	'plot-medians'
 ];
 
-const WATCH = ['mapping-ok', 'segment-summary', 'mapping-errors', 'import-error'];
+const WATCH = [
+	'mapping-ok',
+	'segment-summary',
+	'mapping-errors',
+	'import-error',
+	...GRADE_PLAN_WATCH
+];
 
 export async function runPage(
 	url: string,
@@ -139,6 +156,8 @@ export async function runPage(
 		const resegment = withValue ? await measureResegment(page, timeoutMs) : null;
 		const value = withValue ? await measureValueMatrix(page, timeoutMs) : null;
 		const valueMem = valueSampler.stop();
+		const grade = withValue ? await measureTab(page, 'grade', timeoutMs) : null;
+		const plan = withValue ? await measureTab(page, 'plan', timeoutMs) : null;
 		if (value) {
 			value.peak_rss_mb = valueMem.peakRssMb;
 			value.peak_pss_mb = valueMem.peakPssMb;
@@ -171,7 +190,9 @@ export async function runPage(
 			marks: t.marks,
 			errors,
 			resegment,
-			value: value && { ...value, steps: valueSteps(t, value) }
+			value: value && { ...value, steps: valueSteps(t, value) },
+			grade,
+			plan
 		};
 	} finally {
 		sampler.stop();

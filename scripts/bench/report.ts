@@ -169,6 +169,43 @@ export function valueTable(results: readonly SizeResult[]): string {
 	return grid(head, rows);
 }
 
+const GRADE_PLAN_TARGET_MS = 1000;
+
+/** Grading and plan tabs per size (issue 13: each under 1 s after RFM in the page), beside native. */
+export function gradePlanTable(results: readonly SizeResult[]): string {
+	const head = [
+		'rows',
+		'page grade',
+		'longest task',
+		'native grade',
+		'grade ×',
+		'page plan',
+		'longest task',
+		'native plan',
+		'plan ×',
+		'< 1 s'
+	];
+	const rows = results.map((r) => {
+		const [pg, pp] = [v(r, 'page', 'grade_ms'), v(r, 'page', 'plan_ms')];
+		const [ng, np] = [v(r, 'native', 'grade_ms'), v(r, 'native', 'plan_ms')];
+		const pass =
+			pg === null || pp === null ? '–' : Math.max(pg, pp) < GRADE_PLAN_TARGET_MS ? 'pass' : 'FAIL';
+		return [
+			r.rows.toLocaleString('en-US'),
+			s(pg),
+			n(v(r, 'page', 'grade_longest_task_ms')),
+			s(ng),
+			x(pg, ng),
+			s(pp),
+			n(v(r, 'page', 'plan_longest_task_ms')),
+			s(np),
+			x(pp, np),
+			pass
+		];
+	});
+	return grid(head, rows);
+}
+
 export interface ClvFitRow {
 	customers: number;
 	bgnbd_ms: number | null;
@@ -238,8 +275,7 @@ export function writeResults(
 		sizes.set(r.rows, merged);
 	}
 	for (const k of [...sizes.keys()].sort((a, b) => a - b)) out[String(k)] = sizes.get(k);
-	for (const [k, val] of Object.entries(old))
-		if (!/^\d+$/.test(k) && k !== 'meta') out[k] = val;
+	for (const [k, val] of Object.entries(old)) if (!/^\d+$/.test(k) && k !== 'meta') out[k] = val;
 	for (const [k, val] of Object.entries(extra)) {
 		const prev = old[k];
 		// Per-key merge (e.g. clv_fit per customer count): sizes measured now replace theirs.

@@ -72,7 +72,7 @@ const EDIT = String.raw`(function () {
  * Polls an expression in the page (the page's CSP forbids eval, so no waitForFunction with a
  * string). Times are taken in the page, so the polling interval does not enter the figures.
  */
-async function until(page: Page, expr: string, timeoutMs: number): Promise<void> {
+export async function until(page: Page, expr: string, timeoutMs: number): Promise<void> {
 	const end = Date.now() + timeoutMs;
 	while (!(await page.evaluate(expr))) {
 		if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expr}`);
@@ -126,7 +126,11 @@ export async function measureResegment(page: Page, timeoutMs: number): Promise<R
 	const end = whole.start + whole.dur;
 	const shown = t.summaryMutations.find((m) => m >= end - 0.5) ?? end;
 	const after = Number(
-		await page.getByTestId('count-champions').first().getAttribute('data-value').catch(() => -1)
+		await page
+			.getByTestId('count-champions')
+			.first()
+			.getAttribute('data-value')
+			.catch(() => -1)
 	);
 	const coverage = cov ? cov.start + cov.dur - e.at : null;
 	const longest = Math.max(0, ...tasks.map((l) => l.dur));
@@ -167,7 +171,10 @@ export async function measureValueMatrix(page: Page, timeoutMs: number): Promise
 	const t = (await page.evaluate('window.__bench')) as PageTrace;
 	const done = t.marks.find((m) => m.name === 'clientele:value-matrix-done');
 	if (!done) {
-		const msg = await page.locator('[data-testid="value-view"] [role="alert"]').first().textContent();
+		const msg = await page
+			.locator('[data-testid="value-view"] [role="alert"]')
+			.first()
+			.textContent();
 		throw new Error(`value view failed: ${msg}`);
 	}
 	const fit = t.marks.find((m) => m.name === 'clientele:clv-fit' && m.start >= clickAt);
