@@ -4,6 +4,7 @@ import { workdaysFrom, workdaysWithin, type HolidayTable } from '../core/plan/wo
 import { actionListOutputSql, groupIdsSql, actionListSql, calendarSql, contactsSql, planSummarySql, workloadSql } from '../core/sql/plan.ts';
 import { quadrantGroups, segmentGroups, stageGroups, tierGroups } from '../core/sql/plan-basis.ts';
 import type { GroupSource } from '../core/sql/plan.ts';
+import { lit, sql } from '../core/sql/sql.ts';
 import type { DbClient, Row } from '../db/client.ts';
 import { PLAN_CALENDAR, PLAN_CONTACTS, PLAN_TABLE, RFM_BASE, RFM_TABLE, VALUE_MATRIX_TABLE } from './tables.ts';
 
@@ -78,9 +79,10 @@ export async function planGroupIds(db: DbClient, b: PlanBasisInput): Promise<str
 	return (await db.query<{ grp: string }>(groupIdsSql(groupSource(b)))).rows.map((r) => r.grp);
 }
 
-/** The action list in the CLI's columns and order. */
-export async function planRows(db: DbClient): Promise<Row[]> {
-	return (await db.query(actionListOutputSql(PLAN_TABLE))).rows;
+/** The action list in the CLI's columns and order; `limit`: its first rows only (the page's preview). */
+export async function planRows(db: DbClient, limit?: number): Promise<Row[]> {
+	const q = actionListOutputSql(PLAN_TABLE);
+	return (await db.query(limit === undefined ? q : sql`${q} LIMIT ${lit(limit)}`)).rows;
 }
 
 export async function planSummary(db: DbClient): Promise<Row[]> {

@@ -17,6 +17,9 @@ import { GRADE_TABLE, PLAN_STAGES } from '../../run/tables.ts';
 import { tableExists } from '../../run/table-ops.ts';
 import { EvaluateModel } from './evaluate-model.svelte.ts';
 
+/** Rows of the action list shown on the page (the export has them all). */
+const PREVIEW_ROWS = 50;
+
 export type PagePlanBasis = 'segment' | 'quadrant' | 'stage' | 'tier';
 
 export interface GroupSummary {
@@ -126,12 +129,12 @@ export class PlanModel {
 		this.status = 'running';
 		try {
 			await runPlan(this.db, { basis: input, plans: set, start: this.start || this.rfm.asOf, horizonDays: this.horizonDays, seed: this.seed, holidays: this.workdays ? CN_HOLIDAYS : null });
-			const [groups, workload, rows] = await Promise.all([planSummary(this.db), planWorkload(this.db, this.period), planRows(this.db)]);
+			const [groups, workload, rows] = await Promise.all([planSummary(this.db), planWorkload(this.db, this.period), planRows(this.db, PREVIEW_ROWS)]);
 			if (run !== this.runs) return;
 			if (!this.current) this.plans[this.basis] = set;
 			this.groups = groups as unknown as GroupSummary[];
 			this.workload = workload;
-			this.preview = rows.slice(0, 50);
+			this.preview = rows;
 			this.error = null;
 			this.status = 'ready';
 			// npm run bench times the plan tab by this measure (model time; the totals follow).

@@ -32,6 +32,8 @@ describe('runPlan', () => {
 		const r = await runPlan(db, { basis, plans: { basis: 'segment', groups: { champions: every5 } }, start: '2026-03-02', horizonDays: 12, seed: 7, holidays: null });
 		expect(r.unplanned).toEqual(['at_risk']);
 		const rows = await planRows(db);
+		// The page's preview: the first rows of the same order, no more.
+		expect(await planRows(db, 3)).toEqual(rows.slice(0, 3));
 		const champions = rows.filter((x) => x.group === 'Champions');
 		const ids = champions.map((x) => String(x.customer_id));
 		// round(12 × 10 %) = 1 control customer.
