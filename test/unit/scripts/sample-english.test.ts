@@ -3,6 +3,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, generate } from '../../../scripts/gen-sample.ts';
+import { DEFAULT_CHANNELS, DEFAULT_STAGE_ORDER } from '../../../src/core/sql/journey.ts';
 
 /*
  * The English twin of the sample (public/sample/en/) against the Chinese files, read back from disk
@@ -95,6 +96,29 @@ describe('public/sample/en: the English twin', () => {
 			const cjk = en.slice(1).flatMap((r) => r.filter((v, c) => c !== nameCol && CJK.test(v)));
 			expect(cjk.slice(0, 3), name).toEqual([]);
 		}
+	});
+
+	it('gets the same default channels and stage order in the journey as the Chinese sample', () => {
+		const zh = read('touchpoints.csv').slice(1);
+		const en = read('en/touchpoints.csv').slice(1);
+		const pairs = new Set(zh.map((r, i) => `${r[2]}|${en[i]![2]}`));
+		for (const p of pairs) {
+			const [a, b] = p.split('|') as [string, string];
+			expect(DEFAULT_CHANNELS[b], b).toBe(DEFAULT_CHANNELS[a]);
+			expect(DEFAULT_CHANNELS[a], a).toBeDefined();
+		}
+		const rank = (s: string) => DEFAULT_STAGE_ORDER.indexOf(s.toLowerCase());
+		const stages = (rows: string[][]) => [...new Set(rows.map((r) => r[4]!))].sort((x, y) => rank(x) - rank(y));
+		expect(stages(zh)).toEqual(['接触前', '接触中', '接触后']);
+		expect(stages(en)).toEqual(['Pre-purchase', 'Purchase', 'Post-purchase']);
+		expect(stages(en).every((s) => rank(s) >= 0)).toBe(true);
+	});
+
+	it('stays about as small as the Chinese files (within 10 %)', () => {
+		const size = (rel: string) => fs.statSync(path.join(DIR, rel)).size;
+		const zh = FILES.reduce((a, f) => a + size(f), 0);
+		const en = FILES.reduce((a, f) => a + size(`en/${f}`), 0);
+		expect(en / zh).toBeLessThan(1.1);
 	});
 
 	it('is what the generator writes for the default seed', () => {
