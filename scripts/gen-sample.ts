@@ -1,11 +1,12 @@
 /**
- * Writes the seeded sample data set into public/sample/:
+ * Writes the seeded sample data set into public/sample/ (and its English twin into public/sample/en/):
  *   npx tsx scripts/gen-sample.ts [--seed N] [--out DIR]
  * The generation itself is the pure function `generate(seed, options)` (scripts/sample/generate.ts);
  * this file only parses the arguments and writes the files. See public/sample/README.md.
  */
 
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_SEED, generate } from './sample/generate.ts';
 
@@ -42,10 +43,11 @@ function main(): void {
 	const { seed, out } = parseArgs(process.argv.slice(2));
 	const started = Date.now();
 	const result = generate(seed);
-	mkdirSync(out, { recursive: true });
 	for (const [name, text] of Object.entries(result.files)) {
-		writeFileSync(`${out.replace(/\/+$/, '')}/${name}`, text, 'utf8');
-		console.log(`${name.padEnd(18)} ${String(Buffer.byteLength(text, 'utf8')).padStart(9)} bytes`);
+		const file = `${out.replace(/\/+$/, '')}/${name}`;
+		mkdirSync(dirname(file), { recursive: true });
+		writeFileSync(file, text, 'utf8');
+		console.log(`${name.padEnd(22)} ${String(Buffer.byteLength(text, 'utf8')).padStart(9)} bytes`);
 	}
 	const s = result.stats;
 	console.log(

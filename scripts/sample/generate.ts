@@ -9,6 +9,7 @@ import { SURVEY_HEADER, generateSurveys } from './surveys.ts';
 import { TOUCHPOINT_HEADER, generateTouchpoints } from './touchpoints.ts';
 import { TRANSACTION_HEADER, generateTransactions, type TransactionFlaws } from './transactions.ts';
 import { AGE_BANDS, TIERS } from './vocab.ts';
+import { englishRows } from './english.ts';
 
 export const DEFAULT_SEED = 20240618;
 
@@ -33,8 +34,9 @@ export const CUSTOMER_HEADER = [
 	'会员等级'
 ];
 
-export type SampleFileName =
-	'transactions.csv' | 'customers.csv' | 'touchpoints.csv' | 'surveys.csv' | 'README.md';
+type CsvName = 'transactions.csv' | 'customers.csv' | 'touchpoints.csv' | 'surveys.csv';
+/** The Chinese files, their English twins in en/ (scripts/sample/english.ts), and the README. */
+export type SampleFileName = CsvName | `en/${CsvName}` | 'README.md';
 
 export type SampleStats = {
 	buyers: number;
@@ -148,6 +150,10 @@ export function generate(seed: number = DEFAULT_SEED, options: GenerateOptions =
 			'customers.csv': toCsv(headers.customers, tables.customers),
 			'touchpoints.csv': toCsv(headers.touchpoints, tables.touchpoints),
 			'surveys.csv': toCsv(headers.surveys, tables.surveys),
+			'en/transactions.csv': toCsv(headers.transactions, englishRows('transactions', tables.transactions)),
+			'en/customers.csv': toCsv(headers.customers, englishRows('customers', tables.customers)),
+			'en/touchpoints.csv': toCsv(headers.touchpoints, englishRows('touchpoints', tables.touchpoints)),
+			'en/surveys.csv': toCsv(headers.surveys, englishRows('surveys', tables.surveys)),
 			'README.md': sampleReadme(seed, stats, tx.flaws)
 		},
 		headers,

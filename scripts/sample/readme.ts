@@ -2,6 +2,7 @@
 
 import type { SampleStats } from './generate.ts';
 import type { TransactionFlaws } from './transactions.ts';
+import { englishReadme } from './readme-english.ts';
 
 function list(ids: readonly string[]): string {
 	return ids.map((id) => '`' + id + '`').join(', ');
@@ -112,5 +113,6 @@ Ratings rise with the customer's loyalty.
 
 Scores are correlated with each other and with customer value (loyal customers are happier);
 answers about orders with a return or a complaint are clearly lower.
-`;
+
+${englishReadme()}`;
 }

@@ -68,7 +68,8 @@ Events are ordered per customer by time, then by file row. Reports and their col
   funnel       ${cols('funnel')} — customers reaching each step in order within the window
                (the deepest step any start reaches); conversion = ÷ step 1, step_conversion = ÷ previous
   channels     ${cols('channels')} — channel from --channel when filled, else the table
-               (default online: 官网, App, 小程序, 社交媒体, 邮件; offline: 门店, 客服电话), else "unknown"
+               (default online: 官网, App, 小程序, 社交媒体, 邮件; offline: 门店, 客服电话; and the English
+               sample's Website, Mini program, Social media, Email; Store, Service hotline), else "unknown"
 An unreadable date or score stops the command with one message naming the file, row and column; rows with
 an empty customer, date or touchpoint are left out with a warning on stderr. Numbers are rounded to 4 decimals.
 Exit codes: 0 ok, 2 bad arguments or input.

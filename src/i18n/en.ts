@@ -30,6 +30,7 @@ import { presentMessages } from './parts/present.ts';
 import { evaluateMessages } from './parts/evaluate.ts';
 import { recoveryMessages } from './parts/recovery.ts';
 import { profileRideMessages } from './parts/profile-ride.ts';
+import { sampleMessages } from './parts/sample.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -64,7 +65,8 @@ export const PARTS = [
 	presentMessages,
 	evaluateMessages,
 	recoveryMessages,
-	profileRideMessages
+	profileRideMessages,
+	sampleMessages
 ] as const;
 
 /**
@@ -102,5 +104,6 @@ export const en = {
 	...presentMessages.en,
 	...evaluateMessages.en,
 	...recoveryMessages.en,
-	...profileRideMessages.en
+	...profileRideMessages.en,
+	...sampleMessages.en
 };

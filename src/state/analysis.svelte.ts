@@ -32,7 +32,8 @@ export interface MatrixRun {
 /** What other views ask of the import flow (the import view's model is it). */
 export interface ImportFlow {
 	readonly busy: boolean;
-	loadSample(): Promise<void>;
+	/** The sample twin of the page's language (state/sample.ts). */
+	loadSample(lang: Lang): Promise<void>;
 }
 
 /** What the import view asks of the data-quality report (the quality view's model is it). */

@@ -14,6 +14,7 @@ import { session } from './session.svelte.ts';
 import type { ColumnProfile } from '../core/csv/sniff.ts';
 import type { TouchpointMapping } from '../core/sql/journey.ts';
 import type { DbClient } from '../db/client.ts';
+import type { Lang } from '../i18n/translate.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
 import { openFile } from '../run/open-file.ts';
 import { RAW_SURVEYS, RAW_SURVEYS_NEXT, RAW_TOUCHPOINTS, TOUCHPOINT_TABLE } from '../run/tables.ts';
@@ -30,6 +31,8 @@ import {
 import { getDb } from './engine.ts';
 import { fileInput } from './file-input.ts';
 import { rfmRuns } from './rfm-runs.ts';
+import { SAMPLE_PROFILES, profiles } from './profiles.svelte.ts';
+import { companionLang, fetchSample, sampleLangOf, type SampleFile } from './sample.ts';
 
 export type DatasetStatus = 'idle' | 'loading' | 'mapping' | 'applying' | 'ready';
 
@@ -38,7 +41,7 @@ const TEXT_TABLES: Record<DatasetKind, string> = {
 	touchpoints: RAW_TOUCHPOINTS,
 	surveys: RAW_SURVEYS
 };
-export const SAMPLE_FILES: Record<DatasetKind, string> = {
+export const SAMPLE_FILES: Record<DatasetKind, SampleFile> = {
 	touchpoints: 'touchpoints.csv',
 	surveys: 'surveys.csv'
 };
@@ -236,19 +239,14 @@ class Datasets {
 
 export const datasets = new Datasets();
 
-/** Fetches a sample file from public/sample and opens it as a dataset. Errors stay in the dataset's state. */
-export async function loadSampleDataset(kind: DatasetKind): Promise<void> {
+/**
+ * Fetches a sample file (public/sample, or its English twin: state/sample.ts) in the language of the
+ * loaded sample transactions, else the page's, and opens it as a dataset. Errors stay in the dataset's state.
+ */
+export async function loadSampleDataset(kind: DatasetKind, pageLang: Lang): Promise<void> {
 	const state = datasets.of(kind);
 	try {
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off address, not state
-		const res = await fetch(new URL(`./sample/${SAMPLE_FILES[kind]}`, document.baseURI));
-		if (!res.ok)
-			throw new ClienteleError('import.readFailed', {
-				file: SAMPLE_FILES[kind],
-				detail: `HTTP ${res.status}`
-			});
-		const blob = await res.blob();
-		await state.open(new File([blob], `示例-${SAMPLE_FILES[kind]}`, { type: 'text/csv' }));
+		await state.open(await fetchSample(SAMPLE_FILES[kind], companionLang(session.file?.fileName, pageLang)));
 	} catch (e) {
 		state.error = isClienteleError(e)
 			? e
@@ -260,16 +258,20 @@ export async function loadSampleDataset(kind: DatasetKind): Promise<void> {
 }
 
 /**
- * The sample touchpoints and surveys (called after the sample transactions are loaded). They load
+ * The sample touchpoints and surveys of a language (called after the sample transactions of that
+ * language are loaded). They load
  * once the RFM run the new transactions started has finished: one engine connection, and the
- * first analysis goes first.
+ * first analysis goes first. Sample profiles loaded before from the other language's twin are
+ * loaded again in this one, so the loaded sample never mixes languages.
  */
-export async function loadSampleDatasets(): Promise<void> {
+export async function loadSampleDatasets(lang: Lang): Promise<void> {
 	datasets.sampleLoading = true;
 	try {
 		if (session.ready || session.customersReady) await rfmRuns.settled(session.txVersion);
-		await loadSampleDataset('touchpoints');
-		await loadSampleDataset('surveys');
+		await loadSampleDataset('touchpoints', lang);
+		await loadSampleDataset('surveys', lang);
+		const profilesLang = sampleLangOf(profiles.fileName, SAMPLE_PROFILES);
+		if (profilesLang !== null && profilesLang !== lang) await profiles.loadSample(lang);
 	} finally {
 		datasets.sampleLoading = false;
 	}

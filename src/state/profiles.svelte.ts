@@ -10,16 +10,18 @@ import { guessProfileId } from '../core/import/profile-roles.ts';
 import type { ProfileMatchRow } from '../core/sql/profiles.ts';
 import { localTimeZone } from '../core/csv/time-zones.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
+import type { Lang } from '../i18n/translate.ts';
 import { openFile } from '../run/open-file.ts';
 import { loadProfiles, profileMatch, type ProfilesInfo } from '../run/profiles.ts';
 import { RAW_PROFILES } from '../run/tables.ts';
 import { getDb } from './engine.ts';
 import { fileInput } from './file-input.ts';
+import { companionLang, fetchSample, type SampleFile } from './sample.ts';
 import { session } from './session.svelte.ts';
 
 export type ProfilesStatus = 'idle' | 'loading' | 'mapping' | 'applying' | 'ready';
 
-export const SAMPLE_PROFILES = 'customers.csv';
+export const SAMPLE_PROFILES: SampleFile = 'customers.csv';
 
 class Profiles {
 	status = $state<ProfilesStatus>('idle');
@@ -110,11 +112,10 @@ class Profiles {
 		}
 	}
 
-	async loadSample(): Promise<void> {
+	/** The sample profiles in the language of the loaded sample transactions, else the page's. */
+	async loadSample(pageLang: Lang): Promise<void> {
 		try {
-			const res = await fetch(new URL(`./sample/${SAMPLE_PROFILES}`, document.baseURI));
-			if (!res.ok) throw new ClienteleError('import.readFailed', { file: SAMPLE_PROFILES, detail: `HTTP ${res.status}` });
-			await this.open(new File([await res.blob()], `示例-${SAMPLE_PROFILES}`, { type: 'text/csv' }));
+			await this.open(await fetchSample(SAMPLE_PROFILES, companionLang(session.file?.fileName, pageLang)));
 		} catch (e) {
 			this.fail(e);
 		}

@@ -3,9 +3,11 @@ import type { LoadedFile } from '../run/loaded-file.ts';
 import type { MappingResult } from '../run/stage.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
 import type { CustomerTableMapping } from '../core/sql/rfm-customer-table.ts';
+import type { Lang } from '../i18n/translate.ts';
+import { sampleFileName, sampleLangOf } from './sample.ts';
 
-/** The name the sample transactions are opened under (the import view's "load the sample"). */
-export const SAMPLE_TX_FILE = '示例-transactions.csv';
+/** The name the Chinese sample transactions are opened under (state/sample.ts names both twins). */
+export const SAMPLE_TX_FILE = sampleFileName('transactions.csv', 'zh-CN');
 
 /** What the analyses run on: transactions (one row per order line) or a customer table. */
 export type DataKind = 'transactions' | 'customers';
@@ -49,7 +51,12 @@ class Session {
 
 	/** The loaded transactions are the sample's (the sample surveys and touchpoints belong to them). */
 	get isSample(): boolean {
-		return this.ready && this.file?.fileName === SAMPLE_TX_FILE;
+		return this.ready && this.sampleLang !== null;
+	}
+
+	/** The language of the sample twin the transactions were loaded from (null: not the sample). */
+	get sampleLang(): Lang | null {
+		return sampleLangOf(this.file?.fileName, 'transactions.csv');
 	}
 
 	/** A checked customer table is ready. */

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { drawn, drawnCount, grid, nearest, num, tableCells } from './chart-dom.ts';
 import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
+import { sampleFile } from './sample-data.ts';
 
 const SAMPLE = path.join(ROOT, 'public/sample');
 const QUADRANTS = ['core', 'potential', 'general', 'low'] as const;
@@ -58,9 +59,9 @@ function expectedNpsN(quadrantOf: Map<string, string>): Record<string, number> {
 	return out;
 }
 
-/** The sample's touchpoint events, for figures of one quadrant's customers counted here. */
-const touchpoints = (() => {
-	const [head, ...rows] = parseCsv(fs.readFileSync(path.join(SAMPLE, 'touchpoints.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd());
+/** The sample's touchpoint events (the twin the page loads in `lang`), for figures of one quadrant's customers counted here. */
+const touchpointsOf = (lang: string) => {
+	const [head, ...rows] = parseCsv(fs.readFileSync(sampleFile('touchpoints.csv', lang), 'utf8').replace(/^\uFEFF/, '').trimEnd());
 	const [id, point, stage] = ['客户编号', '触点', '阶段'].map((c) => head!.indexOf(c)) as [number, number, number];
 	return {
 		/** Customers of quadrant `q` with at least one event at `touchpoint`. */
@@ -72,7 +73,7 @@ const touchpoints = (() => {
 			return out;
 		}
 	};
-})();
+};
 
 /** Rows of the funnel table: group id, step and customers. */
 async function funnelRows(page: Page): Promise<{ group: string; step: number; customers: number }[]> {
@@ -94,6 +95,7 @@ async function quadrantMap(page: Page, lang: string): Promise<Map<string, string
 describe('KPIs and the journey by value-matrix quadrant', () => {
 	it.each(['zh-CN', 'en'])('groups KPIs and splits the funnel by quadrant once the matrix is computed (%s)', async (lang) => {
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang, height: 1100 });
+		const touchpoints = touchpointsOf(lang);
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
 		const rfmCustomers = num(/[\d,]+/.exec((await page.getByTestId('rfm-totals').textContent())!)![0]);

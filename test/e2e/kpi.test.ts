@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { drawn, drawnCount, grid, nearest, num, scale, tableCells } from './chart-dom.ts';
-import { cli, TOUCHPOINTS, TX } from './sample-data.ts';
+import { cli, sampleFile, touchpointArgs, TX } from './sample-data.ts';
 import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
 
 const SURVEYS = path.join(ROOT, 'public/sample/surveys.csv');
@@ -16,7 +16,12 @@ async function surveyKpi(args: string[]): Promise<Record<string, string>> {
 	return (await cli(['kpi', ...args, '--input', SURVEYS])).rows[0]!;
 }
 
-const csv = (file: string) => Papa.parse<Record<string, string>>(fs.readFileSync(path.join(ROOT, 'public/sample', file), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+/** A sample file of the twin the page loads in `lang` (English categorical values in English). */
+const csv = (file: string, lang = 'zh-CN') => Papa.parse<Record<string, string>>(fs.readFileSync(sampleFile(file, lang), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+/** The English twin writes the channel type as the page's own words, which the page labels. */
+const CHANNEL_LABEL: Record<string, string> = { online: 'Online', offline: 'Offline' };
+/** The funnel's two steps in each twin: social media, then the store. */
+const FUNNEL: Record<string, [string, string]> = { 'zh-CN': ['社交媒体', '门店'], en: ['Social media', 'Store'] };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** NPS per quarter of the survey date, counted here from the sample file. */
@@ -30,16 +35,16 @@ function npsByQuarter(): Record<string, number> {
 	return Object.fromEntries(Object.entries(by).map(([q, v]) => [q, mean(v)]));
 }
 
-/** The touchpoint file's figures the journey charts draw, counted here from the sample file. */
-function touchpointFacts() {
-	const rows = csv('touchpoints.csv');
+/** The touchpoint file's figures the journey charts draw, counted here from the sample file of `lang`. */
+function touchpointFacts(lang: string) {
+	const rows = csv('touchpoints.csv', lang);
 	const events: Record<string, number> = {};
 	const stageScores: Record<string, number[]> = {};
 	const channel: Record<string, { events: number; scores: number[] }> = {};
 	const perCustomer: Record<string, number> = {};
 	for (const r of rows) {
 		events[`${r.触点}|${r.阶段}`] = (events[`${r.触点}|${r.阶段}`] ?? 0) + 1;
-		const c = (channel[r.渠道!] ??= { events: 0, scores: [] });
+		const c = (channel[CHANNEL_LABEL[r.渠道!] ?? r.渠道!] ??= { events: 0, scores: [] });
 		c.events++;
 		if (r.满意度 !== '') {
 			(stageScores[r.阶段!] ??= []).push(Number(r.满意度));
@@ -143,14 +148,18 @@ describe('KPI and journey views on the sample data', () => {
 		await page.screenshot({ path: path.join(SHOTS, `kpi-kpis-${lang}.png`), fullPage: true });
 
 		await page.getByTestId('tab-journey').click();
-		const funnelRun = page.getByTestId('funnel-window').inputValue().then((days) => cli(['journey', ...TOUCHPOINTS, '--report', 'funnel', '--steps', '社交媒体,门店', '--window-days', days]));
-		const facts = touchpointFacts();
+		// The English page shows the English twin's touchpoints, stages and channels.
+		const [social, store] = FUNNEL[lang]!;
+		const funnelRun = page.getByTestId('funnel-window').inputValue().then((days) => cli(['journey', ...touchpointArgs(lang), '--report', 'funnel', '--steps', `${social},${store}`, '--window-days', days]));
+		const facts = touchpointFacts(lang);
 		// The lanes: a cell per touchpoint and stage of the file, labelled with its events.
 		await drawnCount(page, 'chart-journey-lanes', 'g[aria-label="text"] text', Object.keys(facts.events).length);
 		expect(grid(await drawn(page, 'chart-journey-lanes', 'g[aria-label="text"] text'))).toEqual(facts.events);
 		// The curve: a point per stage, labelled with its mean score.
 		const curve = await drawnCount(page, 'chart-journey-curve', 'g[aria-label="text"] text', Object.keys(facts.stageMeans).length);
 		expect(Object.fromEntries(curve.marks.map((m) => [nearest(curve.ticks.x, m.x), m.text]))).toEqual(facts.stageMeans);
+		// In journey order, in the page's language.
+		expect(curve.ticks.x.map((t) => t.label)).toEqual(lang === 'en' ? ['Pre-purchase', 'Purchase', 'Post-purchase'] : ['接触前', '接触中', '接触后']);
 		expect((await drawn(page, 'chart-journey-curve', 'g[aria-label="dot"] circle')).marks).toHaveLength(Object.keys(facts.stageMeans).length);
 		// The flow: a column per step of a path; the first step's nodes hold every customer with a second
 		// event, the last step's every customer with a third.
@@ -167,8 +176,8 @@ describe('KPI and journey views on the sample data', () => {
 		const channels = await drawnCount(page, 'chart-journey-channels', 'g[aria-label="bar"] rect', Object.keys(facts.channels).length);
 		const channelLabels = await drawn(page, 'chart-journey-channels', 'g[aria-label="text"] text');
 		expect(Object.fromEntries(channelLabels.marks.map((m) => [nearest(channels.ticks.y, m.y), [num(m.text.split('%')[0]!), num(/[\d.]+$/.exec(m.text)![0])]]))).toEqual(facts.channels);
-		await page.getByTestId('funnel-step-1').selectOption('社交媒体');
-		await page.getByTestId('funnel-step-2').selectOption('门店');
+		await page.getByTestId('funnel-step-1').selectOption(social);
+		await page.getByTestId('funnel-step-2').selectOption(store);
 		// The table shows the CLI's funnel for these steps, once it has caught up with the second choice.
 		const funnel = (await funnelRun).rows;
 		const [first, second] = funnel.map((r) => Number(r.customers)) as [number, number];
@@ -176,7 +185,7 @@ describe('KPI and journey views on the sample data', () => {
 		await expect.poll(shownFunnel, { timeout: 60_000 }).toEqual([first, second]);
 		// A bar per step chosen, labelled with the table's customers.
 		const bars = await drawnCount(page, 'chart-funnel', 'g[aria-label="bar"] rect', 2);
-		expect(bars.ticks.y.map((t) => t.label)).toEqual(['1. 社交媒体', '2. 门店']);
+		expect(bars.ticks.y.map((t) => t.label)).toEqual([`1. ${social}`, `2. ${store}`]);
 		await expect.poll(async () => (await drawn(page, 'chart-funnel', 'g[aria-label="text"] text')).marks.sort((a, b) => a.y - b.y).map((m) => num(m.text.split('·')[0]!)), { timeout: 60_000 }).toEqual([first, second]);
 		// The same funnel by RFM segment: one pair of rows per segment, adding up to the whole funnel.
 		await page.getByTestId('funnel-split').selectOption('segment');

@@ -14,8 +14,15 @@ const run = promisify(execFile);
 
 /** The sample's transaction columns, as the page maps them. */
 export const TX = ['--input', SAMPLE, '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号'];
-/** The sample's touchpoint columns, as the page maps them. */
-export const TOUCHPOINTS = ['--input', path.join(ROOT, 'public/sample/touchpoints.csv'), '--customer', '客户编号', '--date', '时间', '--touchpoint', '触点', '--stage', '阶段', '--score', '满意度', '--channel', '渠道', '--outcome', '结果'];
+/** A sample file of the twin the page loads in `lang`: public/sample/en/ in English (same rows and numbers, English categorical values). */
+export function sampleFile(file: string, lang = 'zh-CN'): string {
+	return path.join(ROOT, lang === 'en' ? 'public/sample/en' : 'public/sample', file);
+}
+/** The sample's touchpoint columns, as the page maps them (the twin of `lang`). */
+export function touchpointArgs(lang = 'zh-CN'): string[] {
+	return ['--input', sampleFile('touchpoints.csv', lang), '--customer', '客户编号', '--date', '时间', '--touchpoint', '触点', '--stage', '阶段', '--score', '满意度', '--channel', '渠道', '--outcome', '结果'];
+}
+export const TOUCHPOINTS = touchpointArgs();
 
 export interface CliTable {
 	fields: string[];

@@ -70,8 +70,8 @@ export function touchpointVolumeSql(o: { table: string }): Sql {
 		ORDER BY stage NULLS LAST, events DESC, touchpoint`;
 }
 
-/** Stage order used when the user gives none: Chinese and English before/during/after purchase. */
-export const DEFAULT_STAGE_ORDER: readonly string[] = ['接触前', '接触中', '接触后', '购买前', '购买中', '购买后', 'before', 'during', 'after'];
+/** Stage order used when the user gives none: Chinese and English before/during/after purchase (the English sample's last). */
+export const DEFAULT_STAGE_ORDER: readonly string[] = ['接触前', '接触中', '接触后', '购买前', '购买中', '购买后', 'before', 'during', 'after', 'pre-purchase', 'purchase', 'post-purchase'];
 
 function stageRank(order: readonly string[]): Sql {
 	if (order.length === 0) return raw('CAST(NULL AS INTEGER)');
@@ -114,7 +114,14 @@ export const DEFAULT_CHANNELS: Readonly<Record<string, Channel>> = Object.freeze
 	社交媒体: 'online',
 	邮件: 'online',
 	门店: 'offline',
-	客服电话: 'offline'
+	客服电话: 'offline',
+	// The English sample's touchpoints (public/sample/en/).
+	Website: 'online',
+	'Mini program': 'online',
+	'Social media': 'online',
+	Email: 'online',
+	Store: 'offline',
+	'Service hotline': 'offline'
 });
 
 export const UNKNOWN_CHANNEL = 'unknown';

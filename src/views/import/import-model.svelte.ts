@@ -6,7 +6,7 @@ import type { RoleMapping, TxRole } from '../../core/csv/roles.ts';
 import type { ColumnProfile } from '../../core/csv/sniff.ts';
 import { localTimeZone } from '../../core/csv/time-zones.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
-import type { MessageKey } from '../../i18n/translate.ts';
+import type { Lang, MessageKey } from '../../i18n/translate.ts';
 import { guessFileRole, type FileRole } from '../../core/import/customer-roles.ts';
 import { isOutOfMemory, outOfMemoryError } from '../../core/import/load-stats.ts';
 import { mappingFor } from '../../core/import/mapping.ts';
@@ -19,7 +19,8 @@ import { getDb } from '../../state/engine.ts';
 import { fileInput } from '../../state/file-input.ts';
 import { today } from '../../state/clock.ts';
 import { quality } from '../../state/quality.svelte.ts';
-import { SAMPLE_TX_FILE, session } from '../../state/session.svelte.ts';
+import { session } from '../../state/session.svelte.ts';
+import { fetchSample } from '../../state/sample.ts';
 import { formatBytes } from '../../ui/download.ts';
 import { CustomerMapping } from './customer-mapping.svelte.ts';
 import { LoadProgress } from './load-progress.svelte.ts';
@@ -64,15 +65,12 @@ export class ImportModel {
 
 	get busy(): boolean { return this.status === 'starting' || this.status === 'loading' || this.status === 'applying'; }
 
-	async loadSample(): Promise<void> {
+	/** The sample twin of a language, the page's (state/sample.ts); its touchpoints and surveys follow. */
+	async loadSample(lang: Lang): Promise<void> {
 		this.begin('transactions.csv', 0);
 		try {
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off address, not state
-			const res = await fetch(new URL('./sample/transactions.csv', document.baseURI));
-			if (!res.ok) throw new Error(`HTTP ${res.status}`);
-			const blob = await res.blob();
-			await this.open(new File([blob], SAMPLE_TX_FILE, { type: 'text/csv' }));
-			await loadSampleDatasets();
+			await this.open(await fetchSample('transactions.csv', lang));
+			await loadSampleDatasets(lang);
 		} catch (e) {
 			this.fail(e, this.progress.fileName);
 		}
