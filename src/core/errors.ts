@@ -222,6 +222,10 @@ export const ERROR_CODES = [
 	'cli.amountWithQtyPrice',
 	'cli.qtyPricePair',
 	'cli.binsNoEffect',
+	'ids.nulRemoved',
+	'ids.scientific',
+	'ids.scientificOrder',
+	'amounts.notFinite',
 	// the analysis window
 	'window.badDate',
 	'window.order',

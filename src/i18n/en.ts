@@ -28,6 +28,7 @@ import { ordersMessages } from './parts/orders.ts';
 import { windowMessages } from './parts/window.ts';
 import { presentMessages } from './parts/present.ts';
 import { evaluateMessages } from './parts/evaluate.ts';
+import { messyMessages } from './parts/messy.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -60,7 +61,8 @@ export const PARTS = [
 	ordersMessages,
 	windowMessages,
 	presentMessages,
-	evaluateMessages
+	evaluateMessages,
+	messyMessages
 ] as const;
 
 /**
@@ -96,5 +98,6 @@ export const en = {
 	...ordersMessages.en,
 	...windowMessages.en,
 	...presentMessages.en,
-	...evaluateMessages.en
+	...evaluateMessages.en,
+	...messyMessages.en
 };

@@ -3,13 +3,14 @@
  * dropped when the checks find errors). The staging table is filled from the text table
  * (applyMapping) or straight from the file (loadTyped, load-file.ts). SQL: core/sql/stage.ts.
  */
-import { checkRolesPresent, judgeChecks, type MappingVerdict } from '../core/csv/mapping-check.ts';
+import { checkRolesPresent, judgeChecks, judgeIdGuards, type MappingVerdict } from '../core/csv/mapping-check.ts';
 import type { RoleMapping } from '../core/csv/roles.ts';
 import { ClienteleError } from '../core/errors.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
 import type { RoleCheck } from '../core/sql/role-check.ts';
 import { promoteStageSql, stageChecks, stageChecksSql, stageTxSql } from '../core/sql/stage.ts';
 import { dropTableSql } from '../core/sql/table-ops.ts';
+import { HUGE_AMOUNT, hugeAmountsSql } from '../core/sql/stage-guards.ts';
 import { dayMonthEvidenceSql, type DayMonthEvidence } from '../core/sql/day-month.ts';
 import { judgeDayMonth, type DayMonthVerdict } from '../core/import/date-question.ts';
 import type { DateFormat } from '../core/csv/dates.ts';
@@ -88,6 +89,8 @@ export async function checkAndPromote(
 		if (order?.kind === 'swap') return { errors: [], warnings: [], checks, txRows: 0, total, redo: order.format };
 		if (order && order.kind !== 'decided') return { errors: [order.error], warnings: [], checks, txRows: 0, total };
 		const verdict = judgeChecks(checks, fileName);
+		verdict.warnings.push(...judgeIdGuards(row, mapping.roles, fileName));
+		if (row.amount_finite === false) verdict.errors.push(await notFiniteError(db, fileName, mapping));
 		if (verdict.errors.length) return { ...verdict, checks, txRows: 0, total };
 		const rules = hasOrderRules(mapping, parts);
 		const orders = rules ? await applyOrderRules(db, { stage: STAGE_TABLE, mapping, parts }) : undefined;
@@ -119,4 +122,19 @@ async function dayMonth(db: DbClient, file: string, mapping: TxMapping, checks: 
 	// Nothing read in either order: the date checks say what is wrong with the column.
 	if (counts.own === 0 && counts.other === 0 && date.bad === date.total - date.empty) return null;
 	return judgeDayMonth(counts, mapping.dateFormat, { file, column: date.column });
+}
+
+/** The amounts add up to more than a double holds: an error naming the largest rows (never `inf` in a total). */
+async function notFiniteError(db: DbClient, file: string, mapping: TxMapping): Promise<ClienteleError> {
+	const r = (await db.query(hugeAmountsSql(STAGE_TABLE))).rows[0] ?? {};
+	const { amount, quantity, price } = mapping.roles;
+	const column = amount ?? `${quantity} × ${price}`;
+	return new ClienteleError('amounts.notFinite', {
+		file,
+		column,
+		count: Number(r.count ?? 0),
+		rows: String(r.rows ?? ''),
+		value: String(r.value ?? ''),
+		limit: HUGE_AMOUNT.toExponential()
+	});
 }

@@ -70,15 +70,20 @@ export function dateOf(t: Sql, f: DateFormat): Sql {
 	return sql`try_strptime(${t}, ${fmts})`;
 }
 
-/** Customer / order ids: trimmed text; '17850.0' (an id written by a float-happy export) → '17850'. */
+/**
+ * Customer / order ids: trimmed text (trim() takes NBSP, U+202F and the other Unicode spaces too);
+ * NUL bytes removed (the staging checks warn: core/sql/stage-guards.ts); '17850.0' (an id written by
+ * a float-happy export) → '17850'; nothing left → NULL (a blank id). The one id cleaning of every import.
+ */
 export function idExpr(col: string): Sql {
 	return idOf(unwrapSql(trimSql(ident(col))));
 }
 
-/** idExpr on a value already trimmed. */
+/** idExpr on a value already trimmed and unwrapped. */
 export function idOf(t: Sql): Sql {
-	// The regular expression only runs on ids with a '.' (most have none).
-	return sql`nullif(CASE WHEN contains(${t}, '.') THEN regexp_replace(${t}, '^(\d+)\.0+$', '\1') ELSE ${t} END, '')`;
+	// The NUL removal and the regular expression run only on the ids that need them (most have neither).
+	const c = sql`(CASE WHEN contains(${t}, chr(0)) THEN trim(replace(${t}, chr(0), '')) ELSE ${t} END)`;
+	return sql`nullif(CASE WHEN contains(${c}, '.') THEN regexp_replace(${c}, '^(\d+)\.0+$', '\1') ELSE ${c} END, '')`;
 }
 
 export interface TxMapping {

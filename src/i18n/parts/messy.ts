@@ -1,0 +1,28 @@
+/**
+ * Messages of messy cells ("never guess silently", issue 11): ids cleaned or in Excel's scientific
+ * notation, amounts whose total is not a number, CLV without enough repeat buyers. en.ts and zh-CN.ts
+ * assemble the parts.
+ */
+const en = {
+	'ids.nulRemoved':
+		'Column “{column}” of {file}: NUL bytes were removed from {count} ids (the first on row {row}), so an id with them and the same id without are one. NUL bytes often mean a damaged export: if the ids look wrong, export the file again.',
+	'ids.scientific':
+		'Column “{column}” of {file}: {count} rows ({ids} different ids) hold customer ids in Excel’s scientific notation, e.g. “{value}” on row {row}. Excel rounded those numbers, so different customers may now share one id and be counted as one. Export the file again with the id column formatted as text (or straight from the source system, not through Excel).',
+	'ids.scientificOrder':
+		'Column “{column}” of {file}: {count} rows ({ids} different ids) hold order ids in Excel’s scientific notation, e.g. “{value}” on row {row}. Excel rounded those numbers, so different orders may now share one id and be counted as one. Export the file again with the order column formatted as text.',
+	'amounts.notFinite':
+		'Column “{column}” of {file}: the amounts add up to more than a number can hold, so every total would be “inf”. {count} rows hold amounts of {limit} or more (the largest {value}; rows {rows}). Correct or remove those rows (a wrong unit or decimal separator?) and load the file again.'
+} satisfies Record<string, string>;
+
+const zh: Record<keyof typeof en, string> = {
+	'ids.nulRemoved':
+		'{file} 的“{column}”列：已从 {count} 个编号中删除 NUL 字节（最早在第 {row} 行），因此带这些字节的编号与不带的同一编号视为同一个。NUL 字节常说明导出文件已损坏：如果编号看起来不对，请重新导出文件。',
+	'ids.scientific':
+		'{file} 的“{column}”列：有 {count} 行（{ids} 个不同编号）的客户编号是 Excel 的科学计数法，例如第 {row} 行的“{value}”。Excel 已把这些数字四舍五入，不同的客户可能共用一个编号而被算作一个人。请把编号列设为文本格式后重新导出（或直接从源系统导出，不经过 Excel）。',
+	'ids.scientificOrder':
+		'{file} 的“{column}”列：有 {count} 行（{ids} 个不同编号）的订单编号是 Excel 的科学计数法，例如第 {row} 行的“{value}”。Excel 已把这些数字四舍五入，不同的订单可能共用一个编号而被算作一笔。请把订单列设为文本格式后重新导出。',
+	'amounts.notFinite':
+		'{file} 的“{column}”列：金额之和超出了数字能表示的范围，所有合计都会变成“inf”。有 {count} 行的金额不小于 {limit}（最大的是 {value}；第 {rows} 行）。请更正或删除这些行（单位或小数点写错了？）后重新载入文件。'
+};
+
+export const messyMessages = { en, zh };
