@@ -4,7 +4,7 @@
  * (staging, quality, the grid's typed view, touchpoints, surveys) reads text cells through these.
  */
 import type { DateFormat } from '../csv/dates.ts';
-import { groupedPattern, type NumberFormat } from '../csv/numbers.ts';
+import { GROUP_SPACES, groupedPattern, SPACE_CLASS, type NumberFormat } from '../csv/numbers.ts';
 import type { RoleMapping } from '../csv/roles.ts';
 import type { OrderRules } from '../import/order-rules.ts';
 import { zonedDateOf } from './numeric-dates.ts';
@@ -37,11 +37,13 @@ export function numberOf(t: Sql, f: NumberFormat, o: { fastPath?: boolean; cast?
 	let e: Sql = t;
 	let paren: Sql | null = null;
 	if (f.decorated) {
-		const stripped = sql`regexp_replace(${e}, '[¥￥$€£%\s]|RMB|CNY|元', '', 'gi')`;
+		const stripped = sql`regexp_replace(${e}, ${lit(`[¥￥$€£%${SPACE_CLASS}]|RMB|CNY|元`)}, '', 'gi')`;
 		paren = sql`regexp_matches(${stripped}, '^\(.*\)$')`;
 		e = sql`regexp_replace(${stripped}, '^\((.*)\)$', '\1')`;
 	}
 	// Each step names its input once or twice, so the expression stays small on wide files.
+	// NBSP, narrow NBSP and thin space group digits like a space ('1\u00a0234,50').
+	if (f.thousands === ' ') e = sql`translate(${e}, ${lit(GROUP_SPACES)}, '   ')`;
 	if (f.thousands)
 		e = sql`(CASE WHEN regexp_full_match(${e}, ${'[^' + f.thousands + ']*|' + groupedPattern(f)}) THEN replace(${e}, ${f.thousands}, '') END)`;
 	if (f.decimal === ',') e = sql`replace(${e}, ',', '.')`;
