@@ -226,6 +226,7 @@ export const ERROR_CODES = [
 	'ids.scientific',
 	'ids.scientificOrder',
 	'amounts.notFinite',
+	'clv.tooFewRepeatBuyers',
 	// the analysis window
 	'window.badDate',
 	'window.order',

@@ -11,7 +11,9 @@ const en = {
 	'ids.scientificOrder':
 		'Column “{column}” of {file}: {count} rows ({ids} different ids) hold order ids in Excel’s scientific notation, e.g. “{value}” on row {row}. Excel rounded those numbers, so different orders may now share one id and be counted as one. Export the file again with the order column formatted as text.',
 	'amounts.notFinite':
-		'Column “{column}” of {file}: the amounts add up to more than a number can hold, so every total would be “inf”. {count} rows hold amounts of {limit} or more (the largest {value}; rows {rows}). Correct or remove those rows (a wrong unit or decimal separator?) and load the file again.'
+		'Column “{column}” of {file}: the amounts add up to more than a number can hold, so every total would be “inf”. {count} rows hold amounts of {limit} or more (the largest {value}; rows {rows}). Correct or remove those rows (a wrong unit or decimal separator?) and load the file again.',
+	'clv.tooFewRepeatBuyers':
+		'Only {repeat} of {customers} customers bought again by the calibration end {date}; CLV needs at least {min} repeat buyers to estimate how often and how much customers buy again. No predictions are given rather than numbers the models cannot support. Choose a later calibration end or load a longer history.'
 } satisfies Record<string, string>;
 
 const zh: Record<keyof typeof en, string> = {
@@ -22,7 +24,9 @@ const zh: Record<keyof typeof en, string> = {
 	'ids.scientificOrder':
 		'{file} 的“{column}”列：有 {count} 行（{ids} 个不同编号）的订单编号是 Excel 的科学计数法，例如第 {row} 行的“{value}”。Excel 已把这些数字四舍五入，不同的订单可能共用一个编号而被算作一笔。请把订单列设为文本格式后重新导出。',
 	'amounts.notFinite':
-		'{file} 的“{column}”列：金额之和超出了数字能表示的范围，所有合计都会变成“inf”。有 {count} 行的金额不小于 {limit}（最大的是 {value}；第 {rows} 行）。请更正或删除这些行（单位或小数点写错了？）后重新载入文件。'
+		'{file} 的“{column}”列：金额之和超出了数字能表示的范围，所有合计都会变成“inf”。有 {count} 行的金额不小于 {limit}（最大的是 {value}；第 {rows} 行）。请更正或删除这些行（单位或小数点写错了？）后重新载入文件。',
+	'clv.tooFewRepeatBuyers':
+		'截至校准期截止日 {date}，{customers} 位客户中只有 {repeat} 位再次购买；CLV 至少需要 {min} 位复购客户，才能估计客户再次购买的频率和金额。与其给出模型无法支撑的数字，这里不给出预测。请选择更晚的校准期截止日，或载入更长的历史数据。'
 };
 
 export const messyMessages = { en, zh };
