@@ -227,6 +227,9 @@ export const ERROR_CODES = [
 	'ids.scientificOrder',
 	'amounts.notFinite',
 	'clv.tooFewRepeatBuyers',
+	'header.trimmed',
+	'header.duplicate',
+	'header.flagRenamed',
 	// the analysis window
 	'window.badDate',
 	'window.order',

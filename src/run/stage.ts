@@ -5,6 +5,7 @@
  */
 import { checkRolesPresent, judgeChecks, judgeIdGuards, type MappingVerdict } from '../core/csv/mapping-check.ts';
 import type { RoleMapping } from '../core/csv/roles.ts';
+import { headerRenameWarnings } from '../core/csv/header-names.ts';
 import { ClienteleError } from '../core/errors.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
 import type { RoleCheck } from '../core/sql/role-check.ts';
@@ -60,12 +61,14 @@ export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMa
 		}
 		return checkAndPromote(db, file.fileName, m, o, file.parts);
 	};
+	// Headers read under another name than written (trimmed, repeated) are said first.
+	const renamed = headerRenameWarnings(file.sniff, file.fileName);
 	const { total: _total, redo, ...result } = await stage(mapping);
-	if (!redo) return result;
+	if (!redo) return { ...result, warnings: [...renamed, ...result.warnings] };
 	// The whole column reads only in the other day/month order: staged again that way.
 	const swapped = { ...mapping, dateFormat: redo };
 	const { total: _t, redo: _r, ...again } = await stage(swapped);
-	return { ...again, mapping: swapped };
+	return { ...again, warnings: [...renamed, ...again.warnings], mapping: swapped };
 }
 
 /**
