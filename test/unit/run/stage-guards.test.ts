@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { mappingFor } from '../../../src/core/import/mapping.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { applyMapping } from '../../../src/run/stage.ts';
+import { loadTyped } from '../../../src/run/load-file.ts';
+import { inspectSample } from '../../../src/core/csv/inspect.ts';
 import { TX_TABLE } from '../../../src/run/tables.ts';
 import { useDb, useTmpDir } from '../../helpers/db.ts';
 import { loadCsv } from '../../helpers/load-csv.ts';
@@ -78,6 +80,20 @@ describe("ids in Excel's scientific notation", () => {
 	it('no warning when no id is in the notation', async () => {
 		const r = await load('plain.csv', ['123456789012,2024-01-01,10,o1', 'E+1,2024-01-02,10,o2']);
 		expect(r.warnings.map((w) => w.code)).not.toContain('ids.scientific');
+	});
+});
+
+describe('renamed headers', () => {
+	it('are warnings of the typed-first load and of a mapping alike, naming both names', async () => {
+		const p = path.join(tmp(), 'dup.csv');
+		fs.writeFileSync(p, 'customer,date,Amount,amount\nC1,2024-01-01,1,100\nC2,2024-01-02,2,200\n');
+		const sample = fs.readFileSync(p, 'utf8');
+		const sniff = inspectSample(sample, 'dup.csv').sniff;
+		const typed = await loadTyped(db, { fileName: 'dup.csv', source: { kind: 'path', path: p }, sample, mapping: mappingFor(sniff, { ...ROLES, amount: 'amount_2' }) });
+		const expected = [['header.duplicate', { file: 'dup.csv', column: 4, from: 'amount', to: 'amount_2', other: 'Amount' }]];
+		expect(typed!.result.warnings.map((w) => [w.code, w.params])).toEqual(expected);
+		const again = await applyMapping(db, typed!.file, mappingFor(sniff, { ...ROLES, amount: 'Amount' }));
+		expect(again.warnings.map((w) => [w.code, w.params])).toEqual(expected);
 	});
 });
 
