@@ -3,7 +3,8 @@ import { toCsv } from '../core/export/csv.ts';
 import { moneyColumnsOf } from '../core/export/money.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { abcCustomerList, runAbc } from '../run/abc.ts';
-import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions } from './options.ts';
+import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions, requireOption } from './options.ts';
+import { cliDefaultAsOf } from './as-of.ts';
 import { abcLabels, relabel } from './labels.ts';
 import { dateOption, loadTransactions, numberOption, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
@@ -16,7 +17,8 @@ ${TX_HELP}
   --a SHARE           cumulative revenue share up to which customers are A (default ${DEFAULT_ABC.a})
   --b SHARE           … and B (default ${DEFAULT_ABC.b}); the rest, and revenue ≤ 0, are C
   --from YYYY-MM-DD   count revenue from this day (inclusive; default: all)
-  --to YYYY-MM-DD     … up to this day (inclusive)
+  --to YYYY-MM-DD     … up to this day (inclusive; default: the last day of the data, stray
+                      far-future dates left out and listed on stderr, as rfm does)
 ${langHelp('the classes: en A, B, C; zh A 类 · 重点客户 …')}
   -h, --help          this help
 
@@ -36,7 +38,9 @@ export async function abcCommand(argv: string[]): Promise<string | null> {
 	const db = await NodeDbClient.create();
 	try {
 		await loadTransactions(db, v, roles);
-		await runAbc(db, { a, b, from, to });
+		// Without --to the range ends on the data's last day, strays left out (reported), like rfm's as-of.
+		const end = to ?? (await cliDefaultAsOf(db, requireOption(v, 'input')))?.lastDay;
+		await runAbc(db, { a, b, from, to: end });
 		writeOutput(optionalString(v, 'out'), toCsv(ABC_COLUMNS, relabel(await abcCustomerList(db), 'abc_class', labels), { bom: false, money: moneyColumnsOf(ABC_COLUMNS) }));
 		return null;
 	} finally {

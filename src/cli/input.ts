@@ -1,5 +1,6 @@
 import { ClienteleError } from '../core/errors.ts';
 import type { RoleMapping } from '../core/csv/roles.ts';
+import { columnNamed } from '../core/csv/header-names.ts';
 import { dateLit } from '../core/sql/sql.ts';
 import { mappingFor } from '../core/import/mapping.ts';
 import type { DbClient } from '../db/client.ts';
@@ -99,10 +100,10 @@ export async function loadTransactions(db: NodeDbClient, v: Values, txRolesGiven
 	if (inputs.length === 0) requireOption(v, 'input');
 	const { status, refund, paid, ...tx } = roles;
 	const columns = { ...tx, [ORDER_ROLE_FLAGS.status]: status, [ORDER_ROLE_FLAGS.refund]: refund, [ORDER_ROLE_FLAGS.paid]: paid };
-	const file = inputs.length > 1 ? await openInputs(db, inputs, columns, inputOptions(v)) : await openInput(db, inputs[0]!, columns, inputOptions(v));
+	const file = inputs.length > 1 ? await openInputs(db, inputs, columns, inputOptions(v)) : await openInput(db, inputs[0]!, columns, { ...inputOptions(v), resolveHeaders: true });
 	const dates = dateOptionsFrom(v);
 	const rules = orderRulesFrom(v);
-	const result = await applyMapping(db, file, mappingFor(file.sniff, roles, dates.dateFormat, dates.timeZone, rules), { dayMonthChosen: dates.dateFormat !== undefined });
+	const result = await applyMapping(db, file, mappingFor(file.sniff, resolveRoles(file, roles), dates.dateFormat, dates.timeZone, rules), { dayMonthChosen: dates.dateFormat !== undefined });
 	const first = result.errors[0];
 	if (first) throw cliError(first);
 	for (const w of result.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
@@ -117,15 +118,29 @@ async function openInputs(db: DbClient, inputs: string[], columns: Record<string
 	opened.opened.forEach((f, i) => {
 		if (f.file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: inputs[i]!, ...raggedParams(f.file.ragged) })}\n`);
 	});
-	checkColumns(opened.file, columns, inputs[0]!);
+	checkColumns(opened.file, columns, inputs[0]!, true);
 	process.stderr.write(`note: ${translate('en', 'orders.files', { count: inputs.length, list: inputs.join(', ') })}\n`);
 	return opened.file;
 }
 
-function checkColumns(file: LoadedFile, columns: Record<string, string | undefined>, input: string): void {
+/**
+ * Every named column is in the file (core/csv/header-names.ts: the header as written wins, then the
+ * name as loaded). A header read under another name is accepted only where the caller maps the flags
+ * through columnNamed (`resolve`); elsewhere the error names the name to give.
+ */
+function checkColumns(file: LoadedFile, columns: Record<string, string | undefined>, input: string, resolve = false): void {
 	const names = file.sniff.columns.map((c) => c.name);
-	for (const [option, col] of Object.entries(columns))
-		if (col && !names.includes(col)) throw new ClienteleError('cli.noColumn', { column: col, option, file: input, list: names.join(', ') });
+	for (const [option, col] of Object.entries(columns)) {
+		if (!col) continue;
+		const hit = columnNamed(file.sniff, col);
+		if (hit === undefined) throw new ClienteleError('cli.noColumn', { column: col, option, file: input, list: names.join(', ') });
+		if (hit !== col && !resolve) throw new ClienteleError('header.flagRenamed', { column: col, option, file: input, name: hit });
+	}
+}
+
+/** The roles with each column as loaded (a header written with spaces or repeated is read under another name). */
+function resolveRoles(file: LoadedFile, roles: RoleMapping): RoleMapping {
+	return Object.fromEntries(Object.entries(roles).map(([role, col]) => [role, col === undefined ? col : (columnNamed(file.sniff, col) ?? col)])) as RoleMapping;
 }
 
 /** A mapping error as the CLI says it: the day/month question names --date-format. */
@@ -142,7 +157,7 @@ export async function openInput(
 	db: DbClient,
 	input: string,
 	columns: Record<string, string | undefined>,
-	o: { sheet?: string; ragged?: 'skip' | 'stop'; table?: string } = {}
+	o: { sheet?: string; ragged?: 'skip' | 'stop'; table?: string; resolveHeaders?: boolean } = {}
 ): Promise<LoadedFile> {
 	const io = { ...NODE_FILES, askRagged: cliRaggedPolicy(o.ragged ?? 'skip', input) };
 	const named = Object.values(columns).filter((c): c is string => c !== undefined);
@@ -150,9 +165,6 @@ export async function openInput(
 	if (!opened) throw new ClienteleError('import.cancelled');
 	const { file } = opened;
 	if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);
-	const names = file.sniff.columns.map((c) => c.name);
-	for (const [option, col] of Object.entries(columns))
-		if (col && !names.includes(col))
-			throw new ClienteleError('cli.noColumn', { column: col, option, file: opened.sheet === undefined ? input : file.fileName, list: names.join(', ') });
+	checkColumns(file, columns, opened.sheet === undefined ? input : file.fileName, o.resolveHeaders);
 	return file;
 }

@@ -31,6 +31,7 @@ import { evaluateMessages } from './parts/evaluate.ts';
 import { recoveryMessages } from './parts/recovery.ts';
 import { profileRideMessages } from './parts/profile-ride.ts';
 import { sampleMessages } from './parts/sample.ts';
+import { messyMessages } from './parts/messy.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -66,7 +67,8 @@ export const PARTS = [
 	evaluateMessages,
 	recoveryMessages,
 	profileRideMessages,
-	sampleMessages
+	sampleMessages,
+	messyMessages
 ] as const;
 
 /**
@@ -105,5 +107,6 @@ export const en = {
 	...evaluateMessages.en,
 	...recoveryMessages.en,
 	...profileRideMessages.en,
-	...sampleMessages.en
+	...sampleMessages.en,
+	...messyMessages.en
 };

@@ -6,6 +6,7 @@
  * exports can join them.
  */
 import { CLV_DEFAULTS, unitsPerMonth } from '../core/clv/index.ts';
+import { MIN_REPEAT_BUYERS, repeatBuyers } from '../core/clv/repeat-buyers.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { addDays, daysBetween, dayNumber } from '../core/iso-days.ts';
 import {
@@ -158,6 +159,11 @@ export interface ClvRunOptions {
 	holdoutOverHorizon?: boolean;
 	/** Also compute the cumulative tracking check (the page). */
 	tracking?: boolean;
+	/**
+	 * Refuse (clv.tooFewRepeatBuyers) when fewer than MIN_REPEAT_BUYERS customers bought again in the
+	 * calibration period (default true; the value matrix turns it off when its potential is no CLV output).
+	 */
+	requireRepeatBuyers?: boolean;
 }
 
 /** The model fit: our worker in the page, runClv in-process in the CLI. May throw (e.g. cancelled). */
@@ -177,6 +183,9 @@ export async function runClvModels(db: DbClient, o: ClvRunOptions, fit: ClvFit, 
 	const { calibrationEnd, observationEnd, start, unit, horizonMonths, monthlyDiscountRate, tracking } = o;
 	const prepared = await prepareClv(db, { tx: TX_TABLE, calibrationEnd, observationEnd, start, unit, horizonMonths, monthlyDiscountRate, scoreAtEnd: atEnd, tracking });
 	if (o.holdoutOverHorizon) prepared.input.holdoutLength = horizonMonths * unitsPerMonth({ unit });
+	const repeat = repeatBuyers(prepared.input.calibration);
+	if (o.requireRepeatBuyers !== false && repeat < MIN_REPEAT_BUYERS)
+		throw new ClienteleError('clv.tooFewRepeatBuyers', { repeat, customers: prepared.customers, min: MIN_REPEAT_BUYERS, date: calibrationEnd });
 	onStep('fit');
 	const result = await fit(prepared.input);
 	onStep('store');

@@ -18,6 +18,7 @@ import type { LoadedFile } from './loaded-file.ts';
 import { pendingText, supersede } from './pending-text.ts';
 import { loadWithoutRagged } from './ragged.ts';
 import { applyMapping, canLoadTyped, checkAndPromote, type MappingResult } from './stage.ts';
+import { headerRenameWarnings } from '../core/csv/header-names.ts';
 import { countRows } from './table-ops.ts';
 import { RAW_TABLE, STAGE_TABLE } from './tables.ts';
 
@@ -156,7 +157,8 @@ export async function loadTyped(
 			text
 		};
 		// The whole date column reads only in the other day/month order: mapped again from the text.
-		const result = redo ? await applyMapping(db, file, { ...o.mapping, dateFormat: redo }) : checked;
+		// (applyMapping says the renamed headers itself; the typed-first path says them here.)
+		const result = redo ? await applyMapping(db, file, { ...o.mapping, dateFormat: redo }) : { ...checked, warnings: [...headerRenameWarnings(sniff, o.fileName), ...checked.warnings] };
 		return { file, result: redo ? { ...result, mapping: { ...o.mapping, dateFormat: redo } } : result };
 	} finally {
 		if (!kept) await db.dropFile(regName).catch(() => undefined);

@@ -3,13 +3,15 @@
  * dropped when the checks find errors). The staging table is filled from the text table
  * (applyMapping) or straight from the file (loadTyped, load-file.ts). SQL: core/sql/stage.ts.
  */
-import { checkRolesPresent, judgeChecks, type MappingVerdict } from '../core/csv/mapping-check.ts';
+import { checkRolesPresent, judgeChecks, judgeIdGuards, type MappingVerdict } from '../core/csv/mapping-check.ts';
 import type { RoleMapping } from '../core/csv/roles.ts';
+import { headerRenameWarnings } from '../core/csv/header-names.ts';
 import { ClienteleError } from '../core/errors.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
 import type { RoleCheck } from '../core/sql/role-check.ts';
 import { promoteStageSql, stageChecks, stageChecksSql, stageTxSql } from '../core/sql/stage.ts';
 import { dropTableSql } from '../core/sql/table-ops.ts';
+import { HUGE_AMOUNT, hugeAmountsSql } from '../core/sql/stage-guards.ts';
 import { dayMonthEvidenceSql, type DayMonthEvidence } from '../core/sql/day-month.ts';
 import { judgeDayMonth, type DayMonthVerdict } from '../core/import/date-question.ts';
 import type { DateFormat } from '../core/csv/dates.ts';
@@ -59,12 +61,15 @@ export async function applyMapping(db: DbClient, file: LoadedFile, mapping: TxMa
 		}
 		return checkAndPromote(db, file.fileName, m, o, file.parts);
 	};
+	// Headers read under another name than written (trimmed, repeated) are said first.
+	const sniff = file.sniff as LoadedFile['sniff'] | undefined;
+	const renamed = sniff ? headerRenameWarnings(sniff, file.fileName) : [];
 	const { total: _total, redo, ...result } = await stage(mapping);
-	if (!redo) return result;
+	if (!redo) return { ...result, warnings: [...renamed, ...result.warnings] };
 	// The whole column reads only in the other day/month order: staged again that way.
 	const swapped = { ...mapping, dateFormat: redo };
 	const { total: _t, redo: _r, ...again } = await stage(swapped);
-	return { ...again, mapping: swapped };
+	return { ...again, warnings: [...renamed, ...again.warnings], mapping: swapped };
 }
 
 /**
@@ -88,6 +93,8 @@ export async function checkAndPromote(
 		if (order?.kind === 'swap') return { errors: [], warnings: [], checks, txRows: 0, total, redo: order.format };
 		if (order && order.kind !== 'decided') return { errors: [order.error], warnings: [], checks, txRows: 0, total };
 		const verdict = judgeChecks(checks, fileName);
+		verdict.warnings.push(...judgeIdGuards(row, mapping.roles, fileName));
+		if (row.amount_finite === false) verdict.errors.push(await notFiniteError(db, fileName, mapping));
 		if (verdict.errors.length) return { ...verdict, checks, txRows: 0, total };
 		const rules = hasOrderRules(mapping, parts);
 		const orders = rules ? await applyOrderRules(db, { stage: STAGE_TABLE, mapping, parts }) : undefined;
@@ -125,4 +132,19 @@ async function dayMonth(db: DbClient, file: string, mapping: TxMapping, checks: 
 function columnNames(file: LoadedFile): string[] {
 	const sniff = file.sniff as LoadedFile['sniff'] | undefined;
 	return sniff ? sniff.columns.map((c) => c.name) : [];
+}
+
+/** The amounts add up to more than a double holds: an error naming the largest rows (never `inf` in a total). */
+async function notFiniteError(db: DbClient, file: string, mapping: TxMapping): Promise<ClienteleError> {
+	const r = (await db.query(hugeAmountsSql(STAGE_TABLE))).rows[0] ?? {};
+	const { amount, quantity, price } = mapping.roles;
+	const column = amount ?? `${quantity} × ${price}`;
+	return new ClienteleError('amounts.notFinite', {
+		file,
+		column,
+		count: Number(r.count ?? 0),
+		rows: String(r.rows ?? ''),
+		value: String(r.value ?? ''),
+		limit: HUGE_AMOUNT.toExponential()
+	});
 }

@@ -133,7 +133,7 @@ export async function runValueMatrixFromTransactions(db: DbClient, o: ValueMatri
 	if (!asOf) throw new ClienteleError('clv.noData');
 	const end = o.observationEnd ?? asOf.lastDay;
 	const { unit, horizonMonths, monthlyDiscountRate } = o;
-	const clv = await runClvModels(db, { calibrationEnd: o.calibrationEnd ?? end, observationEnd: end, unit, horizonMonths, monthlyDiscountRate, score: 'observation-end' }, async (input) => {
+	const clv = await runClvModels(db, { calibrationEnd: o.calibrationEnd ?? end, observationEnd: end, unit, horizonMonths, monthlyDiscountRate, score: 'observation-end', requireRepeatBuyers: isMeasure(o.potential) }, async (input) => {
 		const r = await fit(input);
 		if (!r.gammaGamma && o.potential === 'clv') throw new ClienteleError('clv.warning.no-repeat-customers');
 		return r;

@@ -56,3 +56,29 @@ export function judgeChecks(checks: readonly RoleCheck[], file: string): Mapping
 	}
 	return { errors, warnings };
 }
+
+/**
+ * The warnings of the id guards (core/sql/stage-guards.ts) from stageChecksSql's row: NUL bytes
+ * removed from ids, and ids in Excel's scientific notation (customers or orders may have been merged).
+ */
+export function judgeIdGuards(row: Readonly<Record<string, unknown>>, roles: RoleMapping, file: string): ClienteleError[] {
+	const n = (k: string) => Number(row[k] ?? 0);
+	const out: ClienteleError[] = [];
+	for (const role of ['customer', 'order'] as const) {
+		const column = roles[role];
+		if (!column) continue;
+		const place = { file, column, role };
+		if (n(`nul_${role}`) > 0) out.push(new ClienteleError('ids.nulRemoved', { ...place, count: n(`nul_${role}`), row: n(`nulrow_${role}`) }));
+		if (n(`sci_${role}`) > 0)
+			out.push(
+				new ClienteleError(role === 'customer' ? 'ids.scientific' : 'ids.scientificOrder', {
+					...place,
+					count: n(`sci_${role}`),
+					ids: n(`scids_${role}`),
+					row: n(`scirow_${role}`),
+					value: String(row[`scivalue_${role}`] ?? '')
+				})
+			);
+	}
+	return out;
+}

@@ -26,6 +26,8 @@ export interface SniffResult {
 	columns: ColumnProfile[];
 	/** The first rows as text (header excluded), for the preview table. */
 	preview: string[][];
+	/** The header cells as written in the file, one per column (absent: no header line, or not recorded). */
+	headers?: string[];
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -64,7 +66,8 @@ export function sniffSample(sample: string, opts: { fileName: string; previewRow
 	const body = hasHeader ? rows.slice(1) : rows;
 	const names = dedupeNames(Array.from({ length: width }, (_, i) => header[i] ?? ''));
 	const columns = names.map((name, i) => profileColumn(name, body.map((r) => r[i] ?? '')));
-	return { delimiter, skipLines, hasHeader, columns, preview: body.slice(0, opts.previewRows ?? 20) };
+	const headers = hasHeader ? { headers: Array.from({ length: width }, (_, i) => first[i] ?? '') } : {};
+	return { delimiter, skipLines, hasHeader, columns, preview: body.slice(0, opts.previewRows ?? 20), ...headers };
 }
 
 function looksLikeHeader(first: string[], rest: string[][]): boolean {

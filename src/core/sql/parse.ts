@@ -4,7 +4,7 @@
  * (staging, quality, the grid's typed view, touchpoints, surveys) reads text cells through these.
  */
 import type { DateFormat } from '../csv/dates.ts';
-import { groupedPattern, type NumberFormat } from '../csv/numbers.ts';
+import { GROUP_SPACES, groupedPattern, SPACE_CLASS, type NumberFormat } from '../csv/numbers.ts';
 import type { RoleMapping } from '../csv/roles.ts';
 import type { OrderRules } from '../import/order-rules.ts';
 import { zonedDateOf } from './numeric-dates.ts';
@@ -37,11 +37,13 @@ export function numberOf(t: Sql, f: NumberFormat, o: { fastPath?: boolean; cast?
 	let e: Sql = t;
 	let paren: Sql | null = null;
 	if (f.decorated) {
-		const stripped = sql`regexp_replace(${e}, '[¥￥$€£%\s]|RMB|CNY|元', '', 'gi')`;
+		const stripped = sql`regexp_replace(${e}, ${lit(`[¥￥$€£%${SPACE_CLASS}]|RMB|CNY|元`)}, '', 'gi')`;
 		paren = sql`regexp_matches(${stripped}, '^\(.*\)$')`;
 		e = sql`regexp_replace(${stripped}, '^\((.*)\)$', '\1')`;
 	}
 	// Each step names its input once or twice, so the expression stays small on wide files.
+	// NBSP, narrow NBSP and thin space group digits like a space ('1\u00a0234,50').
+	if (f.thousands === ' ') e = sql`translate(${e}, ${lit(GROUP_SPACES)}, '   ')`;
 	if (f.thousands)
 		e = sql`(CASE WHEN regexp_full_match(${e}, ${'[^' + f.thousands + ']*|' + groupedPattern(f)}) THEN replace(${e}, ${f.thousands}, '') END)`;
 	if (f.decimal === ',') e = sql`replace(${e}, ',', '.')`;
@@ -70,15 +72,20 @@ export function dateOf(t: Sql, f: DateFormat): Sql {
 	return sql`try_strptime(${t}, ${fmts})`;
 }
 
-/** Customer / order ids: trimmed text; '17850.0' (an id written by a float-happy export) → '17850'. */
+/**
+ * Customer / order ids: trimmed text (trim() takes NBSP, U+202F and the other Unicode spaces too);
+ * NUL bytes removed (the staging checks warn: core/sql/stage-guards.ts); '17850.0' (an id written by
+ * a float-happy export) → '17850'; nothing left → NULL (a blank id). The one id cleaning of every import.
+ */
 export function idExpr(col: string): Sql {
 	return idOf(unwrapSql(trimSql(ident(col))));
 }
 
-/** idExpr on a value already trimmed. */
+/** idExpr on a value already trimmed and unwrapped. */
 export function idOf(t: Sql): Sql {
-	// The regular expression only runs on ids with a '.' (most have none).
-	return sql`nullif(CASE WHEN contains(${t}, '.') THEN regexp_replace(${t}, '^(\d+)\.0+$', '\1') ELSE ${t} END, '')`;
+	// The NUL removal and the regular expression run only on the ids that need them (most have neither).
+	const c = sql`(CASE WHEN contains(${t}, chr(0)) THEN trim(replace(${t}, chr(0), '')) ELSE ${t} END)`;
+	return sql`nullif(CASE WHEN contains(${c}, '.') THEN regexp_replace(${c}, '^(\d+)\.0+$', '\1') ELSE ${c} END, '')`;
 }
 
 export interface TxMapping {

@@ -13,6 +13,7 @@ import { rowNumberSql } from './row-number.ts';
 import { dateOf, idOf, numberOf, PLAIN, type TxMapping } from './parse.ts';
 import { orderColumns, unwrapSql } from './order-rules.ts';
 import { blankSql, trimSql } from './trim.ts';
+import { guardAggregatesSql, nulFlagColumn, nulFlagSql, type IdRole } from './stage-guards.ts';
 import { ident, join, raw, sql, type Sql } from './sql.ts';
 
 /** A role the checks cover, in their order: an id (never unreadable) or a parsed value. */
@@ -43,6 +44,11 @@ function checkedRoles(m: TxMapping): CheckedRole[] {
 	add('refund', roles.refund, 'p_refund', true);
 	add('postage', roles.postage, 'p_postage', true);
 	return out;
+}
+
+/** The id roles mapped (their NUL flags are staged and checked: core/sql/stage-guards.ts). */
+function idRoles(m: TxMapping): IdRole[] {
+	return m.roles.order ? ['customer', 'order'] : ['customer'];
 }
 
 /** The staging column holding the raw text of unreadable dates (v_<i>). */
@@ -101,6 +107,7 @@ export function stageSelectSql(o: { from: Sql; rowNumber: Sql; mapping: TxMappin
 		raw('src_row'),
 		sql`${idOf(t(roles.customer))} AS customer_id`,
 		roles.order ? sql`${idOf(t(roles.order))} AS order_id` : raw('CAST(NULL AS VARCHAR) AS order_id'),
+		...idRoles(m).map((role) => nulFlagSql(t(roles[role]!), role)),
 		sql`${dateOf(t(roles.date), m.dateFormat)} AS ts`,
 		...numberRoles.map(num),
 		...parsedCols.map((col) => r(col)),
@@ -122,7 +129,8 @@ export function stageSelectSql(o: { from: Sql; rowNumber: Sql; mapping: TxMappin
 	const unread = checks.flatMap((c, i) =>
 		c.parsed ? [sql`CASE WHEN ${ident(c.value)} IS NULL THEN coalesce(${r(c.column)}, '') END AS ${ident(`v_${i}`)}`] : []
 	);
-	return sql`SELECT src_row, customer_id, order_id, ${ts} AS ts, ${amount} AS amount, ${cost} AS cost${extra.length ? sql`, ${join(extra)}` : raw('')}${unread.length ? sql`, ${join(unread)}` : raw('')}
+	const flags = idRoles(m).map((role) => ident(nulFlagColumn(role)));
+	return sql`SELECT src_row, customer_id, order_id, ${ts} AS ts, ${amount} AS amount, ${cost} AS cost, ${join(flags)}${extra.length ? sql`, ${join(extra)}` : raw('')}${unread.length ? sql`, ${join(unread)}` : raw('')}
 		FROM (SELECT ${values} FROM (SELECT *${join(casts, '')} FROM (SELECT ${trimmed} FROM ${o.from})))`;
 }
 
@@ -150,7 +158,7 @@ export function stageChecksSql(o: { stage: string; mapping: TxMapping }): Sql {
 			min(src_row) FILTER (WHERE ${isBad}) AS ${first}, arg_min(${v}, src_row) FILTER (WHERE ${isBad}) AS ${value}`];
 	});
 	const stage = ident(o.stage);
-	const all = sql`SELECT count(*) AS total${counted.length ? sql`, ${join(counted)}` : raw('')} FROM ${stage}`;
+	const all = sql`SELECT count(*) AS total${counted.length ? sql`, ${join(counted)}` : raw('')}, ${guardAggregatesSql(idRoles(o.mapping))} FROM ${stage}`;
 	if (!told.length) return all;
 	return sql`SELECT * FROM (${all}), (SELECT ${join(told)} FROM ${stage} WHERE ${join(unread.map((v) => sql`${v} IS NOT NULL`), ' OR ')})`;
 }
@@ -185,7 +193,7 @@ export function promoteStageSql(o: { stage: string; target: string; mapping: TxM
 	const extra = orderColumns({ status: !!roles.status, paid: !!roles.paid, refund: !!roles.refund, postage: !!roles.postage });
 	const drops = [
 		...checkedRoles(o.mapping).flatMap((c, i) => (c.parsed ? [sql`ALTER TABLE ${stage} DROP COLUMN ${ident(`v_${i}`)}`] : [])),
-		...[...extra, ...(o.reason ? ['reason'] : [])].map((c) => sql`ALTER TABLE ${stage} DROP COLUMN ${ident(c)}`)
+		...[...extra, ...idRoles(o.mapping).map(nulFlagColumn), ...(o.reason ? ['reason'] : [])].map((c) => sql`ALTER TABLE ${stage} DROP COLUMN ${ident(c)}`)
 	];
 	return [
 		deleteUnusableSql(o.stage),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cliToday } from '../../../src/cli/as-of.ts';
+import { abcCommand } from '../../../src/cli/abc.ts';
 import { rfmCommand } from '../../../src/cli/rfm.ts';
 import { isClienteleError } from '../../../src/core/errors.ts';
 import { fixture, useTmpDir } from '../../helpers/db.ts';
@@ -64,6 +65,29 @@ describe('rfm: a 2099 date in a 31-row file', () => {
 		const f = path.join(tmp(), 'returns.csv');
 		fs.writeFileSync(f, 'customer_id,order_date,amount,order_id\nA,2024-01-05,-10,R1\nB,2024-02-05,-20,R2\nA,2024-03-01,0,R3\n');
 		expect(await codeOf(rfmCommand(['--input', f, ...ROLES]))).toBe('rfm.noPurchases');
+	});
+});
+
+// abc used to count every row without --to, the 2099 stray included; it now ends its default range
+// where rfm's as-of does, so the two commands' revenues agree (on the sample: 12,643,575 each).
+describe('abc: the same 2099 row', () => {
+	const source = () => Papa.parse<Record<string, string>>(fs.readFileSync(STRAY, 'utf8'), { header: true, skipEmptyLines: true }).data;
+	const revenue = async (args: string[]) => {
+		const out = path.join(tmp(), `abc-${args.length}.csv`);
+		expect(await abcCommand(['--input', STRAY, ...ROLES, ...args, '--out', out])).toBeNull();
+		return Papa.parse<Record<string, string>>(fs.readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data.reduce((a, r) => a + Number(r.revenue), 0);
+	};
+
+	it('is left out of the default range and reported on stderr as rfm reports it', async () => {
+		const kept = source().filter((r) => r.order_date! < '2099-01-01');
+		expect(kept).toHaveLength(30);
+		expect(await revenue([])).toBeCloseTo(kept.reduce((a, r) => a + Number(r.amount), 0), 6);
+		expect(stderr.join('')).toContain('(2099-06-28 ×1; first at rows 31). The default as-of date 2024-06-26 leaves them out');
+	});
+
+	it('--to given counts it, and nothing is reported', async () => {
+		expect(await revenue(['--to', '2099-12-31'])).toBeCloseTo(source().reduce((a, r) => a + Number(r.amount), 0), 6);
+		expect(stderr.join('')).toBe('');
 	});
 });
 

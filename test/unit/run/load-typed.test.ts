@@ -80,6 +80,8 @@ describe('typed-first equals text-first on every fixture (guessed mapping)', () 
 		const { file, result } = typed!;
 		expect(result.checks).toEqual(before.checks);
 		expect(result.errors.map((e) => e.code)).toEqual(before.errors.map((e) => e.code));
+		// The same warnings too (renamed headers, id guards): the page's first load says what a remapping says.
+		expect(result.warnings.map((e) => [e.code, e.params])).toEqual(before.warnings.map((e) => [e.code, e.params]));
 		expect(result.txRows).toBe(before.txRows);
 		expect(file.rows).toBe(f!.rows);
 		expect(file.ragged).toEqual(f!.ragged);

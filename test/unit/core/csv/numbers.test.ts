@@ -34,7 +34,18 @@ const CASES: Case[] = [
 	{ name: 'dollar and euro', values: ['$12.50', '€3', '-$4'], format: { decimal: '.', thousands: '' }, decorated: true, expected: [12.5, 3, -4], integer: false },
 	{ name: 'RMB and 元', values: ['RMB 12.5', '8元', 'rmb3', '12'], format: { decimal: '.', thousands: '' }, decorated: true, expected: [12.5, 8, 3, 12], integer: false },
 	{ name: 'accounting negatives in parentheses', values: ['(12.50)', '4', '($3)'], format: { decimal: '.', thousands: '' }, decorated: true, expected: [-12.5, 4, -3], integer: false },
-	{ name: 'percent (the sign is dropped, the number kept)', values: ['12%', '7.5%'], format: { decimal: '.', thousands: '' }, decorated: true, expected: [12, 7.5], integer: false }
+	{ name: 'percent (the sign is dropped, the number kept)', values: ['12%', '7.5%'], format: { decimal: '.', thousands: '' }, decorated: true, expected: [12, 7.5], integer: false },
+	{
+		name: 'NBSP, narrow NBSP and thin-space thousands with a decimal comma (French, Russian exports)',
+		values: ['1\u00a0234,50', '12\u202f345\u202f678,9', '1\u2009000', '1 000 000', '12,5'],
+		format: { decimal: ',', thousands: ' ' },
+		decorated: false,
+		expected: [1234.5, 12345678.9, 1000, 1000000, 12.5],
+		integer: false
+	},
+	{ name: 'space thousands with a decimal point', values: ['1 234.50', '1\u00a0000', '12.5'], format: { decimal: '.', thousands: ' ' }, decorated: false, expected: [1234.5, 1000, 12.5], integer: false },
+	// A decorated value loses every space (JavaScript's \s, spelled out for RE2), so no thousands separator is needed.
+	{ name: 'NBSP after a currency sign', values: ['€\u00a01\u00a0234,50', '12,5\u202f€'], format: { decimal: ',', thousands: '' }, decorated: true, expected: [1234.5, 12.5], integer: false }
 ];
 
 describe('detectNumberFormat() and parseNumber()', () => {
