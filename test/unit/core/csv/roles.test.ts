@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { guessRoles, TX_ROLES } from '../../../../src/core/csv/roles.ts';
+import { guessRoles, ORDER_ROLES, TX_ROLES } from '../../../../src/core/csv/roles.ts';
 import { sniffSample } from '../../../../src/core/csv/sniff.ts';
 
 
 const guess = (header: string, ...rows: string[]) => guessRoles(sniffSample([header, ...rows].join('\n') + '\n', { fileName: 'x.csv' }).columns);
 
 describe('the cost role', () => {
-	it('is the last role and optional: an old mapping stays valid without it', () => {
-		expect(TX_ROLES.at(-1)).toBe('cost');
+	it('comes after the first roles and before only the optional order roles: an old mapping stays valid without it', () => {
+		expect(TX_ROLES.slice(0, TX_ROLES.indexOf('cost') + 1)).toEqual(['customer', 'date', 'amount', 'quantity', 'price', 'order', 'cost']);
+		expect(TX_ROLES.slice(TX_ROLES.indexOf('cost') + 1).every((r) => (ORDER_ROLES as readonly string[]).includes(r))).toBe(true);
 		expect(guess('customer,date,amount', 'C1,2024-01-05,100.50', 'C2,2024-01-06,80.25').cost).toBeUndefined();
 	});
 
