@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import { SHARE_COLOURS } from './palette.ts';
+import { SERIES_COLOURS, SHARE_COLOURS } from './palette.ts';
 
-/** Tier cut-offs: a dashed red rule each. */
-const CUT_COLOUR = '#c0392b';
+/** Tier cut-offs: a dashed rule each, in the palette's alert red. */
+const CUT_COLOUR = SERIES_COLOURS.alert;
 
 /** Customers per bin of the total (x0 = the bin's start). */
 export interface TotalBin {
