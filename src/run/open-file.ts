@@ -14,6 +14,7 @@
  * then loadInput); everything else calls openFile.
  */
 import type { EncodingDetection, TextEncoding } from '../core/csv/encoding.ts';
+import type { Utf8RepairReport } from '../core/csv/utf8-repair.ts';
 import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
 import type { RaggedChoice, RaggedPolicy, RaggedReport } from '../core/csv/ragged.ts';
 import { guessTxRoles } from '../core/import/presets.ts';
@@ -67,6 +68,8 @@ export interface PreparedInput {
 	/** The decoded start of the file, for the sniffer. */
 	sample: string;
 	detection: EncodingDetection;
+	/** UTF-8 with bad bytes: the lines where they became U+FFFD (absent: none). */
+	repaired?: Utf8RepairReport;
 	/** The sheet read, when the input is an Excel workbook. */
 	sheet?: string;
 	/** Bytes DuckDB reads (absent: unknown). */
@@ -102,6 +105,8 @@ export interface OpenedFile {
 	file: LoadedFile;
 	/** How the file was decoded. */
 	detection: EncodingDetection;
+	/** UTF-8 with bad bytes: the lines where they became U+FFFD (absent: none). */
+	repaired?: Utf8RepairReport;
 	/** The sheet read, when the input was an Excel workbook. */
 	sheet?: string;
 	/** Loaded typed-first: the guessed mapping and its checks (the typed table exists when they found no errors). */
@@ -153,7 +158,11 @@ export async function loadInput<F>(
 			onProgress: io.onProgress,
 			ragged: raggedPolicy(o, io)
 		};
-		const opened = { detection: prepared.detection, ...(prepared.sheet === undefined ? {} : { sheet: prepared.sheet }) };
+		const opened = {
+			detection: prepared.detection,
+			...(prepared.repaired ? { repaired: prepared.repaired } : {}),
+			...(prepared.sheet === undefined ? {} : { sheet: prepared.sheet })
+		};
 		const mapping = o.typedFirst ? typedMapping(inspected.sniff, o.typedFirst.timeZone) : null;
 		if (mapping) {
 			const typed = await loadTyped(db, { ...load, mapping, release: prepared.cleanup });
