@@ -127,7 +127,7 @@ export const NODE_FILES: OpenFileIo<string, PreparedPath> = {
 	name: (file) => file,
 	head: (file) => Promise.resolve(readSampleBytes(file)),
 	inflation: (file) => ({ size: fs.statSync(file).size, steps: inflate(file) }),
-	prepare: (file, kind, o) => (kind === 'xlsx' ? prepareWorkbook(file, o.sheet) : prepareText(file, o.encoding))
+	prepare: (file, kind, o) => (kind === 'xlsx' ? prepareWorkbook(file, o.sheet) : prepareText(file, o.encoding, o.repair))
 };
 
 /** A .gz file inflated with zlib in 1 MiB pieces, only counted. */
@@ -161,13 +161,13 @@ export function preparePath(file: string, options: SampleOptions = {}): Promise<
  * first when .gz) to a temporary UTF-8 file, streaming in chunks; UTF-8 with bad bytes in its sample
  * is copied the same way, the bad bytes as U+FFFD (the lines are reported).
  */
-async function prepareText(file: string, chosen: TextEncoding | undefined): Promise<PreparedPath> {
+async function prepareText(file: string, chosen: TextEncoding | undefined, repair = false): Promise<PreparedPath> {
 	const bytes = readSampleBytes(file);
 	const detection = detectEncoding(bytes);
 	const encoding = chosen ?? detection.encoding;
 	const sample = decodeSample(bytes, encoding);
 	const source = (p: string) => ({ kind: 'path' as const, path: p });
-	if (!needsTranscoding(encoding) && !needsRepair(encoding, bytes))
+	if (!needsTranscoding(encoding) && !repair && !needsRepair(encoding, bytes))
 		return { path: file, source: source(file), fileName: file, sample, detection, encoding, cleanup: () => undefined };
 	const gz = file.toLowerCase().endsWith('.gz');
 	const base = path.basename(file).replace(/\.gz$/i, '');

@@ -174,3 +174,10 @@ export function utf8LineEvidence(bytes: Uint8Array): Utf8LineEvidence {
 	close();
 	return e;
 }
+
+/** The engine's refusal of bytes that are not UTF-8 (DuckDB: "Invalid unicode … not utf-8 encoded"), as thrown or wrapped. */
+export function isInvalidUtf8Error(e: unknown): boolean {
+	const text = (x: unknown): string => (x instanceof Error ? x.message : typeof x === 'string' ? x : '');
+	const detail = typeof e === 'object' && e !== null && 'params' in e ? (e as { params?: { detail?: unknown } }).params?.detail : undefined;
+	return /invalid unicode|not utf-8 encoded/i.test(`${text(e)} ${text(detail)}`);
+}

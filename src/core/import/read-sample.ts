@@ -94,6 +94,8 @@ export interface Utf8Options {
 	encoding?: TextEncoding;
 	onProgress?: (p: TranscodeProgress) => void;
 	signal?: AbortSignal;
+	/** Copy UTF-8 with its bad bytes as U+FFFD even when the sample is valid (the engine met some later). */
+	repair?: boolean;
 }
 
 /**
@@ -106,7 +108,7 @@ export async function utf8File(file: File, o: Utf8Options = {}): Promise<Utf8Fil
 	const detected = detectEncoding(bytes);
 	const detection = o.encoding ? { ...detected, encoding: o.encoding } : detected;
 	const sample = decodeSample(bytes, detection.encoding);
-	if (!needsTranscoding(detection.encoding) && !needsRepair(detection.encoding, bytes)) return { file, sample, detection };
+	if (!needsTranscoding(detection.encoding) && !o.repair && !needsRepair(detection.encoding, bytes)) return { file, sample, detection };
 	const t = createTranscoder(detection.encoding);
 	const blob = await transcodeBlob(file, { encoding: t, gzip: isGz(file), onProgress: o.onProgress, signal: o.signal });
 	const out = new File([blob], file.name.replace(/\.gz$/i, ''), { type: 'text/csv' });

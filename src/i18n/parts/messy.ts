@@ -19,9 +19,9 @@ const en = {
 		'Column {column} of {file} is headed “{from}”, the same name as column “{other}” (names are compared ignoring case and surrounding spaces); it is read as “{to}”. Check which of the two you map.',
 	'header.flagRenamed': '--{option} {column}: that header of {file} is read as “{name}” (written with spaces around it, or repeated). Give --{option} {name}.',
 	'encoding.repaired':
-		'{file} is read as UTF-8, but {lines} of its lines hold bytes that are not UTF-8 (lines {first}{more}): those bytes are shown as “\uFFFD”, the rest of each line is kept. Save the file again as UTF-8 from the program that made it (Excel: “CSV UTF-8”), or choose its encoding here and read it again.',
+		'{file} is read as UTF-8 except for bytes that are not UTF-8 on {lines} line(s) — line numbers {first}{more}. Those bytes are shown as “\uFFFD”; the rest of each line is kept. Save the file again as UTF-8 from the program that made it (Excel: “CSV UTF-8”), or choose its encoding here and read it again.',
 	'encoding.cli.repaired':
-		'{file} is read as UTF-8, but {lines} of its lines hold bytes that are not UTF-8 (lines {first}{more}): those bytes are read as “\uFFFD”, the rest of each line is kept. Save the file again as UTF-8 from the program that made it (Excel: “CSV UTF-8”) and run again.'
+		'{file} is read as UTF-8 except for bytes that are not UTF-8 on {lines} line(s) — line numbers {first}{more}. Those bytes are read as “\uFFFD”; the rest of each line is kept. Save the file again as UTF-8 from the program that made it (Excel: “CSV UTF-8”) and run again.'
 } satisfies Record<string, string>;
 
 const zh: Record<keyof typeof en, string> = {
@@ -39,9 +39,9 @@ const zh: Record<keyof typeof en, string> = {
 	'header.duplicate': '{file} 的第 {column} 列表头为“{from}”，与“{other}”列同名（比较列名时不区分大小写、忽略前后空格）；读作“{to}”。请确认映射的是哪一列。',
 	'header.flagRenamed': '--{option} {column}：{file} 中的这个表头读作“{name}”（前后带空格，或与其他列重名）。请改用 --{option} {name}。',
 	'encoding.repaired':
-		'{file} 按 UTF-8 读取，但其中 {lines} 行含有不是 UTF-8 的字节（第 {first}{more} 行）：这些字节显示为“\uFFFD”，每行其余内容保留。请在生成该文件的程序中重新另存为 UTF-8（Excel：“CSV UTF-8”），或在此选择文件的编码后重新读取。',
+		'{file} 按 UTF-8 读取，但有 {lines} 行含有不是 UTF-8 的字节（行号 {first}{more}）：这些字节显示为“\uFFFD”，每行其余内容保留。请在生成该文件的程序中重新另存为 UTF-8（Excel：“CSV UTF-8”），或在此选择文件的编码后重新读取。',
 	'encoding.cli.repaired':
-		'{file} 按 UTF-8 读取，但其中 {lines} 行含有不是 UTF-8 的字节（第 {first}{more} 行）：这些字节读作“\uFFFD”，每行其余内容保留。请在生成该文件的程序中重新另存为 UTF-8（Excel：“CSV UTF-8”）后再运行。'
+		'{file} 按 UTF-8 读取，但有 {lines} 行含有不是 UTF-8 的字节（行号 {first}{more}）：这些字节读作“\uFFFD”，每行其余内容保留。请在生成该文件的程序中重新另存为 UTF-8（Excel：“CSV UTF-8”）后再运行。'
 };
 
 export const messyMessages = { en, zh };
