@@ -127,6 +127,14 @@ describe('the built site in Chromium', () => {
 		expect(warning).toContain('mostly-utf8.csv 按 UTF-8 读取，但有 3 行含有不是 UTF-8 的字节（行号 7, 23, 38）');
 		expect(await page.getByTestId('encoding-select').isVisible()).toBe(true);
 		await page.screenshot({ path: path.join(SHOTS, 'encoding-repaired-zh-CN.png') });
+		// Two exports read as one dataset: the warning names the one with bad bytes; the totals double.
+		const clean = Buffer.from(mostlyUtf8Csv(40, '\n', []));
+		await page.getByTestId('file-input').setInputFiles([
+			{ name: 'clean.csv', mimeType: 'text/csv', buffer: clean },
+			{ name: 'mostly-utf8.csv', mimeType: 'text/csv', buffer }
+		]);
+		await expect.poll(() => page.getByTestId('rfm-totals').textContent(), { timeout: 60_000 }).toContain('5 位客户，销售额 1.64万') // 2 × 8,220 = 16,440, shown in 万;
+		expect(await page.getByTestId('encoding-repaired').textContent()).toContain('mostly-utf8.csv 按 UTF-8 读取，但有 3 行');
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -127,7 +127,7 @@ export class ImportModel {
 			this.xlsx.commit();
 			this.progress.loaded(opened.file.rows, this.ragged.takeWaited());
 			this.detection = opened.detection;
-			this.repaired = opened.repaired ? { file: file.name, report: opened.repaired } : null;
+			this.repaired = opened.repaired ? { file: (opened as { repairedFile?: string }).repairedFile ?? file.name, report: opened.repaired } : null;
 			this.lastFile = files;
 			session.db = db;
 			session.file = opened.file;
