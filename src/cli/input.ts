@@ -7,7 +7,7 @@ import type { DbClient } from '../db/client.ts';
 import type { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
-import { openFile } from '../run/open-file.ts';
+import { openFile, type OpenedFile } from '../run/open-file.ts';
 import { applyMapping } from '../run/stage.ts';
 import { optionalString, optionList, requireOption, txRoles, type OptionSpec, type Values } from './options.ts';
 import { ORDER_HELP, ORDER_OPTIONS, ORDER_ROLE_FLAGS, orderReportLines, orderRolesFrom, orderRulesFrom } from './order-options.ts';
@@ -15,6 +15,7 @@ import { openFiles } from '../run/open-files.ts';
 import { NODE_FILES } from './io.ts';
 import { cliRaggedPolicy, raggedOption } from './ragged-option.ts';
 import { raggedParams } from '../core/csv/ragged.ts';
+import { repairParams } from '../core/csv/utf8-repair.ts';
 import { DATE_OPTIONS, DATES_HELP, dateOptionsFrom } from './date-options.ts';
 
 
@@ -117,6 +118,7 @@ async function openInputs(db: DbClient, inputs: string[], columns: Record<string
 	if (!opened) throw new ClienteleError('import.cancelled');
 	opened.opened.forEach((f, i) => {
 		if (f.file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: inputs[i]!, ...raggedParams(f.file.ragged) })}\n`);
+		warnRepaired(f, inputs[i]!);
 	});
 	checkColumns(opened.file, columns, inputs[0]!, true);
 	process.stderr.write(`note: ${translate('en', 'orders.files', { count: inputs.length, list: inputs.join(', ') })}\n`);
@@ -165,6 +167,12 @@ export async function openInput(
 	if (!opened) throw new ClienteleError('import.cancelled');
 	const { file } = opened;
 	if (file.ragged) process.stderr.write(`warning: ${translate('en', 'ragged.skipped', { file: input, ...raggedParams(file.ragged) })}\n`);
+	warnRepaired(opened, input);
 	checkColumns(file, columns, opened.sheet === undefined ? input : file.fileName, o.resolveHeaders);
 	return file;
+}
+
+/** UTF-8 with a few bad bytes was read with them as U+FFFD: the lines are named on stderr. */
+function warnRepaired(opened: OpenedFile, input: string): void {
+	if (opened.repaired) process.stderr.write(`warning: ${translate('en', 'encoding.cli.repaired', repairParams(input, opened.repaired))}\n`);
 }

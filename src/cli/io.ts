@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { decodeSample, detectEncoding, needsTranscoding, type TextEncoding } from '../core/csv/encoding.ts';
-import { transcodeChunks } from '../core/csv/transcode.ts';
+import { decodeSample, detectEncoding, needsRepair, needsTranscoding, type TextEncoding } from '../core/csv/encoding.ts';
+import { createTranscoder, transcodeChunks } from '../core/csv/transcode.ts';
 import { SAMPLE_BYTES } from '../core/csv/inspect.ts';
 import { ClienteleError } from '../core/errors.ts';
 import type { InflationStep } from '../core/import/gzip-guard.ts';
@@ -127,7 +127,7 @@ export const NODE_FILES: OpenFileIo<string, PreparedPath> = {
 	name: (file) => file,
 	head: (file) => Promise.resolve(readSampleBytes(file)),
 	inflation: (file) => ({ size: fs.statSync(file).size, steps: inflate(file) }),
-	prepare: (file, kind, o) => (kind === 'xlsx' ? prepareWorkbook(file, o.sheet) : prepareText(file, o.encoding))
+	prepare: (file, kind, o) => (kind === 'xlsx' ? prepareWorkbook(file, o.sheet) : prepareText(file, o.encoding, o.repair))
 };
 
 /** A .gz file inflated with zlib in 1 MiB pieces, only counted. */
@@ -158,22 +158,24 @@ export function preparePath(file: string, options: SampleOptions = {}): Promise<
 
 /**
  * Detects the encoding of a text input and, for anything but UTF-8, transcodes the file (gunzipped
- * first when .gz) to a temporary UTF-8 file, streaming in chunks.
+ * first when .gz) to a temporary UTF-8 file, streaming in chunks; UTF-8 with bad bytes in its sample
+ * is copied the same way, the bad bytes as U+FFFD (the lines are reported).
  */
-async function prepareText(file: string, chosen: TextEncoding | undefined): Promise<PreparedPath> {
+async function prepareText(file: string, chosen: TextEncoding | undefined, repair = false): Promise<PreparedPath> {
 	const bytes = readSampleBytes(file);
 	const detection = detectEncoding(bytes);
 	const encoding = chosen ?? detection.encoding;
 	const sample = decodeSample(bytes, encoding);
 	const source = (p: string) => ({ kind: 'path' as const, path: p });
-	if (!needsTranscoding(encoding))
+	if (!needsTranscoding(encoding) && !repair && !needsRepair(encoding, bytes))
 		return { path: file, source: source(file), fileName: file, sample, detection, encoding, cleanup: () => undefined };
 	const gz = file.toLowerCase().endsWith('.gz');
 	const base = path.basename(file).replace(/\.gz$/i, '');
 	const { dir, remove: cleanup } = tempDir();
 	const out = path.join(dir, base.toLowerCase().endsWith('.csv') ? base : `${base}.csv`);
+	const t = createTranscoder(encoding);
 	try {
-		const transcode = (src: AsyncIterable<Uint8Array>) => transcodeChunks(src, encoding);
+		const transcode = (src: AsyncIterable<Uint8Array>) => transcodeChunks(src, t);
 		const read = fs.createReadStream(file, { highWaterMark: 1 << 20 });
 		if (gz) await pipeline(read, zlib.createGunzip(), transcode, fs.createWriteStream(out));
 		else await pipeline(read, transcode, fs.createWriteStream(out));
@@ -182,7 +184,8 @@ async function prepareText(file: string, chosen: TextEncoding | undefined): Prom
 		throw new ClienteleError('cli.noFile', { file, detail: e instanceof Error ? e.message : String(e) });
 	}
 	const fileName = gz ? file.replace(/\.gz$/i, '') : file;
-	return { path: out, source: source(out), fileName, sample, detection, encoding, cleanup };
+	const repaired = t.repair?.lines ? { repaired: t.repair } : {};
+	return { path: out, source: source(out), fileName, sample, detection, encoding, cleanup, ...repaired };
 }
 
 /** The options that name files the CLI writes. */

@@ -14,11 +14,13 @@
  * then loadInput); everything else calls openFile.
  */
 import type { EncodingDetection, TextEncoding } from '../core/csv/encoding.ts';
+import type { Utf8RepairReport } from '../core/csv/utf8-repair.ts';
 import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
 import type { RaggedChoice, RaggedPolicy, RaggedReport } from '../core/csv/ragged.ts';
 import { guessTxRoles } from '../core/import/presets.ts';
 import type { SniffResult } from '../core/csv/sniff.ts';
 import { ClienteleError } from '../core/errors.ts';
+import { isInvalidUtf8Error } from '../core/csv/utf8-repair.ts';
 import { guessFileRole } from '../core/import/customer-roles.ts';
 import { mappingFor } from '../core/import/mapping.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
@@ -67,6 +69,8 @@ export interface PreparedInput {
 	/** The decoded start of the file, for the sniffer. */
 	sample: string;
 	detection: EncodingDetection;
+	/** UTF-8 with bad bytes: the lines where they became U+FFFD (absent: none). */
+	repaired?: Utf8RepairReport;
 	/** The sheet read, when the input is an Excel workbook. */
 	sheet?: string;
 	/** Bytes DuckDB reads (absent: unknown). */
@@ -89,7 +93,7 @@ export interface OpenFileIo<F, P extends PreparedInput = PreparedInput> {
 	 */
 	inflation?(input: F): { size: number; steps: AsyncIterable<InflationStep> };
 	/** Makes a readable input readable by DuckDB: a workbook's sheet as CSV, another encoding as UTF-8. */
-	prepare(input: F, kind: 'text' | 'xlsx', o: { encoding?: TextEncoding; sheet?: string }): Promise<P>;
+	prepare(input: F, kind: 'text' | 'xlsx', o: { encoding?: TextEncoding; sheet?: string; repair?: boolean }): Promise<P>;
 	/** Inspects the sample (default: inspectSample, in place). */
 	inspect?(sample: string, fileName: string): Promise<SampleInspection>;
 	/** Decides about ragged rows under `ragged: 'ask'`. */
@@ -102,6 +106,8 @@ export interface OpenedFile {
 	file: LoadedFile;
 	/** How the file was decoded. */
 	detection: EncodingDetection;
+	/** UTF-8 with bad bytes: the lines where they became U+FFFD (absent: none). */
+	repaired?: Utf8RepairReport;
 	/** The sheet read, when the input was an Excel workbook. */
 	sheet?: string;
 	/** Loaded typed-first: the guessed mapping and its checks (the typed table exists when they found no errors). */
@@ -111,7 +117,7 @@ export interface OpenedFile {
 /** prepare: refuses what cannot be read, then lets the adapter convert and transcode. */
 export async function prepareInput<F, P extends PreparedInput>(
 	input: F,
-	o: Pick<OpenFileOptions, 'encoding' | 'sheet'>,
+	o: Pick<OpenFileOptions, 'encoding' | 'sheet'> & { repair?: boolean },
 	io: OpenFileIo<F, P>
 ): Promise<P> {
 	const name = io.name(input);
@@ -127,7 +133,7 @@ export async function prepareInput<F, P extends PreparedInput>(
 		});
 	}
 	if (kind !== 'xlsx' && o.sheet !== undefined) throw new ClienteleError('xlsx.notWorkbook', { file: name });
-	const prepared = await io.prepare(input, kind === 'xlsx' ? 'xlsx' : 'text', { encoding: o.encoding, sheet: o.sheet });
+	const prepared = await io.prepare(input, kind === 'xlsx' ? 'xlsx' : 'text', { encoding: o.encoding, sheet: o.sheet, ...(o.repair ? { repair: true } : {}) });
 	return inflatedSize === undefined ? prepared : { ...prepared, inflatedSize };
 }
 
@@ -153,7 +159,11 @@ export async function loadInput<F>(
 			onProgress: io.onProgress,
 			ragged: raggedPolicy(o, io)
 		};
-		const opened = { detection: prepared.detection, ...(prepared.sheet === undefined ? {} : { sheet: prepared.sheet }) };
+		const opened = {
+			detection: prepared.detection,
+			...(prepared.repaired ? { repaired: prepared.repaired } : {}),
+			...(prepared.sheet === undefined ? {} : { sheet: prepared.sheet })
+		};
 		const mapping = o.typedFirst ? typedMapping(inspected.sniff, o.typedFirst.timeZone) : null;
 		if (mapping) {
 			const typed = await loadTyped(db, { ...load, mapping, release: prepared.cleanup });
@@ -169,9 +179,22 @@ export async function loadInput<F>(
 	}
 }
 
+/**
+ * loadInput, and once more with the input repaired when the engine met bytes that are not UTF-8
+ * past the sample the encoding was detected from: they become U+FFFD and the lines are reported.
+ */
+export async function loadOrRepair<F>(db: DbClient, input: F, prepared: PreparedInput, o: OpenFileOptions, io: OpenFileIo<F>): Promise<OpenedFile | null> {
+	try {
+		return await loadInput(db, prepared, o, io);
+	} catch (e) {
+		if (prepared.repaired || !isInvalidUtf8Error(e)) throw e;
+		return loadInput(db, await prepareInput(input, { ...o, repair: true }, io), o, io);
+	}
+}
+
 /** The whole pipeline: prepare → inspect → load. */
 export async function openFile<F>(db: DbClient, input: F, o: OpenFileOptions, io: OpenFileIo<F>): Promise<OpenedFile | null> {
-	return loadInput(db, await prepareInput(input, o, io), o, io);
+	return loadOrRepair(db, input, await prepareInput(input, o, io), o, io);
 }
 
 /** The guessed mapping when the file looks like transactions with every role recognised; else null. */

@@ -34,8 +34,8 @@ export function fileInput(h: FileInputHooks = {}): OpenFileIo<File> {
 		inflation,
 		async prepare(file, kind, o) {
 			const csv = await toCsv(file, kind, h.signal);
-			const u = await utf8File(csv, { encoding: o.encoding, signal: h.signal, onProgress: (p) => h.onBytes?.(p.bytesIn) });
-			return { fileName: u.file.name, source: { kind: 'file', file: u.file }, sample: u.sample, detection: u.detection, size: u.file.size };
+			const u = await utf8File(csv, { encoding: o.encoding, repair: o.repair, signal: h.signal, onProgress: (p) => h.onBytes?.(p.bytesIn) });
+			return { fileName: u.file.name, source: { kind: 'file', file: u.file }, sample: u.sample, detection: u.detection, size: u.file.size, ...(u.repaired ? { repaired: u.repaired } : {}) };
 		},
 		inspect: inspectOffThread,
 		...(h.askRagged ? { askRagged: h.askRagged } : {}),

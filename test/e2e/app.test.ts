@@ -6,6 +6,7 @@ import { R_SEGMENT_NAMES } from '../../src/core/segments/rules.ts';
 import { drawn, drawnCount, grid, nearest, num, tableCells } from './chart-dom.ts';
 import { cli, countBy, TX } from './sample-data.ts';
 import { foreignRequests, openPage, ROOT, SAMPLE, SHOTS, useSite } from './harness.ts';
+import { mostlyUtf8Csv } from '../helpers/mostly-utf8.ts';
 
 const site = useSite();
 
@@ -110,6 +111,30 @@ describe('the built site in Chromium', () => {
 		// Results come first; the mapping is on the import tab.
 		await page.getByTestId('tab-import').click();
 		expect(await page.getByTestId('role-customer').inputValue()).toBe('客户编号');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('keeps a file that is UTF-8 but for three lines as UTF-8, says which lines and offers the encoding choice', async () => {
+		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'zh-CN' });
+		const buffer = Buffer.from(mostlyUtf8Csv());
+		await page.getByTestId('file-input').setInputFiles({ name: 'mostly-utf8.csv', mimeType: 'text/csv', buffer });
+		await page.getByTestId('segment-summary').waitFor({ timeout: 60_000 });
+		// 5 customers (José, Zoë, 张三, Renée, Ana — read as UTF-8, not as 1252), Σ (10 i + 0.5) for i = 1…40 = 8,220.
+		expect(await page.getByTestId('rfm-totals').textContent()).toContain('5 位客户，销售额 8,220.00');
+		await page.getByTestId('tab-import').click();
+		const warning = await page.getByTestId('encoding-repaired').textContent();
+		expect(warning).toContain('mostly-utf8.csv 按 UTF-8 读取，但有 3 行含有不是 UTF-8 的字节（行号 7, 23, 38）');
+		expect(await page.getByTestId('encoding-select').isVisible()).toBe(true);
+		await page.screenshot({ path: path.join(SHOTS, 'encoding-repaired-zh-CN.png') });
+		// Two exports read as one dataset: the warning names the one with bad bytes; the totals double.
+		const clean = Buffer.from(mostlyUtf8Csv(40, '\n', []));
+		await page.getByTestId('file-input').setInputFiles([
+			{ name: 'clean.csv', mimeType: 'text/csv', buffer: clean },
+			{ name: 'mostly-utf8.csv', mimeType: 'text/csv', buffer }
+		]);
+		await expect.poll(() => page.getByTestId('rfm-totals').textContent(), { timeout: 60_000 }).toContain('5 位客户，销售额 1.64万') // 2 × 8,220 = 16,440, shown in 万;
+		expect(await page.getByTestId('encoding-repaired').textContent()).toContain('mostly-utf8.csv 按 UTF-8 读取，但有 3 行');
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -4,17 +4,21 @@
  * 1. a byte-order mark (UTF-8, UTF-16 LE/BE) is certain;
  * 2. UTF-16 without a BOM shows as zero bytes in every other position (ASCII-heavy CSV);
  * 3. bytes that are valid UTF-8 are UTF-8 (pure ASCII included) — a truncated last sequence is fine;
+ *    so are bytes that are UTF-8 but for a few lines (MOSTLY_UTF8: their bad bytes become U+FFFD on
+ *    the way in, see utf8-repair.ts, and the lines are reported) — never the whole file as 1252;
  * 4. bytes that pair up as GBK/GB18030 with mostly common-hanzi pairs are GB18030 (Excel on Chinese
  *    Windows saves CSV as GBK; GB18030 is its superset and what TextDecoder should use);
  * 5. anything else is Windows-1252 (Excel on Western Windows; a superset of latin-1's printables).
  */
+
+import { utf8LineEvidence, type Utf8LineEvidence } from './utf8-repair.ts';
 
 /** Encodings we decode; labels as the WHATWG Encoding standard (TextDecoder) spells them. */
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export const TEXT_ENCODINGS: readonly TextEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'windows-1252'];
 
-export type EncodingReason = 'bom' | 'ascii' | 'utf8' | 'utf16-zeros' | 'gb18030' | 'fallback' | 'empty';
+export type EncodingReason = 'bom' | 'ascii' | 'utf8' | 'utf8-lossy' | 'utf16-zeros' | 'gb18030' | 'fallback' | 'empty';
 
 export interface EncodingDetection {
 	encoding: TextEncoding;
@@ -23,6 +27,14 @@ export interface EncodingDetection {
 	/** certain: BOM; high: strong evidence; low: a guess the user should be able to override. */
 	confidence: 'certain' | 'high' | 'low';
 	reason: EncodingReason;
+}
+
+/**
+ * UTF-8 whose sample holds an invalid sequence (detected as mostly UTF-8, or UTF-8 chosen by the
+ * user): DuckDB would refuse it, so it is copied with its bad bytes as U+FFFD (utf8-repair.ts).
+ */
+export function needsRepair(encoding: TextEncoding, sample: Uint8Array): boolean {
+	return encoding === 'utf-8' && !isValidUtf8(sample);
 }
 
 /** Only UTF-8 without transcoding is read by DuckDB as is (a UTF-8 BOM is skipped by it and by the sniffer). */
@@ -61,10 +73,26 @@ export function detectEncoding(bytes: Uint8Array): EncodingDetection {
 	for (const b of bytes) if (b >= 0x80) high++;
 	if (high === 0) return { encoding: 'utf-8', bom: 0, confidence: 'high', reason: 'ascii' };
 	if (isValidUtf8(bytes)) return { encoding: 'utf-8', bom: 0, confidence: 'high', reason: 'utf8' };
+	const lines = utf8LineEvidence(bytes);
+	if (isMostlyUtf8(lines))
+		return { encoding: 'utf-8', bom: 0, confidence: lines.valid >= MOSTLY_UTF8.high * lines.invalid ? 'high' : 'low', reason: 'utf8-lossy' };
 	const gb = gb18030Plausibility(bytes);
 	if (gb.invalid === 0 && gb.pairs > 0 && gb.common / gb.pairs >= 0.8)
 		return { encoding: 'gb18030', bom: 0, confidence: gb.pairs >= 8 ? 'high' : 'low', reason: 'gb18030' };
 	return { encoding: 'windows-1252', bom: 0, confidence: 'low', reason: 'fallback' };
+}
+
+/**
+ * "Valid UTF-8 but for a few lines": among the sample's lines with bytes above 0x7F, at least
+ * `ratio` times as many are valid UTF-8 (with multi-byte characters) as hold an invalid sequence —
+ * 80 % or more. GBK text makes a valid UTF-8 line only by accident (a few % of short lines), and
+ * Windows-1252 text almost never (é is E9, a lead byte followed by ASCII), so neither passes. At
+ * `high` times as many (95 %) the guess is confident; below that the page says it is a guess.
+ */
+export const MOSTLY_UTF8 = { ratio: 4, high: 20 } as const;
+
+export function isMostlyUtf8(e: Utf8LineEvidence): boolean {
+	return e.invalid > 0 && e.valid >= MOSTLY_UTF8.ratio * e.invalid;
 }
 
 /** ASCII text in UTF-16 has a zero in every other byte: at odd positions (LE) or even ones (BE). */

@@ -4,6 +4,7 @@
  * code runs in the page (File → Blob, see transcodeBlob) and in Node (see src/cli/io.ts).
  */
 import type { TextEncoding } from './encoding.ts';
+import { createUtf8Repairer, type Utf8RepairReport } from './utf8-repair.ts';
 
 export interface Transcoder {
 	/** Decodes one chunk; returns its UTF-8 bytes (possibly empty when a character is cut). */
@@ -16,10 +17,16 @@ export interface Transcoder {
 	readonly bytesOut: number;
 	/** Characters that could not be decoded and became U+FFFD. */
 	readonly replaced: number;
+	/** UTF-8 in, repaired (utf8-repair.ts): the lines whose bad bytes became U+FFFD. */
+	readonly repair?: Utf8RepairReport;
 }
 
-/** A byte-order mark is dropped (TextDecoder's default); the output never starts with one. */
+/**
+ * A byte-order mark is dropped (TextDecoder's default); the output never starts with one. UTF-8
+ * in (a file with a few bad bytes) is repaired, not decoded: valid bytes pass through.
+ */
 export function createTranscoder(encoding: TextEncoding): Transcoder {
+	if (encoding === 'utf-8') return utf8Transcoder();
 	const decoder = new TextDecoder(encoding);
 	const encoder = new TextEncoder();
 	let bytesIn = 0;
@@ -51,12 +58,35 @@ export function createTranscoder(encoding: TextEncoding): Transcoder {
 	};
 }
 
+function utf8Transcoder(): Transcoder {
+	const r = createUtf8Repairer();
+	let bytesIn = 0;
+	let bytesOut = 0;
+	const out = (u: Uint8Array) => ((bytesOut += u.length), u);
+	return {
+		push: (chunk) => ((bytesIn += chunk.length), out(r.push(chunk))),
+		end: () => out(r.end()),
+		get bytesIn() {
+			return bytesIn;
+		},
+		get bytesOut() {
+			return bytesOut;
+		},
+		get replaced() {
+			return r.report.replaced;
+		},
+		repair: r.report
+	};
+}
+
+const transcoderOf = (e: TextEncoding | Transcoder): Transcoder => (typeof e === 'string' ? createTranscoder(e) : e);
+
 /** Transcodes an iterable of byte chunks (a Node read stream, a web stream reader loop …). */
 export async function* transcodeChunks(
 	source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-	encoding: TextEncoding
+	encoding: TextEncoding | Transcoder
 ): AsyncGenerator<Uint8Array> {
-	const t = createTranscoder(encoding);
+	const t = transcoderOf(encoding);
 	for await (const chunk of source) {
 		const out = t.push(chunk);
 		if (out.length) yield out;
@@ -66,8 +96,8 @@ export async function* transcodeChunks(
 }
 
 /** A web TransformStream (browser and Node ≥ 18): `file.stream().pipeThrough(transcodeStream('gb18030'))`. */
-export function transcodeStream(encoding: TextEncoding): TransformStream<Uint8Array, Uint8Array> {
-	const t = createTranscoder(encoding);
+export function transcodeStream(encoding: TextEncoding | Transcoder): TransformStream<Uint8Array, Uint8Array> {
+	const t = transcoderOf(encoding);
 	return new TransformStream<Uint8Array, Uint8Array>({
 		transform(chunk, controller) {
 			const out = t.push(chunk);
@@ -87,7 +117,8 @@ export interface TranscodeProgress {
 }
 
 export interface TranscodeBlobOptions {
-	encoding: TextEncoding;
+	/** The encoding, or a transcoder made for it (to read its counts afterwards). */
+	encoding: TextEncoding | Transcoder;
 	/** The blob is gzip-compressed (.csv.gz): decompress first. The result is plain UTF-8. */
 	gzip?: boolean;
 	onProgress?: (p: TranscodeProgress) => void;

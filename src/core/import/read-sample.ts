@@ -3,8 +3,9 @@
  * they are UTF-8, else a UTF-8 transcoding streamed chunk by chunk (Web File/Blob APIs, which Node
  * has too). The page's open-file adapter (state/file-input.ts) prepares files with it.
  */
-import { decodeSample, detectEncoding, needsTranscoding, type EncodingDetection, type TextEncoding } from '../csv/encoding.ts';
-import { transcodeBlob, type TranscodeProgress } from '../csv/transcode.ts';
+import { decodeSample, detectEncoding, needsRepair, needsTranscoding, type EncodingDetection, type TextEncoding } from '../csv/encoding.ts';
+import { createTranscoder, transcodeBlob, type TranscodeProgress } from '../csv/transcode.ts';
+import type { Utf8RepairReport } from '../csv/utf8-repair.ts';
 import { SAMPLE_BYTES } from '../csv/inspect.ts';
 import { ClienteleError } from '../errors.ts';
 import { SIGNATURE_BYTES } from './file-signature.ts';
@@ -84,6 +85,8 @@ export interface Utf8File {
 	file: File;
 	sample: string;
 	detection: EncodingDetection;
+	/** UTF-8 with bad bytes: the lines where they became U+FFFD (absent: none). */
+	repaired?: Utf8RepairReport;
 }
 
 export interface Utf8Options {
@@ -91,18 +94,23 @@ export interface Utf8Options {
 	encoding?: TextEncoding;
 	onProgress?: (p: TranscodeProgress) => void;
 	signal?: AbortSignal;
+	/** Copy UTF-8 with its bad bytes as U+FFFD even when the sample is valid (the engine met some later). */
+	repair?: boolean;
 }
 
 /**
  * Detects the encoding from the first bytes; GBK/GB18030, UTF-16 and Windows-1252 files are
- * transcoded to UTF-8 as a stream (DuckDB reads UTF-8 only), never as one big string.
+ * transcoded to UTF-8 as a stream (DuckDB reads UTF-8 only), never as one big string; so is UTF-8
+ * with bad bytes in its sample (repaired: they become U+FFFD, the lines are counted).
  */
 export async function utf8File(file: File, o: Utf8Options = {}): Promise<Utf8File> {
 	const bytes = await sampleBytes(file);
 	const detected = detectEncoding(bytes);
 	const detection = o.encoding ? { ...detected, encoding: o.encoding } : detected;
 	const sample = decodeSample(bytes, detection.encoding);
-	if (!needsTranscoding(detection.encoding)) return { file, sample, detection };
-	const blob = await transcodeBlob(file, { encoding: detection.encoding, gzip: isGz(file), onProgress: o.onProgress, signal: o.signal });
-	return { file: new File([blob], file.name.replace(/\.gz$/i, ''), { type: 'text/csv' }), sample, detection };
+	if (!needsTranscoding(detection.encoding) && !o.repair && !needsRepair(detection.encoding, bytes)) return { file, sample, detection };
+	const t = createTranscoder(detection.encoding);
+	const blob = await transcodeBlob(file, { encoding: t, gzip: isGz(file), onProgress: o.onProgress, signal: o.signal });
+	const out = new File([blob], file.name.replace(/\.gz$/i, ''), { type: 'text/csv' });
+	return { file: out, sample, detection, ...(t.repair?.lines ? { repaired: t.repair } : {}) };
 }

@@ -17,7 +17,11 @@ const en = {
 	'header.trimmed': 'Column {column} of {file} is headed “{from}” with spaces around it; it is read as “{to}”.',
 	'header.duplicate':
 		'Column {column} of {file} is headed “{from}”, the same name as column “{other}” (names are compared ignoring case and surrounding spaces); it is read as “{to}”. Check which of the two you map.',
-	'header.flagRenamed': '--{option} {column}: that header of {file} is read as “{name}” (written with spaces around it, or repeated). Give --{option} {name}.'
+	'header.flagRenamed': '--{option} {column}: that header of {file} is read as “{name}” (written with spaces around it, or repeated). Give --{option} {name}.',
+	'encoding.repaired':
+		'{file} is read as UTF-8 except for bytes that are not UTF-8 on {lines} line(s) — line numbers {first}{more}. Those bytes are shown as “\uFFFD”; the rest of each line is kept. Save the file again as UTF-8 from the program that made it (Excel: “CSV UTF-8”), or choose its encoding here and read it again.',
+	'encoding.cli.repaired':
+		'{file} is read as UTF-8 except for bytes that are not UTF-8 on {lines} line(s) — line numbers {first}{more}. Those bytes are read as “\uFFFD”; the rest of each line is kept. Save the file again as UTF-8 from the program that made it (Excel: “CSV UTF-8”) and run again.'
 } satisfies Record<string, string>;
 
 const zh: Record<keyof typeof en, string> = {
@@ -33,7 +37,11 @@ const zh: Record<keyof typeof en, string> = {
 		'截至校准期截止日 {date}，{customers} 位客户中只有 {repeat} 位再次购买；CLV 至少需要 {min} 位复购客户，才能估计客户再次购买的频率和金额。与其给出模型无法支撑的数字，这里不给出预测。请选择更晚的校准期截止日，或载入更长的历史数据。',
 	'header.trimmed': '{file} 的第 {column} 列表头为“{from}”，前后带有空格；读作“{to}”。',
 	'header.duplicate': '{file} 的第 {column} 列表头为“{from}”，与“{other}”列同名（比较列名时不区分大小写、忽略前后空格）；读作“{to}”。请确认映射的是哪一列。',
-	'header.flagRenamed': '--{option} {column}：{file} 中的这个表头读作“{name}”（前后带空格，或与其他列重名）。请改用 --{option} {name}。'
+	'header.flagRenamed': '--{option} {column}：{file} 中的这个表头读作“{name}”（前后带空格，或与其他列重名）。请改用 --{option} {name}。',
+	'encoding.repaired':
+		'{file} 按 UTF-8 读取，但有 {lines} 行含有不是 UTF-8 的字节（行号 {first}{more}）：这些字节显示为“\uFFFD”，每行其余内容保留。请在生成该文件的程序中重新另存为 UTF-8（Excel：“CSV UTF-8”），或在此选择文件的编码后重新读取。',
+	'encoding.cli.repaired':
+		'{file} 按 UTF-8 读取，但有 {lines} 行含有不是 UTF-8 的字节（行号 {first}{more}）：这些字节读作“\uFFFD”，每行其余内容保留。请在生成该文件的程序中重新另存为 UTF-8（Excel：“CSV UTF-8”）后再运行。'
 };
 
 export const messyMessages = { en, zh };

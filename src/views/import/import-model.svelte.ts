@@ -1,4 +1,5 @@
 import type { TextEncoding, EncodingDetection } from '../../core/csv/encoding.ts';
+import type { Utf8RepairReport } from '../../core/csv/utf8-repair.ts';
 import { dateFormatFor } from '../../core/csv/date-choice.ts';
 import type { DateFormat } from '../../core/csv/dates.ts';
 import { localDay } from '../../core/csv/quality.ts';
@@ -11,7 +12,7 @@ import { guessFileRole, type FileRole } from '../../core/import/customer-roles.t
 import { isOutOfMemory, outOfMemoryError } from '../../core/import/load-stats.ts';
 import { mappingFor } from '../../core/import/mapping.ts';
 import type { TxMapping } from '../../core/sql/parse.ts';
-import { loadInput, prepareInput } from '../../run/open-file.ts';
+import { loadOrRepair, prepareInput } from '../../run/open-file.ts';
 import { applyQualityFixes } from '../../run/quality.ts';
 import { applyMapping, type MappingResult } from '../../run/stage.ts';
 import { loadSampleDatasets } from '../../state/datasets.svelte.ts';
@@ -47,6 +48,8 @@ export class ImportModel {
 	timeZone = $state(localTimeZone());
 	/** What the encoding detection said about the last file (null before one is read). */
 	detection = $state.raw<EncodingDetection | null>(null);
+	/** The last file was UTF-8 with bad bytes: the lines where they became U+FFFD (null: none). */
+	repaired = $state.raw<{ file: string; report: Utf8RepairReport } | null>(null);
 	/** What the file is: transactions or a customer table (guessed from the headers, the user's to change). */
 	fileRole = $state<FileRole>('transactions');
 	/** The load under way and the rate of the last one. */
@@ -114,7 +117,7 @@ export class ImportModel {
 			// the first analysis comes sooner; the text table is read when a view needs it); any other
 			// file, and several files read as one dataset, are loaded as text and mapped.
 			const opened = prepared
-				? await loadInput(db, prepared, { ragged: 'ask', typedFirst: { timeZone: this.timeZone } }, io)
+				? await loadOrRepair(db, file, prepared, { ragged: 'ask', typedFirst: { timeZone: this.timeZone } }, io)
 				: await openMany(db, files, io);
 			if (!opened) {
 				this.notice = 'import.cancelled';
@@ -124,6 +127,7 @@ export class ImportModel {
 			this.xlsx.commit();
 			this.progress.loaded(opened.file.rows, this.ragged.takeWaited());
 			this.detection = opened.detection;
+			this.repaired = opened.repaired ? { file: (opened as { repairedFile?: string }).repairedFile ?? file.name, report: opened.repaired } : null;
 			this.lastFile = files;
 			session.db = db;
 			session.file = opened.file;
@@ -162,8 +166,8 @@ export class ImportModel {
 	/** Reads the last file again with another encoding. */
 	async reopen(encoding: TextEncoding): Promise<void> { if (this.lastFile) await this.open(this.lastFile, encoding); }
 
-	/** The encoding can be chosen when detection was not certain (no byte-order mark). */
-	get encodingChoice(): boolean { return this.detection !== null && this.detection.confidence !== 'certain'; }
+	/** The encoding can be chosen when detection was not certain (no byte-order mark) or bad bytes were replaced. */
+	get encodingChoice(): boolean { return this.detection !== null && (this.detection.confidence !== 'certain' || this.repaired !== null); }
 
 	async cancel(): Promise<void> {
 		this.ragged.choose('stop');
