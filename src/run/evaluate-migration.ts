@@ -3,7 +3,7 @@ import { migrationMoves, sortMigration, type MigrationMoves, type MigrationRow }
 import { addDays } from '../core/iso-days.ts';
 import type { SegmentSet } from '../core/segments/rules.ts';
 import type { ScoringOptions } from '../core/segments/scoring.ts';
-import { endGroupsSql, migrationMatrixSql } from '../core/sql/evaluate-migration.ts';
+import { cohortGroupsSql, endGroupsSql, migrationMatrixSql } from '../core/sql/evaluate-migration.ts';
 import { segmentGroups, stageGroups } from '../core/sql/plan-basis.ts';
 import type { GroupSource } from '../core/sql/plan.ts';
 import { rfmScoresSql } from '../core/sql/rfm-score.ts';
@@ -64,4 +64,9 @@ export async function evaluateMigration(
 	await db.exec(endGroupsSql(o.end, EVAL_END));
 	const rows = (await db.query<MigrationRow>(migrationMatrixSql({ cohort: EVAL_COHORT, end: EVAL_END, none: o.none }))).rows;
 	return { asOf: o.asOf, rows: sortMigration(rows, o.order), moves: migrationMoves(rows, o.order), order: o.order };
+}
+
+/** The cohort's groups (as the action list names them). */
+export async function cohortGroups(db: DbClient): Promise<string[]> {
+	return (await db.query<{ group: string }>(cohortGroupsSql(EVAL_COHORT))).rows.map((r) => r.group);
 }

@@ -21,3 +21,8 @@ export function migrationMatrixSql(o: { cohort: string; end: string; none: strin
 		FROM ${ident(o.cohort)} c LEFT JOIN ${ident(o.end)} e ON e.customer_id = c.customer_id
 		GROUP BY ALL`;
 }
+
+/** The cohort's distinct groups, by name. */
+export function cohortGroupsSql(cohort: string): Sql {
+	return sql`SELECT DISTINCT "group" FROM ${ident(cohort)} ORDER BY "group"`;
+}
