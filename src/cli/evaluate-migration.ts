@@ -1,4 +1,4 @@
-import { MIGRATION_COLUMNS, STAGE_MOVE_ORDER } from '../core/evaluate/migration.ts';
+import { bestNaming, MIGRATION_COLUMNS, STAGE_MOVE_ORDER } from '../core/evaluate/migration.ts';
 import type { EvaluateWindows } from '../core/evaluate/defaults.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
@@ -61,8 +61,8 @@ export function migrationArgs(v: Values): MigrationArgs | null {
 
 /** The language whose names cover most of the list's groups (the list was written in it); ties: `lang`. */
 function listLang(groups: readonly string[], namesOf: (l: Lang) => readonly string[], lang: Lang): Lang {
-	const hits = (l: Lang) => groups.filter((g) => namesOf(l).includes(g)).length;
-	return LANGS.reduce((best, l) => (hits(l) > hits(best) ? l : best), lang);
+	const langs = [lang, ...LANGS.filter((l) => l !== lang)];
+	return bestNaming(groups, langs.map((l) => ({ lang: l, names: namesOf(l) })))?.lang ?? lang;
 }
 
 async function endGroups(db: NodeDbClient, v: Values, a: MigrationArgs, asOf: string, groups: readonly string[], lang: Lang): Promise<{ end: GroupSource; order: string[] | null; names: string[]; lang: Lang }> {

@@ -71,3 +71,23 @@ export function migrationGroups(rows: readonly MigrationRow[], key: 'group_from'
 
 /** The CLI's `--migration` columns (README: "Evaluation / 绩效评估"), a contract. */
 export const MIGRATION_COLUMNS = ['group_from', 'group_to', 'customers', 'contacted', 'control'] as const;
+
+/** The matrix cells of one side (everyone, contacted or control) with each cell's share of its row. */
+export function migrationCells(rows: readonly MigrationRow[], side: 'customers' | 'contacted' | 'control'): { from: string; to: string; customers: number; row_share: number }[] {
+	const totals = new Map<string, number>();
+	for (const r of rows) totals.set(r.group_from, (totals.get(r.group_from) ?? 0) + r[side]);
+	return rows
+		.filter((r) => r[side] > 0)
+		.map((r) => ({ from: r.group_from, to: r.group_to, customers: r[side], row_share: r[side] / totals.get(r.group_from)! }));
+}
+
+/** Of several namings of a basis's groups (one per language), the one that names most of the list's groups (ties: the first). */
+export function bestNaming<T extends { names: readonly string[] }>(groups: readonly string[], candidates: readonly T[]): T | null {
+	let best: T | null = null;
+	let hits = -1;
+	for (const c of candidates) {
+		const n = groups.filter((g) => c.names.includes(g)).length;
+		if (n > hits) [best, hits] = [c, n];
+	}
+	return best;
+}

@@ -15,6 +15,9 @@ const en = {
 	'evaluate.migration.changesCli': '{side}: {same} same, {changed} changed of {total} (groups at {asOf})',
 	'evaluate.migration.contacted': 'Contacted',
 	'evaluate.migration.control': 'Control',
+	'evaluate.migration.everyone': 'Everyone',
+	'evaluate.migration.export': 'Export matrix CSV',
+	'evaluate.migration.show': 'Matrix of',
 	'evaluate.migration.from': 'Group in the action list',
 	'evaluate.migration.to': 'Group at {asOf}',
 	'evaluate.migration.rowShare': 'Share of the row',
@@ -22,7 +25,7 @@ const en = {
 	'evaluate.migration.none': 'not in the data',
 	'evaluate.migration.unavailable':
 		'Migration is computed for RFM segments and lifecycle stages of the current action list. Tiers: use the CLI (evaluate --migration --basis tier with the standard); value-matrix quadrants are not recomputed (their model is fitted on a window of its own, not at a date).',
-	'evaluate.migration.fileNote': 'An uploaded list is recomputed with the current {basis} settings: use the settings the list was made with.',
+	'evaluate.migration.fileNote': 'An uploaded list’s groups are recomputed with the basis and settings of this plan view: choose the ones the list was made with.',
 	'evaluate.migrationQuadrant':
 		'Migration is not computed for value-matrix quadrants: they come from a model fitted on a window of its own, not from an as-of date, so there are no “same settings” at the end. Use --basis segment, tier or stage.',
 	'evaluate.migrationNoMatch':
@@ -41,6 +44,9 @@ const zh: Record<keyof typeof en, string> = {
 	'evaluate.migration.changesCli': '{side}：共 {total} 人，不变 {same}，变化 {changed}（{asOf} 的分组）',
 	'evaluate.migration.contacted': '触达组',
 	'evaluate.migration.control': '对照组',
+	'evaluate.migration.everyone': '全部客户',
+	'evaluate.migration.export': '导出迁移矩阵 CSV',
+	'evaluate.migration.show': '矩阵范围',
 	'evaluate.migration.from': '行动清单中的分组',
 	'evaluate.migration.to': '{asOf} 的分组',
 	'evaluate.migration.rowShare': '占该行比例',
@@ -48,7 +54,7 @@ const zh: Record<keyof typeof en, string> = {
 	'evaluate.migration.none': '数据中无此客户',
 	'evaluate.migration.unavailable':
 		'分组迁移适用于当前行动清单的 RFM 分群和生命周期阶段。分级层级请使用命令行（evaluate --migration --basis tier 并给出分级标准）；价值矩阵象限不重新计算（其模型按自身的时间窗拟合，而非按某一日期）。',
-	'evaluate.migration.fileNote': '上传的清单按当前的{basis}设置重新计算：请使用生成该清单时的设置。',
+	'evaluate.migration.fileNote': '上传清单的分组按本方案视图当前的分组依据和设置重新计算：请选择生成该清单时的依据和设置。',
 	'evaluate.migrationQuadrant': '价值矩阵象限不计算分组迁移：象限来自按自身时间窗拟合的模型，而非某一截止日期，因此期末不存在“相同设置”。请使用 --basis segment、tier 或 stage。',
 	'evaluate.migrationNoMatch': '行动清单的分组（{groups}）都不是此设置下的{basis}分组（{names}）。请给出生成该清单时的 --basis 和设置。'
 };
