@@ -89,7 +89,9 @@ async function endGroups(db: NodeDbClient, v: Values, a: MigrationArgs, asOf: st
 	const l = listLang(groups, (x) => Object.values(planSegmentNames(set, x)), lang);
 	const names = planSegmentNames(set, l);
 	const rfm = { frequency: frequencyFor(tx, resolved), monetary: tx.monetary, returns: tx.returns, cancelledPattern: tx.cancelledPattern };
-	return { end: await recomputeGroups(db, { basis: 'segment', rfm, scoring, set, names }, asOf), order: null, names: Object.values(names), lang: l };
+	// Shown in the rule set's order, Others last (not a value order: no up / down).
+	const shown = [...set.rules.map((r) => names[r.id] ?? r.id), ...Object.values(names)];
+	return { end: await recomputeGroups(db, { basis: 'segment', rfm, scoring, set, names }, asOf), order: null, names: [...new Set(shown)], lang: l };
 }
 
 /** Recomputes the groups, writes the matrix to --migration and up/same/down to stderr. */
@@ -99,7 +101,7 @@ export async function writeMigration(db: NodeDbClient, v: Values, a: MigrationAr
 	const e = await endGroups(db, v, a, asOf, groups, o.lang);
 	if (!groups.some((g) => e.names.includes(g)))
 		throw new ClienteleError('evaluate.migrationNoMatch', { basis: a.basis, groups: groups.slice(0, 8).join(', '), names: e.names.slice(0, 12).join(', ') });
-	const m = await evaluateMigration(db, { end: e.end, asOf, order: e.order, none: translate(e.lang, 'evaluate.migration.none') });
+	const m = await evaluateMigration(db, { end: e.end, asOf, order: e.order, display: e.names, none: translate(e.lang, 'evaluate.migration.none') });
 	writeOutput(a.file, toCsv([...MIGRATION_COLUMNS], m.rows, { bom: false }));
 	for (const side of ['contacted', 'control'] as const) {
 		const c = m.moves[side];

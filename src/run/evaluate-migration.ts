@@ -51,19 +51,22 @@ export interface MigrationResult {
 	moves: MigrationMoves;
 	/** The groups' order, best first; null: they have none (RFM segments, quadrants). */
 	order: readonly string[] | null;
+	/** The order they are shown in (the order, else the rule set's: not a value order). */
+	display: readonly string[] | null;
 }
 
 /**
  * The matrix of the cohort's groups against `end` (the groups at `asOf`); `none` names a cohort
- * customer the recomputation does not have.
+ * customer the recomputation does not have; `display`: the rows' order when the groups have none.
  */
 export async function evaluateMigration(
 	db: DbClient,
-	o: { end: GroupSource; asOf: string; order: readonly string[] | null; none: string }
+	o: { end: GroupSource; asOf: string; order: readonly string[] | null; none: string; display?: readonly string[] }
 ): Promise<MigrationResult> {
+	const display = o.order ?? o.display ?? null;
 	await db.exec(endGroupsSql(o.end, EVAL_END));
 	const rows = (await db.query<MigrationRow>(migrationMatrixSql({ cohort: EVAL_COHORT, end: EVAL_END, none: o.none }))).rows;
-	return { asOf: o.asOf, rows: sortMigration(rows, o.order), moves: migrationMoves(rows, o.order), order: o.order };
+	return { asOf: o.asOf, rows: sortMigration(rows, display), moves: migrationMoves(rows, o.order), order: o.order, display };
 }
 
 /** The cohort's groups (as the action list names them). */

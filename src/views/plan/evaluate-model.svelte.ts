@@ -161,7 +161,7 @@ export class EvaluateModel {
 		if (!best) return null;
 		const asOf = migrationAsOf(r.windows);
 		const end = await recomputeGroups(this.db, best.spec, asOf);
-		return evaluateMigration(this.db, { end, asOf, order: best.order, none: translate(best.lang, 'evaluate.migration.none') });
+		return evaluateMigration(this.db, { end, asOf, order: best.order, display: best.names, none: translate(best.lang, 'evaluate.migration.none') });
 	}
 
 	/** The migration matrix as `evaluate --migration` writes it (BOM for Excel). */

@@ -28,7 +28,9 @@ export function pageRecompute(basis: EvalBasis, o: { rfm: RfmRun; hasOrder: bool
 	if (basis === 'segment') {
 		const names = rfm.segmentNames(lang);
 		const base = { frequency: rfm.frequency, monetary: rfm.monetary, returns: rfm.returns, cancelledPattern: rfm.cancelledPattern };
-		return { lang, spec: { basis, rfm: base, scoring: rfm.applied, set: rfm.set, names }, names: Object.values(names), order: null };
+		// Shown in the rule set's order, Others last (not a value order: no up / down).
+		const shown = [...new Set([...rfm.set.rules.map((r) => names[r.id] ?? r.id), ...Object.values(names)])];
+		return { lang, spec: { basis, rfm: base, scoring: rfm.applied, set: rfm.set, names }, names: shown, order: null };
 	}
 	if (basis === 'stage') {
 		const names = Object.fromEntries(STAGES.map((s) => [s, translate(lang, `lifecycle.stage.${s}`)]));
