@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mappingFor } from '../../../src/core/import/mapping.ts';
-import { STAGE_MOVE_ORDER, migrationMoves, moveOf, type MigrationRow } from '../../../src/core/evaluate/migration.ts';
+import { STAGE_MOVE_ORDER, migrationCells, migrationMoves, moveOf, sortMigration, type MigrationRow } from '../../../src/core/evaluate/migration.ts';
 import { evaluateWindows } from '../../../src/core/evaluate/defaults.ts';
 import type { DbClient } from '../../../src/db/client.ts';
 import { cohortFromFile } from '../../../src/run/evaluate.ts';
@@ -88,5 +88,20 @@ describe('plan evaluation: migration between groups', () => {
 		expect(moveOf('B', 'VIP', ['VIP', 'B'])).toBe('up');
 		const moves = migrationMoves([cell('x', 'y', 2, 1), cell('x', 'x', 3, 0)], null);
 		expect(moves.all).toEqual({ up: 0, same: 3, down: 0, changed: 3, total: 6 });
+	});
+
+	it('rows in the given order (groups outside it last, by name); cells carry the share of their row', () => {
+		const rows = [cell('Others', 'Champions', 1, 0), cell('Loyal', 'Loyal', 2, 1), cell('Champions', 'zz', 1, 0), cell('Champions', 'Loyal', 0, 1)];
+		expect(sortMigration(rows, ['Champions', 'Loyal', 'Others']).map((r) => `${r.group_from}>${r.group_to}`)).toEqual([
+			'Champions>Loyal',
+			'Champions>zz',
+			'Loyal>Loyal',
+			'Others>Champions'
+		]);
+		expect(migrationCells(rows, 'customers').filter((c) => c.from === 'Champions').map((c) => c.row_share)).toEqual([0.5, 0.5]);
+		expect(migrationCells(rows, 'control').map((c) => [c.from, c.to, c.row_share])).toEqual([
+			['Loyal', 'Loyal', 1],
+			['Champions', 'Loyal', 1]
+		]);
 	});
 });
