@@ -47,6 +47,8 @@ export class EvaluateModel {
 	/** Migration between groups (null: the basis is not recomputed in the page) and the basis it was for. */
 	migration = $state.raw<MigrationResult | null>(null);
 	migrationBasis = $state<EvalBasis>('segment');
+	/** Why the migration failed (the evaluation itself stands). */
+	migrationError = $state.raw<ClienteleError | null>(null);
 	/** The RFM as-of date the evaluated action list's groups were computed at (null: a file). */
 	groupsAsOf = $state<string | null>(null);
 	private columns: string[] = [];
@@ -140,7 +142,11 @@ export class EvaluateModel {
 			const start = this.effectiveStart;
 			const frequency = session.mapping?.roles.order ? 'orders' : 'days';
 			this.result = await runEvaluate(this.db, { start, days, frequency, surveys: this.surveys() });
-			this.migration = await this.runMigration(this.result);
+			this.migrationError = null;
+			this.migration = await this.runMigration(this.result).catch((e: unknown) => {
+				this.migrationError = isClienteleError(e) ? e : new ClienteleError('evaluate.failed', { detail: e instanceof Error ? e.message : String(e) });
+				return null;
+			});
 			this.migrationBasis = this.plan().basis;
 			this.groupsAsOf = this.source === 'plan' ? this.plan().asOf : null;
 			this.ranWith = this.settings();
