@@ -8,6 +8,7 @@ import { tierGroups } from '../core/sql/plan-basis.ts';
 import type { GroupSource } from '../core/sql/plan.ts';
 import type { NodeDbClient } from '../db/node.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
+import { STAGES } from '../core/lifecycle/defaults.ts';
 import { cohortGroups, evaluateMigration, migrationAsOf, recomputeGroups } from '../run/evaluate-migration.ts';
 import { GRADE_TABLE } from '../run/tables.ts';
 import { gradeFromFlags, GRADE_OPTIONS, gradeSettings, type GradeSettings } from './grade.ts';
@@ -75,13 +76,16 @@ async function endGroups(db: NodeDbClient, v: Values, a: MigrationArgs, asOf: st
 		return { end: tierGroups({ table: GRADE_TABLE, ungraded: ungraded(l) }), order, names: [...order, ungraded(l)], lang: l };
 	}
 	if (a.basis === 'stage') {
-		const l = listLang(groups, (x) => Object.values(stageNames(x === 'en' ? 'en' : 'zh-CN')), lang);
-		const names = stageNames(l === 'en' ? 'en' : 'zh-CN');
+		// The CLI writes English stages as ids (active), the page as names (Active); Chinese alike.
+		const byLang: { lang: Lang; byId: Record<string, string> }[] = [lang, ...LANGS.filter((x) => x !== lang)].map((x) => ({ lang: x, byId: stageNames(x) }));
+		byLang.push({ lang: 'en', byId: Object.fromEntries(STAGES.map((s) => [s, translate('en', `lifecycle.stage.${s}`)])) });
+		const best = bestNaming(groups, byLang.map((n) => ({ ...n, names: Object.values(n.byId) })))!;
+		const [l, names] = [best.lang, best.byId];
 		if (a.profiles) await loadProfilesArg(db, a.profiles, v);
 		const frequency = tx.roles.order ? ('orders' as const) : ('days' as const);
 		const lifecycle = { days: lifecycleDaysFrom(v), frequency, returns: tx.returns, cancelledPattern: tx.cancelledPattern, profiles: a.profiles !== null };
 		const end = await recomputeGroups(db, { basis: 'stage', lifecycle, names }, asOf);
-		const order = STAGE_MOVE_ORDER.map((s) => names[s]);
+		const order = STAGE_MOVE_ORDER.map((s) => names[s]!);
 		return { end, order, names: order, lang: l };
 	}
 	const set = parseSegments(v);

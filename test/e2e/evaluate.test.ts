@@ -102,6 +102,29 @@ describe('plan evaluation in Chromium', () => {
 		expect(await page.getByTestId('evaluate-stale').count()).toBe(0);
 		expect(await page.getByTestId('evaluate-moves-control').textContent()).toContain('Control:');
 		await page.getByTestId('evaluate').screenshot({ path: path.join(SHOTS, 'evaluate-en.png') });
+
+		// Stages: the plan re-runs on the lifecycle basis; its migration moves up and down (engagement order)
+		// and equals `evaluate --migration --basis stage` on the exported list.
+		await page.getByTestId('plan-basis').selectOption('stage');
+		const stageList = path.join(SHOTS, 'evaluate-stage-actions.csv');
+		await expect
+			.poll(
+				async () => {
+					const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export').click()]);
+					fs.copyFileSync(await d.path(), stageList);
+					return parse(fs.readFileSync(stageList, 'utf8')).rows.some((r) => r.group === 'Active');
+				},
+				{ timeout: 60_000 }
+			)
+			.toBe(true);
+		const stageFile = path.join(SHOTS, 'evaluate-stage-migration-cli.csv');
+		const stageCli = cli(['evaluate', ...TX, '--actions', stageList, '--migration', stageFile, '--basis', 'stage']);
+		await page.getByTestId('evaluate-run').click();
+		await expect.poll(async () => page.getByTestId('evaluate-moves-contacted').textContent(), { timeout: 60_000 }).toContain(' up (');
+		await stageCli;
+		const [sd] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evaluate-migration-export').click()]);
+		expect(parse(fs.readFileSync(await sd.path(), 'utf8')).rows).toEqual(Papa.parse(fs.readFileSync(stageFile, 'utf8').trim(), { header: true, skipEmptyLines: true }).data);
+		await page.getByTestId('evaluate').screenshot({ path: path.join(SHOTS, 'evaluate-stage-en.png') });
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -59,6 +59,19 @@ describe('clientele evaluate --migration', () => {
 		]);
 	});
 
+	it('stages named as the page exports them (Active …) or in Chinese: the matrix speaks the list\'s naming', async () => {
+		const days = ['--new-days', '10', '--active-days', '20', '--churn-days', '40'];
+		const rename = (m: Record<string, string>) => {
+			const p = file('renamed');
+			fs.writeFileSync(p, fs.readFileSync(STAGES, 'utf8').replace(/,(active|new|silent|churned),/g, (_, g: string) => `,${m[g]},`));
+			return p;
+		};
+		const page = await run(['--actions', rename({ active: 'Active', new: 'New', silent: 'Silent', churned: 'Churned' }), '--basis', 'stage', ...days]);
+		expect(page.rows.map((r) => `${r[0]}>${r[1]}`)).toEqual(['Active>Active', 'Active>Churned', 'Active>not in the data', 'New>Silent', 'Silent>Active', 'Churned>Active']);
+		const zh = await run(['--actions', rename({ active: '活跃', new: '新', silent: '沉默', churned: '流失' }), '--basis', 'stage', ...days]);
+		expect(zh.rows.map((r) => `${r[0]}>${r[1]}`)).toEqual(['活跃>活跃', '活跃>流失', '活跃>数据中无此客户', '新>沉默', '沉默>活跃', '流失>活跃']);
+	});
+
 	it('tiers: re-graded with the same standard, in its order (best first), whatever the file lists first', async () => {
 		// frequency (orders up to the date) 2 → Silver, 3 → Gold: A 2 → 3 up, B 1 → 2 up, C 1 → 1, D 2 → 2,
 		// F 1 → 2 up (its 07-31 order is after S + L − 1), G not in the data.
