@@ -10,6 +10,7 @@ import { RAW_ACTIONS } from '../run/tables.ts';
 import { dateOption, loadTransactions, numberOption, openInput, rolesFrom, TX_HELP, TX_OPTIONS, inputOptions } from './input.ts';
 import { writeOutput } from './io.ts';
 import { EVALUATE_SURVEY_HELP, EVALUATE_SURVEY_OPTIONS, loadSurveyArgs, surveyArgs } from './evaluate-surveys.ts';
+import { EVALUATE_MIGRATION_HELP, EVALUATE_MIGRATION_OPTIONS, migrationArgs, writeMigration } from './evaluate-migration.ts';
 import { choice, LANG_OPTION, langOption, optionalString, parseOptions, requireOption } from './options.ts';
 
 const D = DEFAULT_EVALUATE;
@@ -28,6 +29,8 @@ cohort and periods:
   --days N            the period length L (default ${D.days}): before = [S−L, S), after = [S, S+L);
                       strict retention before also reads [S−2L, S−L). A line on S counts after, on S−L before.
 ${EVALUATE_SURVEY_HELP}
+
+${EVALUATE_MIGRATION_HELP}
 
   --lang en|zh        language of the warnings (the groups are written as the action list names them)
   -h, --help          this help
@@ -65,7 +68,8 @@ export async function evaluateCommand(argv: string[]): Promise<string | null> {
 		actions: { type: 'string' },
 		start: { type: 'string' },
 		days: { type: 'string' },
-		...EVALUATE_SURVEY_OPTIONS
+		...EVALUATE_SURVEY_OPTIONS,
+		...EVALUATE_MIGRATION_OPTIONS
 	});
 	if (v.help) return EVALUATE_HELP;
 	requireOption(v, 'input');
@@ -77,9 +81,11 @@ export async function evaluateCommand(argv: string[]): Promise<string | null> {
 	if (!Number.isInteger(days)) throw new ClienteleError('cli.badNumber', { option: 'days', value: String(v.days), min: 1, max: D.maxDays });
 	const lang = langOption(v);
 	const surveys = surveyArgs(v);
+	const migration = migrationArgs(v);
 	const db = await NodeDbClient.create();
 	try {
-		await loadTransactions(db, v, roles);
+		const cost = migration?.basis === 'tier' ? optionalString(v, 'cost') : undefined;
+		await loadTransactions(db, v, cost ? { ...roles, cost } : roles);
 		const file = await openInput(db, actions, {}, { ...inputOptions(v), sheet: undefined, table: RAW_ACTIONS });
 		await cohortFromFile(db, { fileName: actions, columns: file.sniff.columns.map((c) => c.name) });
 		const start = startArg ?? (await cohortStart(db));
@@ -88,6 +94,7 @@ export async function evaluateCommand(argv: string[]): Promise<string | null> {
 		const result = await runEvaluate(db, { start, days, frequency: frequencyArg ?? (roles.order ? 'orders' : 'days'), surveys: survey });
 		if (result.incomplete)
 			process.stderr.write(`warning: ${translate(lang, 'evaluate.incomplete', { last: result.lastDay ?? '—', end: result.windows.after.to })}\n`);
+		if (migration) await writeMigration(db, v, migration, { windows: result.windows, lang });
 		writeOutput(optionalString(v, 'out'), toCsv([...EVALUATE_COLUMNS], result.groups.map(evaluateCsvRow), { bom: false }));
 		return null;
 	} finally {

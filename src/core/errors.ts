@@ -192,6 +192,8 @@ export const ERROR_CODES = [
 	'evaluate.empty',
 	'evaluate.noStart',
 	'evaluate.failed',
+	'evaluate.migrationQuadrant',
+	'evaluate.migrationNoMatch',
 	// files that are not what they seem, and failures inside the engine (core/user-error.ts)
 	'file.image',
 	'file.pdf',

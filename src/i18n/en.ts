@@ -28,6 +28,7 @@ import { ordersMessages } from './parts/orders.ts';
 import { windowMessages } from './parts/window.ts';
 import { presentMessages } from './parts/present.ts';
 import { evaluateMessages } from './parts/evaluate.ts';
+import { evaluateMigrationMessages } from './parts/evaluate-migration.ts';
 import { recoveryMessages } from './parts/recovery.ts';
 import { profileRideMessages } from './parts/profile-ride.ts';
 import { sampleMessages } from './parts/sample.ts';
@@ -68,7 +69,8 @@ export const PARTS = [
 	recoveryMessages,
 	profileRideMessages,
 	sampleMessages,
-	messyMessages
+	messyMessages,
+	evaluateMigrationMessages
 ] as const;
 
 /**
@@ -108,5 +110,6 @@ export const en = {
 	...recoveryMessages.en,
 	...profileRideMessages.en,
 	...sampleMessages.en,
-	...messyMessages.en
+	...messyMessages.en,
+	...evaluateMigrationMessages.en
 };

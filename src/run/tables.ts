@@ -97,3 +97,10 @@ export const RAW_ACTIONS = 'raw_actions';
 export const EVAL_COHORT = 'eval_cohort';
 export const EVAL_CUSTOMERS = 'eval_customers';
 export const EVAL_SURVEY = 'eval_survey';
+// Its migration: the groups recomputed at the after period's last day (RFM base, scores and
+// segments, or lifecycle stages, apart from the page's own tables) and each customer's label then.
+export const EVAL_END = 'eval_end';
+export const EVAL_END_BASE = 'eval_end_base';
+export const EVAL_END_SCORES = 'eval_end_scores';
+export const EVAL_END_SEGMENTS = 'eval_end_segments';
+export const EVAL_END_STAGES = 'eval_end_stages';

@@ -45,6 +45,9 @@ describe('plan evaluation in Chromium', () => {
 		// The sample surveys load with the sample: NPS and CSAT per group too.
 		const SURVEYS = ['--surveys', path.join(ROOT, 'public/sample/surveys.csv'), '--surveys-id', '客户编号', '--surveys-date', '日期', '--recommend', 'NPS', '--csat', 'CSAT'];
 		const expected = cli(['evaluate', ...TX, '--actions', actions, ...SURVEYS]);
+		// Migration between segments: the same list, the segments recomputed at S + L − 1 by the CLI.
+		const migrationFile = path.join(SHOTS, 'evaluate-migration-cli.csv');
+		const migrated = cli(['evaluate', ...TX, '--actions', actions, '--migration', migrationFile, '--basis', 'segment']);
 
 		// The current action list; the start defaults to the plan's.
 		expect(await page.getByTestId('evaluate-start').inputValue()).toBe('2025-07-01');
@@ -72,6 +75,15 @@ describe('plan evaluation in Chromium', () => {
 		expect(fromPlan.rows).toEqual(want.rows);
 		expect(await page.getByTestId('evaluate-group').count()).toBe(want.rows.length);
 		expect(want.rows.some((r) => r.nps_after !== '')).toBe(true);
+		// The migration matrix: the page's export is the CLI's --migration file; up/same/down per side.
+		await migrated;
+		const wantMigration = Papa.parse<Record<string, string>>(fs.readFileSync(migrationFile, 'utf8').trim(), { header: true, skipEmptyLines: true }).data;
+		expect(wantMigration.length).toBeGreaterThan(5);
+		const [md] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evaluate-migration-export').click()]);
+		expect(parse(fs.readFileSync(await md.path(), 'utf8')).rows).toEqual(wantMigration);
+		const changed = wantMigration.filter((r) => r.group_from !== r.group_to && r.contacted !== '0').reduce((a, r) => a + Number(r.contacted), 0);
+		expect(await page.getByTestId('evaluate-moves-contacted').textContent()).toContain(`变化 ${changed.toLocaleString('zh-CN')}`);
+		expect(await page.getByTestId('evaluate-migration-chart').count()).toBe(1);
 		await page.getByTestId('evaluate').screenshot({ path: path.join(SHOTS, 'evaluate-zh-CN.png') });
 
 		// The same list uploaded as an earlier action list: the same evaluation.
@@ -88,7 +100,31 @@ describe('plan evaluation in Chromium', () => {
 		await expect.poll(async () => page.locator('[data-testid="evaluate-group"][data-group="Champions"]').count(), { timeout: 30_000 }).toBe(1);
 		expect(await page.getByTestId('evaluate-regression').textContent()).toContain('regression to the mean');
 		expect(await page.getByTestId('evaluate-stale').count()).toBe(0);
+		expect(await page.getByTestId('evaluate-moves-control').textContent()).toContain('Control:');
 		await page.getByTestId('evaluate').screenshot({ path: path.join(SHOTS, 'evaluate-en.png') });
+
+		// Stages: the plan re-runs on the lifecycle basis; its migration moves up and down (engagement order)
+		// and equals `evaluate --migration --basis stage` on the exported list.
+		await page.getByTestId('plan-basis').selectOption('stage');
+		const stageList = path.join(SHOTS, 'evaluate-stage-actions.csv');
+		await expect
+			.poll(
+				async () => {
+					const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export').click()]);
+					fs.copyFileSync(await d.path(), stageList);
+					return parse(fs.readFileSync(stageList, 'utf8')).rows.some((r) => r.group === 'Active');
+				},
+				{ timeout: 60_000 }
+			)
+			.toBe(true);
+		const stageFile = path.join(SHOTS, 'evaluate-stage-migration-cli.csv');
+		const stageCli = cli(['evaluate', ...TX, '--actions', stageList, '--migration', stageFile, '--basis', 'stage']);
+		await page.getByTestId('evaluate-run').click();
+		await expect.poll(async () => page.getByTestId('evaluate-moves-contacted').textContent(), { timeout: 60_000 }).toContain(' up (');
+		await stageCli;
+		const [sd] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evaluate-migration-export').click()]);
+		expect(parse(fs.readFileSync(await sd.path(), 'utf8')).rows).toEqual(Papa.parse(fs.readFileSync(stageFile, 'utf8').trim(), { header: true, skipEmptyLines: true }).data);
+		await page.getByTestId('evaluate').screenshot({ path: path.join(SHOTS, 'evaluate-stage-en.png') });
 		expect(errors).toEqual([]);
 		await context.close();
 	});

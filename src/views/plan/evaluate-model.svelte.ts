@@ -14,11 +14,19 @@ import { session } from '../../state/session.svelte.ts';
 import type { SurveyEvalOptions } from '../../run/evaluate-survey.ts';
 import { scaleBounds, type SurveyScale } from '../../core/kpi/scales.ts';
 import { isCsatScale, type CsatScale } from '../../core/kpi/csat.ts';
+import { bestNaming, MIGRATION_COLUMNS } from '../../core/evaluate/migration.ts';
+import { i18n } from '../../i18n/i18n.svelte.ts';
+import { translate, type Lang } from '../../i18n/translate.ts';
+import { cohortGroups, evaluateMigration, migrationAsOf, recomputeGroups, type MigrationResult } from '../../run/evaluate-migration.ts';
+import type { EvalBasis, PageRecompute } from './evaluate-recompute.ts';
 
-/** What the evaluation reads of the plan view: its start date and RFM's as-of date. */
+/** What the evaluation reads of the plan view: its start date, RFM's as-of date and its basis. */
 export interface PlanDates {
 	start: string;
 	asOf: string;
+	basis: EvalBasis;
+	/** How to recompute the basis's groups, named in `lang`; null: not in the page (tiers, quadrants). */
+	recompute: (lang: Lang) => PageRecompute | null;
 }
 
 /**
@@ -36,6 +44,11 @@ export class EvaluateModel {
 	status = $state<'idle' | 'running' | 'ready' | 'error'>('idle');
 	error = $state.raw<ClienteleError | null>(null);
 	result = $state.raw<EvaluateResult | null>(null);
+	/** Migration between groups (null: the basis is not recomputed in the page) and the basis it was for. */
+	migration = $state.raw<MigrationResult | null>(null);
+	migrationBasis = $state<EvalBasis>('segment');
+	/** Why the migration failed (the evaluation itself stands). */
+	migrationError = $state.raw<ClienteleError | null>(null);
 	/** The RFM as-of date the evaluated action list's groups were computed at (null: a file). */
 	groupsAsOf = $state<string | null>(null);
 	private columns: string[] = [];
@@ -48,7 +61,7 @@ export class EvaluateModel {
 	) {}
 
 	private settings(): string {
-		return JSON.stringify([this.source, this.fileName, this.effectiveStart, this.days, datasets.surveys.ready ? datasets.surveys.version : 0]);
+		return JSON.stringify([this.source, this.fileName, this.effectiveStart, this.days, datasets.surveys.ready ? datasets.surveys.version : 0, this.plan().basis]);
 	}
 
 	/** The result no longer matches the settings shown (press Evaluate again). */
@@ -129,12 +142,37 @@ export class EvaluateModel {
 			const start = this.effectiveStart;
 			const frequency = session.mapping?.roles.order ? 'orders' : 'days';
 			this.result = await runEvaluate(this.db, { start, days, frequency, surveys: this.surveys() });
+			this.migrationError = null;
+			this.migration = await this.runMigration(this.result).catch((e: unknown) => {
+				this.migrationError = isClienteleError(e) ? e : new ClienteleError('evaluate.failed', { detail: e instanceof Error ? e.message : String(e) });
+				return null;
+			});
+			this.migrationBasis = this.plan().basis;
 			this.groupsAsOf = this.source === 'plan' ? this.plan().asOf : null;
 			this.ranWith = this.settings();
 			this.status = 'ready';
 		} catch (e) {
 			this.fail(e);
 		}
+	}
+
+	/**
+	 * The groups recomputed at the after period's last day with the plan view's settings, named in
+	 * the language the list was written in (the page's first); null where the page cannot.
+	 */
+	private async runMigration(r: EvaluateResult): Promise<MigrationResult | null> {
+		const langs: Lang[] = [i18n.lang, i18n.lang === 'en' ? 'zh-CN' : 'en'];
+		const candidates = langs.map((l) => this.plan().recompute(l)).filter((c) => c !== null);
+		const best = bestNaming(await cohortGroups(this.db), candidates);
+		if (!best) return null;
+		const asOf = migrationAsOf(r.windows);
+		const end = await recomputeGroups(this.db, best.spec, asOf);
+		return evaluateMigration(this.db, { end, asOf, order: best.order, display: best.names, none: translate(best.lang, 'evaluate.migration.none') });
+	}
+
+	/** The migration matrix as `evaluate --migration` writes it (BOM for Excel). */
+	migrationCsv(): string {
+		return toCsv([...MIGRATION_COLUMNS], this.migration?.rows ?? [], { bom: true });
 	}
 
 	/** The evaluation as the CLI writes it (BOM for Excel; formula-like cells neutralised). */

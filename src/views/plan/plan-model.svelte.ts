@@ -16,6 +16,7 @@ import { lifecycleFrequency, runLifecycle } from '../../run/lifecycle.ts';
 import { GRADE_TABLE, PLAN_STAGES } from '../../run/tables.ts';
 import { tableExists } from '../../run/table-ops.ts';
 import { EvaluateModel } from './evaluate-model.svelte.ts';
+import { pageRecompute } from './evaluate-recompute.ts';
 
 /** Rows of the action list shown on the page (the export has them all). */
 const PREVIEW_ROWS = 50;
@@ -65,7 +66,12 @@ export class PlanModel {
 		private readonly hasOrder: boolean
 	) {
 		this.start = rfm.asOf;
-		this.evaluation = new EvaluateModel(db, () => ({ start: this.start || rfm.asOf, asOf: rfm.asOf }));
+		this.evaluation = new EvaluateModel(db, () => ({
+			start: this.start || rfm.asOf,
+			asOf: rfm.asOf,
+			basis: this.basis,
+			recompute: (lang) => pageRecompute(this.basis, { rfm, hasOrder, profiles: profiles.ready }, lang)
+		}));
 	}
 
 	/** The plan set of the current basis (null before the first run has listed its groups). */
