@@ -21,13 +21,15 @@ export function workloadOptions(rows: readonly WorkloadRow[], o: WorkloadOptions
 	const name = new Map(o.channels.map((c) => [c.id, c.name]));
 	const data = rows.map((r) => ({ ...r, name: name.get(r.channel) ?? r.channel }));
 	const periods = [...new Set(rows.map((r) => r.period))].sort();
+	const rotate = periods.length > 8;
 	const present = o.channels.filter((c) => rows.some((r) => r.channel === c.id));
 	return {
 		width: o.width ?? 640,
 		height: 300,
 		marginLeft: 56,
-		marginBottom: 48,
-		x: { label: o.labels.period, domain: periods, tickRotate: periods.length > 8 ? -35 : 0 },
+		// Rotated dates need room below them: the axis title goes under the ticks, not across them.
+		marginBottom: rotate ? 84 : 48,
+		x: { label: o.labels.period, domain: periods, tickRotate: rotate ? -35 : 0, labelAnchor: 'center', labelOffset: rotate ? 80 : 40 },
 		y: { label: o.labels.contacts, grid: true },
 		color: { legend: true, domain: present.map((c) => c.name), range: present.map((c) => CHANNEL_COLOURS[c.id] ?? OTHERS_COLOUR) },
 		marks: [

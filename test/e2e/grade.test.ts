@@ -49,7 +49,7 @@ describe('grading standards in Chromium', () => {
 		await expect.poll(() => tierCounts(page), { timeout: 30_000 }).toEqual(cli);
 		expect(Object.keys(cli).sort()).toEqual(['VIP', '一般', '普通', '重要'].sort());
 		// The editor's live counts are the table's.
-		const live = await page.getByTestId('grade-tier').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-name'), Number(r.querySelector('[data-testid="grade-tier-count"]')?.textContent)]));
+		const live = await page.getByTestId('grade-tier').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-name'), Number(r.querySelector('[data-testid="grade-tier-count"]')?.getAttribute('data-value'))]));
 		expect(Object.fromEntries(live)).toEqual(cli);
 
 		// Recency 20 → 60: frequency and monetary absorb 40 points in proportion (30:50 → 15, 25).
