@@ -240,7 +240,9 @@ export const ERROR_CODES = [
 	// survey imports
 	'survey.noScale',
 	'survey.keptPrevious',
-	'engine.reloadNeeded'
+	'engine.reloadNeeded',
+	// a mostly-UTF-8 profile, touchpoint or survey file read with U+FFFD in its bad bytes
+	'encoding.repaired'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,6 +17,7 @@ import type { DbClient } from '../db/client.ts';
 import type { Lang } from '../i18n/translate.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
 import { openFile } from '../run/open-file.ts';
+import { repairParams } from '../core/csv/utf8-repair.ts';
 import { RAW_SURVEYS, RAW_SURVEYS_NEXT, RAW_TOUCHPOINTS, TOUCHPOINT_TABLE } from '../run/tables.ts';
 import { idMatch, type IdMatch } from '../run/survey-scale.ts';
 import { buildTouchpoints } from '../run/journey.ts';
@@ -53,6 +54,8 @@ export class DatasetState {
 	roles = $state<DatasetRoles>({});
 	error = $state.raw<ClienteleError | null>(null);
 	warnings = $state.raw<ClienteleError[]>([]);
+	/** The open file's lines whose bad bytes became U+FFFD (null: none). */
+	private repaired: ClienteleError | null = null;
 	/** Bumped after each successful apply: analyses recompute. */
 	version = $state(0);
 	db: DbClient | null = null;
@@ -139,6 +142,7 @@ export class DatasetState {
 			}
 			this.db = db;
 			this.file = opened.file;
+			this.repaired = opened.repaired ? new ClienteleError('encoding.repaired', repairParams(file.name, opened.repaired)) : null;
 			this.roles = guessDatasetRoles(this.kind, opened.file.sniff.columns);
 			await this.apply();
 		} catch (e) {
@@ -177,6 +181,8 @@ export class DatasetState {
 					}),
 					...this.warnings
 				];
+			// Bytes that were not UTF-8 became U+FFFD: said with the lines, as on the import view.
+			if (this.repaired) this.warnings = [this.repaired, ...this.warnings];
 			this.version++;
 			this.status = 'ready';
 		} catch (e) {

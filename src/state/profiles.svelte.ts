@@ -12,6 +12,7 @@ import { localTimeZone } from '../core/csv/time-zones.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
 import type { Lang } from '../i18n/translate.ts';
 import { openFile } from '../run/open-file.ts';
+import { repairParams } from '../core/csv/utf8-repair.ts';
 import { loadProfiles, profileMatch, type ProfilesInfo } from '../run/profiles.ts';
 import { RAW_PROFILES } from '../run/tables.ts';
 import { getDb } from './engine.ts';
@@ -35,6 +36,8 @@ class Profiles {
 	/** The transactions' version the match was counted on. */
 	matchVersion = $state(-1);
 	error = $state.raw<ClienteleError | null>(null);
+	/** The open file's lines whose bad bytes became U+FFFD (null: none). */
+	private repaired: ClienteleError | null = null;
 	/** Bumped after each successful load: analyses recompute. */
 	version = $state(0);
 
@@ -62,6 +65,7 @@ class Profiles {
 				return;
 			}
 			this.file = opened.file;
+			this.repaired = opened.repaired ? new ClienteleError('encoding.repaired', repairParams(file.name, opened.repaired)) : null;
 			this.info = null;
 			this.id = guessProfileId(opened.file.sniff.columns) ?? '';
 			await this.apply();
@@ -85,6 +89,8 @@ class Profiles {
 				id: this.id || undefined,
 				timeZone: session.mapping?.timeZone ?? localTimeZone()
 			});
+			// Bytes that were not UTF-8 became U+FFFD: said first among the file's warnings.
+			if (this.repaired) this.info = { ...this.info, warnings: [this.repaired, ...this.info.warnings] };
 			this.id = this.info.id;
 			this.version++;
 			this.status = 'ready';

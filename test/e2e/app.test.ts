@@ -135,6 +135,13 @@ describe('the built site in Chromium', () => {
 		]);
 		await expect.poll(() => page.getByTestId('rfm-totals').textContent(), { timeout: 60_000 }).toContain('5 位客户，销售额 1.64万') // 2 × 8,220 = 16,440, shown in 万;
 		expect(await page.getByTestId('encoding-repaired').textContent()).toContain('mostly-utf8.csv 按 UTF-8 读取，但有 3 行');
+		// A profile file likewise: 9 lines of valid UTF-8 (é) and one with a lone 1252 byte on line 4.
+		const profileLines = ['customer,note', ...Array.from({ length: 10 }, (_, i) => `C${i + 1},café ${i + 1}`)];
+		const profileBytes = Buffer.concat(profileLines.map((l, n) => (n === 3 ? Buffer.from([...Buffer.from('C3,caf'), 0xe9, ...Buffer.from(' 3')]) : Buffer.from(l))).flatMap((b) => [b, Buffer.from('\n')]));
+		await page.getByTestId('tab-datasets').click();
+		await page.getByTestId('dataset-profiles-input').setInputFiles({ name: 'profiles-bad.csv', mimeType: 'text/csv', buffer: profileBytes });
+		await page.getByTestId('dataset-profiles-ready').waitFor({ timeout: 60_000 });
+		expect(await page.getByTestId('dataset-profiles-warnings').textContent()).toContain('profiles-bad.csv 按 UTF-8 读取，但有 1 行含有不是 UTF-8 的字节（行号 4）');
 		expect(errors).toEqual([]);
 		await context.close();
 	});
