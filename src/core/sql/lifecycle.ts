@@ -1,6 +1,5 @@
-import { DEFAULT_RFM } from '../rfm/defaults.ts';
 import type { LifecycleDays, Stage } from '../lifecycle/defaults.ts';
-import type { ReturnsMode } from './rfm.ts';
+import { returnsFilterSql, type ReturnsMode } from './rfm.ts';
 import { segmentLabelSql } from './rfm-columns.ts';
 import { dateLit, ident, join, sql, type Sql } from './sql.ts';
 
@@ -37,13 +36,7 @@ export type ProspectSource = string | { table: string; since: string };
 
 /** The lines that count: on or before the as-of date, returns as RFM's `returns` option says. */
 function linesWhere(o: LifecycleLines): Sql {
-	const returns = o.returns ?? DEFAULT_RFM.returns;
-	const keep =
-		returns === 'exclude'
-			? sql`AND amount >= 0`
-			: returns === 'drop-cancelled'
-				? sql`AND (order_id IS NULL OR order_id NOT LIKE ${o.cancelledPattern ?? DEFAULT_RFM.cancelledPattern})`
-				: sql``;
+	const keep = returnsFilterSql(o);
 	return sql`WHERE CAST(ts AS DATE) <= ${dateLit(o.asOf)} ${keep}`;
 }
 

@@ -35,19 +35,21 @@ export interface RfmCustomersOptions {
 	cancelledPattern?: string;
 }
 
+/** The lines RFM leaves out for its returns mode, as `AND …` ('net', the default, keeps every line); lifecycle leaves out the same. */
+export function returnsFilterSql(o: { returns?: ReturnsMode; cancelledPattern?: string }): Sql {
+	const returns = o.returns ?? DEFAULT_RFM.returns;
+	if (returns === 'exclude') return sql`AND amount >= 0`;
+	if (returns === 'drop-cancelled') return sql`AND (order_id IS NULL OR order_id NOT LIKE ${o.cancelledPattern ?? DEFAULT_RFM.cancelledPattern})`;
+	return sql``;
+}
+
 /**
  * One row per customer: recency_days, frequency, monetary, first/last purchase, lines and
  * prospect (always false here: everyone in a transaction table has bought).
  */
 export function rfmCustomersSql(o: RfmCustomersOptions): Sql {
 	const asOf = dateLit(o.asOf);
-	const returns = o.returns ?? DEFAULT_RFM.returns;
-	const keep =
-		returns === 'exclude'
-			? sql`AND amount >= 0`
-			: returns === 'drop-cancelled'
-				? sql`AND (order_id IS NULL OR order_id NOT LIKE ${o.cancelledPattern ?? DEFAULT_RFM.cancelledPattern})`
-				: sql``;
+	const keep = returnsFilterSql(o);
 	const from = o.start ? sql`AND CAST(ts AS DATE) >= ${dateLit(o.start)}` : sql``;
 	const where = sql`WHERE CAST(ts AS DATE) <= ${asOf} ${from} ${keep}`;
 	const money = (total: Sql, freq: Sql) =>
