@@ -193,6 +193,7 @@ export const ERROR_CODES = [
 	'evaluate.noStart',
 	'evaluate.failed',
 	'evaluate.migrationQuadrant',
+	'evaluate.migrationTierClv',
 	'evaluate.migrationNoMatch',
 	// files that are not what they seem, and failures inside the engine (core/user-error.ts)
 	'file.image',

@@ -4,14 +4,17 @@ import { addDays } from '../core/iso-days.ts';
 import type { SegmentSet } from '../core/segments/rules.ts';
 import type { ScoringOptions } from '../core/segments/scoring.ts';
 import { cohortGroupsSql, endGroupsSql, migrationMatrixSql } from '../core/sql/evaluate-migration.ts';
-import { segmentGroups, stageGroups } from '../core/sql/plan-basis.ts';
+import { ClienteleError } from '../core/errors.ts';
+import type { GradeStandard } from '../core/grade/standard.ts';
+import { segmentGroups, stageGroups, tierGroups } from '../core/sql/plan-basis.ts';
 import type { GroupSource } from '../core/sql/plan.ts';
 import { rfmScoresSql } from '../core/sql/rfm-score.ts';
 import { segmentSql } from '../core/sql/rfm.ts';
 import type { DbClient } from '../db/client.ts';
+import { runGrade, type GradeSourceOptions, type ReasonWords } from './grade.ts';
 import { runLifecycle, type LifecycleOptions } from './lifecycle.ts';
 import { baseStatement, type RfmBaseOptions } from './rfm.ts';
-import { EVAL_COHORT, EVAL_END, EVAL_END_BASE, EVAL_END_SCORES, EVAL_END_SEGMENTS, EVAL_END_STAGES } from './tables.ts';
+import { EVAL_COHORT, EVAL_END, EVAL_END_BASE, EVAL_END_GRADE, EVAL_END_SCORES, EVAL_END_SEGMENTS, EVAL_END_STAGES } from './tables.ts';
 
 /**
  * The plan evaluation's migration between groups (core/evaluate/migration.ts): the cohort's groups
@@ -28,10 +31,30 @@ export function migrationAsOf(windows: EvaluateWindows): string {
 /** A basis the runner can recompute itself, into tables of its own (the page's stay as they are). */
 export type RecomputeSpec =
 	| { basis: 'segment'; rfm: Omit<RfmBaseOptions, 'asOf'>; scoring?: ScoringOptions; set: SegmentSet; names: Record<string, string> }
-	| { basis: 'stage'; lifecycle: Omit<LifecycleOptions, 'asOf'>; names: Record<string, string> };
+	| { basis: 'stage'; lifecycle: Omit<LifecycleOptions, 'asOf'>; names: Record<string, string> }
+	| {
+			basis: 'tier';
+			/** The per-customer base the standard reads (RFM's settings). */
+			rfm: Omit<RfmBaseOptions, 'asOf'>;
+			standard: GradeStandard;
+			sources: Omit<GradeSourceOptions, 'asOf'>;
+			words: ReasonWords;
+			/** The label of a customer the standard leaves ungraded (as the action list named it). */
+			ungraded: string;
+	  };
+
+/** Indicators from a CLV model: fitted on a calibration window of its own, not recomputed at a date here. */
+const CLV_INDICATORS: readonly string[] = ['clv', 'p_alive'];
 
 /** The groups of `spec` at `asOf`, labelled with `spec.names` (as the action list labelled them). */
 export async function recomputeGroups(db: DbClient, spec: RecomputeSpec, asOf: string): Promise<GroupSource> {
+	if (spec.basis === 'tier') {
+		const clv = spec.standard.indicators.find((i) => CLV_INDICATORS.includes(i.name));
+		if (clv) throw new ClienteleError('evaluate.migrationTierClv', { name: clv.name });
+		await db.exec(baseStatement({ ...spec.rfm, asOf }, EVAL_END_BASE));
+		await runGrade(db, spec.standard, { ...spec.sources, clv: false, asOf }, spec.words, { base: EVAL_END_BASE, ...EVAL_END_GRADE });
+		return tierGroups({ table: EVAL_END_GRADE.target, ungraded: spec.ungraded });
+	}
 	if (spec.basis === 'stage') {
 		await runLifecycle(db, { ...spec.lifecycle, asOf }, EVAL_END_STAGES);
 		return stageGroups({ table: EVAL_END_STAGES, names: spec.names, rules: {}, words: { since: '' } });

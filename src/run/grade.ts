@@ -106,15 +106,27 @@ export async function checkIndicators(
 	}
 }
 
-/** Step 1: the indicator values of every customer of RFM_BASE (after checkIndicators). */
+/** The tables a grading reads (the per-customer RFM base) and writes: the page's, or an evaluation's own. */
+export interface GradeTables {
+	base: string;
+	input: string;
+	points: string;
+	target: string;
+}
+
+/** The grading tab's tables (plans by tier read `target`). */
+export const PAGE_GRADE_TABLES: GradeTables = { base: RFM_BASE, input: GRADE_INPUT, points: GRADE_POINTS, target: GRADE_TABLE };
+
+/** Step 1: the indicator values of every customer of the base (after checkIndicators). */
 export async function buildGradeInput(
 	db: DbClient,
 	s: GradeStandard,
-	o: GradeSourceOptions
+	o: GradeSourceOptions,
+	tables: GradeTables = PAGE_GRADE_TABLES
 ): Promise<void> {
 	await db.exec(
 		gradeInputSql({
-			base: RFM_BASE,
+			base: tables.base,
 			tx: TX_TABLE,
 			asOf: o.asOf,
 			monetaryIsAverage: o.monetaryIsAverage,
@@ -122,23 +134,21 @@ export async function buildGradeInput(
 			surveys: o.surveys,
 			profiles: o.profiles ? PROFILES_TABLE : null,
 			indicators: s.indicators.map((i) => i.name),
-			target: GRADE_INPUT
+			target: tables.input
 		})
 	);
 }
 
-/** Steps 2 and 3: points, then totals and tiers (GRADE_TABLE). `pointsToo: false` keeps the points (weights or tiers changed). */
+/** Steps 2 and 3: points, then totals and tiers (`tables.target`). `pointsToo: false` keeps the points (weights or tiers changed). */
 export async function scoreGrade(
 	db: DbClient,
 	s: GradeStandard,
 	words: ReasonWords,
-	pointsToo = true
+	pointsToo = true,
+	tables: GradeTables = PAGE_GRADE_TABLES
 ): Promise<void> {
-	if (pointsToo)
-		await db.exec(
-			gradePointsSql({ input: GRADE_INPUT, target: GRADE_POINTS, indicators: s.indicators })
-		);
-	await db.exec(gradeTableSql({ points: GRADE_POINTS, target: GRADE_TABLE, standard: s, words }));
+	if (pointsToo) await db.exec(gradePointsSql({ input: tables.input, target: tables.points, indicators: s.indicators }));
+	await db.exec(gradeTableSql({ points: tables.points, target: tables.target, standard: s, words }));
 }
 
 /** The whole sequence: check, values, points, tiers. */
@@ -146,11 +156,12 @@ export async function runGrade(
 	db: DbClient,
 	s: GradeStandard,
 	o: GradeSourceOptions,
-	words: ReasonWords
+	words: ReasonWords,
+	tables: GradeTables = PAGE_GRADE_TABLES
 ): Promise<void> {
 	await checkIndicators(db, s, await gradeAvailability(db, o));
-	await buildGradeInput(db, s, o);
-	await scoreGrade(db, s, words);
+	await buildGradeInput(db, s, o, tables);
+	await scoreGrade(db, s, words, true, tables);
 }
 
 export interface TierRow {

@@ -104,3 +104,5 @@ export const EVAL_END_BASE = 'eval_end_base';
 export const EVAL_END_SCORES = 'eval_end_scores';
 export const EVAL_END_SEGMENTS = 'eval_end_segments';
 export const EVAL_END_STAGES = 'eval_end_stages';
+/** The grading tab's standard applied at the after period's last day: values, points, tiers. */
+export const EVAL_END_GRADE = { input: 'eval_end_grade_input', points: 'eval_end_grade_points', target: 'eval_end_grade' } as const;

@@ -1,7 +1,9 @@
 import type { ScoringOptions } from '../core/segments/scoring.ts';
 import type { SegmentSet } from '../core/segments/rules.ts';
 import type { FrequencyMode, MonetaryMode, ReturnsMode } from '../core/sql/rfm.ts';
+import type { GradeStandard } from '../core/grade/standard.ts';
 import type { Lang } from '../i18n/translate.ts';
+import type { GradeSourceOptions, ReasonWords } from '../run/grade.ts';
 import type { CustomerTableInfo } from './session.svelte.ts';
 
 /**
@@ -22,6 +24,19 @@ export interface RfmRun {
 	/** Set when RFM runs from a customer table (views that need transactions are then off). */
 	readonly customerTable: CustomerTableInfo | null;
 	segmentNames(lang: Lang): Record<string, string>;
+}
+
+/** A standard as the grading tab last applied it: what plans by tier were made with. */
+export interface AppliedGrading {
+	readonly standard: GradeStandard;
+	readonly sources: Omit<GradeSourceOptions, 'asOf'>;
+	readonly words: ReasonWords;
+}
+
+/** What other views read of the grading tab (the grade view's model is it). */
+export interface GradingRun {
+	/** null: no standard applied yet (or the last one failed before any result). */
+	readonly lastApplied: AppliedGrading | null;
 }
 
 /** What other views read of the value matrix of the current RFM run: `version` > 0 once computed. */

@@ -125,6 +125,42 @@ describe('plan evaluation in Chromium', () => {
 		const [sd] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evaluate-migration-export').click()]);
 		expect(parse(fs.readFileSync(await sd.path(), 'utf8')).rows).toEqual(Papa.parse(fs.readFileSync(stageFile, 'utf8').trim(), { header: true, skipEmptyLines: true }).data);
 		await page.getByTestId('evaluate').screenshot({ path: path.join(SHOTS, 'evaluate-stage-en.png') });
+
+		// Tiers (zh): the grading tab's standard (the VIP preset) re-applied at S + L − 1 equals
+		// `evaluate --migration --basis tier --standard vip` on the exported list.
+		await page.getByTestId('lang').selectOption('zh-CN');
+		await page.getByTestId('tab-grade').click();
+		await page.getByTestId('grade-tier-table').waitFor({ timeout: 60_000 });
+		await page.getByTestId('tab-plan').click();
+		await page.getByTestId('plan-basis').selectOption('tier');
+		const tierList = path.join(SHOTS, 'evaluate-tier-actions.csv');
+		await expect
+			.poll(
+				async () => {
+					const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export').click()]);
+					fs.copyFileSync(await d.path(), tierList);
+					return parse(fs.readFileSync(tierList, 'utf8')).rows.some((r) => r.group === 'VIP');
+				},
+				{ timeout: 60_000 }
+			)
+			.toBe(true);
+		const tierFile = path.join(SHOTS, 'evaluate-tier-migration-cli.csv');
+		const tierCli = cli(['evaluate', ...TX, '--actions', tierList, '--migration', tierFile, '--basis', 'tier', '--standard', 'vip', '--lang', 'zh']);
+		await page.getByTestId('evaluate-run').click();
+		await tierCli;
+		const wantTiers = Papa.parse<Record<string, string>>(fs.readFileSync(tierFile, 'utf8').trim(), { header: true, skipEmptyLines: true }).data;
+		expect(wantTiers.some((r) => r.group_from !== r.group_to)).toBe(true);
+		await expect
+			.poll(
+				async () => {
+					const [td] = await Promise.all([page.waitForEvent('download'), page.getByTestId('evaluate-migration-export').click()]);
+					return parse(fs.readFileSync(await td.path(), 'utf8')).rows;
+				},
+				{ timeout: 60_000 }
+			)
+			.toEqual(wantTiers);
+		expect(await page.getByTestId('evaluate-moves-contacted').textContent()).toMatch(/上升 \d+/);
+		await page.getByTestId('evaluate').screenshot({ path: path.join(SHOTS, 'evaluate-tier-zh-CN.png') });
 		expect(errors).toEqual([]);
 		await context.close();
 	});

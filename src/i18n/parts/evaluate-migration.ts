@@ -24,10 +24,12 @@ const en = {
 	'evaluate.migration.customers': 'Customers',
 	'evaluate.migration.none': 'not in the data',
 	'evaluate.migration.unavailable':
-		'Migration is computed for RFM segments and lifecycle stages of the current action list. Tiers: use the CLI (evaluate --migration --basis tier with the standard); value-matrix quadrants are not recomputed (their model is fitted on a window of its own, not at a date).',
+		'Migration is computed for RFM segments, lifecycle stages and tiers (with the grading tab’s last applied standard: apply one there first). Value-matrix quadrants are not recomputed: their model is fitted on a window of its own, not at a date.',
 	'evaluate.migration.fileNote': 'An uploaded list’s groups are recomputed with the basis and settings of this plan view: choose the ones the list was made with.',
 	'evaluate.migrationQuadrant':
 		'Migration is not computed for value-matrix quadrants: they come from a model fitted on a window of its own, not from an as-of date, so there are no “same settings” at the end. Use --basis segment, tier or stage.',
+	'evaluate.migrationTierClv':
+		'The grading standard uses “{name}”, which comes from a CLV model fitted on a window of its own: the page does not refit it at the after period’s end, so tiers are not recomputed here. Use the CLI (evaluate --migration FILE --basis tier with the standard and its CLV flags), or a standard without CLV indicators.',
 	'evaluate.migrationNoMatch':
 		'None of the action list’s groups ({groups}) is a {basis} group of these settings ({names}). Give --basis and the settings the list was made with.'
 };
@@ -53,9 +55,11 @@ const zh: Record<keyof typeof en, string> = {
 	'evaluate.migration.customers': '客户数',
 	'evaluate.migration.none': '数据中无此客户',
 	'evaluate.migration.unavailable':
-		'分组迁移适用于当前行动清单的 RFM 分群和生命周期阶段。分级层级请使用命令行（evaluate --migration --basis tier 并给出分级标准）；价值矩阵象限不重新计算（其模型按自身的时间窗拟合，而非按某一日期）。',
+		'分组迁移适用于当前行动清单的 RFM 分群、生命周期阶段和分级层级（按分级页最近应用的标准：请先在分级页应用一个标准）。价值矩阵象限不重新计算：其模型按自身的时间窗拟合，而非按某一日期。',
 	'evaluate.migration.fileNote': '上传清单的分组按本方案视图当前的分组依据和设置重新计算：请选择生成该清单时的依据和设置。',
 	'evaluate.migrationQuadrant': '价值矩阵象限不计算分组迁移：象限来自按自身时间窗拟合的模型，而非某一截止日期，因此期末不存在“相同设置”。请使用 --basis segment、tier 或 stage。',
+	'evaluate.migrationTierClv':
+		'分级标准使用了“{name}”，它来自按自身时间窗拟合的 CLV 模型：页面不会在后测期末重新拟合，因此这里不重新计算层级。请使用命令行（evaluate --migration FILE --basis tier，并给出分级标准及其 CLV 参数），或使用不含 CLV 指标的标准。',
 	'evaluate.migrationNoMatch': '行动清单的分组（{groups}）都不是此设置下的{basis}分组（{names}）。请给出生成该清单时的 --basis 和设置。'
 };
 

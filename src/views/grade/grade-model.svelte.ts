@@ -11,6 +11,7 @@ import { standardJson, type GradeMethod, type GradeStandard, type PointsRule } f
 import { normaliseWeights, setWeight } from '../../core/grade/weights.ts';
 import type { DbClient } from '../../db/client.ts';
 import type { Lang } from '../../i18n/translate.ts';
+import type { AppliedGrading, GradingRun } from '../../state/analysis.svelte.ts';
 import { baseQuantiles, buildGradeInput, checkIndicators, gradeAvailability, gradeResults, scoreGrade, type GradeAvailability, type GradeResult, type GradeSourceOptions, type ReasonWords } from '../../run/grade.ts';
 
 export type GradeStatus = 'idle' | 'running' | 'ready' | 'error';
@@ -21,7 +22,7 @@ export type PageSources = Omit<GradeSourceOptions, 'asOf' | 'monetaryIsAverage'>
 const QUINTILES = [0.2, 0.4, 0.6, 0.8];
 const DELAY_MS = 150;
 
-export class GradeModel {
+export class GradeModel implements GradingRun {
 	standard = $state<GradeStandard>(weightedPreset(PRESET_TIER_NAMES['zh-CN']));
 	status = $state<GradeStatus>('idle');
 	error = $state.raw<ClienteleError | null>(null);
@@ -31,6 +32,8 @@ export class GradeModel {
 	available = $state.raw<GradeAvailability | null>(null);
 	/** Bumped after each finished run. */
 	version = $state(0);
+	/** The standard and sources of the results on screen (the plan evaluation re-applies them at its end date). */
+	lastApplied: AppliedGrading | null = null;
 	private asOf = '';
 	private monetaryIsAverage = false;
 	private sources: PageSources = { cost: false, clv: false, surveys: null, profiles: false };
@@ -94,6 +97,7 @@ export class GradeModel {
 			this.available = available;
 			this.result = result;
 			this.applied = s;
+			this.lastApplied = { standard: s, sources: { ...this.sources, monetaryIsAverage: this.monetaryIsAverage }, words: this.words };
 			this.error = null;
 			this.status = 'ready';
 			this.version++;

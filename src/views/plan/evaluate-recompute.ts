@@ -3,7 +3,8 @@ import { DEFAULT_LIFECYCLE, STAGES } from '../../core/lifecycle/defaults.ts';
 import { translate, type Lang } from '../../i18n/translate.ts';
 import type { RecomputeSpec } from '../../run/evaluate-migration.ts';
 import { lifecycleFrequency } from '../../run/lifecycle.ts';
-import type { RfmRun } from '../../state/analysis.svelte.ts';
+import { sortedTiers } from '../../core/grade/standard.ts';
+import type { AppliedGrading, RfmRun } from '../../state/analysis.svelte.ts';
 
 /** The plan view's bases (plan-model.svelte.ts). */
 export type EvalBasis = 'segment' | 'quadrant' | 'stage' | 'tier';
@@ -21,13 +22,26 @@ export interface PageRecompute {
 /**
  * The settings the plan view made its groups with, for the migration at the end of the after
  * period: RFM segments with the RFM view's scoring and rule set; lifecycle stages with the
- * defaults the plan view uses. Tiers (the grading tab's standard) and quadrants: null.
+ * defaults the plan view uses; tiers with the grading tab's last applied standard and sources.
+ * Quadrants (and tiers before any grading): null.
  */
-export function pageRecompute(basis: EvalBasis, o: { rfm: RfmRun; hasOrder: boolean; profiles: boolean }, lang: Lang): PageRecompute | null {
+export function pageRecompute(
+	basis: EvalBasis,
+	o: { rfm: RfmRun; hasOrder: boolean; profiles: boolean; grading: AppliedGrading | null },
+	lang: Lang
+): PageRecompute | null {
 	const { rfm } = o;
+	const base = { frequency: rfm.frequency, monetary: rfm.monetary, returns: rfm.returns, cancelledPattern: rfm.cancelledPattern };
+	if (basis === 'tier') {
+		if (!o.grading) return null;
+		const { standard, sources, words } = o.grading;
+		const ungraded = translate(lang, 'plan.ungraded');
+		// Tier names are the standard's own (one language); only "not graded" is the page's.
+		const order = sortedTiers(standard.tiers).map((t) => t.name);
+		return { lang, spec: { basis, rfm: base, standard, sources, words, ungraded }, names: [...order, ungraded], order };
+	}
 	if (basis === 'segment') {
 		const names = rfm.segmentNames(lang);
-		const base = { frequency: rfm.frequency, monetary: rfm.monetary, returns: rfm.returns, cancelledPattern: rfm.cancelledPattern };
 		// Shown in the rule set's order, Others last (not a value order: no up / down).
 		const shown = [...new Set([...rfm.set.rules.map((r) => names[r.id] ?? r.id), ...Object.values(names)])];
 		return { lang, spec: { basis, rfm: base, scoring: rfm.applied, set: rfm.set, names }, names: shown, order: null };

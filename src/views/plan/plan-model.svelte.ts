@@ -9,7 +9,7 @@ import type { DbClient, Row } from '../../db/client.ts';
 import type { Lang, Translate } from '../../i18n/translate.ts';
 import { planGroupIds, planRows, planSummary, planWorkload, runPlan, type PlanBasisInput } from '../../run/plan.ts';
 import { actionListCsv } from '../../run/plan-export.ts';
-import type { RfmRun } from '../../state/analysis.svelte.ts';
+import type { GradingRun, RfmRun } from '../../state/analysis.svelte.ts';
 import { profiles } from '../../state/profiles.svelte.ts';
 import { DEFAULT_LIFECYCLE, STAGES } from '../../core/lifecycle/defaults.ts';
 import { lifecycleFrequency, runLifecycle } from '../../run/lifecycle.ts';
@@ -63,14 +63,16 @@ export class PlanModel {
 		private readonly db: DbClient,
 		private readonly rfm: RfmRun,
 		/** Whether the transactions have an order id (lifecycle counts orders, else purchase days). */
-		private readonly hasOrder: boolean
+		private readonly hasOrder: boolean,
+		/** The grading tab (tiers); null when RFM runs from a customer table. */
+		grading: GradingRun | null = null
 	) {
 		this.start = rfm.asOf;
 		this.evaluation = new EvaluateModel(db, () => ({
 			start: this.start || rfm.asOf,
 			asOf: rfm.asOf,
 			basis: this.basis,
-			recompute: (lang) => pageRecompute(this.basis, { rfm, hasOrder, profiles: profiles.ready }, lang)
+			recompute: (lang) => pageRecompute(this.basis, { rfm, hasOrder, profiles: profiles.ready, grading: grading?.lastApplied ?? null }, lang)
 		}));
 	}
 

@@ -8,7 +8,10 @@ import { cohortFromFile } from '../../../src/run/evaluate.ts';
 import { evaluateMigration, migrationAsOf, recomputeGroups, type RecomputeSpec } from '../../../src/run/evaluate-migration.ts';
 import { loadFile } from '../../../src/run/load-file.ts';
 import { applyMapping } from '../../../src/run/stage.ts';
-import { RAW_ACTIONS } from '../../../src/run/tables.ts';
+import { GRADE_TABLE, RAW_ACTIONS } from '../../../src/run/tables.ts';
+import { tableExists } from '../../../src/run/table-ops.ts';
+import { isClienteleError } from '../../../src/core/errors.ts';
+import type { GradeStandard } from '../../../src/core/grade/standard.ts';
 import { fixture, useDb } from '../../helpers/db.ts';
 
 /*
@@ -79,6 +82,43 @@ describe('plan evaluation: migration between groups', () => {
 		const m = await evaluateMigration(db, { end, asOf: '2024-06-30', order: STAGE_MOVE_ORDER, none: '—' });
 		expect(m.rows.filter((r) => r.group_from !== r.group_to).map((r) => r.group_to)).toEqual(['—']);
 		expect(m.moves.all.same).toBe(5);
+	});
+
+	/*
+	 * Tiers: the grading tab's standard applied at 07-30 into the evaluation's own tables. Gold when
+	 * recency < 21 days (100 points), else Base (0 points): recency at 07-30 — A 2, B 5, F 1 (07-31 is
+	 * after the as-of) → Gold; C 35, D 45 → Base; G has no lines → none.
+	 */
+	const tierStandard = (indicator: string): GradeStandard => ({
+		name: 'recent',
+		method: 'scoring',
+		indicators: [{ name: indicator, weight: 100, better: 'lower', points: { thresholds: [21], points: [100, 0] } }],
+		tiers: [{ name: 'Gold', min: 50 }, { name: 'Base', min: 0 }],
+		missing: 'ungraded'
+	});
+	const tierSpec = (indicator: string): RecomputeSpec => ({
+		basis: 'tier',
+		rfm: { frequency: 'orders', monetary: 'total' },
+		standard: tierStandard(indicator),
+		sources: { cost: false, clv: true, surveys: null, profiles: false },
+		words: { total: 'total', ungraded: 'not graded' },
+		ungraded: 'ungraded'
+	});
+
+	it('recomputes the tiers at S + L − 1 with the grading standard, in tables of its own', async () => {
+		const end = await recomputeGroups(db, tierSpec('recency_days'), '2024-07-30');
+		const m = await evaluateMigration(db, { end, asOf: '2024-07-30', order: ['Gold', 'Base'], none: '—' });
+		const key = (r: MigrationRow) => `${r.group_from}>${r.group_to}:${r.contacted}/${r.control}`;
+		expect(m.rows.map(key).sort()).toEqual(
+			[cell('active', 'Gold', 1, 0), cell('active', 'Base', 0, 1), cell('active', '—', 1, 0), cell('churned', 'Gold', 1, 0), cell('new', 'Base', 1, 0), cell('silent', 'Gold', 0, 1)].map(key).sort()
+		);
+		// The grading tab's own table is left alone (here: never made).
+		expect(await tableExists(db, GRADE_TABLE)).toBe(false);
+	});
+
+	it('a standard with a CLV indicator is not recomputed in the page: a message naming it', async () => {
+		const e = await recomputeGroups(db, tierSpec('p_alive'), '2024-07-30').catch((x: unknown) => x);
+		expect(isClienteleError(e) && e.code === 'evaluate.migrationTierClv' && e.params.name === 'p_alive').toBe(true);
 	});
 
 	it('without an order only same / changed; groups outside the order are changed', () => {
