@@ -14,7 +14,7 @@ export function getDb(): Promise<DbClient> {
 		pending = Promise.all([import('../db/browser.ts'), import('../run/warm-up.ts')]).then(async ([m, w]) => {
 			const db = await m.BrowserDbClient.create();
 			// A failed rehearsal costs nothing but its time: the engine works without it.
-			await w.warmUp(db).catch(() => undefined);
+			await w.warmUp(db, undefined, { asFile: true }).catch(() => undefined);
 			current = db;
 			return db;
 		});

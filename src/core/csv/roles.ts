@@ -68,8 +68,8 @@ export function normalizeHeader(h: string): string {
 	return h.toLowerCase().replace(/[\s_\-.]/g, '');
 }
 
-function nameScore(role: TxRole, header: string): number {
-	const h = normalizeHeader(header);
+/** `h`: the header as normalizeHeader gives it. */
+function nameScore(role: TxRole, h: string): number {
 	const list = ALIASES[role];
 	const exact = list.indexOf(h);
 	if (exact >= 0) return 100 - exact * 0.1;
@@ -122,19 +122,24 @@ export type RoleMapping = Partial<Record<TxRole, string>>;
  */
 export function guessRoles(columns: readonly ColumnProfile[]): RoleMapping {
 	const candidates: { role: TxRole; col: string; score: number }[] = [];
-	for (const role of TX_ROLES)
-		for (const c of columns) {
+	for (const c of columns) {
+		// An empty column serves no role (and a wide file's thousands of them cost nothing).
+		if (c.kind === 'empty') continue;
+		const h = normalizeHeader(c.name);
+		for (const role of TX_ROLES) {
 			if (role === 'postage') continue;
-			const n = nameScore(role, c.name);
+			const n = nameScore(role, h);
 			// An exact header match is kept even when the values look wrong, so the check can say where;
 			// not for cost, which is optional: a text 'cost' column must not block the import.
-			if (!compatible(role, c) && !(n >= 90 && c.kind !== 'empty' && role !== 'cost' && !isOrderRole(role))) continue;
+			if (!compatible(role, c) && !(n >= 90 && role !== 'cost' && !isOrderRole(role))) continue;
 			const required = role === 'customer' || role === 'date' || role === 'amount';
 			// Optional roles (cost too) and ids need a name match; required value-typed roles may be guessed from values alone.
 			if (n === 0 && !(required && (role === 'date' || role === 'amount'))) continue;
 			candidates.push({ role, col: c.name, score: n + valueScore(role, c) });
 		}
-	candidates.sort((a, b) => b.score - a.score);
+	}
+	// Stable sort: equal scores keep the role order, then the column order.
+	candidates.sort((a, b) => b.score - a.score || TX_ROLES.indexOf(a.role) - TX_ROLES.indexOf(b.role));
 	const out: RoleMapping = {};
 	const used = new Set<string>();
 	for (const k of candidates) {
@@ -143,7 +148,7 @@ export function guessRoles(columns: readonly ColumnProfile[]): RoleMapping {
 		out[k.role] = k.col;
 		used.add(k.col);
 	}
-	if (out.amount && out.quantity && out.price && nameScore('amount', out.amount) === 0) delete out.amount;
+	if (out.amount && out.quantity && out.price && nameScore('amount', normalizeHeader(out.amount)) === 0) delete out.amount;
 	// The only date is the paid date: it is the date (unpaid rows cannot be told apart then).
 	if (out.paid && !out.date) {
 		out.date = out.paid;

@@ -46,8 +46,8 @@ const ALIASES: Record<CtRole, string[]> = {
 	]
 };
 
-function nameScore(role: CtRole, header: string): number {
-	const h = normalizeHeader(header);
+/** `h`: the header as normalizeHeader gives it. */
+function nameScore(role: CtRole, h: string): number {
 	const list = ALIASES[role];
 	const exact = list.indexOf(h);
 	if (exact >= 0) return 100 - exact * 0.1;
@@ -79,13 +79,17 @@ function valueScore(role: CtRole, c: ColumnProfile): number {
  */
 export function guessCustomerRoles(columns: readonly ColumnProfile[]): CtRoles {
 	const candidates: { role: CtRole; col: string; score: number }[] = [];
-	for (const role of CT_ROLES)
-		for (const c of columns) {
-			const n = nameScore(role, c.name);
+	for (const c of columns) {
+		if (c.kind === 'empty') continue;
+		const h = normalizeHeader(c.name);
+		for (const role of CT_ROLES) {
+			const n = nameScore(role, h);
 			if (n === 0 || !fits(role, c)) continue;
 			candidates.push({ role, col: c.name, score: n + valueScore(role, c) });
 		}
-	candidates.sort((a, b) => b.score - a.score);
+	}
+	// Stable sort: equal scores keep the role order, then the column order.
+	candidates.sort((a, b) => b.score - a.score || CT_ROLES.indexOf(a.role) - CT_ROLES.indexOf(b.role));
 	const out: CtRoles = {};
 	const used = new Set<string>();
 	for (const k of candidates) {
