@@ -5,7 +5,9 @@
  * one thing at a time: (a) the built page in headless Chromium — load, RFM, a rule change, the value
  * matrix, grading and the action list, peak memory, longest main-thread task; (b) the same pipeline
  * and SQL on native DuckDB (@duckdb/node-api, 1 thread); (c) PapaParse-only parsing in Chromium; (d) the CLV worker's fit in
- * Chromium on 2,000 and 100,000 generated customers. Prints medians, writes bench/results.json.
+ * Chromium on 2,000 and 100,000 generated customers; (e) scripts/bench/pandas_rfm.py — the same load + RFM in
+ * pandas (Debian's /usr/bin/python3) — checked against native DuckDB customer by customer.
+ * Native DuckDB is the version inside our duckdb-wasm (native-install.ts). Prints medians, writes bench/results.json.
  * See bench/README.md. The modules live in scripts/bench/.
  */
 import fs from 'node:fs';
@@ -14,7 +16,16 @@ import { parseArgs } from './bench/args.ts';
 import { ensureBuilt } from './bench/build.ts';
 import { DEFAULT_SEED, ensureRetailCsv } from './bench/generate.ts';
 import { runClvFit, type ClvFitResult } from './bench/clv-fit.ts';
-import { loadNodeApi, runNative, type NativeRun } from './bench/native.ts';
+import { runNative, type NativeRun } from './bench/native.ts';
+import { loadNodeApi } from './bench/native-install.ts';
+import {
+	compareSegments,
+	comparePandas,
+	pandasAvailable,
+	pandasTable,
+	runPandas,
+	type PandasRun
+} from './bench/pandas.ts';
 import { runPage, type PageRun } from './bench/page.ts';
 import { runPapa, type PapaRun } from './bench/papa.ts';
 import {
@@ -40,10 +51,14 @@ async function main(): Promise<void> {
 	const build = usesPage ? ensureBuilt(ROOT, log, dist) : { built: false, ms: 0 };
 	const { serveBench } = await import('./bench/server.ts');
 	const server = usesPage || args.only.has('papa') ? await serveBench(dist) : null;
-	const napi = args.only.has('native') ? await loadNodeApi(log) : null;
+	const engine = args.only.has('native') ? await loadNodeApi(log) : null;
+	const napi = engine?.api ?? null;
+	const pandasOk = args.only.has('pandas') ? pandasAvailable() : null;
+	const pandasNote = pandasOk && 'missing' in pandasOk ? pandasOk.missing : null;
+	if (pandasNote) log(pandasNote);
 	const results: SizeResult[] = [];
 	let clvFit: Record<string, ClvFitResult> | null = null;
-	const perFile = ['page', 'native', 'papa'].some((p) => args.only.has(p as 'page'));
+	const perFile = ['page', 'native', 'papa', 'pandas'].some((p) => args.only.has(p as 'page'));
 	try {
 		for (const rows of perFile ? args.sizes : []) {
 			const file = await ensureRetailCsv(path.join(ROOT, 'bench/data'), rows, args.seed);
@@ -54,7 +69,7 @@ async function main(): Promise<void> {
 			const page: PageRun[] = [];
 			const papa: PapaRun[] = [];
 			for (let i = 0; napi && i < args.runs; i++) {
-				const r = await runNative(napi, file.path);
+				const r = await runNative(napi, file.path, { withCustomers: i === 0 && !!pandasOk && !pandasNote });
 				native.push(r);
 				log(
 					`  native #${i + 1}: load ${r.load_ms.toFixed(0)} ms, rfm ${r.rfm_ms.toFixed(0)} ms, re-segment ${r.resegment?.resegment_ms.toFixed(0)} ms, value matrix ${r.value?.value_matrix_ms.toFixed(0)} ms (fit ${r.value?.clv_fit_ms.toFixed(0)} ms), grade ${r.grade?.ms.toFixed(0)} ms, plan ${r.plan?.ms.toFixed(0)} ms (${r.plan?.customers} in the action list) (${r.customers} customers, ${r.tx_rows}/${r.raw_rows} rows typed)`
@@ -74,7 +89,23 @@ async function main(): Promise<void> {
 					`  papa   #${i + 1}: ${r.ms.toFixed(0)} ms, ${r.rows} rows, peak RSS ${r.peak_rss_mb.toFixed(0)} MB, longest task ${r.longest_task_ms.toFixed(0)} ms`
 				);
 			}
-			results.push(sizeResult({ rows, file, runs: args.runs, page, native, papa, log }));
+			// (e) pandas after page and native, on the same file; its first run checked against native DuckDB.
+			const pandas: PandasRun[] = [];
+			let check: string[] | null = null;
+			for (let i = 0; pandasOk && !pandasNote && i < args.runs; i++) {
+				const r = runPandas(file.path, i === 0);
+				pandas.push(r);
+				log(`  pandas #${i + 1}: ${r.ms.toFixed(0)} ms (read ${r.read_ms.toFixed(0)} ms, compute ${r.compute_ms.toFixed(0)} ms), ${r.customers} customers, as-of ${r.as_of}`);
+				const nat = native[0]?.customerRows;
+				if (i === 0 && r.customersCsv && nat) {
+					const counts: Record<string, number> = {};
+					for (const c of nat) counts[String(c.segment)] = (counts[String(c.segment)] ?? 0) + 1;
+					check = [...comparePandas(r.customersCsv, nat), ...compareSegments(r.segments, counts).map((d) => `segment ${d} (pandas vs native)`)];
+					log(check.length ? `  !!! pandas and native DuckDB DIFFER:\n    ${check.join('\n    ')}` : `  pandas = native DuckDB: ${nat.length} customers, R/F/M, scores and segments all equal`);
+				}
+			}
+			const pandasPart = args.only.has('pandas') ? { runs: pandas, check, note: pandasNote } : undefined;
+			results.push(sizeResult({ rows, file, runs: args.runs, page, native, papa, pandas: pandasPart, log }));
 		}
 		if (server && args.only.has('clv'))
 			clvFit = await runClvFit(server.url, dist, args.clvSizes, args.runs, log);
@@ -98,6 +129,10 @@ async function main(): Promise<void> {
 			runs: args.runs,
 			machine: machine(),
 			native_duckdb: nodeApiVersion,
+			native_version: engine?.native_version,
+			native_package: engine?.native_package,
+			wasm_version: engine?.wasm_version,
+			pandas: pandasOk ?? undefined,
 			duckdb_wasm: JSON.parse(
 				fs.readFileSync(path.join(ROOT, 'node_modules/@duckdb/duckdb-wasm/package.json'), 'utf8')
 			).version,
@@ -121,6 +156,10 @@ async function main(): Promise<void> {
 			'\ngrading and the action list (tab click → tier table / action list shown; issue 13: < 1 s):\n'
 		);
 		console.log(gradePlanTable(results));
+		if (args.only.has('pandas')) {
+			console.log('\nload + RFM beside pandas (pandas_rfm.py, timed inside Python; issue 17: page < 0.9× pandas at 5M, ≤ 1.25× at 1M; page ÷ native ≤ 1.6×):\n');
+			console.log(pandasTable(results));
+		}
 	}
 	if (clvFit) {
 		console.log(

@@ -6,13 +6,13 @@
  * and the action list (native-grade-plan.ts) —
  * through a DbClient adapter, so it is the same SQL, not a copy.
  *
- * @duckdb/node-api is installed on demand outside the project (npm 11 writes a lockfile entry for it
- * that `npm ci` rejects; see /work/shared/DUCKDB-WASM.md), never into package.json.
+ * @duckdb/node-api, pinned to the DuckDB inside our duckdb-wasm, is installed on demand outside the
+ * project (native-install.ts), never into package.json.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { NodeApi, Instance, Connection } from './native-install.ts';
 import type { DbClient, FileSource, QueryResult, Row } from '../../src/db/client.ts';
 import { mappingFor } from '../../src/core/import/mapping.ts';
 import { loadTyped } from '../../src/run/load-file.ts';
@@ -24,7 +24,7 @@ import { RFM_TABLE } from '../../src/run/tables.ts';
 import { defaultAsOf } from '../../src/run/as-of.ts';
 import { rfHeatmapSql, segmentSummarySql } from '../../src/core/sql/rfm.ts';
 import { R10_DOCS } from '../../src/core/segments/rules.ts';
-import type { Sql } from '../../src/core/sql/sql.ts';
+import { ident, sql, type Sql } from '../../src/core/sql/sql.ts';
 import type { StepTime } from './trace.ts';
 import {
 	nativeResegment,
@@ -34,46 +34,9 @@ import {
 } from './native-value.ts';
 import { nativeGrade, nativePlan, type NativeStep } from './native-grade-plan.ts';
 
-export const NATIVE_DIR = process.env.CLIENTELE_BENCH_NATIVE ?? '/tmp/clientele-bench-native';
-
-/** The part of @duckdb/node-api we use (typed here: the package is not a project dependency). */
-interface NodeApi {
-	version(): string;
-	DuckDBInstance: { create(path?: string, options?: Record<string, string>): Promise<Instance> };
-}
-interface Instance {
-	connect(): Promise<Connection>;
-	closeSync?(): void;
-}
-interface Connection {
-	run(sql: string): Promise<unknown>;
-	runAndReadAll(
-		sql: string
-	): Promise<{ columnNames(): string[]; getRowObjectsJS(): Record<string, unknown>[] }>;
-	closeSync?(): void;
-}
-
-let api: NodeApi | null = null;
-
-/** Installs @duckdb/node-api into NATIVE_DIR when missing, then imports it from there. */
-export async function loadNodeApi(log: (s: string) => void): Promise<NodeApi> {
-	if (api) return api;
-	const entry = path.join(NATIVE_DIR, 'node_modules/@duckdb/node-api/lib/index.js');
-	if (!fs.existsSync(entry)) {
-		log(`installing @duckdb/node-api into ${NATIVE_DIR} (outside the project) …`);
-		fs.mkdirSync(NATIVE_DIR, { recursive: true });
-		if (!fs.existsSync(path.join(NATIVE_DIR, 'package.json')))
-			fs.writeFileSync(path.join(NATIVE_DIR, 'package.json'), '{"private":true}\n');
-		execFileSync(
-			'npm',
-			['install', '--prefix', NATIVE_DIR, '--no-audit', '--no-fund', '@duckdb/node-api'],
-			{ stdio: 'inherit' }
-		);
-	}
-	const mod = (await import(pathToFileURL(entry).href)) as NodeApi & { default?: NodeApi };
-	api = mod.DuckDBInstance ? mod : mod.default!;
-	return api;
-}
+/** Per customer, in customer order: what the pandas comparison checks (scripts/bench/pandas.ts). */
+export const CUSTOMER_ROWS = sql`SELECT customer_id, recency_days, frequency, monetary, r_score, f_score, m_score, segment
+	FROM ${ident(RFM_TABLE)} ORDER BY customer_id`;
 
 function plain(v: unknown): string | number | boolean | null {
 	if (v === null || v === undefined) return null;
@@ -99,7 +62,7 @@ class NativeDbClient implements DbClient {
 	static async create(napi: NodeApi): Promise<NativeDbClient> {
 		const inst = await napi.DuckDBInstance.create(':memory:', { threads: '1' });
 		const conn = await inst.connect();
-		const links = fs.mkdtempSync(path.join(NATIVE_DIR, 'links-'));
+		const links = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-bench-links-'));
 		await conn.run('SET threads=1');
 		await conn.run(`SET file_search_path='${links.replaceAll("'", "''")}'`);
 		return new NativeDbClient(inst, conn, links);
@@ -186,13 +149,20 @@ export interface NativeRun {
 	value: NativeValue | null;
 	grade: NativeStep | null;
 	plan: NativeStep | null;
+	/** CUSTOMER_ROWS after RFM (withCustomers only). */
+	customerRows: Row[] | null;
 }
 
 /**
  * One cold run on a fresh in-memory instance: load (sniff + raw + validate + typed), RFM, then
  * (withValue) a rule change, the value matrix, grading and the action list as the page does them.
  */
-export async function runNative(napi: NodeApi, file: string, withValue = true): Promise<NativeRun> {
+export async function runNative(
+	napi: NodeApi,
+	file: string,
+	o: { withValue?: boolean; withCustomers?: boolean } = {}
+): Promise<NativeRun> {
+	const withValue = o.withValue ?? true;
 	const db = await NativeDbClient.create(napi);
 	try {
 		const t0 = performance.now();
@@ -231,6 +201,7 @@ export async function runNative(napi: NodeApi, file: string, withValue = true): 
 		]);
 		const t2 = performance.now();
 		const steps = [...db.steps];
+		const customerRows = o.withCustomers ? (await db.query(CUSTOMER_ROWS)).rows : null;
 		const reseg = withValue ? await nativeResegment(db, R10_DOCS) : null;
 		const value = withValue ? await nativeValueMatrix(db, d.asOf) : null;
 		const cost = Boolean(mapping.roles.cost);
@@ -250,7 +221,8 @@ export async function runNative(napi: NodeApi, file: string, withValue = true): 
 			resegment: reseg,
 			value,
 			grade,
-			plan
+			plan,
+			customerRows
 		};
 	} finally {
 		await db.close();

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import type { StepTime } from './trace.ts';
+import { withRatios } from './pandas.ts';
 
 export function median(xs: readonly number[]): number | null {
 	const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -118,7 +119,7 @@ export function table(results: readonly SizeResult[]): string {
 	return grid(head, rows);
 }
 
-function grid(head: string[], rows: string[][]): string {
+export function grid(head: string[], rows: string[][]): string {
 	const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 	const line = (cells: string[]) =>
 		'| ' + cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join(' | ') + ' |';
@@ -272,7 +273,9 @@ export function writeResults(
 		if (prev && !measured.has('native')) merged.native = prev.native;
 		if (prev && !measured.has('papa'))
 			for (const k of Object.keys(prev)) if (k.startsWith('papaparse')) merged[k] = prev[k];
-		sizes.set(r.rows, merged);
+		if (prev && !measured.has('pandas'))
+			for (const k of Object.keys(prev)) if (k.startsWith('pandas')) merged[k] = prev[k];
+		sizes.set(r.rows, withRatios(merged));
 	}
 	for (const k of [...sizes.keys()].sort((a, b) => a - b)) out[String(k)] = sizes.get(k);
 	for (const [k, val] of Object.entries(old)) if (!/^\d+$/.test(k) && k !== 'meta') out[k] = val;

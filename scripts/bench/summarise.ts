@@ -5,6 +5,7 @@
 import type { NativeRun } from './native.ts';
 import type { PageRun } from './page.ts';
 import type { PapaRun } from './papa.ts';
+import { pandasEntries, type PandasRun } from './pandas.ts';
 import { median, medianSteps, round, type SizeResult } from './report.ts';
 
 const med = <T>(xs: T[], f: (t: T) => number) => round(median(xs.map(f)));
@@ -40,6 +41,8 @@ export function sizeResult(o: {
 	page: PageRun[];
 	native: NativeRun[];
 	papa: PapaRun[];
+	/** pandas_rfm.py's runs, its check against native DuckDB (null: not compared), or why it did not run. */
+	pandas?: { runs: PandasRun[]; check: string[] | null; note: string | null };
 	log: (s: string) => void;
 }): SizeResult {
 	const { rows, file, runs, page, native, papa, log } = o;
@@ -135,6 +138,7 @@ export function sizeResult(o: {
 		papaparse_ms: med(papa, (r) => r.ms),
 		papaparse_peak_rss_mb: med(papa, (r) => r.peak_rss_mb),
 		papaparse_longest_task_ms: med(papa, (r) => r.longest_task_ms),
+		...(o.pandas ? pandasEntries(o.pandas.runs, o.pandas.check, o.pandas.note) : {}),
 		file_bytes: file.bytes,
 		seed: file.seed,
 		runs,
