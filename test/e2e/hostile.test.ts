@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
@@ -160,6 +161,29 @@ describe('hostile inputs in the page (one browser, one page)', () => {
 				)
 			).toBe(totals(2, '35.00'));
 			expect(await analysed(corpus('gbk.csv'))).toBe(totals(2, '35.00'));
+		}
+	);
+
+	it(
+		'a decompression bomb is refused early with its own sentence (not after inflating gigabytes), the data kept',
+		{ timeout: 60_000 },
+		async () => {
+			// 96 MiB of one line in a single gzip member (≈ 150 kB), then 20 MB more of the file: once 64 MiB
+			// are inflated, the ratio so far projects the whole file far past 4 × the engine's limit.
+			const member = zlib.gzipSync(Buffer.alloc(96 * 1024 * 1024, 'c,d,a\n'), { level: 9 });
+			// Written to disk: the browser reads it from there (20 MB through the driver took over 30 s on a busy machine).
+			fs.mkdirSync(SHOTS, { recursive: true });
+			const file = path.join(SHOTS, 'bomb.csv.gz');
+			fs.writeFileSync(file, Buffer.concat([member, Buffer.alloc(20_000_000)]));
+			const t0 = Date.now();
+			await page.getByTestId('tab-import').click();
+			await page.getByTestId('file-input').setInputFiles(file);
+			const panel = page.getByTestId('import-error');
+			await expect.poll(() => panel.innerText(), { timeout: 60_000 }).toMatch(message('file.bomb'));
+			expect(await panel.innerText()).not.toMatch(ENGINE);
+			console.log(`bomb refused after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+			await page.getByTestId('tab-rfm').click();
+			expect((await page.getByTestId('rfm-totals').innerText()).trim()).toBe(totals(2, '35.00'));
 		}
 	);
 
