@@ -173,6 +173,8 @@ export interface QualitySummary {
 
 export interface QualityReport extends QualitySummary {
 	columns: ColumnQuality[];
+	/** Columns of a wide file left out of the per-column check (run/quality.ts QUALITY_MAX_COLUMNS). */
+	uncheckedColumns: number;
 	/** Only the findings that concern at least one row, in FINDING_KINDS order. */
 	findings: Finding[];
 	options: ResolvedQualityOptions;

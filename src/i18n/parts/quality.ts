@@ -40,6 +40,8 @@ const en = {
 	'qv.dateRange': 'Date range',
 	'qv.inAnalysis': 'In the analysis now',
 	'qv.columns': 'Columns',
+	'qv.uncheckedColumns':
+		'A wide file: {checked} columns are checked (the mapped ones first, then in file order); the other {unchecked} are not — map a column to check it.',
 	'qv.column': 'Column',
 	'qv.role': 'Role',
 	'qv.missing': 'Missing',
@@ -109,6 +111,7 @@ const zh: Record<keyof typeof en, string> = {
 	'qv.dateRange': '日期范围',
 	'qv.inAnalysis': '当前参与分析',
 	'qv.columns': '各列情况',
+	'qv.uncheckedColumns': '列数很多：已检查 {checked} 列（先检查已映射的列，再按文件顺序）；其余 {unchecked} 列未检查——映射某列即可检查它。',
 	'qv.column': '列',
 	'qv.role': '用途',
 	'qv.missing': '缺失',

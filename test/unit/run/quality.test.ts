@@ -17,7 +17,7 @@ import { mappingFor } from '../../../src/core/import/mapping.ts';
 import { RAW_TABLE, TX_TABLE } from '../../../src/run/tables.ts';
 import { type LoadedFile } from '../../../src/run/loaded-file.ts';
 import type { NodeDbClient } from '../../../src/db/node.ts';
-import { applyQualityFixes, runQualityReport } from '../../../src/run/quality.ts';
+import { applyQualityFixes, QUALITY_MAX_COLUMNS, runQualityReport } from '../../../src/run/quality.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { openDb } from '../../helpers/db.ts';
 
@@ -217,5 +217,21 @@ describe('settings validation', () => {
 
 	it('every finding kind has an en message', () => {
 		for (const k of FINDING_KINDS) expect(Object.keys(en)).toContain(`quality.${k}`);
+	});
+
+	it('a wide file: the mapped columns and the first others up to the cap are checked, the rest counted as unchecked', async () => {
+		// 300 filler columns (one of them with a missing cell), then the three mapped ones at the end.
+		const filler = Array.from({ length: 300 }, (_, i) => `f${i}`);
+		const text = [[...filler, 'who', 'when', 'paid'].join(','), [...filler.map((_, i) => (i === 5 ? '' : 'x')), 'A', '2024-01-02', '3'].join(','), [...filler.map(() => 'y'), 'B', '2024-01-03', '4'].join(',')].join('\n') + '\n';
+		const wide = (await loadFile(db, { fileName: 'wide.csv', source: { kind: 'text', text }, sample: text }))!;
+		const m = mappingFor(wide.sniff, { customer: 'who', date: 'when', amount: 'paid' });
+		await applyMapping(db, wide, m);
+		const r = await runQualityReport(db, wide, { mapping: m, options: { asOf: '2024-12-31' } });
+		expect(r.columns).toHaveLength(QUALITY_MAX_COLUMNS);
+		expect(r.uncheckedColumns).toBe(303 - QUALITY_MAX_COLUMNS);
+		// File order, the mapped ones kept although they come last; f5's missing cell counted.
+		expect(r.columns.map((c) => c.column)).toEqual([...filler.slice(0, QUALITY_MAX_COLUMNS - 3), 'who', 'when', 'paid']);
+		expect(r.columns.find((c) => c.column === 'f5')?.missing).toBe(1);
+		expect(r.rows).toBe(2);
 	});
 });

@@ -1,0 +1,36 @@
+/**
+ * The page's bomb check (core/import/read-sample.ts `inflation` + gzip-guard's watchInflation) on
+ * Node's File and DecompressionStream, the same Web APIs the page uses.
+ */
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { isClienteleError } from '../../../../src/core/errors.ts';
+import { watchInflation } from '../../../../src/core/import/gzip-guard.ts';
+import { inflation } from '../../../../src/core/import/read-sample.ts';
+
+const gz = (text: string, times: number) => zlib.gzipSync(Buffer.alloc(text.length * times, text), { level: 9 });
+
+describe('decompression bombs in the page', () => {
+	it('a small .gz inflates to its size', async () => {
+		const f = new File([gz('a,b\n', 1000)], 'ok.csv.gz');
+		const { size, steps } = inflation(f);
+		expect(await watchInflation(f.name, size, steps)).toBe(4000);
+	});
+
+	it('counts the compressed bytes the decompressor took, not what was read ahead: a bomb is refused at 64 MiB', async () => {
+		// 96 MiB of one line (≈ 100 kB compressed) followed by 20 MB of the file: at 64 MiB inflated about
+		// 70 kB were consumed, a ratio near 1000 that projects ≈ 19 GB (> 4 × 2 GB). Counting the whole
+		// file as read (one read-ahead) would project 64 MiB and let it inflate on.
+		const f = new File([gz('c,d,a\n', 16 * 1024 * 1024), new Uint8Array(20_000_000)], 'bomb.csv.gz');
+		const { size, steps } = inflation(f);
+		const e = await watchInflation(f.name, size, steps).catch((x: unknown) => x);
+		expect(isClienteleError(e) && e.code === 'file.bomb').toBe(true);
+	});
+
+	it('a damaged .gz (truncated) fails the inflation', async () => {
+		const whole = gz('x,y\n', 100_000);
+		const f = new File([whole.subarray(0, whole.length - 100)], 'cut.csv.gz');
+		const { size, steps } = inflation(f);
+		await expect(watchInflation(f.name, size, steps)).rejects.toThrow();
+	});
+});
