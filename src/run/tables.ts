@@ -104,3 +104,7 @@ export const EVAL_END_BASE = 'eval_end_base';
 export const EVAL_END_SCORES = 'eval_end_scores';
 export const EVAL_END_SEGMENTS = 'eval_end_segments';
 export const EVAL_END_STAGES = 'eval_end_stages';
+// Personas and behaviour classes: each customer's behaviour classes (core/sql/behaviour.ts), and the
+// persona table (customer, group of the basis, behaviour classes, profile attributes).
+export const BEHAVIOUR_TABLE = 'behaviour';
+export const PERSONA_TABLE = 'persona';
