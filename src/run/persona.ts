@@ -16,6 +16,7 @@ import {
 import type { ReturnsMode } from '../core/sql/rfm.ts';
 import { rowNumberSql } from '../core/sql/row-number.ts';
 import type { Sql } from '../core/sql/sql.ts';
+import { OTHERS } from '../core/segments/rules.ts';
 import type { AttributeKind } from '../core/import/profile-roles.ts';
 import type { DbClient } from '../db/client.ts';
 import { groupSource, type PlanBasisInput } from './plan.ts';
@@ -114,7 +115,12 @@ function basisGroups(o: PersonaOptions): Sql {
 }
 
 /** The group order of a basis: its names' order (segments, quadrants, stages, tiers); a column's by name. */
-const groupOrder = (b: PersonaBasis): string[] => (b.basis === 'column' ? [] : [...Object.keys(b.names), ...(b.basis === 'tier' ? [b.ungraded] : [])]);
+function groupOrder(b: PersonaBasis): string[] {
+	if (b.basis === 'column') return [];
+	const ids = Object.keys(b.names);
+	// RFM's "others" (no rule matched) after the segments, as the RFM view lists them.
+	return [...ids.filter((id) => id !== OTHERS), ...ids.filter((id) => id === OTHERS), ...(b.basis === 'tier' ? [b.ungraded] : [])];
+}
 
 async function profileFeatures(db: DbClient, profiles: readonly { name: string; kind: AttributeKind }[]): Promise<{ kept: { name: string; column: string; numeric: boolean }[]; skipped: string[] }> {
 	const indexed = profiles.map((p, i) => ({ ...p, column: `pf_${i}` }));
