@@ -97,8 +97,8 @@ export async function personaCommand(argv: string[]): Promise<string | null> {
 			basis: personaBasis,
 			profiles: attributes
 		});
-		if (!res.times) process.stderr.write(`note: ${translate('en', 'persona.noTimes')}\n`);
-		for (const c of res.skipped) process.stderr.write(`note: ${translate('en', 'persona.skipped', { column: c, max: MAX_TEXT_VALUES })}\n`);
+		if (!res.times) process.stderr.write(`note: ${translate('en', 'persona.cliNoTimes')}\n`);
+		for (const c of res.skipped) process.stderr.write(`note: ${translate('en', 'persona.cliSkipped', { column: c, max: MAX_TEXT_VALUES })}\n`);
 		for (const g of res.groups) if (g.small) process.stderr.write(`warning: ${translate('en', 'persona.small', { group: g.id, count: g.customers, min: MIN_GROUP })}\n`);
 		writeOutput(optionalString(v, 'out'), toCsv(PERSONA_COLUMNS, res.rows.map((r) => personaOutputRow(r, (id) => (personaBasis.basis === 'column' ? id : (personaBasis.names[id] ?? id)))), { bom: false }));
 		return null;

@@ -119,6 +119,7 @@ export const ERROR_CODES = [
 	'profiles.failed',
 	'persona.noBasis',
 	'persona.bothBases',
+	'persona.failed',
 	'persona.noColumn',
 	'lifecycle.badDays',
 	'lifecycle.badOrder',

@@ -160,7 +160,7 @@ export async function runPersona(db: DbClient, o: PersonaOptions): Promise<Perso
 		const k = numeric.indexOf(f);
 		return k >= 0 ? { id: f.id, column: f.column, bins: bins[k]! } : { id: f.id, column: f.column };
 	});
-	const counts = (await db.query<FeatureCount & { grp: string | null }>(featureCountsSql(PERSONA_TABLE, features))).rows.map((r) => ({
+	const counts = (await db.query<{ grp: string | null; feature: string; value: string | null; customers: number }>(featureCountsSql(PERSONA_TABLE, features))).rows.map((r): FeatureCount => ({
 		group: r.grp,
 		feature: r.feature,
 		value: r.value,
