@@ -6,6 +6,7 @@ import { PERSONA_COLUMNS, personaOutputRow } from '../../core/persona/output.ts'
 import { columnsSql } from '../../core/sql/catalog.ts';
 import type { DbClient } from '../../db/client.ts';
 import type { Lang, Translate } from '../../i18n/translate.ts';
+import { ensureText, type LoadedFile } from '../../run/loaded-file.ts';
 import { runPersona, type PersonaBasis, type PersonaResult } from '../../run/persona.ts';
 import { tableExists } from '../../run/table-ops.ts';
 import { GRADE_TABLE, RAW_TABLE, VALUE_MATRIX_TABLE } from '../../run/tables.ts';
@@ -43,7 +44,9 @@ export class PersonaModel {
 		private readonly db: DbClient,
 		readonly rfm: RfmRun,
 		private readonly hasOrder: boolean,
-		private readonly mapped: readonly string[]
+		private readonly mapped: readonly string[],
+		/** The transaction file: its text table holds the class columns (read on first need). */
+		private readonly file: LoadedFile | null
 	) {}
 
 	/** The profile columns a group can be made of (loaded profiles). */
@@ -57,6 +60,7 @@ export class PersonaModel {
 	}
 
 	private async prepare(): Promise<void> {
+		if (this.file) await ensureText(this.file);
 		const [matrix, grade, raw] = await Promise.all([tableExists(this.db, VALUE_MATRIX_TABLE), tableExists(this.db, GRADE_TABLE), tableExists(this.db, RAW_TABLE)]);
 		this.available = [...(['segment'] as const), ...(matrix ? (['quadrant'] as const) : []), ...(grade ? (['tier'] as const) : []), 'stage', ...(this.profileColumns.length ? (['column'] as const) : [])];
 		if (!raw) return;
@@ -122,10 +126,10 @@ export class PersonaModel {
 const models = new WeakMap<RfmRun, PersonaModel>();
 
 /** One persona model per RFM run (settings survive tab switches; a new dataset version starts afresh). */
-export function personaFor(db: DbClient, rfm: RfmRun, hasOrder: boolean, mapped: readonly string[]): PersonaModel {
+export function personaFor(db: DbClient, rfm: RfmRun, hasOrder: boolean, mapped: readonly string[], file: LoadedFile | null): PersonaModel {
 	let m = models.get(rfm);
 	if (!m) {
-		m = new PersonaModel(db, rfm, hasOrder, mapped);
+		m = new PersonaModel(db, rfm, hasOrder, mapped, file);
 		models.set(rfm, m);
 	}
 	return m;
