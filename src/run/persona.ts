@@ -20,7 +20,8 @@ import { OTHERS } from '../core/segments/rules.ts';
 import type { AttributeKind } from '../core/import/profile-roles.ts';
 import type { DbClient } from '../db/client.ts';
 import { groupSource, type PlanBasisInput } from './plan.ts';
-import { BEHAVIOUR_TABLE, PERSONA_TABLE, PROFILES_TABLE, TX_TABLE } from './tables.ts';
+import { tableExists } from './table-ops.ts';
+import { BEHAVIOUR_TABLE, PERSONA_TABLE, PROFILES_TABLE, TX_TABLE, VALUE_MATRIX_TABLE } from './tables.ts';
 
 /**
  * Personas (客户画像) and behaviour classes, the one place they run (the persona view and the CLI's
@@ -93,6 +94,9 @@ export interface PersonaGroup {
 	revenue: number;
 	orders: number;
 	aov: number | null;
+	/** Mean CLV and P(alive) where the value matrix has been computed (null otherwise). */
+	clv: number | null;
+	p_alive: number | null;
 	/** Under MIN_GROUP customers: too small to describe. */
 	small: boolean;
 }
@@ -171,11 +175,12 @@ export async function runPersona(db: DbClient, o: PersonaOptions): Promise<Perso
 	const order = { groups: groupOrder(o.basis), features: features.map((f) => f.id), values };
 	const rows = personaRows(counts, order);
 	const sizes = groupSizes(counts);
-	const money = (await db.query<{ grp: string; revenue: number; orders: number; aov: number | null }>(groupValueSql(PERSONA_TABLE))).rows;
+	const matrix = (await tableExists(db, VALUE_MATRIX_TABLE)) ? VALUE_MATRIX_TABLE : undefined;
+	const money = (await db.query<{ grp: string; revenue: number; orders: number; aov: number | null; clv: number | null; p_alive: number | null }>(groupValueSql(PERSONA_TABLE, matrix))).rows;
 	const groups = [...new Set(rows.map((r) => r.group))].map((id) => {
 		const m = money.find((x) => x.grp === id);
 		const customers = sizes.get(id) ?? 0;
-		return { id, customers, revenue: m?.revenue ?? 0, orders: m?.orders ?? 0, aov: m?.aov ?? null, small: customers < MIN_GROUP };
+		return { id, customers, revenue: m?.revenue ?? 0, orders: m?.orders ?? 0, aov: m?.aov ?? null, clv: m?.clv ?? null, p_alive: m?.p_alive ?? null, small: customers < MIN_GROUP };
 	});
 	return { ...info, groups, rows, skipped };
 }

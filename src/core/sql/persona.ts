@@ -60,11 +60,16 @@ export function featureCountsSql(table: string, features: readonly FeatureColumn
 	return join(arms, ' UNION ALL ');
 }
 
-/** Per group: customers, revenue (net), orders and AOV (revenue ÷ orders). */
-export function groupValueSql(table: string): Sql {
+/**
+ * Per group: customers, revenue (net), orders, AOV (revenue ÷ orders) and, with a value-matrix table
+ * (customer_id, clv, p_alive), the mean CLV and P(alive) of its customers with one (NULL without).
+ */
+export function groupValueSql(table: string, value?: string): Sql {
+	const v = value ? sql`LEFT JOIN (SELECT customer_id, clv, p_alive FROM ${ident(value)}) v ON v.customer_id = t.customer_id` : raw('');
+	const clv = value ? raw('avg(v.clv) AS clv, avg(v.p_alive) AS p_alive') : raw('CAST(NULL AS DOUBLE) AS clv, CAST(NULL AS DOUBLE) AS p_alive');
 	return sql`SELECT grp, count(*) AS customers, round(coalesce(sum(revenue), 0), 2) AS revenue, CAST(coalesce(sum(orders), 0) AS INTEGER) AS orders,
-			round(sum(revenue) / nullif(sum(orders), 0), 2) AS aov
-		FROM ${ident(table)} WHERE grp IS NOT NULL GROUP BY grp`;
+			round(sum(revenue) / nullif(sum(orders), 0), 2) AS aov, ${clv}
+		FROM ${ident(table)} t ${v} WHERE grp IS NOT NULL GROUP BY grp`;
 }
 
 /** A transaction column as a grouping: each customer's most frequent value among its lines (ties by name). */

@@ -7,7 +7,7 @@ import { loadFile } from '../../../src/run/load-file.ts';
 import { runBehaviour, runPersona } from '../../../src/run/persona.ts';
 import { loadProfiles } from '../../../src/run/profiles.ts';
 import { applyMapping } from '../../../src/run/stage.ts';
-import { BEHAVIOUR_TABLE, RAW_PROFILES, RAW_TABLE } from '../../../src/run/tables.ts';
+import { BEHAVIOUR_TABLE, RAW_PROFILES, RAW_TABLE, VALUE_MATRIX_TABLE } from '../../../src/run/tables.ts';
 import { fixture, useDb } from '../../helpers/db.ts';
 
 /*
@@ -110,5 +110,21 @@ describe('personas by a profile column', () => {
 		]);
 		expect(res.rows.every((r, i) => i === 0 || r.group >= res.rows[i - 1]!.group)).toBe(true);
 		expect(res.skipped).toEqual([]);
+		// AOV = revenue ÷ orders, to the cent: F 220 / (3 + 2 + 1) = 36.67, M 210 / (3 + 2) = 42; no value matrix: no CLV.
+		expect(res.groups.map((g) => [g.aov, g.clv])).toEqual([
+			[36.67, null],
+			[210 / 5, null]
+		]);
+	});
+
+	it('with a value matrix: each group’s mean CLV and P(alive) over its customers that have one', async () => {
+		// F: A 100 / 0.5, C 300 / 0.9 (F has none) → 200, 0.7; M: B 50 / 0.2 → 50, 0.2.
+		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(VALUE_MATRIX_TABLE)} AS SELECT * FROM (VALUES ('A', 100.0, 0.5), ('C', 300.0, 0.9), ('B', 50.0, 0.2)) v(customer_id, clv, p_alive)`);
+		const res = await runPersona(db, { asOf: AS_OF, basis: { basis: 'column', column: 'gender' }, profiles: [{ name: 'gender', kind: 'text' }] });
+		await db.exec(sql`DROP TABLE ${ident(VALUE_MATRIX_TABLE)}`);
+		expect(res.groups.map((g) => [g.id, g.clv, g.p_alive])).toEqual([
+			['F', 200, 0.7],
+			['M', 50, 0.2]
+		]);
 	});
 });
