@@ -120,6 +120,7 @@ export const ERROR_CODES = [
 	'persona.noBasis',
 	'persona.bothBases',
 	'persona.failed',
+	'persona.badNightOwl',
 	'persona.noColumn',
 	'lifecycle.badDays',
 	'lifecycle.badOrder',

@@ -12,6 +12,7 @@ const en = {
 	'persona.small': 'group {group} has {count} customers (under {min}): too small to describe',
 	'persona.cliSkipped': 'profile column {column} is not described (a date, or text with more than {max} values)',
 	'persona.failed': 'The personas could not be computed: {detail}',
+	'persona.badNightOwl': 'Night owl: give a whole number of orders (1 or more) and a share between 0 and 1.',
 	// the view
 	'nav.persona': 'Personas',
 	'persona.title': 'Personas and behaviour classes',
@@ -93,6 +94,7 @@ const zh: Record<keyof typeof en, string> = {
 	'persona.small': '分组 {group} 只有 {count} 位客户（少于 {min}）：人数太少，不宜描述',
 	'persona.cliSkipped': '档案列 {column} 未纳入画像（日期列，或取值超过 {max} 种的文本列）',
 	'persona.failed': '无法计算客户画像：{detail}',
+	'persona.badNightOwl': '夜猫子：订单数须为不小于 1 的整数，夜间占比须在 0 到 1 之间。',
 	'nav.persona': '客户画像',
 	'persona.title': '客户画像与行为分类',
 	'persona.intro': '每个分组的客户是谁——行为、偏好、档案与价值——均与其余客户对比。占比 = 组内取该值的客户 ÷ 组内该项已知的客户；提升度 = 占比 ÷ 全体占比。差异是否超出偶然：组与其余客户的 2×2 表做 χ² 检验（任一期望频数小于 5 时用 Fisher 精确检验），全部行的 p 值经 Benjamini–Hochberg 校正。',

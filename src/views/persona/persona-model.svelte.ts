@@ -81,6 +81,10 @@ export class PersonaModel {
 	async run(lang: Lang, t: Translate): Promise<void> {
 		const run = ++this.runs;
 		const t0 = performance.now();
+		if (!(Number.isInteger(this.minOrders) && this.minOrders >= 1 && this.nightShare >= 0 && this.nightShare <= 1)) {
+			this.error = new ClienteleError('persona.badNightOwl');
+			return;
+		}
 		this.status = 'running';
 		try {
 			await this.prepare();
