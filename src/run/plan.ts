@@ -38,7 +38,8 @@ export interface PlanRunResult {
 	unplanned: string[];
 }
 
-function groupSource(b: PlanBasisInput): GroupSource {
+/** The customers of a basis (customer_id, grp, label, reason); plans and personas read them. */
+export function groupSource(b: PlanBasisInput): GroupSource {
 	if (b.basis === 'segment') return segmentGroups({ rfm: RFM_TABLE, names: b.names, rules: b.rules });
 	if (b.basis === 'tier') return tierGroups({ table: b.table, ungraded: b.ungraded });
 	if (b.basis === 'stage') return stageGroups({ table: b.table, names: b.names, rules: b.rules, words: b.words });

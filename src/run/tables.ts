@@ -106,3 +106,7 @@ export const EVAL_END_SEGMENTS = 'eval_end_segments';
 export const EVAL_END_STAGES = 'eval_end_stages';
 /** The grading tab's standard applied at the after period's last day: values, points, tiers. */
 export const EVAL_END_GRADE = { input: 'eval_end_grade_input', points: 'eval_end_grade_points', target: 'eval_end_grade' } as const;
+// Personas and behaviour classes: each customer's behaviour classes (core/sql/behaviour.ts), and the
+// persona table (customer, group of the basis, behaviour classes, profile attributes).
+export const BEHAVIOUR_TABLE = 'behaviour';
+export const PERSONA_TABLE = 'persona';

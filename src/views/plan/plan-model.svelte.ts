@@ -1,27 +1,22 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { defaultPlanSet } from '../../core/plan/defaults.ts';
 import { parsePlanSet } from '../../core/plan/parse.ts';
-import { segmentRuleTexts } from '../../core/plan/reasons.ts';
 import { DEFAULT_PLAN_RUN, type GroupPlan, type PlanSet } from '../../core/plan/types.ts';
 import { CN_HOLIDAYS } from '../../core/plan/workdays.ts';
-import { QUADRANTS } from '../../core/sql/value-matrix.ts';
 import type { DbClient, Row } from '../../db/client.ts';
 import type { Lang, Translate } from '../../i18n/translate.ts';
-import { planGroupIds, planRows, planSummary, planWorkload, runPlan, type PlanBasisInput } from '../../run/plan.ts';
+import { planRows, planSummary, planWorkload, runPlan, type PlanBasisInput } from '../../run/plan.ts';
 import { actionListCsv } from '../../run/plan-export.ts';
 import type { GradingRun, RfmRun } from '../../state/analysis.svelte.ts';
 import { profiles } from '../../state/profiles.svelte.ts';
-import { DEFAULT_LIFECYCLE, STAGES } from '../../core/lifecycle/defaults.ts';
-import { lifecycleFrequency, runLifecycle } from '../../run/lifecycle.ts';
-import { GRADE_TABLE, PLAN_STAGES } from '../../run/tables.ts';
-import { tableExists } from '../../run/table-ops.ts';
+import { pageBasisInput, type PageBasis } from '../../state/basis.ts';
 import { EvaluateModel } from './evaluate-model.svelte.ts';
 import { pageRecompute } from './evaluate-recompute.ts';
 
 /** Rows of the action list shown on the page (the export has them all). */
 const PREVIEW_ROWS = 50;
 
-export type PagePlanBasis = 'segment' | 'quadrant' | 'stage' | 'tier';
+export type PagePlanBasis = PageBasis;
 
 export interface GroupSummary {
 	group_id: string;
@@ -81,36 +76,8 @@ export class PlanModel {
 		return this.plans[this.basis] ?? null;
 	}
 
-	private async basisInput(lang: Lang, t: Translate): Promise<PlanBasisInput> {
-		if (this.basis === 'tier') {
-			// The tiers of the grading tab's last run (its table); none yet: say where to grade.
-			if (!(await tableExists(this.db, GRADE_TABLE))) throw new ClienteleError('plan.needGrade');
-			const tiers = (await planGroupIds(this.db, { basis: 'tier', names: {}, ungraded: t('plan.ungraded'), table: GRADE_TABLE }));
-			return { basis: 'tier', names: Object.fromEntries(tiers.map((g) => [g, g])), ungraded: t('plan.ungraded'), table: GRADE_TABLE };
-		}
-		if (this.basis === 'stage') {
-			// The lifecycle defaults at the RFM as-of, into the plan's own table (the lifecycle view's stays as the user set it).
-			const days = DEFAULT_LIFECYCLE;
-			await runLifecycle(this.db, { asOf: this.rfm.asOf, days, frequency: lifecycleFrequency(this.rfm.frequency, this.hasOrder), returns: this.rfm.returns, cancelledPattern: this.rfm.cancelledPattern, profiles: profiles.ready }, PLAN_STAGES);
-			const ruleDays = { potential: 0, new: days.newDays, active: days.activeDays, silent: days.churnDays, churned: days.churnDays };
-			return {
-				basis: 'stage',
-				table: PLAN_STAGES,
-				names: Object.fromEntries(STAGES.map((s) => [s, t(`lifecycle.stage.${s}`)])),
-				rules: Object.fromEntries(STAGES.map((s) => [s, ` (${t(`lifecycle.rule.${s}`, { days: ruleDays[s] })})`])),
-				words: { since: t('plan.reason.since') }
-			};
-		}
-		if (this.basis === 'segment') {
-			const rules = segmentRuleTexts(this.rfm.set, { rule: (rule) => t('plan.reason.rule', { rule }), others: t('plan.reason.others'), prospects: t('plan.reason.prospects') });
-			return { basis: 'segment', names: this.rfm.segmentNames(lang), rules };
-		}
-		return {
-			basis: 'quadrant',
-			names: Object.fromEntries(QUADRANTS.map((q) => [q, t(`value.quadrant.${q}`)])),
-			rules: Object.fromEntries(QUADRANTS.map((q) => [q, ` (${t(`plan.reason.quadrant.${q}`)})`])),
-			words: { current: t('plan.reason.current'), potential: t('plan.reason.potential') }
-		};
+	private basisInput(lang: Lang, t: Translate): Promise<PlanBasisInput> {
+		return pageBasisInput(this.db, this.basis, { rfm: this.rfm, hasOrder: this.hasOrder, profiles: profiles.ready, lang, t });
 	}
 
 	/** Every setting the results depend on (a change re-runs the action list). */
