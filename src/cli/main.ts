@@ -16,6 +16,7 @@ import { INPUT_HELP } from './rfm-options.ts';
 import { LIFECYCLE_HELP, lifecycleCommand } from './lifecycle.ts';
 import { GRADE_HELP, gradeCommand } from './grade.ts';
 import { EVALUATE_HELP, evaluateCommand } from './evaluate.ts';
+import { FORECAST_HELP, forecastCommand } from './forecast.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -31,7 +32,8 @@ export const COMMANDS: Record<string, Command> = {
 	plan: { run: planCommand, help: PLAN_HELP(INPUT_HELP) },
 	lifecycle: { run: lifecycleCommand, help: LIFECYCLE_HELP },
 	grade: { run: gradeCommand, help: GRADE_HELP },
-	evaluate: { run: evaluateCommand, help: EVALUATE_HELP }
+	evaluate: { run: evaluateCommand, help: EVALUATE_HELP },
+	forecast: { run: forecastCommand, help: FORECAST_HELP }
 };
 
 const HELP = `clientele — customer analysis from the command line (same engine as the web app)

@@ -29,6 +29,7 @@ import { windowMessages } from './parts/window.ts';
 import { presentMessages } from './parts/present.ts';
 import { evaluateMessages } from './parts/evaluate.ts';
 import { evaluateMigrationMessages } from './parts/evaluate-migration.ts';
+import { forecastMessages } from './parts/forecast.ts';
 import { recoveryMessages } from './parts/recovery.ts';
 import { profileRideMessages } from './parts/profile-ride.ts';
 import { sampleMessages } from './parts/sample.ts';
@@ -70,7 +71,8 @@ export const PARTS = [
 	profileRideMessages,
 	sampleMessages,
 	messyMessages,
-	evaluateMigrationMessages
+	evaluateMigrationMessages,
+	forecastMessages
 ] as const;
 
 /**
@@ -111,5 +113,6 @@ export const en = {
 	...profileRideMessages.en,
 	...sampleMessages.en,
 	...messyMessages.en,
-	...evaluateMigrationMessages.en
+	...evaluateMigrationMessages.en,
+	...forecastMessages.en
 };
