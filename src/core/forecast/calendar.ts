@@ -21,8 +21,17 @@ const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
 let chineseFormat: Intl.DateTimeFormat | null = null;
 
+/**
+ * Years where ICU's Chinese calendar (the engine behind Intl) disagrees with the Hong Kong Observatory's
+ * published tables, both with the new moon minutes from midnight Beijing time: 2027 (ICU 78 in Node 20:
+ * 02-07; HKO: 02-06, also tc39/test262 issue 4769) and 2030 (ICU: 02-02; HKO: 02-03). Checked 2010–2030.
+ */
+const ICU_CORRECTIONS: Record<number, string> = { 2027: '2027-02-06', 2030: '2030-02-03' };
+
 /** 春节 (Chinese New Year, month 1 day 1 of the Chinese calendar) of a Gregorian year; always between 01-21 and 02-20. */
 export function chineseNewYear(year: number): string {
+	const fixed = ICU_CORRECTIONS[year];
+	if (fixed) return fixed;
 	chineseFormat ??= new Intl.DateTimeFormat('zh-CN-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
 	for (let d = Date.UTC(year, 0, 20); d <= Date.UTC(year, 1, 21); d += 86_400_000) {
 		const parts = chineseFormat.formatToParts(new Date(d));
