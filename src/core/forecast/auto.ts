@@ -38,13 +38,16 @@ export function forecastSeries(y: readonly number[], ctx: SeriesContext, choice:
 	const configs = candidates(choice, y.length > 0 && y.every((v) => v > 0));
 	if (configs.length === 0)
 		return { model: 'seasonal-naive', label: `seasonal naive m=${baseline.m}`, notes: [], forecast: baseline, baseline, backtest: baselineBacktest, baselineBacktest };
-	let best: { config: ModelConfig; score: BacktestScore | null } | null = null;
+	// Each candidate is fitted on the whole history first (its trend form chosen by AICc there); the backtest
+	// refits its parameters at every origin with that form.
+	let best: { fit: ModelFit; score: BacktestScore | null } | null = null;
 	for (const config of configs) {
-		const score = configs.length === 1 ? null : backtest(y, h, m, MIN_TRAIN, (train, hh) => fitModel(train, ctx, config, hh));
-		if (!best || (score && best.score && score.mae < best.score.mae)) best = { config, score };
+		const fit = fitModel(y, ctx, config, h);
+		const fixed: ModelConfig = { ...config, trend: fit.ets?.trend };
+		const score = backtest(y, h, m, MIN_TRAIN, (train, hh) => fitModel(train, ctx, fixed, hh));
+		if (!best || (score && (!best.score || score.mae < best.score.mae))) best = { fit, score };
 	}
-	const config = (best as { config: ModelConfig }).config;
-	const score = (best as { score: BacktestScore | null }).score ?? backtest(y, h, m, MIN_TRAIN, (train, hh) => fitModel(train, ctx, config, hh));
-	const fit: ModelFit = fitModel(y, ctx, config, h);
-	return { model: config.kind, label: fit.label, notes: fit.notes, forecast: fit, baseline, backtest: score, baselineBacktest };
+	const { fit, score } = best as { fit: ModelFit; score: BacktestScore | null };
+	const kind = fit.label.split(':')[0];
+	return { model: kind, label: fit.label, notes: fit.notes, forecast: fit, baseline, backtest: score, baselineBacktest };
 }

@@ -75,5 +75,31 @@ export function holidayRegressors(dates: readonly string[], freq: Freq, rows: re
 
 /** The regressors with a non-zero value among the first `fitted` rows. */
 export function estimable(regs: readonly Regressor[], fitted: number): Regressor[] {
-	return regs.filter((r) => r.values.slice(0, fitted).some((v) => v !== 0));
+	return regs.filter((r) => {
+		for (let t = 0; t < fitted && t < r.values.length; t++) if (r.values[t] !== 0) return true;
+		return false;
+	});
+}
+
+export interface Design {
+	yearly: Regressor[];
+	weekday: Regressor[];
+	month: Regressor[];
+	holiday: Regressor[];
+}
+
+const designs = new WeakMap<readonly string[], { holidays: readonly HolidayRow[]; design: Design }>();
+
+/** Every candidate regressor over these periods, computed once per periods array (backtest refits share it). */
+export function designFor(dates: readonly string[], freq: Freq, holidays: readonly HolidayRow[]): Design {
+	const hit = designs.get(dates);
+	if (hit && hit.holidays === holidays) return hit.design;
+	const design: Design = {
+		yearly: freq === 'month' ? [] : fourierYearly(dates, freq),
+		weekday: freq === 'day' ? weekdayDummies(dates) : [],
+		month: freq === 'month' ? monthDummies(dates) : [],
+		holiday: holidayRegressors(dates, freq, holidays)
+	};
+	designs.set(dates, { holidays, design });
+	return design;
 }

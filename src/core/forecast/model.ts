@@ -5,13 +5,13 @@
  * - `mstl`: every seasonality as regressors (weekday + yearly Fourier for days, yearly Fourier for weeks,
  *   month of year for months; holidays), then non-seasonal exponential smoothing on the seasonally adjusted
  *   series — the shape of R's stlf, with a fixed rather than slowly changing seasonal pattern.
- * The trend (none, additive, damped) is chosen by AICc. With `log`, everything runs on log(y) and the
+ * The trend (none, additive, damped) is chosen by AICc (or fixed by the config). With `log`, everything runs on log(y) and the
  * forecast is back-transformed (the median; intervals by their quantiles): multiplicative seasonality.
  * A seasonality with under two cycles of history is left out (the note says so); under 6 periods the
  * forecast is the mean with the residual spread.
  */
 import { etsForecast, fitEts, type EtsFit, type Trend } from './ets.ts';
-import { estimable, fourierYearly, holidayRegressors, monthDummies, weekdayDummies, type Freq, type Regressor } from './design.ts';
+import { designFor, estimable, type Freq, type Regressor } from './design.ts';
 import { leastSquares } from './regression.ts';
 import type { HolidayRow } from './calendar.ts';
 
@@ -20,6 +20,8 @@ export type ModelKind = 'ets' | 'mstl';
 export interface ModelConfig {
 	kind: ModelKind;
 	log: boolean;
+	/** A fixed trend form (the backtest's refits use the one chosen on the whole history); default: by AICc. */
+	trend?: Trend;
 }
 
 export interface Interval {
@@ -53,30 +55,30 @@ export interface SeriesContext {
 }
 
 function regressorsFor(kind: ModelKind, ctx: SeriesContext, n: number, notes: string[]): { regs: Regressor[]; m: number } {
-	const dates = ctx.dates;
+	const d = designFor(ctx.dates, ctx.freq, ctx.holidays);
 	const yearly = n >= 2 * YEAR[ctx.freq];
 	if (!yearly) notes.push('forecast.note.noYearly');
 	const regs: Regressor[] = [];
 	let m = 1;
 	if (ctx.freq === 'day') {
-		if (yearly) regs.push(...fourierYearly(dates, 'day'));
+		if (yearly) regs.push(...d.yearly);
 		if (n >= 14) {
-			if (kind === 'mstl') regs.push(...weekdayDummies(dates));
+			if (kind === 'mstl') regs.push(...d.weekday);
 			else m = 7;
 		} else notes.push('forecast.note.noWeekly');
 	} else if (ctx.freq === 'week') {
-		if (yearly && kind === 'mstl') regs.push(...fourierYearly(dates, 'week'));
+		if (yearly && kind === 'mstl') regs.push(...d.yearly);
 		else if (yearly) m = 52;
 	} else if (yearly) {
-		if (kind === 'mstl') regs.push(...monthDummies(dates));
+		if (kind === 'mstl') regs.push(...d.month);
 		else m = 12;
 	}
-	regs.push(...holidayRegressors(dates, ctx.freq, ctx.holidays));
+	regs.push(...d.holiday);
 	return { regs: estimable(regs, n), m };
 }
 
-function bestEts(z: readonly number[], m: number): EtsFit {
-	const trends: Trend[] = z.length >= 10 ? ['none', 'additive', 'damped'] : ['none'];
+function bestEts(z: readonly number[], m: number, fixed: Trend | undefined): EtsFit {
+	const trends: Trend[] = z.length < 10 ? ['none'] : fixed ? [fixed] : ['none', 'additive', 'damped'];
 	let best: EtsFit | null = null;
 	for (const t of trends) {
 		const f = fitEts(z, m, t);
@@ -104,16 +106,22 @@ export function fitModel(y: readonly number[], ctx: SeriesContext, config: Model
 	const adjusted = z.slice();
 	if (regs.length > 0) {
 		// Intercept and a linear time term take the level and trend, so the seasonal terms do not.
-		const tcol = Array.from({ length: n + h }, (_, t) => t / n);
-		const cols = [new Array<number>(n + h).fill(1), tcol, ...regs.map((r) => r.values)];
-		const beta = leastSquares(cols.map((c) => c.slice(0, n)), z);
-		regs.forEach((r, i) => {
+		// The mostly-zero columns (weekday, month, holidays) first: leastSquares skips zeros, so dense columns
+		// after them cost only their own triangle.
+		const ordered = [...regs.filter((r) => r.group !== 'yearly'), ...regs.filter((r) => r.group === 'yearly')];
+		const sparse = ordered.length - regs.filter((r) => r.group === 'yearly').length;
+		const tcol = Array.from({ length: n }, (_, t) => t / n);
+		const cols = ordered.map((r) => r.values);
+		cols.splice(sparse, 0, new Array<number>(n).fill(1), tcol);
+		const beta = leastSquares(cols, z);
+		ordered.forEach((r, i) => {
 			const comp = (components[r.group] ??= new Array<number>(n + h).fill(0));
-			for (let t = 0; t < n + h; t++) comp[t] += beta[i + 2] * r.values[t];
+			const b = beta[i < sparse ? i : i + 2];
+			for (let t = 0; t < n + h; t++) comp[t] += b * r.values[t];
 		});
 		for (const comp of Object.values(components)) for (let t = 0; t < n; t++) adjusted[t] -= comp[t];
 	}
-	const ets = bestEts(adjusted, m);
+	const ets = bestEts(adjusted, m, config.trend);
 	const f = etsForecast(ets, h);
 	const out: Interval = { mean: [], lower80: [], upper80: [], lower95: [], upper95: [] };
 	for (let j = 0; j < h; j++) {
