@@ -20,10 +20,10 @@ export function forecastRows(groups: readonly GroupForecast[], money: boolean): 
 	const r = rounder(money);
 	const rows: Record<string, Cell>[] = [];
 	for (const g of groups) {
-		g.history.forEach((v, i) => rows.push({ group: g.group, period: g.periods[i], kind: 'history', value: r(v), lower_80: null, upper_80: null, lower_95: null, upper_95: null }));
+		g.history.forEach((v, i) => rows.push({ group: g.group, period: g.periods[i] ?? null, kind: 'history', value: r(v), lower_80: null, upper_80: null, lower_95: null, upper_95: null }));
 		const f = g.result.forecast;
 		f.mean.forEach((v, j) =>
-			rows.push({ group: g.group, period: g.periods[g.history.length + j], kind: 'forecast', value: r(v), lower_80: r(f.lower80[j]), upper_80: r(f.upper80[j]), lower_95: r(f.lower95[j]), upper_95: r(f.upper95[j]) })
+			rows.push({ group: g.group, period: g.periods[g.history.length + j] ?? null, kind: 'forecast', value: r(v), lower_80: r(f.lower80[j]!), upper_80: r(f.upper80[j]!), lower_95: r(f.lower95[j]!), upper_95: r(f.upper95[j]!) })
 		);
 	}
 	return rows;

@@ -250,7 +250,8 @@ export const ERROR_CODES = [
 	'forecast.noColumn',
 	'forecast.eventsMetric',
 	'forecast.badHolidayHeader',
-	'forecast.badHolidayRow'
+	'forecast.badHolidayRow',
+	'forecast.failed'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

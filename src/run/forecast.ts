@@ -8,6 +8,7 @@ import type { Freq } from '../core/forecast/design.ts';
 import type { SeriesSet } from '../core/forecast/groups.ts';
 import { fittedSpan } from '../core/forecast/periods.ts';
 import { seriesBoundsSql, seriesSql, type ForecastMetric, type SeriesSource } from '../core/sql/forecast.ts';
+import { valuesByCountSql } from '../core/sql/journey-filter.ts';
 import type { DbClient } from '../db/client.ts';
 
 export interface SeriesLoad {
@@ -38,4 +39,9 @@ export async function loadSeries(db: DbClient, o: { source: SeriesSource; metric
 		lastDay: bounds.last_day,
 		warnings
 	};
+}
+
+/** The touchpoints of the touchpoint table, most events first (the page's touchpoint picker). */
+export async function touchpointNames(db: DbClient, table: string): Promise<string[]> {
+	return (await db.query<{ value: string }>(valuesByCountSql({ table, column: 'touchpoint' }))).rows.map((r) => String(r.value));
 }

@@ -48,6 +48,6 @@ export function forecastSeries(y: readonly number[], ctx: SeriesContext, choice:
 		if (!best || (score && (!best.score || score.mae < best.score.mae))) best = { fit, score };
 	}
 	const { fit, score } = best as { fit: ModelFit; score: BacktestScore | null };
-	const kind = fit.label.split(':')[0];
+	const kind = fit.label.split(':')[0] ?? fit.label;
 	return { model: kind, label: fit.label, notes: fit.notes, forecast: fit, baseline, backtest: score, baselineBacktest };
 }

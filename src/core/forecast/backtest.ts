@@ -39,7 +39,7 @@ export function seasonalNaiveMae(y: readonly number[], m: number): number {
 	let s = 0;
 	let c = 0;
 	for (let t = m; t < y.length; t++) {
-		s += Math.abs(y[t] - y[t - m]);
+		s += Math.abs(y[t]! - y[t - m]!);
 		c++;
 	}
 	return c ? s / c : NaN;
@@ -60,8 +60,8 @@ export function backtest(y: readonly number[], h: number, m: number, minTrain: n
 	for (const o of origins) {
 		const f = forecast(y.slice(0, o), h);
 		for (let j = 0; j < h; j++) {
-			const a = y[o + j];
-			const p = f.mean[j];
+			const a = y[o + j]!;
+			const p = f.mean[j]!;
 			const e = a - p;
 			abs += Math.abs(e);
 			sq += e * e;
@@ -71,13 +71,14 @@ export function backtest(y: readonly number[], h: number, m: number, minTrain: n
 			} else zeros++;
 			const denom = Math.abs(a) + Math.abs(p);
 			sm += denom === 0 ? 0 : (200 * Math.abs(e)) / denom;
-			if (a >= f.lower80[j] && a <= f.upper80[j]) in80++;
-			if (a >= f.lower95[j] && a <= f.upper95[j]) in95++;
+			if (a >= f.lower80[j]! && a <= f.upper80[j]!) in80++;
+			if (a >= f.lower95[j]! && a <= f.upper95[j]!) in95++;
 			count++;
 		}
 	}
 	const mae = abs / count;
-	const scale = seasonalNaiveMae(y.slice(0, origins[0]), y.slice(0, origins[0]).length > m ? m : 1);
+	const first = y.slice(0, origins[0]);
+	const scale = seasonalNaiveMae(first, first.length > m ? m : 1);
 	return {
 		horizon: h,
 		origins: origins.length,

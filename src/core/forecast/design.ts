@@ -48,7 +48,7 @@ export function monthDummies(dates: readonly string[]): Regressor[] {
 /** Holiday window columns for day or week periods (month series get none). */
 export function holidayRegressors(dates: readonly string[], freq: Freq, rows: readonly HolidayRow[]): Regressor[] {
 	if (freq === 'month' || dates.length === 0) return [];
-	const first = dayNumber(dates[0]);
+	const first = dayNumber(dates[0]!);
 	const width = freq === 'week' ? 7 : 1;
 	const byName = new Map<string, Map<string, number[]>>();
 	for (const r of rows) {
@@ -61,7 +61,7 @@ export function holidayRegressors(dates: readonly string[], freq: Freq, rows: re
 			if (idx < 0 || idx >= dates.length) continue;
 			const col = parts.get(part) ?? new Array<number>(dates.length).fill(0);
 			parts.set(part, col);
-			col[idx] += 1 / width;
+			col[idx]! += 1 / width;
 		}
 	}
 	const out: Regressor[] = [];

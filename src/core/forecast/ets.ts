@@ -37,12 +37,12 @@ interface Params {
 	phi: number;
 }
 
-function mapParams(u: number[], trend: Trend, seasonal: boolean): Params {
-	const alpha = 0.0001 + 0.9998 * logistic(u[0]);
+function mapParams(u: readonly number[], trend: Trend, seasonal: boolean): Params {
+	const alpha = 0.0001 + 0.9998 * logistic(u[0]!);
 	let k = 1;
-	const beta = trend === 'none' ? 0 : alpha * logistic(u[k++]) * 0.999;
-	const gamma = seasonal ? (1 - alpha) * logistic(u[k++]) * 0.999 : 0;
-	const phi = trend === 'damped' ? 0.8 + 0.18 * logistic(u[k]) : trend === 'additive' ? 1 : 0;
+	const beta = trend === 'none' ? 0 : alpha * logistic(u[k++]!) * 0.999;
+	const gamma = seasonal ? (1 - alpha) * logistic(u[k++]!) * 0.999 : 0;
+	const phi = trend === 'damped' ? 0.8 + 0.18 * logistic(u[k]!) : trend === 'additive' ? 1 : 0;
 	return { alpha, beta, gamma, phi };
 }
 
@@ -63,14 +63,14 @@ function initialStates(y: readonly number[], m: number, trend: Trend): Start {
 		for (let c = 0; c < cycles; c++) {
 			const part = y.slice(c * m, (c + 1) * m);
 			const mu = mean(part);
-			for (let i = 0; i < m; i++) season[i] += (part[i] - mu) / cycles;
+			for (let i = 0; i < m; i++) season[i]! += (part[i]! - mu) / cycles;
 		}
 	}
 	const head = m > 1 ? y.slice(0, m) : y.slice(0, Math.min(y.length, 5));
 	let slope = 0;
 	if (trend !== 'none') {
 		if (m > 1 && y.length >= 2 * m) slope = (mean(y.slice(m, 2 * m)) - mean(head)) / m;
-		else if (y.length >= 2) slope = (y[Math.min(y.length, 10) - 1] - y[0]) / (Math.min(y.length, 10) - 1);
+		else if (y.length >= 2) slope = (y[Math.min(y.length, 10) - 1]! - y[0]!) / (Math.min(y.length, 10) - 1);
 	}
 	// The level at time 0 − 1: the first cycle's mean, moved back to before its middle.
 	const level = mean(head) - slope * ((head.length - 1) / 2 + 1);
@@ -86,9 +86,9 @@ function run(y: readonly number[], m: number, p: Params, s0: Start, keep: boolea
 	let sse = 0;
 	for (let t = 0; t < y.length; t++) {
 		const si = m > 1 ? t % m : 0;
-		const seas = m > 1 ? s[si] : 0;
+		const seas = m > 1 ? s[si]! : 0;
 		const yhat = l + p.phi * b + seas;
-		const e = y[t] - yhat;
+		const e = y[t]! - yhat;
 		if (keep) fitted[t] = yhat;
 		sse += e * e;
 		const nl = l + p.phi * b + p.alpha * e;
@@ -98,7 +98,7 @@ function run(y: readonly number[], m: number, p: Params, s0: Start, keep: boolea
 	}
 	// Seasonal states oldest first, as of the end of the series.
 	const n = y.length;
-	const season = m > 1 ? Array.from({ length: m }, (_, i) => s[(n + i) % m]) : [];
+	const season = m > 1 ? Array.from({ length: m }, (_, i) => s[(n + i) % m]!) : [];
 	return { sse, fitted, level: l, slope: b, season };
 }
 
@@ -127,7 +127,7 @@ export function etsForecast(fit: EtsFit, h: number): { mean: number[]; variance:
 	let cum = 0;
 	for (let j = 1; j <= h; j++) {
 		phiSum += fit.trend === 'none' ? 0 : fit.trend === 'additive' ? 1 : fit.phi ** j;
-		const seas = fit.m > 1 ? fit.season[(j - 1) % fit.m] : 0;
+		const seas = fit.m > 1 ? fit.season[(j - 1) % fit.m]! : 0;
 		means.push(fit.level + phiSum * fit.slope + seas);
 		variance.push(fit.sigma2 * (1 + cum));
 		// c_j for the next step's variance

@@ -116,18 +116,18 @@ export function fitModel(y: readonly number[], ctx: SeriesContext, config: Model
 		const beta = leastSquares(cols, z);
 		ordered.forEach((r, i) => {
 			const comp = (components[r.group] ??= new Array<number>(n + h).fill(0));
-			const b = beta[i < sparse ? i : i + 2];
-			for (let t = 0; t < n + h; t++) comp[t] += b * r.values[t];
+			const b = beta[i < sparse ? i : i + 2]!;
+			for (let t = 0; t < n + h; t++) comp[t]! += b * r.values[t]!;
 		});
-		for (const comp of Object.values(components)) for (let t = 0; t < n; t++) adjusted[t] -= comp[t];
+		for (const comp of Object.values(components)) for (let t = 0; t < n; t++) adjusted[t]! -= comp[t]!;
 	}
 	const ets = bestEts(adjusted, m, config.trend);
 	const f = etsForecast(ets, h);
 	const out: Interval = { mean: [], lower80: [], upper80: [], lower95: [], upper95: [] };
 	for (let j = 0; j < h; j++) {
-		let mu = f.mean[j];
-		for (const comp of Object.values(components)) mu += comp[n + j];
-		const sd = Math.sqrt(f.variance[j]);
+		let mu = f.mean[j]!;
+		for (const comp of Object.values(components)) mu += comp[n + j]!;
+		const sd = Math.sqrt(f.variance[j]!);
 		out.mean.push(tr(mu));
 		out.lower80.push(tr(mu - Z80 * sd));
 		out.upper80.push(tr(mu + Z80 * sd));
@@ -147,14 +147,14 @@ export function seasonalNaive(y: readonly number[], m0: number, h: number): Inte
 	let ss = 0;
 	let cnt = 0;
 	for (let t = m; t < n; t++) {
-		ss += (y[t] - y[t - m]) ** 2;
+		ss += (y[t]! - y[t - m]!) ** 2;
 		cnt++;
 	}
 	const sigma = Math.sqrt(ss / Math.max(cnt, 1));
 	const out = { m, mean: [] as number[], lower80: [] as number[], upper80: [] as number[], lower95: [] as number[], upper95: [] as number[] };
 	for (let j = 1; j <= h; j++) {
 		const k = Math.floor((j - 1) / m);
-		const v = y[n - m + ((j - 1) % m)];
+		const v = y[n - m + ((j - 1) % m)]!;
 		const sd = sigma * Math.sqrt(k + 1);
 		out.mean.push(v);
 		out.lower80.push(v - Z80 * sd);

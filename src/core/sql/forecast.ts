@@ -21,12 +21,15 @@ export interface SeriesSource {
 	by?: string;
 	/** tp: only events of this touchpoint. */
 	touchpoint?: string;
+	/** Group by a column of a customer table (e.g. the RFM table's segment), joined on customer_id; instead of `by`. */
+	customers?: { table: string; column: string };
 }
 
 const TRUNC: Record<Freq, string> = { day: 'day', week: 'week', month: 'month' };
 const STEP: Record<Freq, string> = { day: "INTERVAL '1 day'", week: "INTERVAL '7 days'", month: "INTERVAL '1 month'" };
 
 function groupExpr(s: SeriesSource): Sql {
+	if (s.customers) return sql`coalesce(CAST(c.${ident(s.customers.column)} AS VARCHAR), '(none)')`;
 	if (!s.by) return sql`'all'`;
 	const col = s.raw ? sql`r.${ident(s.by)}` : sql`e.${ident(s.by)}`;
 	return sql`coalesce(nullif(trim(CAST(${col} AS VARCHAR)), ''), '(empty)')`;
@@ -34,7 +37,11 @@ function groupExpr(s: SeriesSource): Sql {
 
 /** The rows the series counts: g (group), d (day), v (the metric's contribution), cust (customer, for 'customers'). */
 function baseSql(s: SeriesSource, metric: ForecastMetric): Sql {
-	const join = s.raw ? sql`JOIN ${ident(s.raw)} r ON r.rowid + 1 = e.src_row` : sql``;
+	const join = s.customers
+		? sql`LEFT JOIN ${ident(s.customers.table)} c ON c.customer_id = e.customer_id`
+		: s.raw
+			? sql`JOIN ${ident(s.raw)} r ON r.rowid + 1 = e.src_row`
+			: sql``;
 	const g = groupExpr(s);
 	if (s.kind === 'tp') {
 		const only = s.touchpoint === undefined ? sql`` : sql`WHERE e.touchpoint = ${lit(s.touchpoint)}`;

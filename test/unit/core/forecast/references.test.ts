@@ -14,9 +14,21 @@ import { fixture } from '../../../helpers/db.ts';
 
 const csv = (name: string) =>
 	fs.readFileSync(fixture('forecast', name), 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+interface Ref {
+	series: string;
+	model: string;
+	mae: number;
+	rmse: number;
+	mape: number;
+	mape_left_out: number;
+	smape: number;
+	mase: number;
+	coverage_80: number;
+	coverage_95: number;
+}
 const refs = (() => {
-	const [head, ...rows] = csv('refs.csv');
-	return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, i < 2 ? r[i] : Number(r[i])])) as Record<string, number> & { series: string; model: string });
+	const [head = [], ...rows] = csv('refs.csv');
+	return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, i < 2 ? r[i] : Number(r[i])])) as unknown as Ref);
 })();
 const ref = (series: string, model: string) => refs.find((r) => r.series === series && r.model === model)!;
 
@@ -28,14 +40,14 @@ const cases: { series: string; file: string; freq: Freq; h: number }[] = [
 describe.each(cases)('against R forecast: $series', ({ series, file, freq, h }) => {
 	const rows = csv(file).slice(1);
 	const y = rows.map((r) => Number(r[1]));
-	const result = forecastSeries(y, { freq, dates: periodRange(rows[0][0], freq, y.length + h), holidays: [] }, 'auto', h);
+	const result = forecastSeries(y, { freq, dates: periodRange(rows[0]![0]!, freq, y.length + h), holidays: [] }, 'auto', h);
 
 	it("seasonal naive's backtest equals R's snaive", () => {
 		const r = ref(series, 'snaive');
 		const b = result.baselineBacktest!;
 		expect(b.origins).toBe(4);
-		for (const [ours, theirs] of [[b.mae, r.mae], [b.rmse, r.rmse], [b.mape, r.mape], [b.smape, r.smape], [b.mase, r.mase], [b.coverage80, r.coverage_80], [b.coverage95, r.coverage_95]])
-			expect(ours).toBeCloseTo(theirs, 4);
+		const pairs: [number, number][] = [[b.mae, r.mae], [b.rmse, r.rmse], [b.mape, r.mape], [b.smape, r.smape], [b.mase, r.mase], [b.coverage80, r.coverage_80], [b.coverage95, r.coverage_95]];
+		for (const [ours, theirs] of pairs) expect(ours).toBeCloseTo(theirs, 4);
 		expect(b.mapeLeftOut).toBe(r.mape_left_out);
 	});
 

@@ -21,25 +21,25 @@ const gauss = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI *
 const festival = [2022, 2023, 2024, 2025].map((y) => dayNumber(chineseNewYear(y)));
 const yearly = (d: string) => 10 * Math.sin((2 * Math.PI * dayNumber(d)) / 365.25);
 const inFestival = (d: string) => festival.some((c) => Math.abs(dayNumber(d) - c) <= 7);
-const y = dates.slice(0, n).map((d, t) => 200 + 0.05 * t + WEEK[t % 7] + yearly(d) + (inFestival(d) ? -20 : 0) + 2 * gauss());
+const y = dates.slice(0, n).map((d, t) => 200 + 0.05 * t + WEEK[t % 7]! + yearly(d) + (inFestival(d) ? -20 : 0) + 2 * gauss());
 const ctx = { freq: 'day' as const, dates, holidays: calendarRows('cn', 2021, 2025) };
 
 describe('planted seasonality is recovered', () => {
 	const fit = fitModel(y, ctx, { kind: 'mstl', log: false }, h);
 
 	it('weekday pattern', () => {
-		const weekday = fit.components.weekday;
+		const weekday = fit.components.weekday!;
 		// the weekday component is relative to Monday; centre it to compare with the planted pattern
-		const week = Array.from({ length: 7 }, (_, i) => weekday[i]);
+		const week = Array.from({ length: 7 }, (_, i) => weekday[i]!);
 		const mean = week.reduce((s, v) => s + v, 0) / 7;
-		week.forEach((v, i) => expect(Math.abs(v - mean - WEEK[i])).toBeLessThan(0.5));
+		week.forEach((v, i) => expect(Math.abs(v - mean - WEEK[i]!)).toBeLessThan(0.5));
 	});
 
 	it('yearly wave', () => {
-		const comp = fit.components.yearly;
+		const comp = fit.components.yearly!;
 		const mean = comp.slice(0, n).reduce((s, v) => s + v, 0) / n;
 		let worst = 0;
-		for (let t = 0; t < n; t++) worst = Math.max(worst, Math.abs(comp[t] - mean - yearly(dates[t])));
+		for (let t = 0; t < n; t++) worst = Math.max(worst, Math.abs(comp[t]! - mean - yearly(dates[t]!)));
 		expect(worst).toBeLessThan(2.5);
 	});
 
@@ -55,9 +55,9 @@ describe('planted seasonality is recovered', () => {
 		const ets = fitModel(y, ctx, { kind: 'ets', log: false }, h).ets!;
 		expect(ets.m).toBe(7);
 		// states oldest first as of the end: the first belongs to the day after the last (t = n)
-		const planted = Array.from({ length: 7 }, (_, i) => WEEK[(n + i) % 7]);
+		const planted = Array.from({ length: 7 }, (_, i) => WEEK[(n + i) % 7]!);
 		// centred: additive Holt–Winters does not keep its seasonal states summing to 0 (the level takes the rest)
 		const mean = ets.season.reduce((a, b) => a + b, 0) / 7;
-		ets.season.forEach((s, i) => expect(Math.abs(s - mean - planted[i])).toBeLessThan(1.5));
+		ets.season.forEach((s, i) => expect(Math.abs(s - mean - planted[i]!)).toBeLessThan(1.5));
 	});
 });
