@@ -39,8 +39,8 @@ export function forecastChartOptions(points: readonly ForecastChartPoint[], peak
 		y: { label: labels.value, grid: true, nice: true, zero: true },
 		color: { legend: true, domain: [labels.history, labels.forecast, labels.baseline], range: ['#555', series, '#999'] },
 		marks: [
-			Plot.areaY(forecast, { x: 'date', y1: 'lower95', y2: 'upper95', fill: series, fillOpacity: 0.12, curve: 'step-after' }),
-			Plot.areaY(forecast, { x: 'date', y1: 'lower80', y2: 'upper80', fill: series, fillOpacity: 0.22, curve: 'step-after' }),
+			Plot.areaY(forecast, { x: 'date', y1: 'lower95', y2: 'upper95', fill: series, fillOpacity: 0.12 }),
+			Plot.areaY(forecast, { x: 'date', y1: 'lower80', y2: 'upper80', fill: series, fillOpacity: 0.22 }),
 			Plot.lineY(history, { x: 'date', y: 'value', stroke: name, strokeWidth: 1.2 }),
 			Plot.lineY(baseline, { x: 'date', y: 'value', stroke: name, strokeDasharray: '4,3', strokeWidth: 1.2 }),
 			Plot.lineY(forecast, { x: 'date', y: 'value', stroke: name, strokeWidth: 2.2 }),

@@ -23,6 +23,7 @@ import { choice, optionalString, parseOptions, requireOption, type Values } from
 import { loadTransactions, rolesFrom, TX_OPTIONS } from './input.ts';
 import { readTextFile, writeOutput } from './io.ts';
 import { wholeOption } from './kpi.ts';
+import { cliDefaultAsOf } from './as-of.ts';
 
 export { FORECAST_HELP };
 
@@ -68,9 +69,11 @@ export async function forecastCommand(argv: string[]): Promise<string | null> {
 	try {
 		const input = events ? await loadEvents(db, v) : (await loadTransactions(db, v, rolesFrom(v)), requireOption(v, 'input'));
 		if (by && !(await columnExists(db, RAW_TABLE, by))) throw new ClienteleError('forecast.noColumn', { file: input, column: by });
+		// Transactions end on the last day before stray far-future dates (listed on stderr), as rfm's as-of does.
+		const lastDay = events ? undefined : (await cliDefaultAsOf(db, input))?.lastDay;
 		const source: SeriesSource = events
 			? { kind: 'tp', table: TOUCHPOINT_TABLE, raw: by ? RAW_TABLE : undefined, by, touchpoint: optionalString(v, 'touchpoint-value') }
-			: { kind: 'tx', table: TX_TABLE, raw: by ? RAW_TABLE : undefined, by };
+			: { kind: 'tx', table: TX_TABLE, raw: by ? RAW_TABLE : undefined, by, range: { to: lastDay } };
 		const loaded = await loadSeries(db, { source, metric, freq });
 		for (const w of loaded.warnings) process.stderr.write(`warning: ${translate('en', w.code, w.params)}\n`);
 		const endDay = shiftPeriod(loaded.set.first, freq, (loaded.set.groups[0]?.values.length ?? 0) + horizon);

@@ -21,6 +21,8 @@ export interface SeriesSource {
 	by?: string;
 	/** tp: only events of this touchpoint. */
 	touchpoint?: string;
+	/** Only days in this range (inclusive; either end optional): the analysis window, or up to the last day before stray far-future dates. */
+	range?: { from?: string; to?: string };
 	/** Group by a column of a customer table (e.g. the RFM table's segment), joined on customer_id; instead of `by`. */
 	customers?: { table: string; column: string };
 }
@@ -37,6 +39,12 @@ function groupExpr(s: SeriesSource): Sql {
 
 /** The rows the series counts: g (group), d (day), v (the metric's contribution), cust (customer, for 'customers'). */
 function baseSql(s: SeriesSource, metric: ForecastMetric): Sql {
+	const from = s.range?.from ? sql`AND d >= ${dateLit(s.range.from)}` : sql``;
+	const to = s.range?.to ? sql`AND d <= ${dateLit(s.range.to)}` : sql``;
+	return sql`SELECT * FROM (${unboundedSql(s, metric)}) WHERE d IS NOT NULL ${from} ${to}`;
+}
+
+function unboundedSql(s: SeriesSource, metric: ForecastMetric): Sql {
 	const join = s.customers
 		? sql`LEFT JOIN ${ident(s.customers.table)} c ON c.customer_id = e.customer_id`
 		: s.raw

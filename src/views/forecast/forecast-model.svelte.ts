@@ -15,6 +15,7 @@ import type { DbClient } from '../../db/client.ts';
 import { loadSeries, touchpointNames, type SeriesLoad } from '../../run/forecast.ts';
 import { RFM_TABLE, TOUCHPOINT_TABLE, TX_TABLE } from '../../run/tables.ts';
 import { startForecast } from '../../workers/forecast-client.ts';
+import { analysisWindow } from '../../state/window.svelte.ts';
 import type { WorkerJob } from '../../workers/protocol.ts';
 
 export type GroupBy = 'all' | 'segment' | 'touchpoint';
@@ -41,6 +42,8 @@ export class ForecastModel {
 	touchpoints = $state.raw<string[]>([]);
 	/** Milliseconds the worker took (the figure the page shows under the table). */
 	fitMs = $state(0);
+	/** The analysis window of the last run ('' before one): the page re-runs when the window changes. */
+	ranWindow = '';
 	private job: WorkerJob<GroupForecast[]> | null = null;
 
 	constructor(
@@ -89,13 +92,16 @@ export class ForecastModel {
 	private source(): SeriesSource {
 		if (this.metric === 'events')
 			return { kind: 'tp', table: TOUCHPOINT_TABLE, by: this.groupBy === 'touchpoint' ? 'touchpoint' : undefined, touchpoint: this.touchpoint || undefined };
-		return { kind: 'tx', table: TX_TABLE, customers: this.groupBy === 'segment' ? { table: RFM_TABLE, column: 'segment' } : undefined };
+		const w = analysisWindow.current;
+		const range = w ? { from: w.start, to: w.asOf } : undefined;
+		return { kind: 'tx', table: TX_TABLE, range, customers: this.groupBy === 'segment' ? { table: RFM_TABLE, column: 'segment' } : undefined };
 	}
 
 	async run(): Promise<void> {
 		this.job?.cancel();
 		this.status = 'running';
 		this.error = null;
+		this.ranWindow = windowKey();
 		try {
 			if (this.hasEvents && this.touchpoints.length === 0) this.touchpoints = await touchpointNames(this.db, TOUCHPOINT_TABLE);
 			const load = await loadSeries(this.db, { source: this.source(), metric: this.metric, freq: this.freq });
@@ -129,4 +135,10 @@ export function forecastFor(db: DbClient, has: { tx: boolean; events: boolean; s
 	if (!byKey) models.set(db, (byKey = {}));
 	const key = `${has.tx}|${has.events}|${has.segments}|${has.version}`;
 	return (byKey[key] ??= new ForecastModel(db, has.tx, has.events, has.segments));
+}
+
+/** The analysis window as a key (transactions are forecast within it). */
+export function windowKey(): string {
+	const w = analysisWindow.current;
+	return w ? `${w.start}|${w.asOf}` : '';
 }
