@@ -21,7 +21,7 @@ export const DEFAULT_CONTACTS_PER_AGENT_DAY = 40;
 
 export function agentsNeeded(value: number, days: number, perAgentDay: number): number | null {
 	if (!(perAgentDay > 0) || !(days > 0)) return null;
-	return Math.ceil(Math.max(0, value) / days / perAgentDay - 1e-9);
+	return Math.max(0, Math.ceil(Math.max(0, value) / days / perAgentDay - 1e-9));
 }
 
 /** The top `count` forecast periods (ties by date) and the bottom `count`, peaks first. */
