@@ -43,7 +43,7 @@ describe('demand forecast view in Chromium (sample data, zh-CN and en)', () => {
 		await page.getByTestId('forecast-backtest').waitFor({ timeout: 60_000 });
 		expect(await page.getByTestId('forecast-peaks').textContent()).toContain('Peak weeks');
 		expect(await page.getByTestId('forecast-backtest').textContent()).toContain('Backtest');
-		await page.screenshot({ path: path.join(SHOTS, 'forecast-en.png') });
+		await page.screenshot({ path: path.join(SHOTS, 'forecast-en.png'), fullPage: true });
 		await page.getByTestId('forecast-freq').selectOption('month');
 		await expect.poll(async () => (await page.getByTestId('forecast-peaks').textContent()) ?? '', { timeout: 60_000 }).toContain('Peak months');
 		expect(errors).toEqual([]);
