@@ -18,6 +18,7 @@ import { GRADE_HELP, gradeCommand } from './grade.ts';
 import { EVALUATE_HELP, evaluateCommand } from './evaluate.ts';
 import { personaCommand } from './persona.ts';
 import { PERSONA_HELP } from './persona-help.ts';
+import { FORECAST_HELP, forecastCommand } from './forecast.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -34,7 +35,8 @@ export const COMMANDS: Record<string, Command> = {
 	lifecycle: { run: lifecycleCommand, help: LIFECYCLE_HELP },
 	grade: { run: gradeCommand, help: GRADE_HELP },
 	evaluate: { run: evaluateCommand, help: EVALUATE_HELP },
-	persona: { run: personaCommand, help: PERSONA_HELP(INPUT_HELP) }
+	persona: { run: personaCommand, help: PERSONA_HELP(INPUT_HELP) },
+	forecast: { run: forecastCommand, help: FORECAST_HELP }
 };
 
 const HELP = `clientele — customer analysis from the command line (same engine as the web app)

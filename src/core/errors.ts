@@ -248,7 +248,16 @@ export const ERROR_CODES = [
 	'survey.keptPrevious',
 	'engine.reloadNeeded',
 	// a mostly-UTF-8 profile, touchpoint or survey file read with U+FFFD in its bad bytes
-	'encoding.repaired'
+	'encoding.repaired',
+	// demand forecasting (issue 14 §3)
+	'forecast.noData',
+	'forecast.noFullPeriod',
+	'forecast.partialDropped',
+	'forecast.noColumn',
+	'forecast.eventsMetric',
+	'forecast.badHolidayHeader',
+	'forecast.badHolidayRow',
+	'forecast.failed'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

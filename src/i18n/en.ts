@@ -29,6 +29,7 @@ import { windowMessages } from './parts/window.ts';
 import { presentMessages } from './parts/present.ts';
 import { evaluateMessages } from './parts/evaluate.ts';
 import { evaluateMigrationMessages } from './parts/evaluate-migration.ts';
+import { forecastMessages } from './parts/forecast.ts';
 import { recoveryMessages } from './parts/recovery.ts';
 import { profileRideMessages } from './parts/profile-ride.ts';
 import { sampleMessages } from './parts/sample.ts';
@@ -72,7 +73,8 @@ export const PARTS = [
 	sampleMessages,
 	messyMessages,
 	evaluateMigrationMessages,
-	personaMessages
+	personaMessages,
+	forecastMessages
 ] as const;
 
 /**
@@ -114,5 +116,6 @@ export const en = {
 	...sampleMessages.en,
 	...messyMessages.en,
 	...evaluateMigrationMessages.en,
-	...personaMessages.en
+	...personaMessages.en,
+	...forecastMessages.en
 };
