@@ -198,6 +198,12 @@ export const ERROR_CODES = [
 	'file.image',
 	'file.pdf',
 	'file.zip',
+	// project files and links (issue 15)
+	'project.notProject',
+	'project.newer',
+	'project.needPassphrase',
+	'project.badPassphrase',
+	'project.badLink',
 	'file.archive',
 	'file.gzipName',
 	'file.badGzip',

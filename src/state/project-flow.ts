@@ -1,0 +1,53 @@
+/**
+ * Applying a project's settings to data (a project file, a link): the mapping and cleaning choices
+ * first (checked against the file's columns; the file is mapped again when they differ), then — once
+ * the RFM run of that mapping has set the window's defaults — every analysis setting. Models not made
+ * yet get theirs when they are made (state/project-settings.ts).
+ */
+import { checkMapping, type MappingReport } from '../core/project/mapping-check.ts';
+import type { ProjectSettings } from '../core/project/settings-spec.ts';
+import { clearPendingSettings, currentSettings, restoreSettings } from './project-settings.ts';
+import { rfmRuns } from './rfm-runs.ts';
+import { session } from './session.svelte.ts';
+
+/** What the project flow asks of the import (the import view's model is it). */
+export interface ProjectImport {
+	readonly lastFile: readonly File[] | null;
+	readonly error: unknown;
+	open(files: readonly File[]): Promise<void>;
+	apply(): Promise<void>;
+}
+
+export interface ApplyOptions {
+	/** Keys restored before the data is mapped (src/settings-owner.ts MAPPING_KEYS). */
+	mappingKeys: readonly string[];
+	/** Restore order (src/settings-owner.ts RESTORE_ORDER). */
+	order: readonly string[];
+	/** The columns of the file the settings were made on (a link has none). */
+	columns: readonly string[];
+}
+
+/** The mapping differences (null: no file was loaded to apply the settings to). */
+export async function applyProject(settings: ProjectSettings, imp: ProjectImport, files: readonly File[] | null, o: ApplyOptions): Promise<MappingReport | null> {
+	clearPendingSettings();
+	if (files && files.length > 0) await imp.open(files);
+	const file = session.file;
+	if (!file || (files && imp.error)) {
+		await restoreSettings(settings, o.order);
+		return null;
+	}
+	const columns = file.sniff.columns.map((c) => c.name);
+	const mapping: ProjectSettings = {};
+	const rest: ProjectSettings = {};
+	for (const [k, v] of Object.entries(settings)) (o.mappingKeys.includes(k) ? mapping : rest)[k] = v;
+	const now = currentSettings();
+	const checked = checkMapping(o.columns, (settings.import?.roles ?? {}) as Record<string, unknown>, columns);
+	if (mapping.import) mapping.import = { ...mapping.import, roles: { ...(now.import?.roles as Record<string, string>), ...checked.roles } };
+	const before = JSON.stringify(o.mappingKeys.map((k) => now[k]));
+	await restoreSettings(mapping, o.order);
+	const after = currentSettings();
+	if (JSON.stringify(o.mappingKeys.map((k) => after[k])) !== before) await imp.apply();
+	await rfmRuns.settled(session.txVersion);
+	await restoreSettings(rest, o.order);
+	return checked.report;
+}

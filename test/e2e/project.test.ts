@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { decodeLink } from '../../src/core/project/link.ts';
+import { openPage, SAMPLE, SHOTS, useSite } from './harness.ts';
+
+const site = useSite();
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-project-'));
+
+/** What the RFM view shows: the segment table's text, the totals and the method line. */
+async function summary(page: Page): Promise<string> {
+	await page.getByTestId('tab-rfm').click();
+	const table = (await page.getByTestId('segment-summary').textContent()) ?? '';
+	const t = page.getByTestId('rfm-totals');
+	const methods = (await page.getByTestId('method-summary').textContent()) ?? '';
+	return `${table}|${methods}|${await t.getAttribute('data-customers')}|${await t.getAttribute('data-revenue')}|${await page.getByTestId('window-start').inputValue()}|${await page.getByTestId('window-as-of').inputValue()}`;
+}
+
+async function settled(page: Page, want: string): Promise<void> {
+	await expect.poll(() => summary(page).catch(() => ''), { timeout: 120_000, interval: 500 }).toBe(want);
+}
+
+async function saveProject(page: Page, name: string, withData: boolean): Promise<string> {
+	await page.getByTestId('project-save').click();
+	if (withData) {
+		await page.getByTestId('project-include-data').check();
+		await expect.poll(() => page.getByTestId('project-size').textContent(), { timeout: 30_000 }).toMatch(/KB|MB/);
+	}
+	const download = page.waitForEvent('download');
+	await page.getByTestId('project-save-file').click();
+	const file = path.join(TMP, name);
+	await (await download).saveAs(file);
+	await page.getByTestId('project-close').click();
+	return file;
+}
+
+describe('project files and settings links', () => {
+	it('save → reload → open gives the same summaries, with and without the data; a link restores the settings', async () => {
+		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'en', height: 1200 });
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		try {
+			await page.getByTestId('load-sample').click();
+			await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+			const initial = await summary(page);
+			// Settings away from the defaults: the Chinese 8 classes and a window starting in 2025.
+			await page.locator('[data-testid="rfm-settings"] > summary').click();
+			await page.getByTestId('preset').selectOption('cn8');
+			await page.getByTestId('window-start').fill('2025-01-01');
+			await page.getByTestId('window-start').dispatchEvent('change');
+			// The window re-ran RFM: fewer customers than the whole data's, in the eight classes.
+			const customers = async () => Number(await page.getByTestId('rfm-totals').getAttribute('data-customers'));
+			const all = await customers();
+			await expect.poll(customers, { timeout: 120_000 }).toBeLessThan(all);
+			await expect.poll(() => summary(page), { timeout: 120_000 }).toContain('Important value');
+			const changed = await summary(page);
+			expect(changed).not.toBe(initial);
+
+			const bare = await saveProject(page, 'bare.clientele', false);
+			const full = await saveProject(page, 'full.clientele', true);
+			expect(fs.statSync(full).size).toBeGreaterThan(fs.statSync(bare).size + 10_000);
+
+			// Without data: the project asks for the file, then restores every setting on it.
+			await page.reload();
+			await page.getByTestId('project-open').setInputFiles(bare);
+			await page.getByTestId('project-data-file').setInputFiles(SAMPLE);
+			await settled(page, changed);
+			await page.screenshot({ path: path.join(SHOTS, 'project-restored-en.png') });
+
+			// With data: nothing else to choose.
+			await page.reload();
+			await page.getByTestId('project-open').setInputFiles(full);
+			await settled(page, changed);
+
+			// The link: settings only; opened in a fresh page, it asks for the file and restores them.
+			await page.getByTestId('project-link').click();
+			await expect.poll(() => page.getByTestId('project-notes').textContent()).toContain('Link copied');
+			const link = await page.evaluate(() => navigator.clipboard.readText());
+			expect(link).toMatch(/#p=[\w-]+$/);
+			const settings = await decodeLink(new URL(link).hash);
+			expect(settings?.rfm?.presetId).toBe('cn8');
+			expect(settings?.window).toEqual({ start: '2025-01-01', asOf: 'default' });
+			const second = await context.newPage();
+			await second.goto(link);
+			await second.getByTestId('project-data-file').setInputFiles(SAMPLE);
+			await settled(second, changed);
+			await second.close();
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+});
