@@ -10,6 +10,7 @@ import type { MappingReport } from '../../core/project/mapping-check.ts';
 import { packedSize, projectNeedsPassphrase, readProjectFile, writeProjectFile, type DataFile } from '../../core/project/project-file.ts';
 import { linkSettings, type ProjectSettings, type SettingsSpec } from '../../core/project/settings-spec.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
+import { today } from '../../state/clock.ts';
 import { applyProject, type ProjectImport } from '../../state/project-flow.ts';
 import { currentSettings } from '../../state/project-settings.ts';
 import { session } from '../../state/session.svelte.ts';
@@ -96,11 +97,11 @@ export class ProjectModel {
 		this.error = null;
 		try {
 			const columns = session.file?.sniff.columns.map((c) => c.name) ?? [];
-			const project = newProject(currentSettings(), columns, new Date().toISOString());
+			const project = newProject(currentSettings(), columns, today().toISOString());
 			const files = this.includeData ? await this.dataFiles() : [];
 			const bytes = await writeProjectFile(project, { files, passphrase: this.encrypt ? this.passphrase : undefined });
 			const base = (this.dataName ?? 'clientele').replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|,\s]+/g, '_');
-			const name = `${base}-${new Date().toISOString().slice(0, 10)}.clientele`;
+			const name = `${base}-${today().toISOString().slice(0, 10)}.clientele`;
 			downloadBlob(name, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
 			this.notes = [{ key: 'project.saved', params: { file: name, size: formatBytes(bytes.length) } }];
 			this.passphrase = '';
