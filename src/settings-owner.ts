@@ -48,7 +48,7 @@ export const MAPPING_KEYS = [IMPORT_SETTINGS, ORDERS_SETTINGS, CUSTOMERS_SETTING
 const DATA_KEYS = [RFM_SETTINGS, RFM_PLOTS_SETTINGS, ABC_SETTINGS, CLV_SETTINGS, MATRIX_SETTINGS, MIGRATE_SETTINGS, LIFECYCLE_SETTINGS, GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS].map((s) => s.key);
 
 /** The window: a day left at the data's default is saved as "default" and follows the next data. */
-function attachWindow(): void {
+export function attachWindow(): void {
 	const w = analysisWindow;
 	attachSettings(WINDOW_SETTINGS, w, {
 		snapshot: () => ({ start: w.start === w.defaultStart ? 'default' : w.start, asOf: w.asOf === w.defaultAsOf ? 'default' : w.asOf }),
