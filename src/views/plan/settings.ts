@@ -5,7 +5,9 @@ export const PLAN_SETTINGS: SettingsSpec = {
 	key: 'plan',
 	files: ['views/plan/plan-model.svelte.ts'],
 	fields: ['basis', 'start', 'horizonDays', 'workdays', 'seed', 'plans', 'period', 'exportColumns'],
-	transient: ['status', 'error', 'groups', 'workload', 'preview']
+	transient: ['status', 'error', 'groups', 'workload', 'preview'],
+	// The start defaults to the data's as-of day: never in a link.
+	fromData: ['start']
 };
 
 export const EVALUATE_SETTINGS: SettingsSpec = {

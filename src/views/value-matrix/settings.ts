@@ -12,5 +12,7 @@ export const CLV_SETTINGS: SettingsSpec = {
 	key: 'clv',
 	files: ['views/value-matrix/clv-model.svelte.ts'],
 	fields: ['calibrationEnd', 'observationEnd', 'unit', 'horizonMonths', 'monthlyDiscountRate', 'windowStart'],
-	transient: ['status', 'error', 'stage', 'fraction', 'firstDay', 'result', 'version']
+	transient: ['status', 'error', 'stage', 'fraction', 'firstDay', 'result', 'version'],
+	// Days taken from the data (its last days) unless the user typed them: never in a link.
+	fromData: ['calibrationEnd', 'observationEnd', 'windowStart']
 };
