@@ -19,7 +19,7 @@ function readSettingsSync(file: string): ReturnType<typeof readProjectJson> {
 		throw new ClienteleError('cli.noFile', { file, detail: e instanceof Error ? e.message : String(e) });
 	}
 	const entry = zipEntries(bytes)?.find((e) => e.name === PROJECT_ENTRY);
-	if (!entry) throw new ClienteleError('project.notProject', { file });
+	if (!entry) throw new ClienteleError('projectFile.notProject', { file });
 	const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const start = entry.offset + 30 + v.getUint16(entry.offset + 26, true) + v.getUint16(entry.offset + 28, true);
 	const raw = bytes.subarray(start, start + entry.compressedSize);
@@ -27,7 +27,7 @@ function readSettingsSync(file: string): ReturnType<typeof readProjectJson> {
 	try {
 		text = new TextDecoder().decode(entry.method === 8 ? zlib.inflateRawSync(raw) : raw);
 	} catch {
-		throw new ClienteleError('project.notProject', { file });
+		throw new ClienteleError('projectFile.notProject', { file });
 	}
 	return readProjectJson(text, file);
 }

@@ -54,6 +54,6 @@ export async function decryptBytes(key: CryptoKey, bytes: Uint8Array, file: stri
 		const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) as Uint8Array<ArrayBuffer> }, key, bytes.subarray(12) as Uint8Array<ArrayBuffer>);
 		return new Uint8Array(plain);
 	} catch {
-		throw new ClienteleError('project.badPassphrase', { file });
+		throw new ClienteleError('projectFile.badPassphrase', { file });
 	}
 }

@@ -53,15 +53,15 @@ export function readProjectJson(text: string, file: string): ProjectJson {
 	try {
 		p = JSON.parse(text) as Record<string, unknown>;
 	} catch {
-		throw new ClienteleError('project.notProject', { file });
+		throw new ClienteleError('projectFile.notProject', { file });
 	}
 	if (!p || typeof p !== 'object' || p.format !== PROJECT_FORMAT || typeof p.version !== 'number')
-		throw new ClienteleError('project.notProject', { file });
+		throw new ClienteleError('projectFile.notProject', { file });
 	if (p.version > PROJECT_VERSION)
-		throw new ClienteleError('project.newer', { file, version: p.version, supported: PROJECT_VERSION });
+		throw new ClienteleError('projectFile.newer', { file, version: p.version, supported: PROJECT_VERSION });
 	for (let v = p.version; v < PROJECT_VERSION; v++) {
 		const step = MIGRATIONS[v];
-		if (!step) throw new ClienteleError('project.notProject', { file });
+		if (!step) throw new ClienteleError('projectFile.notProject', { file });
 		p = { ...step(p), version: v + 1 };
 	}
 	const settings = p.settings && typeof p.settings === 'object' ? (p.settings as ProjectSettings) : {};

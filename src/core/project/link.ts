@@ -36,9 +36,9 @@ export async function decodeLink(fragment: string): Promise<ProjectSettings | nu
 		const bytes = await inflateRaw(fromBase64url(f.slice(PREFIX.length)));
 		parsed = JSON.parse(new TextDecoder().decode(bytes)) as { v?: unknown; s?: unknown };
 	} catch {
-		throw new ClienteleError('project.badLink', {});
+		throw new ClienteleError('projectFile.badLink', {});
 	}
-	if (typeof parsed.v !== 'number' || !parsed.s || typeof parsed.s !== 'object') throw new ClienteleError('project.badLink', {});
-	if (parsed.v > PROJECT_VERSION) throw new ClienteleError('project.newer', { file: 'link', version: parsed.v, supported: PROJECT_VERSION });
+	if (typeof parsed.v !== 'number' || !parsed.s || typeof parsed.s !== 'object') throw new ClienteleError('projectFile.badLink', {});
+	if (parsed.v > PROJECT_VERSION) throw new ClienteleError('projectFile.newer', { file: 'link', version: parsed.v, supported: PROJECT_VERSION });
 	return parsed.s as ProjectSettings;
 }

@@ -56,7 +56,7 @@ export interface OpenedProject {
 export async function projectNeedsPassphrase(bytes: Uint8Array, file: string): Promise<boolean> {
 	const zip = await readZip(bytes);
 	const json = zip?.get(PROJECT_ENTRY);
-	if (!json) throw new ClienteleError('project.notProject', { file });
+	if (!json) throw new ClienteleError('projectFile.notProject', { file });
 	return readProjectJson(new TextDecoder().decode(json), file).encryption !== null;
 }
 
@@ -64,15 +64,15 @@ export async function projectNeedsPassphrase(bytes: Uint8Array, file: string): P
 export async function readProjectFile(bytes: Uint8Array, file: string, passphrase?: string): Promise<OpenedProject> {
 	const zip = await readZip(bytes);
 	const json = zip?.get(PROJECT_ENTRY);
-	if (!zip || !json) throw new ClienteleError('project.notProject', { file });
+	if (!zip || !json) throw new ClienteleError('projectFile.notProject', { file });
 	const project = readProjectJson(new TextDecoder().decode(json), file);
 	if (project.data.length === 0) return { project, files: [] };
-	if (project.encryption && !passphrase) throw new ClienteleError('project.needPassphrase', { file });
+	if (project.encryption && !passphrase) throw new ClienteleError('projectFile.needPassphrase', { file });
 	const key = project.encryption ? await deriveKey(passphrase!, project.encryption) : null;
 	const files: DataFile[] = [];
 	for (const d of project.data) {
 		const raw = zip.get(d.entry);
-		if (!raw) throw new ClienteleError('project.notProject', { file });
+		if (!raw) throw new ClienteleError('projectFile.notProject', { file });
 		const packed = key ? await decryptBytes(key, raw, file) : raw;
 		files.push({ role: d.role, name: d.name, bytes: await inflateRaw(packed) });
 	}

@@ -103,7 +103,7 @@ export class ProjectModel {
 			const base = (this.dataName ?? 'clientele').replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|,\s]+/g, '_');
 			const name = `${base}-${today().toISOString().slice(0, 10)}.clientele`;
 			downloadBlob(name, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-			this.notes = [{ key: 'project.saved', params: { file: name, size: formatBytes(bytes.length) } }];
+			this.notes = [{ key: 'projectFile.saved', params: { file: name, size: formatBytes(bytes.length) } }];
 			this.passphrase = '';
 		} catch (e) {
 			this.fail(e, '');
@@ -146,7 +146,7 @@ export class ProjectModel {
 			if (files.length > 0) {
 				const data = files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name));
 				await this.apply(waiting, data);
-				this.notes = [{ key: 'project.opened', params: { file: name } }, ...this.notes];
+				this.notes = [{ key: 'projectFile.opened', params: { file: name } }, ...this.notes];
 			} else this.waiting = waiting;
 		} finally {
 			this.busy = false;
@@ -161,7 +161,7 @@ export class ProjectModel {
 			this.report = await applyProject(w.settings, this.imp, files, { ...this.o, columns: w.columns });
 			this.waiting = null;
 			const window = w.settings.window;
-			this.notes = window?.start === 'default' && window.asOf === 'default' ? [{ key: 'project.defaultWindow' }] : [];
+			this.notes = window?.start === 'default' && window.asOf === 'default' ? [{ key: 'projectFile.defaultWindow' }] : [];
 			if (this.imp.error) this.dialog = 'none';
 		} catch (e) {
 			this.fail(e, w.name);
@@ -181,7 +181,7 @@ export class ProjectModel {
 		const link = await this.linkNow();
 		try {
 			await navigator.clipboard.writeText(link);
-			this.notes = [{ key: 'project.linkCopied' }];
+			this.notes = [{ key: 'projectFile.linkCopied' }];
 		} catch {
 			this.link = link;
 		}
@@ -194,7 +194,7 @@ export class ProjectModel {
 			const settings = await decodeLink(location.hash);
 			if (!settings) return;
 			this.waiting = { settings, columns: [], name: 'link' };
-			this.notes = [{ key: 'project.linkOpened' }];
+			this.notes = [{ key: 'projectFile.linkOpened' }];
 			this.dialog = 'open';
 		} catch (e) {
 			this.fail(e, 'link');
@@ -203,6 +203,6 @@ export class ProjectModel {
 	}
 
 	private fail(e: unknown, file: string): void {
-		this.error = isClienteleError(e) ? e : new ClienteleError('project.notProject', { file });
+		this.error = isClienteleError(e) ? e : new ClienteleError('projectFile.notProject', { file });
 	}
 }

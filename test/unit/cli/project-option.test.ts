@@ -61,6 +61,6 @@ describe('--project FILE (a project saved by the page code)', () => {
 	it('a file that is not a project stops with the translated message (exit 2 path)', async () => {
 		const bad = path.join(tmp(), 'bad.clientele');
 		fs.writeFileSync(bad, 'not a zip');
-		await expect(rfm(['--input', ORDERS, '--project', bad])).rejects.toMatchObject({ code: 'project.notProject' });
+		await expect(rfm(['--input', ORDERS, '--project', bad])).rejects.toMatchObject({ code: 'projectFile.notProject' });
 	});
 });

@@ -42,7 +42,7 @@ describe('project.json', () => {
 			readProjectJson(json, 'next.clientele');
 			expect.unreachable();
 		} catch (e) {
-			expect((e as ClienteleError).code).toBe('project.newer');
+			expect((e as ClienteleError).code).toBe('projectFile.newer');
 			expect((e as ClienteleError).params).toMatchObject({ version: PROJECT_VERSION + 1, supported: PROJECT_VERSION });
 		}
 	});
@@ -83,8 +83,8 @@ describe('project file', () => {
 		expect(json.encryption.iterations).toBe(1000);
 		expect(json.encryption.salt.length).toBeGreaterThan(16);
 		expect(await projectNeedsPassphrase(bytes, 'p')).toBe(true);
-		expect(await code(readProjectFile(bytes, 'p'))).toBe('project.needPassphrase');
-		expect(await code(readProjectFile(bytes, 'p', 'wrong'))).toBe('project.badPassphrase');
+		expect(await code(readProjectFile(bytes, 'p'))).toBe('projectFile.needPassphrase');
+		expect(await code(readProjectFile(bytes, 'p', 'wrong'))).toBe('projectFile.badPassphrase');
 		const { files, project } = await readProjectFile(bytes, 'p', 'correct horse');
 		expect(files[0]!.bytes).toEqual(csv);
 		expect(project.settings).toEqual(settings);
