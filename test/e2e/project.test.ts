@@ -18,7 +18,10 @@ async function summary(page: Page): Promise<string> {
 	return `${table}|${methods}|${await t.getAttribute('data-customers')}|${await t.getAttribute('data-revenue')}|${await page.getByTestId('window-start').inputValue()}|${await page.getByTestId('window-as-of').inputValue()}`;
 }
 
+/** The project or link was applied (the dialog says so): close it, then compare what the views show. */
 async function settled(page: Page, want: string): Promise<void> {
+	await expect.poll(() => page.getByTestId('project-notes').textContent(), { timeout: 300_000, interval: 1000 }).toMatch(/opened|applied/);
+	await page.getByTestId('project-close').click();
 	console.log('project e2e: waiting for the restored summary', new Date().toISOString());
 	await expect.poll(() => summary(page).catch(() => ''), { timeout: 300_000, interval: 1000 }).toBe(want);
 }
@@ -77,6 +80,7 @@ describe('project files and settings links', () => {
 			// The link: settings only; opened in a fresh page, it asks for the file and restores them.
 			await page.getByTestId('project-link').click();
 			await expect.poll(() => page.getByTestId('project-notes').textContent()).toContain('Link copied');
+			await page.getByTestId('project-close').click();
 			const link = await page.evaluate(() => navigator.clipboard.readText());
 			expect(link).toMatch(/#p=[\w-]+$/);
 			const settings = await decodeLink(new URL(link).hash);

@@ -36,7 +36,9 @@ const en = {
 	'projectFile.linkCopied': 'Link copied. It carries the settings only — no data, no values from the file.',
 	'projectFile.linkManual': 'Copy this link (settings only, no data):',
 	'projectFile.linkOpened': 'Settings from a link are restored. Choose the data file to apply them to.',
-	'projectFile.defaultWindow': 'The analysis window was left at its default: it follows the new data.'
+	'projectFile.defaultWindow': 'The analysis window was left at its default: it follows the new data.',
+	'projectFile.linkApplied': 'The link’s settings are applied.',
+	'projectFile.sameColumns': 'The file has the project’s columns: the saved mapping is applied as it was.'
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -74,7 +76,9 @@ const zh: Record<keyof typeof en, string> = {
 	'projectFile.linkCopied': '链接已复制。它只包含设置——不含数据，也不含文件中的任何值。',
 	'projectFile.linkManual': '请复制此链接（仅含设置，不含数据）：',
 	'projectFile.linkOpened': '已恢复链接中的设置。请选择要应用这些设置的数据文件。',
-	'projectFile.defaultWindow': '分析时间窗保持默认：将随新数据调整。'
+	'projectFile.defaultWindow': '分析时间窗保持默认：将随新数据调整。',
+	'projectFile.linkApplied': '已应用链接中的设置。',
+	'projectFile.sameColumns': '此文件的列与项目相同：已按原样应用保存的字段映射。'
 };
 
 export const projectMessages = { en, zh };

@@ -6,7 +6,7 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { newProject } from '../../core/project/format.ts';
 import { decodeLink, encodeLink } from '../../core/project/link.ts';
-import type { MappingReport } from '../../core/project/mapping-check.ts';
+import { sameMapping, type MappingReport } from '../../core/project/mapping-check.ts';
 import { packedSize, projectNeedsPassphrase, readProjectFile, writeProjectFile, type DataFile } from '../../core/project/project-file.ts';
 import { linkSettings, type ProjectSettings, type SettingsSpec } from '../../core/project/settings-spec.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
@@ -27,6 +27,7 @@ export interface Waiting {
 	settings: ProjectSettings;
 	columns: string[];
 	name: string;
+	fromLink?: boolean;
 }
 
 export type Note = { key: MessageKey; params?: Record<string, string | number> };
@@ -146,7 +147,6 @@ export class ProjectModel {
 			if (files.length > 0) {
 				const data = files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name));
 				await this.apply(waiting, data);
-				this.notes = [{ key: 'projectFile.opened', params: { file: name } }, ...this.notes];
 			} else this.waiting = waiting;
 		} finally {
 			this.busy = false;
@@ -161,7 +161,10 @@ export class ProjectModel {
 			this.report = await applyProject(w.settings, this.imp, files, { ...this.o, columns: w.columns });
 			this.waiting = null;
 			const window = w.settings.window;
-			this.notes = window?.start === 'default' && window.asOf === 'default' ? [{ key: 'projectFile.defaultWindow' }] : [];
+			const notes: Note[] = [w.fromLink ? { key: 'projectFile.linkApplied' } : { key: 'projectFile.opened', params: { file: w.name } }];
+			if (this.report && w.columns.length > 0 && sameMapping(this.report)) notes.push({ key: 'projectFile.sameColumns' });
+			if (window?.start === 'default' && window.asOf === 'default') notes.push({ key: 'projectFile.defaultWindow' });
+			this.notes = notes;
 			if (this.imp.error) this.dialog = 'none';
 		} catch (e) {
 			this.fail(e, w.name);
@@ -193,7 +196,7 @@ export class ProjectModel {
 		try {
 			const settings = await decodeLink(location.hash);
 			if (!settings) return;
-			this.waiting = { settings, columns: [], name: 'link' };
+			this.waiting = { settings, columns: [], name: 'link', fromLink: true };
 			this.notes = [{ key: 'projectFile.linkOpened' }];
 			this.dialog = 'open';
 		} catch (e) {
