@@ -66,7 +66,12 @@ export function attachWindow(): void {
 
 /** The models that live as long as the page. */
 export function attachPageModels(importModel: ImportModel, kpi: KpiModel, journey: JourneyModel): void {
-	attachSettings(IMPORT_SETTINGS, importModel);
+	// The encoding the file was read with goes too (applied when the next file's is not certain: no BOM).
+	const fields = fieldAdapter(IMPORT_SETTINGS, importModel);
+	attachSettings(IMPORT_SETTINGS, importModel, {
+		snapshot: () => ({ ...fields.snapshot(), encoding: importModel.detection?.encoding ?? null }),
+		restore: (v) => fields.restore(v)
+	});
 	attachSettings(ORDERS_SETTINGS, importModel.orders);
 	attachSettings(CUSTOMERS_SETTINGS, importModel.customers);
 	attachSettings(QUALITY_SETTINGS, quality);

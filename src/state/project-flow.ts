@@ -4,6 +4,7 @@
  * the RFM run of that mapping has set the window's defaults — every analysis setting. Models not made
  * yet get theirs when they are made (state/project-settings.ts).
  */
+import { TEXT_ENCODINGS, type EncodingDetection, type TextEncoding } from '../core/csv/encoding.ts';
 import { checkMapping, type MappingReport } from '../core/project/mapping-check.ts';
 import type { ProjectSettings } from '../core/project/settings-spec.ts';
 import { clearPendingSettings, currentSettings, restoreSettings } from './project-settings.ts';
@@ -14,7 +15,9 @@ import { session } from './session.svelte.ts';
 export interface ProjectImport {
 	readonly lastFile: readonly File[] | null;
 	readonly error: unknown;
+	readonly detection: EncodingDetection | null;
 	open(files: readonly File[]): Promise<void>;
+	reopen(encoding: TextEncoding): Promise<void>;
 	apply(): Promise<void>;
 }
 
@@ -27,10 +30,16 @@ export interface ApplyOptions {
 	columns: readonly string[];
 }
 
+const isEncoding = (x: unknown): x is TextEncoding => (TEXT_ENCODINGS as readonly unknown[]).includes(x);
+
 /** The mapping differences (null: no file was loaded to apply the settings to). */
 export async function applyProject(settings: ProjectSettings, imp: ProjectImport, files: readonly File[] | null, o: ApplyOptions): Promise<MappingReport | null> {
 	clearPendingSettings();
 	if (files && files.length > 0) await imp.open(files);
+	// The project's encoding, when this file's was a guess (no byte-order mark).
+	const encoding = settings.import?.encoding;
+	const d = imp.detection;
+	if (session.file && d && d.confidence !== 'certain' && isEncoding(encoding) && encoding !== d.encoding) await imp.reopen(encoding);
 	const file = session.file;
 	if (!file || (files && imp.error)) {
 		await restoreSettings(settings, o.order);
