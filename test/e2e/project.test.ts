@@ -22,15 +22,18 @@ async function summary(page: Page): Promise<string> {
 async function settled(page: Page, want: string): Promise<void> {
 	await expect.poll(() => page.getByTestId('project-notes').textContent(), { timeout: 300_000, interval: 1000 }).toMatch(/opened|applied/);
 	await page.getByTestId('project-close').click();
-	console.log('project e2e: waiting for the restored summary', new Date().toISOString());
 	await expect.poll(() => summary(page).catch(() => ''), { timeout: 300_000, interval: 1000 }).toBe(want);
 }
 
-async function saveProject(page: Page, name: string, withData: boolean): Promise<string> {
+async function saveProject(page: Page, name: string, withData: boolean, passphrase?: string): Promise<string> {
 	await page.getByTestId('project-save').click();
 	if (withData) {
 		await page.getByTestId('project-include-data').check();
 		await expect.poll(() => page.getByTestId('project-size').textContent(), { timeout: 30_000 }).toMatch(/KB|MB/);
+	}
+	if (passphrase) {
+		await page.getByTestId('project-encrypt').check();
+		await page.getByTestId('project-passphrase').fill(passphrase);
 	}
 	const download = page.waitForEvent('download');
 	await page.getByTestId('project-save-file').click();
@@ -63,6 +66,9 @@ describe('project files and settings links', () => {
 
 			const bare = await saveProject(page, 'bare.clientele', false);
 			const full = await saveProject(page, 'full.clientele', true);
+			const sealed = await saveProject(page, 'sealed.clientele', true, 'Kunming-2026');
+			// The encrypted data is not readable in the file: no customer id of the sample appears.
+			expect(fs.readFileSync(sealed).includes('C001343')).toBe(false);
 			expect(fs.statSync(full).size).toBeGreaterThan(fs.statSync(bare).size + 10_000);
 
 			// Without data: the project asks for the file, then restores every setting on it.
@@ -75,6 +81,16 @@ describe('project files and settings links', () => {
 			// With data: nothing else to choose.
 			await page.reload();
 			await page.getByTestId('project-open').setInputFiles(full);
+			await settled(page, changed);
+
+			// Encrypted: a wrong passphrase says so and opens nothing; the right one restores everything.
+			await page.reload();
+			await page.getByTestId('project-open').setInputFiles(sealed);
+			await page.getByTestId('project-unlock-passphrase').fill('kunming-2026');
+			await page.getByTestId('project-unlock').click();
+			await expect.poll(() => page.getByTestId('project-error').textContent(), { timeout: 60_000 }).toContain('Wrong passphrase');
+			await page.getByTestId('project-unlock-passphrase').fill('Kunming-2026');
+			await page.getByTestId('project-unlock').click();
 			await settled(page, changed);
 
 			// The link: settings only; opened in a fresh page, it asks for the file and restores them.
