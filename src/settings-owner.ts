@@ -75,9 +75,10 @@ export function attachPageModels(importModel: ImportModel, kpi: KpiModel, journe
 	attachSettings(ORDERS_SETTINGS, importModel.orders);
 	attachSettings(CUSTOMERS_SETTINGS, importModel.customers);
 	attachSettings(QUALITY_SETTINGS, quality);
-	attachSettings(TOUCHPOINTS_SETTINGS, datasets.touchpoints);
-	attachSettings(SURVEYS_SETTINGS, datasets.surveys);
-	attachSettings(PROFILES_SETTINGS, profiles);
+	// Dataset roles and scales restored on a loaded dataset map it again.
+	for (const [spec, d] of [[TOUCHPOINTS_SETTINGS, datasets.touchpoints], [SURVEYS_SETTINGS, datasets.surveys]] as const)
+		attachSettings(spec, d, fieldAdapter(spec, d, (x) => (x.file ? x.apply() : undefined)));
+	attachSettings(PROFILES_SETTINGS, profiles, fieldAdapter(PROFILES_SETTINGS, profiles, (x) => (x.file ? x.apply() : undefined)));
 	attachSettings(KPI_SETTINGS, kpi);
 	attachSettings(JOURNEY_SETTINGS, journey);
 	attachWindow();

@@ -7,6 +7,8 @@
 import { TEXT_ENCODINGS, type EncodingDetection, type TextEncoding } from '../core/csv/encoding.ts';
 import { checkMapping, type MappingReport } from '../core/project/mapping-check.ts';
 import type { ProjectSettings } from '../core/project/settings-spec.ts';
+import { datasets } from './datasets.svelte.ts';
+import { profiles } from './profiles.svelte.ts';
 import { clearPendingSettings, currentSettings, restoreSettings } from './project-settings.ts';
 import { rfmRuns } from './rfm-runs.ts';
 import { session } from './session.svelte.ts';
@@ -32,8 +34,24 @@ export interface ApplyOptions {
 
 const isEncoding = (x: unknown): x is TextEncoding => (TEXT_ENCODINGS as readonly unknown[]).includes(x);
 
+/** The other files a project may carry, by role: loaded after the transactions. */
+export const DATASET_ROLES = ['touchpoints', 'surveys', 'profiles'] as const;
+export type DatasetRole = (typeof DATASET_ROLES)[number];
+
+/** The loaded touchpoint, survey and profile files (for a project that carries the data). */
+export function datasetSources(): { role: DatasetRole; file: File }[] {
+	const out: { role: DatasetRole; file: File }[] = [];
+	for (const [role, d] of [['touchpoints', datasets.touchpoints], ['surveys', datasets.surveys], ['profiles', profiles]] as const)
+		if (d.source && d.file) out.push({ role, file: d.source });
+	return out;
+}
+
+async function openDatasets(extra: readonly { role: DatasetRole; file: File }[]): Promise<void> {
+	for (const { role, file } of extra) await (role === 'profiles' ? profiles : datasets[role]).open(file);
+}
+
 /** The mapping differences (null: no file was loaded to apply the settings to). */
-export async function applyProject(settings: ProjectSettings, imp: ProjectImport, files: readonly File[] | null, o: ApplyOptions): Promise<MappingReport | null> {
+export async function applyProject(settings: ProjectSettings, imp: ProjectImport, files: readonly File[] | null, o: ApplyOptions, extra: readonly { role: DatasetRole; file: File }[] = []): Promise<MappingReport | null> {
 	clearPendingSettings();
 	if (files && files.length > 0) await imp.open(files);
 	// The project's encoding, when this file's was a guess (no byte-order mark).
@@ -57,6 +75,7 @@ export async function applyProject(settings: ProjectSettings, imp: ProjectImport
 	const after = currentSettings();
 	if (JSON.stringify(o.mappingKeys.map((k) => after[k])) !== before) await imp.apply();
 	await rfmRuns.settled(session.txVersion);
+	await openDatasets(extra);
 	await restoreSettings(rest, o.order);
 	return checked.report;
 }

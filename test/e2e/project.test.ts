@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeLink } from '../../src/core/project/link.ts';
+import { readZip } from '../../src/core/project/zip.ts';
 import { openPage, SAMPLE, SHOTS, useSite } from './harness.ts';
 
 const site = useSite();
@@ -70,6 +71,8 @@ describe('project files and settings links', () => {
 			// The encrypted data is not readable in the file: no customer id of the sample appears.
 			expect(fs.readFileSync(sealed).includes('C001343')).toBe(false);
 			expect(fs.statSync(full).size).toBeGreaterThan(fs.statSync(bare).size + 10_000);
+			// The sample's touchpoints and surveys travel with its transactions.
+			expect([...((await readZip(fs.readFileSync(full)))?.keys() ?? [])]).toEqual(['project.json', 'data/1-transactions', 'data/2-touchpoints', 'data/3-surveys']);
 
 			// Without data: the project asks for the file, then restores every setting on it.
 			await page.reload();

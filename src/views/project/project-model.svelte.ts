@@ -11,7 +11,7 @@ import { packedSize, projectNeedsPassphrase, readProjectFile, writeProjectFile, 
 import { linkSettings, type ProjectSettings, type SettingsSpec } from '../../core/project/settings-spec.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { today } from '../../state/clock.ts';
-import { applyProject, type ProjectImport } from '../../state/project-flow.ts';
+import { applyProject, DATASET_ROLES, datasetSources, type DatasetRole, type ProjectImport } from '../../state/project-flow.ts';
 import { currentSettings } from '../../state/project-settings.ts';
 import { session } from '../../state/session.svelte.ts';
 import { downloadBlob, formatBytes } from '../../ui/download.ts';
@@ -79,9 +79,11 @@ export class ProjectModel {
 		this.passphrase = '';
 	}
 
+	/** The loaded files: the transactions, then the touchpoints, surveys and profiles beside them. */
 	private async dataFiles(): Promise<DataFile[]> {
-		const files = this.imp.lastFile && session.file ? this.imp.lastFile : [];
-		return Promise.all(files.map(async (f) => ({ role: 'transactions', name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+		const tx = this.imp.lastFile && session.file ? this.imp.lastFile.map((file) => ({ role: 'transactions', file })) : [];
+		const all = [...tx, ...datasetSources()];
+		return Promise.all(all.map(async ({ role, file }) => ({ role, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
 	}
 
 	/** How big the data will be, said before saving. */
@@ -145,8 +147,9 @@ export class ProjectModel {
 			const { project, files } = await readProjectFile(bytes, name, passphrase);
 			const waiting = { settings: project.settings, columns: project.columns, name };
 			if (files.length > 0) {
-				const data = files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name));
-				await this.apply(waiting, data);
+				const toFile = (f: DataFile) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name);
+				const extra = files.flatMap((f) => (DATASET_ROLES as readonly string[]).includes(f.role) ? [{ role: f.role as DatasetRole, file: toFile(f) }] : []);
+				await this.apply(waiting, files.filter((f) => f.role === 'transactions').map(toFile), extra);
 			} else this.waiting = waiting;
 		} finally {
 			this.busy = false;
@@ -154,11 +157,11 @@ export class ProjectModel {
 	}
 
 	/** Applies waiting settings to a chosen file, or (files null) to the loaded data. */
-	async apply(w: Waiting | null = this.waiting, files: readonly File[] | null = null): Promise<void> {
+	async apply(w: Waiting | null = this.waiting, files: readonly File[] | null = null, extra: { role: DatasetRole; file: File }[] = []): Promise<void> {
 		if (!w) return;
 		this.busy = true;
 		try {
-			this.report = await applyProject(w.settings, this.imp, files, { ...this.o, columns: w.columns });
+			this.report = await applyProject(w.settings, this.imp, files, { ...this.o, columns: w.columns }, extra);
 			this.waiting = null;
 			const window = w.settings.window;
 			const notes: Note[] = [w.fromLink ? { key: 'projectFile.linkApplied' } : { key: 'projectFile.opened', params: { file: w.name } }];

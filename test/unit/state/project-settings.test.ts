@@ -3,7 +3,7 @@ import type { DbClient } from '../../../src/db/client.ts';
 import { pickSettings, putSettings, type SettingsSpec } from '../../../src/core/project/settings-spec.ts';
 import { PRESETS } from '../../../src/core/segments/presets.ts';
 import { defaultDims } from '../../../src/core/rfm/settings.ts';
-import { attachSettings, currentSettings, detachSettings, restoreSettings } from '../../../src/state/project-settings.ts';
+import { attachSettings, currentSettings, detachSettings, fieldAdapter, restoreSettings } from '../../../src/state/project-settings.ts';
 import { AbcModel } from '../../../src/views/abc/abc-model.svelte.ts';
 import { ABC_SETTINGS } from '../../../src/views/abc/settings.ts';
 import { ImportModel } from '../../../src/views/import/import-model.svelte.ts';
@@ -29,11 +29,11 @@ describe('settings of real view models restore exactly', () => {
 		const a = new RfmModel(db);
 		a.dims = { ...defaultDims('thresholds'), r: { method: 'thresholds', bins: 4, cuts: '30, 90, 180' } };
 		[a.monetary, a.returns, a.frequency, a.presetId] = ['average', 'exclude', 'rows', 'custom'];
-		a.set = { ...PRESETS.cn8, rules: PRESETS.cn8.rules.map((r, i) => (i === 0 ? { ...r, label: { en: 'VIP', 'zh-CN': '贵宾' } } : r)) };
+		a.set = { ...PRESETS.cn8, rules: PRESETS.cn8.rules.map((r, i) => (i === 0 ? { ...r, label: '贵宾 VIP' } : r)) };
 		const b = new RfmModel(db);
 		expect(pickSettings(b, RFM_SETTINGS)).not.toEqual(pickSettings(a, RFM_SETTINGS));
 		roundTrip(RFM_SETTINGS, a, b);
-		expect(b.set.rules[0]!.label).toEqual({ en: 'VIP', 'zh-CN': '贵宾' });
+		expect(b.set.rules[0]!.label).toBe('贵宾 VIP');
 	});
 
 	it('ABC limits, CLV model, value matrix axes and edited strategies, import mapping and order rules', () => {
@@ -62,7 +62,8 @@ describe('settings of real view models restore exactly', () => {
 		detachSettings([ABC_SETTINGS.key]);
 		await restoreSettings({ abc: { aPct: 60, bPct: 85 } }, [ABC_SETTINGS.key]);
 		expect(currentSettings().abc).toEqual({ aPct: 60, bPct: 85 });
-		const later = attachSettings(ABC_SETTINGS, new AbcModel(db, 2), { snapshot: () => pickSettings(later, ABC_SETTINGS), restore: (v) => void putSettings(later, ABC_SETTINGS, v) });
+		const later = new AbcModel(db, 2);
+		attachSettings(ABC_SETTINGS, later, fieldAdapter(ABC_SETTINGS, later));
 		await Promise.resolve();
 		expect([later.aPct, later.bPct]).toEqual([60, 85]);
 	});
