@@ -47,6 +47,8 @@ commands:
 ${Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n')}
 
 Run a command with --help for its options.
+Every command takes --project FILE (a .clientele project saved by the page): its settings, as flags;
+flags given explicitly win.
 `;
 
 /** The --input of a command line ('' without one), for messages about a failure while reading it. */

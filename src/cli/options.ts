@@ -4,6 +4,7 @@ import { ClienteleError } from '../core/errors.ts';
 import { MAX_BINS, MIN_BINS } from '../core/segments/scoring.ts';
 import { dateLit } from '../core/sql/sql.ts';
 import { checkOutputs } from './io.ts';
+import { addProjectFlags } from './project-option.ts';
 
 /**
  * Command-line options, the one module that reads them: parsing argv, then small readers that
@@ -21,7 +22,7 @@ const LISTS = new WeakMap<Values, Record<string, string[]>>();
 export function parseOptions(argv: string[], options: OptionSpec): Values {
 	let values: Values;
 	try {
-		const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
+		const parsed = parseArgs({ args: argv, options: { ...options, project: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
 		const out: Values = {};
 		const lists: Record<string, string[]> = {};
 		for (const [k, x] of Object.entries(parsed)) {
@@ -33,6 +34,8 @@ export function parseOptions(argv: string[], options: OptionSpec): Values {
 	} catch (e) {
 		throw new ClienteleError('cli.badOption', { detail: e instanceof Error ? e.message : String(e) });
 	}
+	// --project FILE (every command): the project's settings fill the flags not given.
+	if (typeof values.project === 'string' && values.project !== '') addProjectFlags(values, options, values.project);
 	// Nothing lost: an output that would overwrite an input, or cannot be written, fails before any work.
 	if (!values.help) checkOutputs(values);
 	return values;

@@ -204,6 +204,12 @@ export const ERROR_CODES = [
 	'file.image',
 	'file.pdf',
 	'file.zip',
+	// project files and links (issue 15)
+	'projectFile.notProject',
+	'projectFile.newer',
+	'projectFile.needPassphrase',
+	'projectFile.badPassphrase',
+	'projectFile.badLink',
 	'file.archive',
 	'file.gzipName',
 	'file.badGzip',

@@ -35,6 +35,7 @@ import { profileRideMessages } from './parts/profile-ride.ts';
 import { sampleMessages } from './parts/sample.ts';
 import { messyMessages } from './parts/messy.ts';
 import { personaMessages } from './parts/persona.ts';
+import { projectMessages } from './parts/project.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -74,7 +75,8 @@ export const PARTS = [
 	messyMessages,
 	evaluateMigrationMessages,
 	personaMessages,
-	forecastMessages
+	forecastMessages,
+	projectMessages
 ] as const;
 
 /**
@@ -117,5 +119,6 @@ export const en = {
 	...messyMessages.en,
 	...evaluateMigrationMessages.en,
 	...personaMessages.en,
-	...forecastMessages.en
+	...forecastMessages.en,
+	...projectMessages.en
 };

@@ -56,6 +56,8 @@ export class DatasetState {
 	warnings = $state.raw<ClienteleError[]>([]);
 	/** The open file's lines whose bad bytes became U+FFFD (null: none). */
 	private repaired: ClienteleError | null = null;
+	/** The file opened last (a project file may carry it). */
+	source: File | null = null;
 	/** Bumped after each successful apply: analyses recompute. */
 	version = $state(0);
 	db: DbClient | null = null;
@@ -142,6 +144,7 @@ export class DatasetState {
 			}
 			this.db = db;
 			this.file = opened.file;
+			this.source = file;
 			this.repaired = opened.repaired ? new ClienteleError('encoding.repaired', repairParams(file.name, opened.repaired)) : null;
 			this.roles = guessDatasetRoles(this.kind, opened.file.sniff.columns);
 			await this.apply();

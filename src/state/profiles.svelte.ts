@@ -38,6 +38,8 @@ class Profiles {
 	error = $state.raw<ClienteleError | null>(null);
 	/** The open file's lines whose bad bytes became U+FFFD (null: none). */
 	private repaired: ClienteleError | null = null;
+	/** The file opened last (a project file may carry it). */
+	source: File | null = null;
 	/** Bumped after each successful load: analyses recompute. */
 	version = $state(0);
 
@@ -65,6 +67,7 @@ class Profiles {
 				return;
 			}
 			this.file = opened.file;
+			this.source = file;
 			this.repaired = opened.repaired ? new ClienteleError('encoding.repaired', repairParams(file.name, opened.repaired)) : null;
 			this.info = null;
 			this.id = guessProfileId(opened.file.sniff.columns) ?? '';

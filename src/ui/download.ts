@@ -1,6 +1,11 @@
 /** Saves text as a file through a temporary object URL (nothing leaves the machine). */
 export function downloadText(fileName: string, text: string, mime = 'text/csv;charset=utf-8'): void {
-	const url = URL.createObjectURL(new Blob([text], { type: mime }));
+	downloadBlob(fileName, new Blob([text], { type: mime }));
+}
+
+/** Saves a Blob as a file through a temporary object URL (nothing leaves the machine). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+	const url = URL.createObjectURL(blob);
 	const a = document.createElement('a');
 	a.href = url;
 	a.download = fileName;

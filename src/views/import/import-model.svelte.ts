@@ -64,7 +64,7 @@ export class ImportModel {
 	readonly orders = new OrderRulesChoice();
 
 	private abort: AbortController | null = null;
-	private lastFile: readonly File[] | null = null;
+	lastFile: readonly File[] | null = null;
 
 	get busy(): boolean { return this.status === 'starting' || this.status === 'loading' || this.status === 'applying'; }
 

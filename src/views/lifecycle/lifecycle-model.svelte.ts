@@ -20,6 +20,8 @@ import {
 } from '../../run/lifecycle.ts';
 import type { RfmRun } from '../../state/analysis.svelte.ts';
 import { profiles } from '../../state/profiles.svelte.ts';
+import { attachSettings, fieldAdapter } from '../../state/project-settings.ts';
+import { LIFECYCLE_SETTINGS } from './settings.ts';
 
 /** The id standing for "no line and no profile by the earlier date" in the flow. */
 export const NONE_ID = '__none__';
@@ -184,6 +186,7 @@ export function lifecycleFor(db: DbClient, rfm: RfmRun, hasOrder: boolean): Life
 	let m = models.get(rfm);
 	if (!m) {
 		m = new LifecycleModel(db, rfm, hasOrder);
+		attachSettings(LIFECYCLE_SETTINGS, m, fieldAdapter(LIFECYCLE_SETTINGS, m, (x) => x.run()));
 		models.set(rfm, m);
 	}
 	return m;

@@ -19,6 +19,8 @@ import type { HeatMeasure } from '../../charts/score-heatmap.ts';
 import type { SegmentSet } from '../../core/segments/rules.ts';
 import type { DbClient } from '../../db/client.ts';
 import { RFM_TABLE } from '../../run/tables.ts';
+import { attachSettings } from '../../state/project-settings.ts';
+import { RFM_PLOTS_SETTINGS } from './settings.ts';
 
 export type PlotsStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -45,7 +47,9 @@ export class RfmPlotsModel {
 	private loadedScores = -1;
 	private runs = 0;
 
-	constructor(private readonly db: DbClient) {}
+	constructor(private readonly db: DbClient) {
+		attachSettings(RFM_PLOTS_SETTINGS, this);
+	}
 
 	/** Both parts, once both are read (null before). */
 	get data(): PlotData | null {
