@@ -242,7 +242,28 @@ export const ERROR_CODES = [
 	'survey.keptPrevious',
 	'engine.reloadNeeded',
 	// a mostly-UTF-8 profile, touchpoint or survey file read with U+FFFD in its bad bytes
-	'encoding.repaired'
+	'encoding.repaired',
+	// the data grid's computed columns (core/expr) and tools
+	'expr.tooLong',
+	'expr.badChar',
+	'expr.unclosed',
+	'expr.badNumber',
+	'expr.expected',
+	'expr.unexpected',
+	'expr.tooDeep',
+	'expr.unknownColumn',
+	'expr.unknownFunction',
+	'expr.arity',
+	'expr.needNumber',
+	'expr.needText',
+	'expr.needDate',
+	'expr.needBool',
+	'expr.sameType',
+	'expr.badUnit',
+	'expr.constInt',
+	'expr.empty',
+	'expr.badName',
+	'expr.dupName'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -33,6 +33,7 @@ import { recoveryMessages } from './parts/recovery.ts';
 import { profileRideMessages } from './parts/profile-ride.ts';
 import { sampleMessages } from './parts/sample.ts';
 import { messyMessages } from './parts/messy.ts';
+import { gridToolsMessages } from './parts/grid-tools.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -70,7 +71,8 @@ export const PARTS = [
 	profileRideMessages,
 	sampleMessages,
 	messyMessages,
-	evaluateMigrationMessages
+	evaluateMigrationMessages,
+	gridToolsMessages
 ] as const;
 
 /**
@@ -111,5 +113,6 @@ export const en = {
 	...profileRideMessages.en,
 	...sampleMessages.en,
 	...messyMessages.en,
-	...evaluateMigrationMessages.en
+	...evaluateMigrationMessages.en,
+	...gridToolsMessages.en
 };
