@@ -27,7 +27,7 @@ const ROW: Sql = sql`SELECT 12.5::DOUBLE AS amount, 3::INTEGER AS qty, 200000000
 
 async function value(expr: string): Promise<unknown> {
 	const c = compileExpr(expr, COLUMNS);
-	const r = await db.query<{ v: unknown }>(sql`SELECT ${c.sql} AS v FROM (${ROW}) AS t`);
+	const r = await db.query<{ v: string | number | boolean | null }>(sql`SELECT ${c.sql} AS v FROM (${ROW}) AS t`);
 	return r.rows[0]?.v;
 }
 
