@@ -33,12 +33,27 @@ export class GridModel {
 
 	constructor(
 		private readonly db: DbClient,
-		private readonly source: Sql
+		private source: Sql
 	) {}
+
+	/**
+	 * Shows another SELECT (the same source filtered, or with computed columns): counts and describes
+	 * it again, keeps the sort while its column still exists, and starts the rows afresh.
+	 */
+	async setSource(source: Sql): Promise<void> {
+		if (source.text === this.source.text && this.status !== 'loading') return;
+		this.source = source;
+		this.blocks.clear();
+		this.inflight.clear();
+		await this.init();
+		const s = this.sort;
+		if (s && !this.columns.some((c) => c.name === s.column)) this.sort = null;
+		this.version++;
+	}
 
 	async init(): Promise<void> {
 		const gen = ++this.generation;
-		this.status = 'loading';
+		if (this.status !== 'ready') this.status = 'loading';
 		try {
 			const [cols, n] = await Promise.all([
 				this.db.query<{ column_name: string; column_type: string }>(describeSql(this.source)),
