@@ -1,6 +1,6 @@
 import { ClienteleError, isClienteleError } from '../core/errors.ts';
 import { compileExpr } from '../core/expr/compile.ts';
-import type { ExprColumn } from '../core/expr/types.ts';
+import { duckTypeOf, type ExprColumn } from '../core/expr/types.ts';
 import { customerListSql, filteredSql, valueCountsSql, withComputedSql, type GridFilter, type GridView } from '../core/sql/grid-filter.ts';
 import { columnProfile, columnProfileSql, profileKind, type ColumnProfile, type ProfileRow } from '../core/sql/grid-profile.ts';
 import { countSql, describeSql } from '../core/sql/grid.ts';
@@ -57,8 +57,7 @@ export class GridTools {
 		const known = [...this.baseColumns];
 		for (const c of this.view.computed) {
 			try {
-				const t = compileExpr(c.expr, known).type;
-				known.push({ name: c.name, type: t === 'number' ? 'DOUBLE' : t === 'date' ? 'TIMESTAMP' : t === 'bool' ? 'BOOLEAN' : 'VARCHAR' });
+				known.push({ name: c.name, type: duckTypeOf(compileExpr(c.expr, known).type) });
 			} catch {
 				/* a stored expression that no longer fits the columns is left out (its editor says why) */
 			}
@@ -72,16 +71,16 @@ export class GridTools {
 
 	/** The source with the computed columns (not yet filtered). */
 	get computedSource(): Sql {
-		const names = new Set(this.columns.map((c) => c.name));
-		return withComputedSql(this.base, this.view.computed.filter((c) => names.has(c.name)), this.baseColumns);
+		const names = this.columns.map((c) => c.name);
+		return withComputedSql(this.base, this.view.computed.filter((c) => names.includes(c.name)), this.baseColumns);
 	}
 
 	/** What the grid shows (before the columns are known: the source as it is). */
 	get source(): Sql {
 		if (!this.ready) return this.base;
 		const v = this.view;
-		const names = new Set(this.columns.map((c) => c.name));
-		const filters = v.filters.filter((f) => names.has(f.column));
+		const names = this.columns.map((c) => c.name);
+		const filters = v.filters.filter((f) => names.includes(f.column));
 		return filteredSql({ source: this.computedSource, filters, search: v.search, textColumns: this.textColumns });
 	}
 

@@ -16,6 +16,11 @@ export function exprTypeOf(duckType: string): ExprType {
 	return 'text';
 }
 
+/** The DuckDB type a computed column of this type has (for the columns after it). */
+export function duckTypeOf(t: ExprType): string {
+	return t === 'number' ? 'DOUBLE' : t === 'date' ? 'TIMESTAMP' : t === 'bool' ? 'BOOLEAN' : 'VARCHAR';
+}
+
 /** A computed column as project files keep it (plain JSON). */
 export interface ComputedColumn {
 	name: string;

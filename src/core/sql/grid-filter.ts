@@ -4,7 +4,7 @@
  * goes through ident(), every value through lit() (text with NUL characters as chr(0) pieces).
  */
 import { compileExpr } from '../expr/compile.ts';
-import type { ComputedColumn, ExprColumn } from '../expr/types.ts';
+import { duckTypeOf, type ComputedColumn, type ExprColumn } from '../expr/types.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
 
 export type GridFilter =
@@ -90,7 +90,7 @@ export function withComputedSql(source: Sql, computed: readonly ComputedColumn[]
 	const known = [...columns];
 	const exprs = computed.map((c) => {
 		const e = compileExpr(c.expr, known);
-		known.push({ name: c.name, type: e.type === 'number' ? 'DOUBLE' : e.type === 'date' ? 'TIMESTAMP' : e.type === 'bool' ? 'BOOLEAN' : 'VARCHAR' });
+		known.push({ name: c.name, type: duckTypeOf(e.type) });
 		return sql`${e.sql} AS ${ident(c.name)}`;
 	});
 	return sql`SELECT *, ${join(exprs)} FROM (${source}) AS grid_base`;
