@@ -5,7 +5,7 @@
  */
 import { compileExpr } from '../expr/compile.ts';
 import { duckTypeOf, type ComputedColumn, type ExprColumn } from '../expr/types.ts';
-import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
+import { ident, join, lit, sql, type Sql } from './sql.ts';
 
 export type GridFilter =
 	| { column: string; kind: 'values'; values: (string | null)[] }
@@ -29,13 +29,14 @@ export function textLit(s: string): Sql {
 	return sql`(${join(s.split('\u0000').map((p) => lit(p)), ' || chr(0) || ')})`;
 }
 
-/** A LIKE pattern matching `text` literally (\ % _ escaped with \). */
-export function likeEscape(text: string): string {
-	return text.replace(/[\\%_]/g, (c) => '\\' + c);
-}
-
 const asText = (column: string) => sql`CAST(${ident(column)} AS VARCHAR)`;
-const ESC = raw(`ESCAPE '\\'`);
+
+/**
+ * Case-insensitive "contains" / "starts with" by plain string functions on lower-cased text: no
+ * pattern, so % _ \\ in the text are just characters, and ~3× faster than ILIKE on 1M rows.
+ */
+const containsSql = (text: Sql, needle: string) => sql`contains(lower(${text}), lower(${textLit(needle)}))`;
+const startsSql = (text: Sql, needle: string) => sql`starts_with(lower(${text}), lower(${textLit(needle)}))`;
 
 /** One filter as a condition. */
 export function filterCondition(f: GridFilter): Sql {
@@ -61,9 +62,9 @@ export function filterCondition(f: GridFilter): Sql {
 			return sql`(${join(parts, ' AND ')})`;
 		}
 		case 'contains':
-			return sql`(${asText(f.column)} ILIKE ${textLit('%' + likeEscape(f.text) + '%')} ${ESC})`;
+			return sql`coalesce(${containsSql(asText(f.column), f.text)}, FALSE)`;
 		case 'startsWith':
-			return sql`(${asText(f.column)} ILIKE ${textLit(likeEscape(f.text) + '%')} ${ESC})`;
+			return sql`coalesce(${startsSql(asText(f.column), f.text)}, FALSE)`;
 		case 'empty':
 			return sql`(${c} IS NULL OR trim(${asText(f.column)}) = '')`;
 		case 'notEmpty':
@@ -76,12 +77,11 @@ function isoDay(s: string): string {
 	return s;
 }
 
-/** Quick search: any of the text columns contains the text (case-insensitive); none: no condition. */
+/** Quick search: any of the text columns contains the text (case-insensitive, taken literally); none: no condition. */
 export function searchCondition(text: string, textColumns: readonly string[]): Sql | null {
 	const t = text.trim();
 	if (t === '' || textColumns.length === 0) return null;
-	const pattern = textLit('%' + likeEscape(t) + '%');
-	return sql`(${join(textColumns.map((c) => sql`${ident(c)} ILIKE ${pattern} ${ESC}`), ' OR ')})`;
+	return sql`coalesce(${join(textColumns.map((c) => containsSql(ident(c), t)), ' OR ')}, FALSE)`;
 }
 
 /** The source with its computed columns added (a SELECT over it, never a copy). */
@@ -125,7 +125,7 @@ export function valueCountsSql(o: {
 }): Sql {
 	const where = whereSql({ ...o, except: o.column });
 	const m = (o.match ?? '').trim();
-	const matching = m === '' ? sql`TRUE` : sql`v ILIKE ${textLit('%' + likeEscape(m) + '%')} ${ESC}`;
+	const matching = m === '' ? sql`TRUE` : containsSql(sql`v`, m);
 	return sql`SELECT v, count(*) AS n FROM (SELECT ${asText(o.column)} AS v FROM (${o.source}) AS grid_f WHERE ${where}) AS grid_v
 		WHERE ${matching} GROUP BY v ORDER BY n DESC, v NULLS FIRST LIMIT ${lit(o.limit)}`;
 }
