@@ -72,11 +72,18 @@ export class GridModel {
 
 	toggleSort(column: string): void {
 		const s = this.sort;
-		this.sort = s?.column === column ? (s.desc ? null : { column, desc: true }) : { column, desc: false };
+		this.sort =
+			s?.column === column ? (s.desc ? null : { column, desc: true }) : { column, desc: false };
 		this.blocks.clear();
 		this.inflight.clear();
 		this.generation++;
 		this.version++;
+	}
+
+	/** Rows [offset, offset + limit) of what the grid shows, in its order (for a copy). */
+	async rows(offset: number, limit: number): Promise<Row[]> {
+		return (await this.db.query(pageSql({ source: this.source, offset, limit, sort: this.sort })))
+			.rows;
 	}
 
 	/** Row i if fetched; otherwise asks for its block and returns undefined. */
@@ -93,7 +100,9 @@ export class GridModel {
 		this.inflight.add(b);
 		const gen = this.generation;
 		try {
-			const res = await this.db.query(pageSql({ source: this.source, offset: b * BLOCK, limit: BLOCK, sort: this.sort }));
+			const res = await this.db.query(
+				pageSql({ source: this.source, offset: b * BLOCK, limit: BLOCK, sort: this.sort })
+			);
 			if (gen !== this.generation) return;
 			this.blocks.set(b, res.rows);
 			if (this.blocks.size > MAX_BLOCKS) {

@@ -1,8 +1,21 @@
 import { ClienteleError, isClienteleError } from '../core/errors.ts';
 import { compileExpr } from '../core/expr/compile.ts';
 import { duckTypeOf, type ExprColumn } from '../core/expr/types.ts';
-import { customerListSql, filteredSql, valueCountsSql, withComputedSql, type GridFilter, type GridView } from '../core/sql/grid-filter.ts';
-import { columnProfile, columnProfileSql, profileKind, type ColumnProfile, type ProfileRow } from '../core/sql/grid-profile.ts';
+import {
+	customerListSql,
+	filteredSql,
+	valueCountsSql,
+	withComputedSql,
+	type GridFilter,
+	type GridView
+} from '../core/sql/grid-filter.ts';
+import {
+	columnProfile,
+	columnProfileSql,
+	profileKind,
+	type ColumnProfile,
+	type ProfileRow
+} from '../core/sql/grid-profile.ts';
 import { countSql, describeSql } from '../core/sql/grid.ts';
 import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient } from '../db/client.ts';
@@ -72,7 +85,11 @@ export class GridTools {
 	/** The source with the computed columns (not yet filtered). */
 	get computedSource(): Sql {
 		const names = this.columns.map((c) => c.name);
-		return withComputedSql(this.base, this.view.computed.filter((c) => names.includes(c.name)), this.baseColumns);
+		return withComputedSql(
+			this.base,
+			this.view.computed.filter((c) => names.includes(c.name)),
+			this.baseColumns
+		);
 	}
 
 	/** What the grid shows (before the columns are known: the source as it is). */
@@ -81,7 +98,12 @@ export class GridTools {
 		const v = this.view;
 		const names = this.columns.map((c) => c.name);
 		const filters = v.filters.filter((f) => names.includes(f.column));
-		return filteredSql({ source: this.computedSource, filters, search: v.search, textColumns: this.textColumns });
+		return filteredSql({
+			source: this.computedSource,
+			filters,
+			search: v.search,
+			textColumns: this.textColumns
+		});
 	}
 
 	get active(): boolean {
@@ -128,39 +150,66 @@ export class GridTools {
 	addComputed(name: string, expr: string): void {
 		const n = name.trim();
 		if (n === '') throw new ClienteleError('expr.badName');
-		if (this.columns.some((c) => c.name === n)) throw new ClienteleError('expr.dupName', { name: n });
+		if (this.columns.some((c) => c.name === n))
+			throw new ClienteleError('expr.dupName', { name: n });
 		compileExpr(expr, this.columns);
 		this.update({ computed: [...this.view.computed, { name: n, expr }] });
 	}
 
 	removeComputed(name: string): void {
-		this.update({ computed: this.view.computed.filter((c) => c.name !== name), filters: this.view.filters.filter((f) => f.column !== name) });
+		this.update({
+			computed: this.view.computed.filter((c) => c.name !== name),
+			filters: this.view.filters.filter((f) => f.column !== name)
+		});
 	}
 
 	/** A column's values with counts among the rows the other filters leave. */
 	async valueCounts(column: string, match: string): Promise<{ v: string | null; n: number }[]> {
 		const v = this.view;
-		const sql = valueCountsSql({ source: this.computedSource, column, filters: v.filters, search: v.search, textColumns: this.textColumns, match, limit: VALUE_LIMIT });
+		const sql = valueCountsSql({
+			source: this.computedSource,
+			column,
+			filters: v.filters,
+			search: v.search,
+			textColumns: this.textColumns,
+			match,
+			limit: VALUE_LIMIT
+		});
 		return (await this.db.query<{ v: string | null; n: number }>(sql)).rows;
 	}
 
 	/** The profile of a column over the rows shown (one query). */
 	async profile(column: string): Promise<ColumnProfile> {
 		const kind = profileKind(this.typeOf(column));
-		const rows = await this.db.query<ProfileRow>(columnProfileSql({ source: this.source, column, kind }));
+		const rows = await this.db.query<ProfileRow>(
+			columnProfileSql({ source: this.source, column, kind })
+		);
 		return columnProfile(kind, rows.rows);
 	}
 
 	/** Saves the rows shown as a customer list (needs a customer column); returns its member count. */
 	async saveList(name: string): Promise<number> {
 		if (!this.customerColumn) throw new Error('this grid has no customer column');
-		const r = await this.db.query<{ n: number }>(countSql(customerListSql({ source: this.source, customer: this.customerColumn })));
+		const r = await this.db.query<{ n: number }>(
+			countSql(customerListSql({ source: this.source, customer: this.customerColumn }))
+		);
 		const customers = r.rows[0]?.n ?? 0;
-		gridViews.saveList({ name, source: this.key, customerColumn: this.customerColumn, view: this.view, customers });
+		gridViews.saveList({
+			name,
+			source: this.key,
+			customerColumn: this.customerColumn,
+			view: this.view,
+			customers
+		});
 		return customers;
 	}
 }
 
 export function asExprError(e: unknown): ClienteleError {
-	return isClienteleError(e) ? e : new ClienteleError('expr.unexpected', { pos: 1, token: e instanceof Error ? e.message : String(e) });
+	return isClienteleError(e)
+		? e
+		: new ClienteleError('expr.unexpected', {
+				pos: 1,
+				token: e instanceof Error ? e.message : String(e)
+			});
 }

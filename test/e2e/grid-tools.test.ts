@@ -44,7 +44,7 @@ describe.each([
 	['zh-CN', '门店', '上海'],
 	['en', 'Store', 'shanghai']
 ])('data grid tools (%s)', (lang, channel, city) => {
-	it('value and range filters as chips with "n of N", quick search, a column profile, a computed column sorted by', async () => {
+	it('Shift+arrows and Ctrl+C copy a range; value and range filters as chips with "n of N", quick search, a column profile, a computed column sorted by', async () => {
 		const all = rowsOf(lang);
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang, width: 1440, height: 900 });
 		try {
@@ -52,6 +52,16 @@ describe.each([
 			await expect.poll(() => page.getByTestId('tab-data').isEnabled(), { timeout: 120_000 }).toBe(true);
 			await page.getByTestId('tab-data').click();
 			await page.locator('[data-testid="raw-grid"] [role="gridcell"]').first().waitFor({ timeout: 60_000 });
+
+			// Keyboard and clipboard: a click, Shift+arrows extend the range, Ctrl+C copies it as TSV.
+			await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+			await page.locator('[data-testid="raw-grid"] [role="row"][aria-rowindex="2"] [role="gridcell"]').first().click();
+			for (const k of ['Shift+ArrowDown', 'Shift+ArrowDown', 'Shift+ArrowRight']) await page.keyboard.press(k);
+			expect(await page.locator('[data-testid="raw-grid"] [role="gridcell"].sel').count()).toBe(6);
+			await page.keyboard.press('Control+c');
+			await page.getByTestId('raw-grid-copy-note').waitFor();
+			const tsv = all.slice(0, 3).map((r) => `${r['订单号']}\t${r['客户编号']}`).join('\r\n');
+			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tsv);
 
 			// Filters: channel = a value, 100 ≤ amount ≤ 500.
 			await filterValue(page, '渠道', channel);
