@@ -55,7 +55,8 @@ async function copy(c: KeyContext): Promise<void> {
 }
 
 export function gridKey(e: KeyboardEvent, c: KeyContext): void {
-	if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c') {
+	// Without a selected range, Ctrl+C is the browser's own (copying selected text).
+	if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && c.sel.range) {
 		e.preventDefault();
 		copy(c).catch((err: unknown) => c.note(err instanceof Error ? err.message : String(err)));
 		return;
