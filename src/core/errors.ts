@@ -263,7 +263,28 @@ export const ERROR_CODES = [
 	'forecast.eventsMetric',
 	'forecast.badHolidayHeader',
 	'forecast.badHolidayRow',
-	'forecast.failed'
+	'forecast.failed',
+	// the data grid's computed columns (core/expr) and tools
+	'expr.tooLong',
+	'expr.badChar',
+	'expr.unclosed',
+	'expr.badNumber',
+	'expr.expected',
+	'expr.unexpected',
+	'expr.tooDeep',
+	'expr.unknownColumn',
+	'expr.unknownFunction',
+	'expr.arity',
+	'expr.needNumber',
+	'expr.needText',
+	'expr.needDate',
+	'expr.needBool',
+	'expr.sameType',
+	'expr.badUnit',
+	'expr.constInt',
+	'expr.empty',
+	'expr.badName',
+	'expr.dupName'
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

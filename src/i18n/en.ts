@@ -36,6 +36,7 @@ import { sampleMessages } from './parts/sample.ts';
 import { messyMessages } from './parts/messy.ts';
 import { personaMessages } from './parts/persona.ts';
 import { projectMessages } from './parts/project.ts';
+import { gridToolsMessages } from './parts/grid-tools.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -76,7 +77,8 @@ export const PARTS = [
 	evaluateMigrationMessages,
 	personaMessages,
 	forecastMessages,
-	projectMessages
+	projectMessages,
+	gridToolsMessages
 ] as const;
 
 /**
@@ -120,5 +122,6 @@ export const en = {
 	...evaluateMigrationMessages.en,
 	...personaMessages.en,
 	...forecastMessages.en,
-	...projectMessages.en
+	...projectMessages.en,
+	...gridToolsMessages.en
 };

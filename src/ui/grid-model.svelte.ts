@@ -33,12 +33,27 @@ export class GridModel {
 
 	constructor(
 		private readonly db: DbClient,
-		private readonly source: Sql
+		private source: Sql
 	) {}
+
+	/**
+	 * Shows another SELECT (the same source filtered, or with computed columns): counts and describes
+	 * it again, keeps the sort while its column still exists, and starts the rows afresh.
+	 */
+	async setSource(source: Sql): Promise<void> {
+		if (source.text === this.source.text && this.status !== 'loading') return;
+		this.source = source;
+		this.blocks.clear();
+		this.inflight.clear();
+		await this.init();
+		const s = this.sort;
+		if (s && !this.columns.some((c) => c.name === s.column)) this.sort = null;
+		this.version++;
+	}
 
 	async init(): Promise<void> {
 		const gen = ++this.generation;
-		this.status = 'loading';
+		if (this.status !== 'ready') this.status = 'loading';
 		try {
 			const [cols, n] = await Promise.all([
 				this.db.query<{ column_name: string; column_type: string }>(describeSql(this.source)),
@@ -57,11 +72,18 @@ export class GridModel {
 
 	toggleSort(column: string): void {
 		const s = this.sort;
-		this.sort = s?.column === column ? (s.desc ? null : { column, desc: true }) : { column, desc: false };
+		this.sort =
+			s?.column === column ? (s.desc ? null : { column, desc: true }) : { column, desc: false };
 		this.blocks.clear();
 		this.inflight.clear();
 		this.generation++;
 		this.version++;
+	}
+
+	/** Rows [offset, offset + limit) of what the grid shows, in its order (for a copy). */
+	async rows(offset: number, limit: number): Promise<Row[]> {
+		return (await this.db.query(pageSql({ source: this.source, offset, limit, sort: this.sort })))
+			.rows;
 	}
 
 	/** Row i if fetched; otherwise asks for its block and returns undefined. */
@@ -78,7 +100,9 @@ export class GridModel {
 		this.inflight.add(b);
 		const gen = this.generation;
 		try {
-			const res = await this.db.query(pageSql({ source: this.source, offset: b * BLOCK, limit: BLOCK, sort: this.sort }));
+			const res = await this.db.query(
+				pageSql({ source: this.source, offset: b * BLOCK, limit: BLOCK, sort: this.sort })
+			);
 			if (gen !== this.generation) return;
 			this.blocks.set(b, res.rows);
 			if (this.blocks.size > MAX_BLOCKS) {

@@ -1,0 +1,136 @@
+/**
+ * The data grid's filters, quick search and computed columns as SQL over any SELECT. Settings are
+ * plain JSON (GridView) so project files and saved customer lists can keep them. Every column name
+ * goes through ident(), every value through lit() (text with NUL characters as chr(0) pieces).
+ */
+import { compileExpr } from '../expr/compile.ts';
+import { duckTypeOf, type ComputedColumn, type ExprColumn } from '../expr/types.ts';
+import { ident, join, lit, sql, type Sql } from './sql.ts';
+
+export type GridFilter =
+	| { column: string; kind: 'values'; values: (string | null)[] }
+	| { column: string; kind: 'range'; min: number | null; max: number | null }
+	| { column: string; kind: 'dateRange'; from: string | null; to: string | null }
+	| { column: string; kind: 'contains' | 'startsWith'; text: string }
+	| { column: string; kind: 'empty' | 'notEmpty' };
+
+/** What the grid shows of a source: computed columns, filters (AND), quick search (plain JSON). */
+export interface GridView {
+	computed: ComputedColumn[];
+	filters: GridFilter[];
+	search: string;
+}
+
+export const EMPTY_VIEW: GridView = { computed: [], filters: [], search: '' };
+
+/** A text literal; NUL characters (lit() refuses them) become chr(0). */
+export function textLit(s: string): Sql {
+	if (!s.includes('\u0000')) return lit(s);
+	return sql`(${join(s.split('\u0000').map((p) => lit(p)), ' || chr(0) || ')})`;
+}
+
+const asText = (column: string) => sql`CAST(${ident(column)} AS VARCHAR)`;
+
+/**
+ * Case-insensitive "contains" / "starts with" by plain string functions on lower-cased text: no
+ * pattern, so % _ \\ in the text are just characters, and ~3× faster than ILIKE on 1M rows.
+ */
+const containsSql = (text: Sql, needle: string) => sql`contains(lower(${text}), lower(${textLit(needle)}))`;
+const startsSql = (text: Sql, needle: string) => sql`starts_with(lower(${text}), lower(${textLit(needle)}))`;
+
+/** One filter as a condition. */
+export function filterCondition(f: GridFilter): Sql {
+	const c = ident(f.column);
+	switch (f.kind) {
+		case 'values': {
+			const vals = f.values.filter((v): v is string => v !== null);
+			const parts: Sql[] = [];
+			if (vals.length > 0) parts.push(sql`${asText(f.column)} IN (${join(vals.map(textLit))})`);
+			if (vals.length < f.values.length) parts.push(sql`${c} IS NULL`);
+			return parts.length === 0 ? sql`FALSE` : sql`(${join(parts, ' OR ')})`;
+		}
+		case 'range': {
+			const parts = [sql`${c} IS NOT NULL`];
+			if (f.min !== null) parts.push(sql`${c} >= ${lit(f.min)}`);
+			if (f.max !== null) parts.push(sql`${c} <= ${lit(f.max)}`);
+			return sql`(${join(parts, ' AND ')})`;
+		}
+		case 'dateRange': {
+			const parts = [sql`${c} IS NOT NULL`];
+			if (f.from !== null) parts.push(sql`${c} >= CAST(${lit(isoDay(f.from))} AS DATE)`);
+			if (f.to !== null) parts.push(sql`${c} < CAST(${lit(isoDay(f.to))} AS DATE) + INTERVAL 1 DAY`);
+			return sql`(${join(parts, ' AND ')})`;
+		}
+		case 'contains':
+			return sql`coalesce(${containsSql(asText(f.column), f.text)}, FALSE)`;
+		case 'startsWith':
+			return sql`coalesce(${startsSql(asText(f.column), f.text)}, FALSE)`;
+		case 'empty':
+			return sql`(${c} IS NULL OR trim(${asText(f.column)}) = '')`;
+		case 'notEmpty':
+			return sql`(${c} IS NOT NULL AND trim(${asText(f.column)}) <> '')`;
+	}
+}
+
+function isoDay(s: string): string {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new Error(`not a YYYY-MM-DD date: ${JSON.stringify(s)}`);
+	return s;
+}
+
+/** Quick search: any of the text columns contains the text (case-insensitive, taken literally); none: no condition. */
+export function searchCondition(text: string, textColumns: readonly string[]): Sql | null {
+	const t = text.trim();
+	if (t === '' || textColumns.length === 0) return null;
+	return sql`coalesce(${join(textColumns.map((c) => containsSql(ident(c), t)), ' OR ')}, FALSE)`;
+}
+
+/** The source with its computed columns added (a SELECT over it, never a copy). */
+export function withComputedSql(source: Sql, computed: readonly ComputedColumn[], columns: readonly ExprColumn[]): Sql {
+	if (computed.length === 0) return source;
+	const known = [...columns];
+	const exprs = computed.map((c) => {
+		const e = compileExpr(c.expr, known);
+		known.push({ name: c.name, type: duckTypeOf(e.type) });
+		return sql`${e.sql} AS ${ident(c.name)}`;
+	});
+	return sql`SELECT *, ${join(exprs)} FROM (${source}) AS grid_base`;
+}
+
+/** All conditions of a view (filters except `except`'s, search) AND-combined; TRUE when none. */
+export function whereSql(o: { filters: readonly GridFilter[]; search?: string; textColumns?: readonly string[]; except?: string }): Sql {
+	const conds = o.filters.filter((f) => f.column !== o.except).map(filterCondition);
+	const s = searchCondition(o.search ?? '', o.textColumns ?? []);
+	if (s) conds.push(s);
+	return conds.length === 0 ? sql`TRUE` : join(conds, ' AND ');
+}
+
+/** The rows the grid shows: the source's rows that pass every filter and the search. */
+export function filteredSql(o: { source: Sql; filters: readonly GridFilter[]; search?: string; textColumns?: readonly string[] }): Sql {
+	if (o.filters.length === 0 && !searchCondition(o.search ?? '', o.textColumns ?? [])) return o.source;
+	return sql`SELECT * FROM (${o.source}) AS grid_f WHERE ${whereSql(o)}`;
+}
+
+/**
+ * A column's values with their counts among the rows the other filters and the search leave, most
+ * frequent first, optionally only those containing `match`; NULL is the empty value.
+ */
+export function valueCountsSql(o: {
+	source: Sql;
+	column: string;
+	filters: readonly GridFilter[];
+	search?: string;
+	textColumns?: readonly string[];
+	match?: string;
+	limit: number;
+}): Sql {
+	const where = whereSql({ ...o, except: o.column });
+	const m = (o.match ?? '').trim();
+	const matching = m === '' ? sql`TRUE` : containsSql(sql`v`, m);
+	return sql`SELECT v, count(*) AS n FROM (SELECT ${asText(o.column)} AS v FROM (${o.source}) AS grid_f WHERE ${where}) AS grid_v
+		WHERE ${matching} GROUP BY v ORDER BY n DESC, v NULLS FIRST LIMIT ${lit(o.limit)}`;
+}
+
+/** The distinct customers of the rows a view leaves (a saved customer list's members). */
+export function customerListSql(o: { source: Sql; customer: string }): Sql {
+	return sql`SELECT DISTINCT ${ident(o.customer)} AS customer_id FROM (${o.source}) AS grid_l WHERE ${ident(o.customer)} IS NOT NULL`;
+}

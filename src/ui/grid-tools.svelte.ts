@@ -1,0 +1,215 @@
+import { ClienteleError, isClienteleError } from '../core/errors.ts';
+import { compileExpr } from '../core/expr/compile.ts';
+import { duckTypeOf, type ExprColumn } from '../core/expr/types.ts';
+import {
+	customerListSql,
+	filteredSql,
+	valueCountsSql,
+	withComputedSql,
+	type GridFilter,
+	type GridView
+} from '../core/sql/grid-filter.ts';
+import {
+	columnProfile,
+	columnProfileSql,
+	profileKind,
+	type ColumnProfile,
+	type ProfileRow
+} from '../core/sql/grid-profile.ts';
+import { countSql, describeSql } from '../core/sql/grid.ts';
+import type { Sql } from '../core/sql/sql.ts';
+import type { DbClient } from '../db/client.ts';
+import { gridViews } from '../state/grid-views.svelte.ts';
+
+/** Quick search waits this long after the last keystroke (no full scan per keystroke). */
+export const SEARCH_DEBOUNCE_MS = 250;
+export const VALUE_LIMIT = 200;
+
+/**
+ * The data grid's tools over one source: its columns and row count, and the view (computed
+ * columns, filters, search) kept in state/grid-views under `key`. `source` is what the grid shows:
+ * the source with the computed columns, filtered. Everything runs in DuckDB's worker.
+ */
+export class GridTools {
+	baseColumns = $state.raw<ExprColumn[]>([]);
+	/** Rows of the source before any filter (the N of "n of N"). */
+	totalAll = $state(0);
+	ready = $state(false);
+	/** What the search box holds now; applied after SEARCH_DEBOUNCE_MS. */
+	searchInput = $state('');
+	private timer: ReturnType<typeof setTimeout> | null = null;
+
+	constructor(
+		private readonly db: DbClient,
+		readonly base: Sql,
+		readonly key: string,
+		readonly customerColumn: string | null = null
+	) {
+		this.searchInput = this.view.search;
+	}
+
+	get view(): GridView {
+		return gridViews.get(this.key);
+	}
+	private update(patch: Partial<GridView>): void {
+		gridViews.set(this.key, { ...this.view, ...patch });
+	}
+
+	async init(): Promise<void> {
+		const [cols, n] = await Promise.all([
+			this.db.query<{ column_name: string; column_type: string }>(describeSql(this.base)),
+			this.db.query<{ n: number }>(countSql(this.base))
+		]);
+		this.baseColumns = cols.rows.map((c) => ({ name: c.column_name, type: c.column_type }));
+		this.totalAll = n.rows[0]?.n ?? 0;
+		this.ready = true;
+	}
+
+	/** Columns with the computed ones (types as the expressions give them). */
+	get columns(): ExprColumn[] {
+		const known = [...this.baseColumns];
+		for (const c of this.view.computed) {
+			try {
+				known.push({ name: c.name, type: duckTypeOf(compileExpr(c.expr, known).type) });
+			} catch {
+				/* a stored expression that no longer fits the columns is left out (its editor says why) */
+			}
+		}
+		return known;
+	}
+
+	get textColumns(): string[] {
+		return this.baseColumns.filter((c) => /^VARCHAR/i.test(c.type)).map((c) => c.name);
+	}
+
+	/** The source with the computed columns (not yet filtered). */
+	get computedSource(): Sql {
+		const names = this.columns.map((c) => c.name);
+		return withComputedSql(
+			this.base,
+			this.view.computed.filter((c) => names.includes(c.name)),
+			this.baseColumns
+		);
+	}
+
+	/** What the grid shows (before the columns are known: the source as it is). */
+	get source(): Sql {
+		if (!this.ready) return this.base;
+		const v = this.view;
+		const names = this.columns.map((c) => c.name);
+		const filters = v.filters.filter((f) => names.includes(f.column));
+		return filteredSql({
+			source: this.computedSource,
+			filters,
+			search: v.search,
+			textColumns: this.textColumns
+		});
+	}
+
+	get active(): boolean {
+		const v = this.view;
+		return v.filters.length > 0 || v.search.trim() !== '';
+	}
+
+	typeOf(column: string): string {
+		return this.columns.find((c) => c.name === column)?.type ?? 'VARCHAR';
+	}
+
+	filterOf(column: string): GridFilter | undefined {
+		return this.view.filters.find((f) => f.column === column);
+	}
+
+	/** Sets (or with null removes) the filter of a column; filters are AND-combined, one per column. */
+	setFilter(column: string, f: GridFilter | null): void {
+		const rest = this.view.filters.filter((x) => x.column !== column);
+		this.update({ filters: f ? [...rest, f] : rest });
+	}
+
+	typeSearch(text: string): void {
+		this.searchInput = text;
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = setTimeout(() => {
+			this.timer = null;
+			this.update({ search: this.searchInput });
+		}, SEARCH_DEBOUNCE_MS);
+	}
+
+	clearSearch(): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.searchInput = '';
+		this.update({ search: '' });
+	}
+
+	clearAll(): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.searchInput = '';
+		this.update({ filters: [], search: '' });
+	}
+
+	/** Adds a computed column; throws a ClienteleError (`expr.*`, with the position) when it does not compile. */
+	addComputed(name: string, expr: string): void {
+		const n = name.trim();
+		if (n === '') throw new ClienteleError('expr.badName');
+		if (this.columns.some((c) => c.name === n))
+			throw new ClienteleError('expr.dupName', { name: n });
+		compileExpr(expr, this.columns);
+		this.update({ computed: [...this.view.computed, { name: n, expr }] });
+	}
+
+	removeComputed(name: string): void {
+		this.update({
+			computed: this.view.computed.filter((c) => c.name !== name),
+			filters: this.view.filters.filter((f) => f.column !== name)
+		});
+	}
+
+	/** A column's values with counts among the rows the other filters leave. */
+	async valueCounts(column: string, match: string): Promise<{ v: string | null; n: number }[]> {
+		const v = this.view;
+		const sql = valueCountsSql({
+			source: this.computedSource,
+			column,
+			filters: v.filters,
+			search: v.search,
+			textColumns: this.textColumns,
+			match,
+			limit: VALUE_LIMIT
+		});
+		return (await this.db.query<{ v: string | null; n: number }>(sql)).rows;
+	}
+
+	/** The profile of a column over the rows shown (one query). */
+	async profile(column: string): Promise<ColumnProfile> {
+		const kind = profileKind(this.typeOf(column));
+		const rows = await this.db.query<ProfileRow>(
+			columnProfileSql({ source: this.source, column, kind })
+		);
+		return columnProfile(kind, rows.rows);
+	}
+
+	/** Saves the rows shown as a customer list (needs a customer column); returns its member count. */
+	async saveList(name: string): Promise<number> {
+		if (!this.customerColumn) throw new Error('this grid has no customer column');
+		const r = await this.db.query<{ n: number }>(
+			countSql(customerListSql({ source: this.source, customer: this.customerColumn }))
+		);
+		const customers = r.rows[0]?.n ?? 0;
+		gridViews.saveList({
+			name,
+			source: this.key,
+			customerColumn: this.customerColumn,
+			view: this.view,
+			customers
+		});
+		return customers;
+	}
+}
+
+export function asExprError(e: unknown): ClienteleError {
+	return isClienteleError(e)
+		? e
+		: new ClienteleError('expr.unexpected', {
+				pos: 1,
+				token: e instanceof Error ? e.message : String(e)
+			});
+}
