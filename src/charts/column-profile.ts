@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ColumnProfile } from '../core/sql/grid-profile.ts';
+import { BAR_COLOURS } from './palette.ts';
 
 export interface ColumnProfileLabels {
 	/** The column's name (the x axis of a histogram). */
@@ -12,7 +13,7 @@ export interface ColumnProfileOptions {
 	width?: number;
 }
 
-const FILL = '#4e79a7';
+const FILL = BAR_COLOURS.histogram;
 
 /**
  * A column profile's chart: a histogram of the bins (numbers; dates on a time axis) or horizontal

@@ -33,7 +33,8 @@ export class GridSelection {
 		return r !== null && row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1;
 	}
 
-	select(at: CellAt, extend: boolean): void {
+	/** Selects a cell (extending from the anchor), or with null nothing (the rows shown changed). */
+	select(at: CellAt | null, extend = false): void {
 		this.active = at;
 		if (!extend || !this.anchor) this.anchor = at;
 	}
