@@ -10,7 +10,8 @@ import { datasets } from './state/datasets.svelte.ts';
 import { profiles } from './state/profiles.svelte.ts';
 import { attachSettings, detachSettings, fieldAdapter } from './state/project-settings.ts';
 import { quality } from './state/quality.svelte.ts';
-import { APP_MOMENT, PROFILES_SETTINGS, QUALITY_SETTINGS, SURVEYS_SETTINGS, TOUCHPOINTS_SETTINGS, WINDOW_SETTINGS } from './state/settings-specs.ts';
+import { gridViews } from './state/grid-views.svelte.ts';
+import { APP_MOMENT, GRID_SETTINGS, PROFILES_SETTINGS, QUALITY_SETTINGS, SURVEYS_SETTINGS, TOUCHPOINTS_SETTINGS, WINDOW_SETTINGS } from './state/settings-specs.ts';
 import { analysisWindow } from './state/window.svelte.ts';
 import type { AbcModel } from './views/abc/abc-model.svelte.ts';
 import { ABC_SETTINGS } from './views/abc/settings.ts';
@@ -27,6 +28,7 @@ import type { MigrationModel } from './views/migrate/migrate-model.svelte.ts';
 import { MIGRATE_SETTINGS } from './views/migrate/settings.ts';
 import type { PlanModel } from './views/plan/plan-model.svelte.ts';
 import { EVALUATE_SETTINGS, PLAN_SETTINGS } from './views/plan/settings.ts';
+import { PERSONA_SETTINGS } from './views/persona/settings.ts';
 import { PROJECT_DIALOG } from './views/project/settings.ts';
 import { QUALITY_VIEW_SETTINGS } from './views/quality/settings.ts';
 import type { RfmModel } from './views/rfm/rfm-model.svelte.ts';
@@ -38,14 +40,14 @@ import { CLV_SETTINGS, MATRIX_SETTINGS } from './views/value-matrix/settings.ts'
 export const ALL_SPECS: readonly SettingsSpec[] = [
 	IMPORT_SETTINGS, ORDERS_SETTINGS, CUSTOMERS_SETTINGS, QUALITY_SETTINGS, TOUCHPOINTS_SETTINGS, SURVEYS_SETTINGS, PROFILES_SETTINGS,
 	WINDOW_SETTINGS, RFM_SETTINGS, RFM_PLOTS_SETTINGS, ABC_SETTINGS, CLV_SETTINGS, MATRIX_SETTINGS, MIGRATE_SETTINGS, LIFECYCLE_SETTINGS,
-	GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS, KPI_SETTINGS, JOURNEY_SETTINGS,
+	GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS, KPI_SETTINGS, JOURNEY_SETTINGS, PERSONA_SETTINGS, GRID_SETTINGS,
 	IMPORT_MOMENT, QUALITY_VIEW_SETTINGS, APP_MOMENT, PROJECT_DIALOG
 ];
 export const RESTORE_ORDER = ALL_SPECS.map((s) => s.key);
 /** The mapping and cleaning: restored before the data is mapped (state/project-flow.ts). */
 export const MAPPING_KEYS = [IMPORT_SETTINGS, ORDERS_SETTINGS, CUSTOMERS_SETTINGS, QUALITY_SETTINGS].map((s) => s.key);
 /** Models made afresh for each data version. */
-const DATA_KEYS = [RFM_SETTINGS, RFM_PLOTS_SETTINGS, ABC_SETTINGS, CLV_SETTINGS, MATRIX_SETTINGS, MIGRATE_SETTINGS, LIFECYCLE_SETTINGS, GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS].map((s) => s.key);
+const DATA_KEYS = [RFM_SETTINGS, RFM_PLOTS_SETTINGS, ABC_SETTINGS, CLV_SETTINGS, MATRIX_SETTINGS, MIGRATE_SETTINGS, LIFECYCLE_SETTINGS, GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS, PERSONA_SETTINGS].map((s) => s.key);
 
 /** The window: a day left at the data's default is saved as "default" and follows the next data. */
 export function attachWindow(): void {
@@ -81,6 +83,7 @@ export function attachPageModels(importModel: ImportModel, kpi: KpiModel, journe
 	attachSettings(PROFILES_SETTINGS, profiles, fieldAdapter(PROFILES_SETTINGS, profiles, (x) => (x.file ? x.apply() : undefined)));
 	attachSettings(KPI_SETTINGS, kpi);
 	attachSettings(JOURNEY_SETTINGS, journey);
+	attachSettings(GRID_SETTINGS, gridViews);
 	attachWindow();
 }
 

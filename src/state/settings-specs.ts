@@ -49,3 +49,12 @@ export const APP_MOMENT: SettingsSpec = {
 	fields: [],
 	transient: ['db', 'file', 'mapping', 'result', 'txVersion', 'kind', 'customerTable', 'rfm', 'importFlow', 'quality', 'matrix', 'view', 'data', 'version', '#answered', '#failed']
 };
+
+/** The data grids' filters, searches and computed columns by grid, and the saved customer lists (filter values are the data's). */
+export const GRID_SETTINGS: SettingsSpec = {
+	key: 'grids',
+	files: ['state/grid-views.svelte.ts'],
+	fields: ['views', 'lists'],
+	transient: [],
+	fromData: ['views', 'lists']
+};

@@ -13,6 +13,8 @@ import { GRADE_TABLE, RAW_TABLE, VALUE_MATRIX_TABLE } from '../../run/tables.ts'
 import type { RfmRun } from '../../state/analysis.svelte.ts';
 import { pageBasisInput, type PageBasis } from '../../state/basis.ts';
 import { profiles } from '../../state/profiles.svelte.ts';
+import { attachSettings } from '../../state/project-settings.ts';
+import { PERSONA_SETTINGS } from './settings.ts';
 
 export type PersonaPageBasis = PageBasis | 'column';
 
@@ -133,7 +135,7 @@ const models = new WeakMap<RfmRun, PersonaModel>();
 export function personaFor(db: DbClient, rfm: RfmRun, hasOrder: boolean, mapped: readonly string[], file: LoadedFile | null): PersonaModel {
 	let m = models.get(rfm);
 	if (!m) {
-		m = new PersonaModel(db, rfm, hasOrder, mapped, file);
+		m = attachSettings(PERSONA_SETTINGS, new PersonaModel(db, rfm, hasOrder, mapped, file));
 		models.set(rfm, m);
 	}
 	return m;
