@@ -28,6 +28,7 @@ import type { MigrationModel } from './views/migrate/migrate-model.svelte.ts';
 import { MIGRATE_SETTINGS } from './views/migrate/settings.ts';
 import type { PlanModel } from './views/plan/plan-model.svelte.ts';
 import { EVALUATE_SETTINGS, PLAN_SETTINGS } from './views/plan/settings.ts';
+import { FORECAST_SETTINGS } from './views/forecast/settings.ts';
 import { PERSONA_SETTINGS } from './views/persona/settings.ts';
 import { PROJECT_DIALOG } from './views/project/settings.ts';
 import { QUALITY_VIEW_SETTINGS } from './views/quality/settings.ts';
@@ -40,7 +41,7 @@ import { CLV_SETTINGS, MATRIX_SETTINGS } from './views/value-matrix/settings.ts'
 export const ALL_SPECS: readonly SettingsSpec[] = [
 	IMPORT_SETTINGS, ORDERS_SETTINGS, CUSTOMERS_SETTINGS, QUALITY_SETTINGS, TOUCHPOINTS_SETTINGS, SURVEYS_SETTINGS, PROFILES_SETTINGS,
 	WINDOW_SETTINGS, RFM_SETTINGS, RFM_PLOTS_SETTINGS, ABC_SETTINGS, CLV_SETTINGS, MATRIX_SETTINGS, MIGRATE_SETTINGS, LIFECYCLE_SETTINGS,
-	GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS, KPI_SETTINGS, JOURNEY_SETTINGS, PERSONA_SETTINGS, GRID_SETTINGS,
+	GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS, KPI_SETTINGS, JOURNEY_SETTINGS, PERSONA_SETTINGS, FORECAST_SETTINGS, GRID_SETTINGS,
 	IMPORT_MOMENT, QUALITY_VIEW_SETTINGS, APP_MOMENT, PROJECT_DIALOG
 ];
 export const RESTORE_ORDER = ALL_SPECS.map((s) => s.key);

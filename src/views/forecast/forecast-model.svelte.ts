@@ -17,6 +17,8 @@ import { RFM_TABLE, TOUCHPOINT_TABLE, TX_TABLE } from '../../run/tables.ts';
 import { startForecast } from '../../workers/forecast-client.ts';
 import { analysisWindow } from '../../state/window.svelte.ts';
 import type { WorkerJob } from '../../workers/protocol.ts';
+import { attachSettings } from '../../state/project-settings.ts';
+import { FORECAST_SETTINGS } from './settings.ts';
 
 export type GroupBy = 'all' | 'segment' | 'touchpoint';
 export type Calendars = 'cn' | 'western' | 'cn,western' | 'none';
@@ -134,7 +136,7 @@ export function forecastFor(db: DbClient, has: { tx: boolean; events: boolean; s
 	let byKey = models.get(db);
 	if (!byKey) models.set(db, (byKey = {}));
 	const key = `${has.tx}|${has.events}|${has.segments}|${has.version}`;
-	return (byKey[key] ??= new ForecastModel(db, has.tx, has.events, has.segments));
+	return (byKey[key] ??= attachSettings(FORECAST_SETTINGS, new ForecastModel(db, has.tx, has.events, has.segments)));
 }
 
 /** The analysis window as a key (transactions are forecast within it). */
