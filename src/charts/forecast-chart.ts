@@ -3,7 +3,7 @@
  * seasonal-naive baseline dashed, and the peak periods marked. Pure: rows and labels in, Plot options out.
  */
 import * as Plot from '@observablehq/plot';
-import { SERIES_COLOURS } from './palette.ts';
+import { FORECAST_COLOURS, SERIES_COLOURS } from './palette.ts';
 
 export interface ForecastChartPoint {
 	date: Date;
@@ -24,7 +24,9 @@ export interface ForecastChartLabels {
 	peak: string;
 }
 
-export function forecastChartOptions(points: readonly ForecastChartPoint[], peaks: readonly Date[], labels: ForecastChartLabels): Plot.PlotOptions {
+/** `peaks`: the forecast periods to mark. */
+export function forecastChartOptions(points: readonly ForecastChartPoint[], o: { peaks: readonly Date[]; labels: ForecastChartLabels }): Plot.PlotOptions {
+	const { peaks, labels } = o;
 	const { series, alert } = SERIES_COLOURS;
 	const history = points.filter((p) => p.kind === 'history');
 	const forecast = points.filter((p) => p.kind === 'forecast');
@@ -37,7 +39,7 @@ export function forecastChartOptions(points: readonly ForecastChartPoint[], peak
 		marginLeft: 56,
 		x: { type: 'utc', label: labels.period },
 		y: { label: labels.value, grid: true, nice: true, zero: true },
-		color: { legend: true, domain: [labels.history, labels.forecast, labels.baseline], range: ['#555', series, '#999'] },
+		color: { legend: true, domain: [labels.history, labels.forecast, labels.baseline], range: [FORECAST_COLOURS.history, series, FORECAST_COLOURS.baseline] },
 		marks: [
 			Plot.areaY(forecast, { x: 'date', y1: 'lower95', y2: 'upper95', fill: series, fillOpacity: 0.12 }),
 			Plot.areaY(forecast, { x: 'date', y1: 'lower80', y2: 'upper80', fill: series, fillOpacity: 0.22 }),

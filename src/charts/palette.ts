@@ -52,6 +52,8 @@ export const CHECK_COLOURS = { actual: '#1d2733', predicted: '#e0662f' } as cons
 
 /** One series over time or stages (KPIs, journey, funnel), its interval, and a target or pain point. */
 export const SERIES_COLOURS = { series: 'steelblue', interval: '#8aa', alert: '#c0392b' } as const;
+/** Demand forecasts: the history and the seasonal-naive baseline beside the forecast (SERIES_COLOURS.series). */
+export const FORECAST_COLOURS = { history: '#555', baseline: '#999' } as const;
 
 /** The Pareto curve and its guides. */
 export const PARETO_COLOURS = {
