@@ -8,13 +8,24 @@ import { runRfm } from '../run/rfm.ts';
 import { runValueMatrixFromTransactions } from '../run/value-matrix.ts';
 import { cliToday } from './as-of.ts';
 import { fitAndWarn } from './clv.ts';
-import { gradeSettings, type GradeSettings } from './grade.ts';
-import { lifecycleDaysFrom } from './lifecycle.ts';
-import { optionalString, type Values } from './options.ts';
+import { GRADE_OPTIONS, gradeSettings, type GradeSettings } from './grade.ts';
+import { LIFECYCLE_DAY_OPTIONS, lifecycleDaysFrom } from './lifecycle.ts';
+import { LANG_OPTION, optionalString, type Values } from './options.ts';
+import { PROFILE_OPTIONS } from './profile-options.ts';
 import { stageBasis, tierBasis } from './plan-stage.ts';
 import { planSegmentNames, segmentRuleTexts } from './plan-words.ts';
-import { frequencyFor, parseScoring, parseSegments, parseTxInput, type TxInput } from './rfm-options.ts';
-import { valueMatrixSettings } from './value-matrix.ts';
+import { frequencyFor, INPUT_OPTIONS, parseScoring, parseSegments, parseTxInput, type TxInput } from './rfm-options.ts';
+import { VALUE_MATRIX_OPTIONS, valueMatrixSettings } from './value-matrix.ts';
+
+/** The flags of every basis (transactions, value matrix, lifecycle days, grading, profiles, --lang): plan and persona take them all. */
+export const BASIS_FLAG_OPTIONS = {
+	...INPUT_OPTIONS,
+	...VALUE_MATRIX_OPTIONS,
+	...LANG_OPTION,
+	...LIFECYCLE_DAY_OPTIONS,
+	...GRADE_OPTIONS,
+	...PROFILE_OPTIONS
+} as const;
 
 /**
  * A grouping basis from the command line — RFM segments, value-matrix quadrants, grading tiers or

@@ -10,16 +10,13 @@ import { translate } from '../i18n/translate.ts';
 import { MAX_TEXT_VALUES, runPersona, type PersonaBasis } from '../run/persona.ts';
 import { RAW_TABLE } from '../run/tables.ts';
 import { cliDefaultAsOf } from './as-of.ts';
-import { basisCost, basisFlags, runBasis, type BasisFlags } from './basis.ts';
-import { GRADE_OPTIONS } from './grade.ts';
+import { BASIS_FLAG_OPTIONS, basisCost, basisFlags, runBasis, type BasisFlags } from './basis.ts';
 import { loadTransactions, numberOption } from './input.ts';
 import { writeOutput } from './io.ts';
-import { LIFECYCLE_DAY_OPTIONS } from './lifecycle.ts';
-import { choice, dateOption, LANG_OPTION, langOption, optionalString, parseOptions, requireOption, type Values } from './options.ts';
+import { choice, dateOption, langOption, optionalString, parseOptions, requireOption, type Values } from './options.ts';
 import { PERSONA_HELP } from './persona-help.ts';
-import { loadProfilesArg, parseProfilesArg, PROFILE_OPTIONS } from './profile-options.ts';
-import { INPUT_HELP, INPUT_OPTIONS, parseTxInput } from './rfm-options.ts';
-import { VALUE_MATRIX_OPTIONS } from './value-matrix.ts';
+import { loadProfilesArg, parseProfilesArg } from './profile-options.ts';
+import { INPUT_HELP, parseTxInput } from './rfm-options.ts';
 
 const CLASS_FLAGS = ['category', 'channel', 'region', 'discount'] as const;
 
@@ -37,12 +34,7 @@ function checkColumns(columns: readonly string[], named: BehaviourColumns, file:
 
 export async function personaCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, {
-		...INPUT_OPTIONS,
-		...VALUE_MATRIX_OPTIONS,
-		...LANG_OPTION,
-		...LIFECYCLE_DAY_OPTIONS,
-		...GRADE_OPTIONS,
-		...PROFILE_OPTIONS,
+		...BASIS_FLAG_OPTIONS,
 		by: { type: 'string' },
 		'by-column': { type: 'string' },
 		category: { type: 'string' },

@@ -12,14 +12,11 @@ import { runPlan } from '../run/plan.ts';
 import { actionListCsv } from '../run/plan-export.ts';
 import { loadTransactions, numberOption } from './input.ts';
 import { writeOutput } from './io.ts';
-import { choice, dateOption, LANG_OPTION, langOption, optionalString, parseOptions, requireOption, type Values } from './options.ts';
-import { INPUT_HELP, INPUT_OPTIONS } from './rfm-options.ts';
-import { VALUE_MATRIX_OPTIONS } from './value-matrix.ts';
+import { choice, dateOption, langOption, optionalString, parseOptions, requireOption, type Values } from './options.ts';
+import { INPUT_HELP } from './rfm-options.ts';
 import { PLAN_HELP } from './plan-help.ts';
-import { basisCost, basisFlags, runBasis } from './basis.ts';
-import { GRADE_OPTIONS } from './grade.ts';
-import { LIFECYCLE_DAY_OPTIONS } from './lifecycle.ts';
-import { loadProfilesArg, parseProfilesArg, PROFILE_OPTIONS } from './profile-options.ts';
+import { BASIS_FLAG_OPTIONS, basisCost, basisFlags, runBasis } from './basis.ts';
+import { loadProfilesArg, parseProfilesArg } from './profile-options.ts';
 
 function readText(file: string): string {
 	try {
@@ -62,12 +59,7 @@ function profileColumnsFrom(v: Values, hasProfiles: boolean): string[] {
 
 export async function planCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, {
-		...INPUT_OPTIONS,
-		...VALUE_MATRIX_OPTIONS,
-		...LANG_OPTION,
-		...LIFECYCLE_DAY_OPTIONS,
-		...GRADE_OPTIONS,
-		...PROFILE_OPTIONS,
+		...BASIS_FLAG_OPTIONS,
 		'profile-columns': { type: 'string' },
 		basis: { type: 'string' },
 		plans: { type: 'string' },
