@@ -20,8 +20,8 @@ type Counts = Record<string, number>;
  */
 async function cli(extra: string[] = []): Promise<{ counts: Counts; ids: Record<string, string[]>; share80: number; gini: number }> {
 	const { stdout } = await run(
-		'npx',
-		['tsx', 'src/cli/main.ts', 'abc', '--input', SAMPLE, '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号', ...extra],
+		process.execPath,
+		['--import', 'tsx', 'src/cli/main.ts', 'abc', '--input', SAMPLE, '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号', ...extra],
 		{ cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }
 	);
 	const lines = stdout.trim().split(/\r?\n/);

@@ -29,9 +29,9 @@ async function counts(page: Page): Promise<Record<string, number>> {
 /** The CLI's segment counts for the same file, mapping, method and rule set (ids, not names). */
 function cliCounts(): Record<string, number> {
 	const out = execFileSync(
-		'npx',
+		process.execPath,
 		[
-			'tsx', 'src/cli/main.ts', 'rfm', '--customer-table', '--input', R_CUSTOMERS, '--customer', 'customer_id',
+			'--import', 'tsx', 'src/cli/main.ts', 'rfm', '--customer-table', '--input', R_CUSTOMERS, '--customer', 'customer_id',
 			'--orders', 'number_of_orders', '--recency', 'recency_days', '--revenue', 'revenue', '--method', 'r-rfm',
 			'--segments', 'r10-tests'
 		],

@@ -38,7 +38,7 @@ async function openGrade(lang: string): Promise<{ page: Page; errors: string[]; 
 
 describe('grading standards in Chromium', () => {
 	it('zh-CN: the preset grades as the CLI does; a weight edit keeps the sum at 100 and moves customers', async () => {
-		const { stdout } = await run('npx', ['tsx', 'src/cli/main.ts', 'grade', '--input', SAMPLE, '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号', '--standard', 'vip', '--lang', 'zh'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+		const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'grade', '--input', SAMPLE, '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号', '--standard', 'vip', '--lang', 'zh'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
 		const cli: Record<string, number> = {};
 		for (const line of stdout.trim().split(/\r?\n/).slice(1)) {
 			const tier = line.split(',').at(-2) ?? '';

@@ -39,7 +39,7 @@ export function cli(args: readonly string[]): Promise<CliTable> {
 	const key = JSON.stringify(args);
 	let p = runs.get(key);
 	if (!p) {
-		p = run('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => {
+		p = run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => {
 			const parsed = Papa.parse<Record<string, string>>(stdout.trim(), { header: true, skipEmptyLines: true });
 			return { fields: parsed.meta.fields ?? [], rows: parsed.data };
 		});

@@ -77,7 +77,7 @@ describe('--tz', () => {
 	});
 
 	it('exit code 2 and one translated line on stderr (spawned)', () => {
-		const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'rfm', '--input', UNIX, ...roles, '--tz', 'Mars/Olympus'], { cwd: ROOT, encoding: 'utf8' });
+		const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'rfm', '--input', UNIX, ...roles, '--tz', 'Mars/Olympus'], { cwd: ROOT, encoding: 'utf8' });
 		expect(r.status).toBe(2);
 		const lines = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
 		expect(lines).toEqual(['clientele rfm: --tz Mars/Olympus: not a time zone name. Use an IANA name, e.g. UTC, Asia/Shanghai, Asia/Hong_Kong, Europe/Berlin, America/New_York']);

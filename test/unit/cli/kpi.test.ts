@@ -138,7 +138,7 @@ describe('kpi retention', () => {
 describe('kpi (spawned): exit code 2, one line on stderr, no partial file', () => {
 	it("'abc' at row 18", () => {
 		const out = path.join(tmp(), 'never.csv');
-		const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'kpi', 'nps', '--input', fixture('kpi', 'nps_bad_text.csv'), '--score', 'score', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+		const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'kpi', 'nps', '--input', fixture('kpi', 'nps_bad_text.csv'), '--score', 'score', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 		const stderr = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
 		expect(r.status).toBe(2);
 		expect(stderr).toHaveLength(1);

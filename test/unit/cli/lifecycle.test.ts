@@ -87,11 +87,11 @@ describe('clientele lifecycle: the contract', () => {
 	});
 
 	it('spawned: exit 2 and one translated line on stderr; --help names the contract', () => {
-		const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'lifecycle', ...TX, '--active-days', '200'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+		const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lifecycle', ...TX, '--active-days', '200'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 		const stderr = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
 		expect(r.status).toBe(2);
 		expect(stderr).toEqual(['clientele lifecycle: The days must satisfy 0 < active (200) < churn (180): a customer turns silent after the active days and churned after the churn days.']);
-		const h = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'lifecycle', '--help'], { cwd: ROOT, encoding: 'utf8' });
+		const h = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lifecycle', '--help'], { cwd: ROOT, encoding: 'utf8' });
 		expect(h.status).toBe(0);
 		for (const o of ['--profiles', '--profiles-id', '--profiles-sheet', '--new-days', '--active-days', '--churn-days', '--as-of', '--lang', '--out', HEADER]) expect(h.stdout).toContain(o);
 	});

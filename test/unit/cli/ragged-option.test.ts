@@ -40,13 +40,13 @@ describe('--ragged (in process)', () => {
 describe('--ragged (spawned)', () => {
 	it('stop → exit 2, one line naming the lines and --ragged skip, no output file; help documents it', () => {
 		const out = path.join(tmp(), 'never.csv');
-		const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'abc', '--input', MULTI, ...MAP, '--ragged', 'stop', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+		const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'abc', '--input', MULTI, ...MAP, '--ragged', 'stop', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 		const stderr = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
 		expect(r.status).toBe(2);
 		expect(stderr).toHaveLength(1);
 		expect(stderr[0]).toMatch(/^clientele abc: File .*ragged_multiline\.csv: .*\(4\): 2\. Line \(fields found\): 8 \(3\), 10 \(5\)\. .*--ragged skip/);
 		expect(fs.existsSync(out)).toBe(false);
-		const help = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'abc', '--help'], { cwd: ROOT, encoding: 'utf8' });
+		const help = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'abc', '--help'], { cwd: ROOT, encoding: 'utf8' });
 		expect(help.stdout).toMatch(/--ragged skip\|stop +rows whose number of fields differs/);
 	});
 });

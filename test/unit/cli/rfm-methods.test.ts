@@ -256,8 +256,8 @@ describe('migrate command', () => {
 describe('spawned CLI (keep few: ~3 s each)', () => {
 	it('a bad argument exits 2 with one message and no output', () => {
 		const r = spawnSync(
-			'npx',
-			['tsx', 'src/cli/main.ts', 'rfm', ...R_ARGS, '--method', 'quartile'],
+			process.execPath,
+			['--import', 'tsx', 'src/cli/main.ts', 'rfm', ...R_ARGS, '--method', 'quartile'],
 			{ cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } }
 		);
 		const stderr = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn'));
