@@ -1,6 +1,9 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
+/** Unit test folders of the pure layers (core, charts, i18n, ui, the bench scripts' helpers). */
+const PURE = ['test/unit/{core,charts,i18n,ui,scripts}/**/*.test.ts'];
+
 // The built site must work offline: every wasm/worker file is emitted as a same-origin asset.
 export default defineConfig({
 	plugins: [svelte()],
@@ -14,13 +17,19 @@ export default defineConfig({
 	preview: { host: '127.0.0.1' },
 	server: { host: '127.0.0.1' },
 	test: {
-		include: ['test/unit/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		env: { TZ: 'UTC' },
 		// Every test must assert something (no hand-written expect.hasAssertions() in each).
 		expect: { requireAssertions: true },
-		pool: 'forks'
+		pool: 'forks',
+		// The pure layers' files share their worker processes (no fresh module graph per file): measured on
+		// test/unit/core, 204 s → 50 s of CPU for the same 1,224 tests. Their modules keep no state between calls.
+		// The files that open an engine, spawn the CLI, mock modules or touch process state stay isolated.
+		projects: [
+			{ extends: true, test: { name: 'pure', include: PURE, isolate: false } },
+			{ extends: true, test: { name: 'engine', include: ['test/unit/**/*.test.ts'], exclude: PURE } }
+		]
 	}
 });
