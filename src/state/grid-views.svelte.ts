@@ -4,6 +4,7 @@
  * the grid's key (e.g. `raw:<file>`), so project files can store them and other views can use a
  * saved list as a group (its members: customerListSql over the list's source and view).
  */
+import { readLayout, type GridLayout } from '../core/grid/layout.ts';
 import { EMPTY_VIEW, type GridView } from '../core/sql/grid-filter.ts';
 
 /** A customer list saved from a filtered grid. */
@@ -23,6 +24,8 @@ class GridViews {
 	/** Settings per grid key (replaced, never mutated). */
 	views = $state.raw<Record<string, GridView>>({});
 	lists = $state.raw<CustomerList[]>([]);
+	/** Column widths and hidden columns per grid key (every grid, with or without tools). */
+	layouts = $state.raw<Record<string, GridLayout>>({});
 
 	get(key: string): GridView {
 		return this.views[key] ?? EMPTY_VIEW;
@@ -30,6 +33,15 @@ class GridViews {
 
 	set(key: string, view: GridView): void {
 		this.views = { ...this.views, [key]: view };
+	}
+
+	/** The grid's layout (a restored project's JSON is checked here: it is untrusted). */
+	layout(key: string): GridLayout {
+		return readLayout(this.layouts[key]);
+	}
+
+	setLayout(key: string, layout: GridLayout): void {
+		this.layouts = { ...this.layouts, [key]: layout };
 	}
 
 	/** Saves (or replaces, by name) a customer list. */

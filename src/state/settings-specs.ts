@@ -54,7 +54,7 @@ export const APP_MOMENT: SettingsSpec = {
 export const GRID_SETTINGS: SettingsSpec = {
 	key: 'grids',
 	files: ['state/grid-views.svelte.ts'],
-	fields: ['views', 'lists'],
+	fields: ['views', 'lists', 'layouts'],
 	transient: [],
 	fromData: ['views', 'lists']
 };

@@ -1,11 +1,13 @@
 /** The data grid's keyboard: moving the selection, and Ctrl/Cmd+C copying it (TSV + HTML). */
 import { translate } from '../i18n/translate.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
-import { ROW_HEIGHT, type GridModel } from './grid-model.svelte.ts';
+import { ROW_HEIGHT, type GridColumn, type GridModel } from './grid-model.svelte.ts';
 import { copyPayload, MAX_COPY_CELLS, type GridSelection } from './grid-selection.svelte.ts';
 
 interface KeyContext {
 	model: GridModel;
+	/** The columns shown, in order (hidden ones are neither moved through nor copied). */
+	columns: readonly GridColumn[];
 	sel: GridSelection;
 	scroller: HTMLElement | undefined;
 	/** Says what a copy did. */
@@ -40,7 +42,7 @@ async function copy(c: KeyContext): Promise<void> {
 		return;
 	}
 	const rows = await c.model.rows(r.r0, r.r1 - r.r0 + 1);
-	const p = copyPayload(c.model.columns, rows, r.c0, r.c1);
+	const p = copyPayload(c.columns, rows, r.c0, r.c1);
 	try {
 		await navigator.clipboard.write([
 			new ClipboardItem({
@@ -65,7 +67,7 @@ export function gridKey(e: KeyboardEvent, c: KeyContext): void {
 		1,
 		Math.floor(((c.scroller?.clientHeight ?? 480) - c.header) / ROW_HEIGHT) - 1
 	);
-	if (c.sel.key(e, { rows: c.model.total, cols: c.model.columns.length, page })) {
+	if (c.sel.key(e, { rows: c.model.total, cols: c.columns.length, page })) {
 		e.preventDefault();
 		reveal(c);
 	}

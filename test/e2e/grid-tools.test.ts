@@ -63,6 +63,51 @@ describe.each([
 			const tsv = all.slice(0, 3).map((r) => `${r['订单号']}\t${r['客户编号']}`).join('\r\n');
 			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tsv);
 
+			// Columns: hide the customer id (the keyboard and the copy skip it), widen the order id by keys and by a
+			// drag; the first shown column stays beside the row numbers when the grid scrolls sideways.
+			const grid = page.getByTestId('raw-grid');
+			const heads = () => grid.locator('[role="columnheader"]').count();
+			const shown = await heads();
+			await page.getByTestId('raw-grid-columns').click();
+			await page.locator('[data-testid="raw-grid-column-toggle"][data-column="客户编号"]').uncheck();
+			await expect.poll(heads).toBe(shown - 1);
+			expect(await page.getByTestId('raw-grid-columns').getAttribute('data-hidden')).toBe('1');
+			await grid.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first().click();
+			await page.keyboard.press('Shift+ArrowRight');
+			await page.keyboard.press('Control+c');
+			// The copy is asynchronous (the rows are fetched): wait for the clipboard to hold this one (a tab, one line).
+			const clip = () => page.evaluate(() => navigator.clipboard.readText());
+			await expect.poll(async () => /^[^\r\n]*\t[^\r\n]*$/.test(await clip()), { timeout: 10_000 }).toBe(true);
+			const copied = (await clip()).split('\t');
+			expect(copied[0]).toBe(all[0]!['订单号']);
+			expect(copied[1]).toContain(all[0]!['下单时间']!.slice(0, 10));
+			const idHead = grid.locator('[role="columnheader"]').nth(1);
+			const w0 = (await idHead.boundingBox())!.width;
+			await page.locator('[data-testid="col-resize"][data-column="订单号"]').focus();
+			for (const k of ['ArrowRight', 'ArrowRight']) await page.keyboard.press(k);
+			await expect.poll(async () => (await idHead.boundingBox())!.width).toBe(w0 + 32);
+			const handle = (await page.locator('[data-testid="col-resize"][data-column="订单号"]').boundingBox())!;
+			await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+			await page.mouse.down();
+			await page.mouse.move(handle.x + handle.width / 2 + 400, handle.y + handle.height / 2, { steps: 5 });
+			await page.mouse.up();
+			expect(Math.abs((await idHead.boundingBox())!.width - (w0 + 432))).toBeLessThanOrEqual(1);
+			const scroller = grid.locator('[role="grid"]');
+			const left = (await scroller.boundingBox())!.x;
+			expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth + 200)).toBe(true);
+			await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+			await expect.poll(async () => (await idHead.boundingBox())!.x - left).toBe(64);
+			await page.screenshot({ path: path.join(SHOTS, `grid-columns-${lang}.png`) });
+			await scroller.evaluate((el) => (el.scrollLeft = 0));
+			await page.locator('[data-testid="col-resize"][data-column="订单号"]').focus();
+			await page.keyboard.press('Delete');
+			await expect.poll(async () => (await idHead.boundingBox())!.width).toBe(w0);
+			await page.getByTestId('raw-grid-columns').click();
+			await page.getByTestId('raw-grid-columns-all').click();
+			await expect.poll(heads).toBe(shown);
+			await page.keyboard.press('Escape');
+			await expect.poll(() => page.getByTestId('raw-grid-columns-all').count()).toBe(0);
+
 			// Filters: channel = a value, 100 ≤ amount ≤ 500.
 			await filterValue(page, '渠道', channel);
 			const byChannel = all.filter((r) => r['渠道'] === channel);

@@ -3,6 +3,12 @@
  * columns and their expression language (core/expr). `zh` has exactly the keys of `en`.
  */
 const en = {
+	'grid.columns': 'Columns',
+	'grid.columnsHidden': 'Columns ({n} hidden)',
+	'grid.columnsSearch': 'Find a column',
+	'grid.columnsShowAll': 'Show all',
+	'grid.resize': 'Width of {column}',
+	'grid.resizeHint': 'Drag to resize (← / → keys; double-click or Delete: default width)',
 	'gt.count': '{shown} of {total} rows',
 	'gt.search': 'Search text columns',
 	'gt.searchLabel': 'Quick search across the text columns',
@@ -80,6 +86,12 @@ const en = {
 };
 
 const zh: Record<keyof typeof en, string> = {
+	'grid.columns': '列',
+	'grid.columnsHidden': '列（已隐藏 {n} 列）',
+	'grid.columnsSearch': '查找列',
+	'grid.columnsShowAll': '全部显示',
+	'grid.resize': '{column} 的列宽',
+	'grid.resizeHint': '拖动调整列宽（← / → 键；双击或 Delete：恢复默认宽度）',
 	'gt.count': '{shown} / {total} 行',
 	'gt.search': '搜索文本列',
 	'gt.searchLabel': '在文本列中快速搜索',
