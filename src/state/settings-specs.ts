@@ -56,5 +56,5 @@ export const GRID_SETTINGS: SettingsSpec = {
 	files: ['state/grid-views.svelte.ts'],
 	fields: ['views', 'lists', 'layouts'],
 	transient: [],
-	fromData: ['views', 'lists']
+	fromData: ['views', 'lists', 'layouts']
 };
