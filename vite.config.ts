@@ -1,9 +1,10 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { offlinePlugin } from './scripts/offline-plugin.ts';
 
 // The built site must work offline: every wasm/worker file is emitted as a same-origin asset.
 export default defineConfig({
-	plugins: [svelte()],
+	plugins: [svelte(), offlinePlugin()],
 	base: './',
 	build: {
 		target: 'es2022',

@@ -15,7 +15,9 @@ const TYPES: Record<string, string> = {
 	'.svg': 'image/svg+xml',
 	'.csv': 'text/csv; charset=utf-8',
 	'.json': 'application/json',
-	'.md': 'text/markdown; charset=utf-8'
+	'.md': 'text/markdown; charset=utf-8',
+	'.png': 'image/png',
+	'.webmanifest': 'application/manifest+json'
 };
 
 /** Serves the built site (dist/) on 127.0.0.1 with an ephemeral port. */
@@ -38,7 +40,15 @@ export async function serveDist(): Promise<{ url: string; close: () => Promise<v
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const { port } = server.address() as AddressInfo;
-	return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+	// closeAllConnections: the browser's kept-alive connections end too (a stopped server is unreachable at once).
+	return {
+		url: `http://127.0.0.1:${port}/`,
+		close: () =>
+			new Promise((r) => {
+				server.close(() => r());
+				server.closeAllConnections();
+			})
+	};
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -60,9 +70,13 @@ export async function launch(): Promise<Browser> {
 	});
 }
 
-/** A page whose every request is recorded, including those of workers. */
-export async function openPage(browser: Browser, url: string, opts: { lang?: string; width?: number; height?: number; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 1000 }, acceptDownloads: true, locale: opts.lang === 'en' ? 'en-US' : 'zh-CN', timezoneId: opts.timezoneId });
+/**
+ * A page whose every request is recorded, including those of workers. The offline copy's service
+ * worker is blocked unless asked for (test/e2e/offline.test.ts): each context would otherwise
+ * download and cache the whole site (~55 MB) beside the test it runs.
+ */
+export async function openPage(browser: Browser, url: string, opts: { lang?: string; width?: number; height?: number; timezoneId?: string; serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
+	const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 1000 }, acceptDownloads: true, locale: opts.lang === 'en' ? 'en-US' : 'zh-CN', timezoneId: opts.timezoneId, serviceWorkers: opts.serviceWorkers ?? 'block' });
 	const requests: string[] = [];
 	const errors: string[] = [];
 	context.on('request', (r) => requests.push(r.url()));

@@ -1,0 +1,118 @@
+/**
+ * Offline use and keeping work on this computer (issue 15 §4), in one browser:
+ * - the first visit fills the offline copy; with the static server stopped (the browser's offline
+ *   switch does not reach service workers), a reload still opens the page, loads the sample and
+ *   shows its RFM segments, and no request ever leaves the site's origin;
+ * - "remember my work" is off by default; on, a saved project survives a reload, reopens to the same
+ *   summary; "forget everything" leaves no OPFS entry, no database, no cache and no key of ours.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, launch, openPage, ROOT, serveDist, SHOTS } from './harness.ts';
+import { sampleCustomers } from './sample-data.ts';
+
+const DIST = path.resolve(process.env.CLIENTELE_DIST ?? path.join(ROOT, 'dist'));
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+	fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => browser?.close());
+
+/** The files a Chromium (WebAssembly exceptions: DuckDB's eh engine) must find offline: every file of dist/ but sw.js, the sample's notes and the other engine. */
+function expectedCache(): string[] {
+	const files = (fs.readdirSync(DIST, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/'));
+	return files
+		.filter((f) => fs.statSync(path.join(DIST, f)).isFile())
+		.filter((f) => f !== 'sw.js' && !f.endsWith('README.md') && !/duckdb-(browser-)?mvp/.test(f))
+		.sort();
+}
+
+/** Paths (relative to the site) of what the offline caches hold. */
+function cachedPaths(page: Page, origin: string): Promise<string[]> {
+	return page.evaluate(async (o) => {
+		const out: string[] = [];
+		for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) out.push(r.url.slice(o.length));
+		return out.sort();
+	}, origin);
+}
+
+async function rfm(page: Page): Promise<{ customers: string | null; table: string }> {
+	await page.getByTestId('tab-rfm').click();
+	const table = (await page.getByTestId('segment-summary').textContent()) ?? '';
+	return { customers: await page.getByTestId('rfm-totals').getAttribute('data-customers'), table };
+}
+
+describe('offline and this computer', () => {
+	it('works offline after the first visit: server stopped, reload, load the sample, get segments', async () => {
+		const server = await serveDist();
+		const { context, page, requests, errors } = await openPage(browser, server.url, { serviceWorkers: 'allow' });
+		try {
+			// The first visit: the worker takes control and precaches the build.
+			await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
+			await expect.poll(() => cachedPaths(page, server.url), { timeout: 120_000, interval: 500 }).toEqual(expectedCache());
+			await page.getByTestId('offline-open').click();
+			await expect(page.getByTestId('offline-about').getAttribute('data-status')).resolves.toBe('ready');
+			await page.getByTestId('offline-close').click();
+			await server.close();
+			await expect(fetch(server.url)).rejects.toThrow();
+			await page.reload();
+			await page.getByTestId('load-sample').click();
+			await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+			const got = await rfm(page);
+			expect(Number(got.customers)).toBe(sampleCustomers());
+			expect(got.table).toMatch(/冠军客户/);
+			expect(foreignRequests(requests, new URL(server.url).origin)).toEqual([]);
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+			await server.close();
+		}
+	});
+
+	it('remembers a project only when asked, reopens it after a reload, and forgets everything', async () => {
+		const server = await serveDist();
+		const { context, page, errors } = await openPage(browser, server.url, { lang: 'en', width: 1440, height: 900 });
+		try {
+			await page.getByTestId('load-sample').click();
+			await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+			const before = await rfm(page);
+			await page.getByTestId('offline-open').click();
+			// Off by default, and nothing stored yet.
+			await expect(page.getByTestId('remember-toggle').isChecked()).resolves.toBe(false);
+			expect(await page.evaluate(() => Array.fromAsync((navigator.storage.getDirectory() as Promise<FileSystemDirectoryHandle & { keys(): AsyncIterable<string> }>).then((d) => d.keys())))).toEqual([]);
+			await page.getByTestId('remember-toggle').check();
+			await expect.poll(() => page.getByTestId('remember-where').textContent()).toMatch(/Origin Private File System/);
+			await page.getByTestId('remember-include-data').check();
+			await page.getByTestId('remember-save').click();
+			await expect.poll(() => page.getByTestId('offline-notes').textContent(), { timeout: 60_000 }).toMatch(/Saved on this computer/);
+			await page.screenshot({ path: path.join(SHOTS, 'offline-en.png') });
+			await page.reload();
+			await page.getByTestId('offline-open').click();
+			await expect.poll(() => page.getByTestId('recent-item').count()).toBe(1);
+			await expect(page.getByTestId('recent-item').textContent()).resolves.toMatch(/sample-transactions-.*\.clientele.*settings and data/);
+			await page.getByTestId('recent-open').click();
+			await expect.poll(() => page.getByTestId('project-notes').textContent(), { timeout: 120_000 }).toMatch(/opened/);
+			await page.getByTestId('project-close').click();
+			await expect.poll(() => rfm(page).catch(() => null), { timeout: 120_000, interval: 1000 }).toEqual(before);
+			// Forget everything: checked by the page, and here, independently.
+			await page.getByTestId('offline-open').click();
+			await page.getByTestId('forget-all').click();
+			await page.getByTestId('forget-confirm').click();
+			await expect.poll(() => page.getByTestId('offline-notes').textContent(), { timeout: 30_000 }).toMatch(/nothing of Clientele is left/);
+			const left = await page.evaluate(async () => ({
+				opfs: await Array.fromAsync(((await navigator.storage.getDirectory()) as FileSystemDirectoryHandle & { keys(): AsyncIterable<string> }).keys()),
+				databases: (await indexedDB.databases()).map((d) => d.name),
+				caches: await caches.keys(),
+				keys: Object.keys(localStorage).filter((k) => k.startsWith('clientele'))
+			}));
+			expect(left).toEqual({ opfs: [], databases: [], caches: [], keys: [] });
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+			await server.close();
+		}
+	});
+});
