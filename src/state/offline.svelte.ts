@@ -20,7 +20,6 @@ class Offline {
 	/** Why this page cannot work offline (file://, plain http on a non-local host, no support), else null. */
 	readonly block: OfflineBlock = offlineBlock({
 		protocol: location.protocol,
-		hostname: location.hostname,
 		secureContext: window.isSecureContext,
 		hasServiceWorker: 'serviceWorker' in navigator
 	});

@@ -50,10 +50,10 @@ export function installFiles(m: PrecacheManifest, hasExceptions: boolean): strin
 	return m.files.filter((f) => !skip.has(f));
 }
 
-/** Why a page cannot work offline: null when it can (https:, or http: on localhost). */
+/** Why a page cannot work offline: null when it can (a secure context — https:, or http: on localhost — with service workers). */
 export type OfflineBlock = 'file' | 'insecure' | 'unsupported' | null;
 
-export function offlineBlock(o: { protocol: string; hostname: string; secureContext: boolean; hasServiceWorker: boolean }): OfflineBlock {
+export function offlineBlock(o: { protocol: string; secureContext: boolean; hasServiceWorker: boolean }): OfflineBlock {
 	if (o.protocol === 'file:') return 'file';
 	if (!o.secureContext) return 'insecure';
 	if (!o.hasServiceWorker) return 'unsupported';
