@@ -20,11 +20,19 @@ const TYPES: Record<string, string> = {
 	'.webmanifest': 'application/manifest+json'
 };
 
-/** Serves the built site (dist/) on 127.0.0.1 with an ephemeral port. */
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves the built site (dist/) on 127.0.0.1 with an ephemeral port. `replace` maps a path (e.g.
+ * '/sw.js') to what is served instead, read on each request (a test can publish a "new build").
+ */
+export async function serveDist(replace?: ReadonlyMap<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
 	if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first');
 	const server = http.createServer((req, res) => {
 		const u = new URL(req.url ?? '/', 'http://x');
+		const instead = replace?.get(u.pathname);
+		if (instead !== undefined) {
+			res.writeHead(200, { 'content-type': TYPES[path.extname(u.pathname)] ?? 'application/octet-stream' }).end(instead);
+			return;
+		}
 		let file = path.join(DIST, decodeURIComponent(u.pathname));
 		if (!file.startsWith(DIST)) {
 			res.writeHead(403).end();
@@ -53,11 +61,13 @@ export async function serveDist(): Promise<{ url: string; close: () => Promise<v
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launch(): Promise<Browser> {
+/** Chromium as the tests use it; `extraArgs` add switches (e.g. a host name mapped to 127.0.0.1). */
+export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
 		args: [
+			...extraArgs,
 			'--no-sandbox',
 			'--disable-gpu',
 			'--disable-quic',

@@ -14,9 +14,11 @@ import { foreignRequests, launch, openPage, ROOT, serveDist, SHOTS } from './har
 import { sampleCustomers } from './sample-data.ts';
 
 const DIST = path.resolve(process.env.CLIENTELE_DIST ?? path.join(ROOT, 'dist'));
+const INTRANET = 'clientele-intranet.test';
 let browser: Browser;
 beforeAll(async () => {
-	browser = await launch();
+	// A host name that is not localhost: plain http there is not a secure context.
+	browser = await launch([`--host-resolver-rules=MAP ${INTRANET} 127.0.0.1`]);
 	fs.mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => browser?.close());
@@ -39,6 +41,27 @@ function cachedPaths(page: Page, origin: string): Promise<string[]> {
 	}, origin);
 }
 
+/** What this origin keeps: OPFS root entries, IndexedDB databases, caches, localStorage keys of ours. */
+function leftovers(page: Page): Promise<{ opfs: string[]; databases: (string | undefined)[]; caches: string[]; keys: string[] }> {
+	return page.evaluate(async () => {
+		const opfs: string[] = [];
+		const root = (await navigator.storage.getDirectory()) as FileSystemDirectoryHandle & { keys(): AsyncIterable<string> };
+		for await (const k of root.keys()) opfs.push(k);
+		return {
+			opfs,
+			databases: (await indexedDB.databases()).map((d) => d.name),
+			caches: await caches.keys(),
+			keys: Object.keys(localStorage).filter((k) => k.startsWith('clientele'))
+		};
+	});
+}
+
+/** Waits for the offline copy: the worker controls the page and the cache holds the whole build. */
+async function offlineReady(page: Page, url: string): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
+	await expect.poll(() => cachedPaths(page, url), { timeout: 120_000, interval: 500 }).toEqual(expectedCache());
+}
+
 async function rfm(page: Page): Promise<{ customers: string | null; table: string }> {
 	await page.getByTestId('tab-rfm').click();
 	const table = (await page.getByTestId('segment-summary').textContent()) ?? '';
@@ -51,8 +74,7 @@ describe('offline and this computer', () => {
 		const { context, page, requests, errors } = await openPage(browser, server.url, { serviceWorkers: 'allow' });
 		try {
 			// The first visit: the worker takes control and precaches the build.
-			await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
-			await expect.poll(() => cachedPaths(page, server.url), { timeout: 120_000, interval: 500 }).toEqual(expectedCache());
+			await offlineReady(page, server.url);
 			await page.getByTestId('offline-open').click();
 			await expect(page.getByTestId('offline-about').getAttribute('data-status')).resolves.toBe('ready');
 			await page.getByTestId('offline-close').click();
@@ -82,7 +104,7 @@ describe('offline and this computer', () => {
 			await page.getByTestId('offline-open').click();
 			// Off by default, and nothing stored yet.
 			await expect(page.getByTestId('remember-toggle').isChecked()).resolves.toBe(false);
-			expect(await page.evaluate(() => Array.fromAsync((navigator.storage.getDirectory() as Promise<FileSystemDirectoryHandle & { keys(): AsyncIterable<string> }>).then((d) => d.keys())))).toEqual([]);
+			expect((await leftovers(page)).opfs).toEqual([]);
 			await page.getByTestId('remember-toggle').check();
 			await expect.poll(() => page.getByTestId('remember-where').textContent()).toMatch(/Origin Private File System/);
 			await page.getByTestId('remember-include-data').check();
@@ -102,13 +124,61 @@ describe('offline and this computer', () => {
 			await page.getByTestId('forget-all').click();
 			await page.getByTestId('forget-confirm').click();
 			await expect.poll(() => page.getByTestId('offline-notes').textContent(), { timeout: 30_000 }).toMatch(/nothing of Clientele is left/);
-			const left = await page.evaluate(async () => ({
-				opfs: await Array.fromAsync(((await navigator.storage.getDirectory()) as FileSystemDirectoryHandle & { keys(): AsyncIterable<string> }).keys()),
-				databases: (await indexedDB.databases()).map((d) => d.name),
-				caches: await caches.keys(),
-				keys: Object.keys(localStorage).filter((k) => k.startsWith('clientele'))
-			}));
+			const left = await leftovers(page);
 			expect(left).toEqual({ opfs: [], databases: [], caches: [], keys: [] });
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+			await server.close();
+		}
+	});
+
+	it('announces a new build and never reloads by itself; the user’s reload brings it', async () => {
+		const next = new Map<string, string>();
+		const server = await serveDist(next);
+		const { context, page, errors } = await openPage(browser, server.url, { lang: 'en', serviceWorkers: 'allow' });
+		const version = () => page.evaluate(() => new Promise<string>((ok) => {
+			navigator.serviceWorker.addEventListener('message', (e: MessageEvent<{ version: string }>) => ok(e.data.version), { once: true });
+			navigator.serviceWorker.controller?.postMessage('version');
+		}));
+		try {
+			await offlineReady(page, server.url);
+			const first = await version();
+			await page.getByTestId('load-sample').click();
+			await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+			await page.evaluate(() => ((window as unknown as { midAnalysis: boolean }).midAnalysis = true));
+			// A new build: another sw.js (its version changed) is published; the page checks for it.
+			next.set('/sw.js', fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8').replaceAll(first, 'a-newer-build'));
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+			await page.getByTestId('update-bar').waitFor({ timeout: 120_000 });
+			await expect(page.getByTestId('update-bar').textContent()).resolves.toMatch(/A new version is available — reload when convenient/);
+			// Still the same page, the analysis on screen, the old build in control.
+			await expect(page.evaluate(() => (window as unknown as { midAnalysis?: boolean }).midAnalysis)).resolves.toBe(true);
+			await expect(page.getByTestId('segment-summary').isVisible()).resolves.toBe(true);
+			await expect(version()).resolves.toBe(first);
+			await page.getByTestId('update-reload').click();
+			await page.waitForFunction(() => !(window as unknown as { midAnalysis?: boolean }).midAnalysis, undefined, { timeout: 60_000 });
+			await page.getByTestId('load-sample').waitFor();
+			await expect(version()).resolves.toBe('a-newer-build');
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+			await server.close();
+		}
+	});
+
+	it('on plain http away from localhost, says why offline use is unavailable (and the page works)', async () => {
+		const server = await serveDist();
+		const url = server.url.replace('127.0.0.1', INTRANET);
+		const { context, page, requests, errors } = await openPage(browser, url, { lang: 'en', serviceWorkers: 'allow' });
+		try {
+			await page.getByTestId('engine-status').and(page.locator('[data-state="ready"]')).waitFor({ timeout: 120_000 });
+			expect(await page.evaluate(() => [window.isSecureContext, 'serviceWorker' in navigator])).toEqual([false, false]);
+			await page.getByTestId('offline-open').click();
+			const about = page.getByTestId('offline-about');
+			await expect(about.getAttribute('data-status')).resolves.toBe('blocked');
+			await expect(about.textContent()).resolves.toMatch(new RegExp(`plain http from ${INTRANET}.*https:// or from localhost`));
+			expect(foreignRequests(requests, new URL(url).origin)).toEqual([]);
 			expect(errors).toEqual([]);
 		} finally {
 			await context.close();
