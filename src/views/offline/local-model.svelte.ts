@@ -35,6 +35,8 @@ export class LocalModel {
 	confirming = $state(false);
 	notes = $state.raw<LocalNote[]>([]);
 	private backend: LocalBackend | null = null;
+	/** After "forget everything" the browser's usage figure lags behind: it is not shown until the next save. */
+	private forgot = false;
 
 	constructor(private readonly projects: ProjectFiles) {}
 
@@ -55,7 +57,7 @@ export class LocalModel {
 			this.recent = (await this.backend?.list()) ?? [];
 		} else this.recent = [];
 		this.stored = await inventory();
-		const e = await navigator.storage?.estimate?.().catch(() => null);
+		const e = this.forgot ? null : await navigator.storage?.estimate?.().catch(() => null);
 		this.usage = e ? { usage: e.usage ?? 0, quota: e.quota ?? 0 } : null;
 	}
 
@@ -78,6 +80,7 @@ export class LocalModel {
 			const { bytes, name } = await this.projects.buildFile({ includeData: this.includeData && Boolean(this.dataName) });
 			const item: StoredProject = { id: crypto.randomUUID(), name, savedAt: today().toISOString(), size: bytes.length, withData: this.includeData && Boolean(this.dataName) };
 			await this.backend.write(item.id, bytes);
+			this.forgot = false;
 			const { list, drop } = addRecent(await this.backend.list(), item);
 			await this.backend.saveList(list);
 			for (const id of drop) await this.backend.remove(id);
@@ -105,6 +108,7 @@ export class LocalModel {
 	async forget(): Promise<void> {
 		await this.step(async () => {
 			const left = await forgetEverything();
+			this.forgot = true;
 			[this.backend, this.where, this.remember, this.confirming] = [null, null, false, false];
 			const rest = [...left.opfs, ...left.databases, ...left.caches, ...left.keys];
 			this.notes = [rest.length ? { key: 'offline.forgotPartly', params: { list: rest.join(', ') } } : { key: 'offline.forgotAll' }];
