@@ -3,6 +3,7 @@
  */
 const en = {
 	'offline.menu': 'Offline & this computer',
+	'offline.menuSaved': 'Offline & this computer ({count} saved)',
 	'offline.title': 'Offline use and this computer',
 	'offline.close': 'Close',
 	'offline.aboutTitle': 'About offline use',
@@ -54,6 +55,7 @@ const en = {
 
 const zh: Record<keyof typeof en, string> = {
 	'offline.menu': '离线与本机存储',
+	'offline.menuSaved': '离线与本机存储（已存 {count} 个）',
 	'offline.title': '离线使用与本机存储',
 	'offline.close': '关闭',
 	'offline.aboutTitle': '关于离线使用',
