@@ -42,15 +42,17 @@ async function activate(): Promise<void> {
 
 /** A same-origin GET inside our scope: answered from a cache (ours, this version first), else the network. */
 async function respond(request: Request): Promise<Response> {
-	const cache = await caches.open(CACHE);
+	// After "forget everything" (caches deleted, this worker unregistered but still serving the open
+	// page) nothing is cached again: caches.open would create the cache anew.
+	const cache = (await caches.has(CACHE)) ? await caches.open(CACHE) : null;
 	const navigate = request.mode === 'navigate';
 	const url = new URL(request.url);
 	const shell = navigate && url.href.startsWith(scope().href) && /(^|\/)(index\.html)?$/.test(url.pathname);
 	const key = shell ? new URL('index.html', scope()).href : request;
-	const hit = (await cache.match(key, { ignoreSearch: navigate })) ?? (await caches.match(key, { ignoreSearch: navigate }));
+	const hit = (await cache?.match(key, { ignoreSearch: navigate })) ?? (await caches.match(key, { ignoreSearch: navigate }));
 	if (hit) return hit;
 	const res = await fetch(request);
-	if (res.ok && res.status === 200 && res.type === 'basic') await cache.put(request, res.clone());
+	if (cache && res.status === 200 && res.type === 'basic') await cache.put(request, res.clone());
 	return res;
 }
 

@@ -88,6 +88,16 @@ describe('offline and this computer', () => {
 			expect(got.table).toMatch(/冠军客户/);
 			expect(foreignRequests(requests, new URL(server.url).origin)).toEqual([]);
 			expect(errors).toEqual([]);
+			// Forgetting removes the offline copy too, and the worker still serving this page caches nothing again.
+			await page.getByTestId('offline-open').click();
+			await page.getByTestId('forget-all').click();
+			await page.getByTestId('forget-confirm').click();
+			await expect.poll(() => page.getByTestId('offline-notes').textContent(), { timeout: 30_000 }).toMatch(/已完成并核实/);
+			await expect(page.getByTestId('offline-about').getAttribute('data-status')).resolves.toBe('removed');
+			// (The server is stopped: this fetch fails, through the worker that is still serving the page.)
+			await page.evaluate(() => fetch('./favicon.svg').catch(() => null));
+			expect(await leftovers(page)).toEqual({ opfs: [], databases: [], caches: [], keys: [] });
+			expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
 		} finally {
 			await context.close();
 			await server.close();
