@@ -60,8 +60,8 @@ sw.addEventListener('install', (e) => e.waitUntil(install()));
 sw.addEventListener('activate', (e) => e.waitUntil(activate()));
 sw.addEventListener('fetch', (e) => {
 	const r = e.request;
-	if (r.method !== 'GET' || !r.url.startsWith(scope().origin + '/') || r.headers.has('range')) return;
-	if (!r.url.startsWith(scope().href)) return;
+	// Only GETs of the site itself (the scope is same-origin by definition); ranges go to the network.
+	if (r.method !== 'GET' || !r.url.startsWith(scope().href) || r.headers.has('range')) return;
 	e.respondWith(respond(r));
 });
 sw.addEventListener('message', (e) => {
