@@ -1,12 +1,13 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { offlinePlugin } from './scripts/offline-plugin.ts';
 
 /** Unit test folders of the pure layers (core, charts, i18n, ui, the bench scripts' helpers). */
 const PURE = ['test/unit/{core,charts,i18n,ui,scripts}/**/*.test.ts'];
 
 // The built site must work offline: every wasm/worker file is emitted as a same-origin asset.
 export default defineConfig({
-	plugins: [svelte()],
+	plugins: [svelte(), offlinePlugin()],
 	base: './',
 	build: {
 		target: 'es2022',

@@ -31,6 +31,7 @@ import { EVALUATE_SETTINGS, PLAN_SETTINGS } from './views/plan/settings.ts';
 import { FORECAST_SETTINGS } from './views/forecast/settings.ts';
 import { PERSONA_SETTINGS } from './views/persona/settings.ts';
 import { PROJECT_DIALOG } from './views/project/settings.ts';
+import { OFFLINE_PANEL } from './views/offline/settings.ts';
 import { QUALITY_VIEW_SETTINGS } from './views/quality/settings.ts';
 import type { RfmModel } from './views/rfm/rfm-model.svelte.ts';
 import { RFM_PLOTS_SETTINGS, RFM_SETTINGS } from './views/rfm/settings.ts';
@@ -42,7 +43,7 @@ export const ALL_SPECS: readonly SettingsSpec[] = [
 	IMPORT_SETTINGS, ORDERS_SETTINGS, CUSTOMERS_SETTINGS, QUALITY_SETTINGS, TOUCHPOINTS_SETTINGS, SURVEYS_SETTINGS, PROFILES_SETTINGS,
 	WINDOW_SETTINGS, RFM_SETTINGS, RFM_PLOTS_SETTINGS, ABC_SETTINGS, CLV_SETTINGS, MATRIX_SETTINGS, MIGRATE_SETTINGS, LIFECYCLE_SETTINGS,
 	GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS, KPI_SETTINGS, JOURNEY_SETTINGS, PERSONA_SETTINGS, FORECAST_SETTINGS, GRID_SETTINGS,
-	IMPORT_MOMENT, QUALITY_VIEW_SETTINGS, APP_MOMENT, PROJECT_DIALOG
+	IMPORT_MOMENT, QUALITY_VIEW_SETTINGS, APP_MOMENT, PROJECT_DIALOG, OFFLINE_PANEL
 ];
 export const RESTORE_ORDER = ALL_SPECS.map((s) => s.key);
 /** The mapping and cleaning: restored before the data is mapped (state/project-flow.ts). */

@@ -15,14 +15,24 @@ const TYPES: Record<string, string> = {
 	'.svg': 'image/svg+xml',
 	'.csv': 'text/csv; charset=utf-8',
 	'.json': 'application/json',
-	'.md': 'text/markdown; charset=utf-8'
+	'.md': 'text/markdown; charset=utf-8',
+	'.png': 'image/png',
+	'.webmanifest': 'application/manifest+json'
 };
 
-/** Serves the built site (dist/) on 127.0.0.1 with an ephemeral port. */
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves the built site (dist/) on 127.0.0.1 with an ephemeral port. `replace` maps a path (e.g.
+ * '/sw.js') to what is served instead, read on each request (a test can publish a "new build").
+ */
+export async function serveDist(replace?: ReadonlyMap<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
 	if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first');
 	const server = http.createServer((req, res) => {
 		const u = new URL(req.url ?? '/', 'http://x');
+		const instead = replace?.get(u.pathname);
+		if (instead !== undefined) {
+			res.writeHead(200, { 'content-type': TYPES[path.extname(u.pathname)] ?? 'application/octet-stream' }).end(instead);
+			return;
+		}
 		let file = path.join(DIST, decodeURIComponent(u.pathname));
 		if (!file.startsWith(DIST)) {
 			res.writeHead(403).end();
@@ -38,16 +48,26 @@ export async function serveDist(): Promise<{ url: string; close: () => Promise<v
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const { port } = server.address() as AddressInfo;
-	return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+	// closeAllConnections: the browser's kept-alive connections end too (a stopped server is unreachable at once).
+	return {
+		url: `http://127.0.0.1:${port}/`,
+		close: () =>
+			new Promise((r) => {
+				server.close(() => r());
+				server.closeAllConnections();
+			})
+	};
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launch(): Promise<Browser> {
+/** Chromium as the tests use it; `extraArgs` add switches (e.g. a host name mapped to 127.0.0.1). */
+export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
 		args: [
+			...extraArgs,
 			'--no-sandbox',
 			'--disable-gpu',
 			'--disable-quic',
@@ -60,9 +80,13 @@ export async function launch(): Promise<Browser> {
 	});
 }
 
-/** A page whose every request is recorded, including those of workers. */
-export async function openPage(browser: Browser, url: string, opts: { lang?: string; width?: number; height?: number; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 1000 }, acceptDownloads: true, locale: opts.lang === 'en' ? 'en-US' : 'zh-CN', timezoneId: opts.timezoneId });
+/**
+ * A page whose every request is recorded, including those of workers. The offline copy's service
+ * worker is blocked unless asked for (test/e2e/offline.test.ts): each context would otherwise
+ * download and cache the whole site (~55 MB) beside the test it runs.
+ */
+export async function openPage(browser: Browser, url: string, opts: { lang?: string; width?: number; height?: number; timezoneId?: string; serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
+	const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 1000 }, acceptDownloads: true, locale: opts.lang === 'en' ? 'en-US' : 'zh-CN', timezoneId: opts.timezoneId, serviceWorkers: opts.serviceWorkers ?? 'block' });
 	const requests: string[] = [];
 	const errors: string[] = [];
 	context.on('request', (r) => requests.push(r.url()));

@@ -12,6 +12,7 @@ import { linkSettings, type ProjectSettings, type SettingsSpec } from '../../cor
 import type { MessageKey } from '../../i18n/translate.ts';
 import { today } from '../../state/clock.ts';
 import { applyProject, DATASET_ROLES, datasetSources, type DatasetRole, type ProjectImport } from '../../state/project-flow.ts';
+import type { ProjectFiles } from '../../state/project-files.ts';
 import { currentSettings } from '../../state/project-settings.ts';
 import { session } from '../../state/session.svelte.ts';
 import { downloadBlob, formatBytes } from '../../ui/download.ts';
@@ -32,7 +33,7 @@ export interface Waiting {
 
 export type Note = { key: MessageKey; params?: Record<string, string | number> };
 
-export class ProjectModel {
+export class ProjectModel implements ProjectFiles {
 	dialog = $state<'none' | 'save' | 'open'>('none');
 	includeData = $state(false);
 	encrypt = $state(false);
@@ -99,12 +100,7 @@ export class ProjectModel {
 		this.busy = true;
 		this.error = null;
 		try {
-			const columns = session.file?.sniff.columns.map((c) => c.name) ?? [];
-			const project = newProject(currentSettings(), columns, today().toISOString());
-			const files = this.includeData ? await this.dataFiles() : [];
-			const bytes = await writeProjectFile(project, { files, passphrase: this.encrypt ? this.passphrase : undefined });
-			const base = (this.dataName ?? 'clientele').replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|,\s]+/g, '_');
-			const name = `${base}-${today().toISOString().slice(0, 10)}.clientele`;
+			const { bytes, name } = await this.buildFile({ includeData: this.includeData, passphrase: this.encrypt ? this.passphrase : undefined });
 			downloadBlob(name, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
 			this.notes = [{ key: 'projectFile.saved', params: { file: name, size: formatBytes(bytes.length) } }];
 			this.passphrase = '';
@@ -113,6 +109,22 @@ export class ProjectModel {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** The current project as a .clientele file (for a download, or this computer's storage: state/project-files.ts). */
+	async buildFile(o: { includeData: boolean; passphrase?: string }): Promise<{ bytes: Uint8Array; name: string }> {
+		const columns = session.file?.sniff.columns.map((c) => c.name) ?? [];
+		const project = newProject(currentSettings(), columns, today().toISOString());
+		const files = o.includeData ? await this.dataFiles() : [];
+		const bytes = await writeProjectFile(project, { files, passphrase: o.passphrase });
+		const base = (this.dataName ?? 'clientele').replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|,\s]+/g, '_');
+		return { bytes, name: `${base}-${today().toISOString().slice(0, 10)}.clientele` };
+	}
+
+	/** A project kept on this computer, opened as "Open project" opens a file. */
+	async openStored(file: File): Promise<void> {
+		this.openOpen();
+		await this.openFile(file);
 	}
 
 	/** A project file chosen: asks the passphrase when its data is encrypted, else opens it. */
