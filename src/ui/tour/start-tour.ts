@@ -21,6 +21,7 @@ export function planFor(tabs: readonly TourTab[]): TourStep[] {
 
 /** The Tour button. */
 export function startTour(tabs: readonly TourTab[]): void {
+	if (tour.open && tour.phase === 'loading') return;
 	if (analysis.importFlow?.busy) return tour.show('busy');
 	const loaded = session.file !== null || session.customersReady;
 	if (session.isSample) return tour.begin(planFor(tabs));
