@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +8,17 @@ import { tourMessages } from '../../src/i18n/parts/tour.ts';
 import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
 
 const site = useSite();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's critical and serious findings inside the tour's popover and ring. */
+async function popoverViolations(page: Page): Promise<string[]> {
+	await page.evaluate(AXE);
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (c: object, o: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+		const r = await axe.run({ include: [['[data-testid="tour-popover"]']] }, { resultTypes: ['violations'] });
+		return r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => v.id);
+	});
+}
 
 /** The popover's step once it points at its element (finding → showing). */
 async function shownStep(page: Page): Promise<string> {
@@ -49,7 +62,10 @@ describe('trainer mode in Chromium (sample data)', () => {
 			expect(await page.getByTestId('tour-body').textContent()).toBe(tourMessages.zh[`tour.step.${step as 'why'}.body`]);
 			// The focus is in the popover, on its main button.
 			expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="tour-popover"]') !== null)).toBe(true);
-			if (seen.length === 2) await page.screenshot({ path: path.join(SHOTS, 'tour-zh-1024-abc.png') });
+			if (seen.length === 2) {
+				await page.screenshot({ path: path.join(SHOTS, 'tour-zh-1024-abc.png') });
+				expect(await popoverViolations(page)).toEqual([]);
+			}
 			if (await page.getByTestId('tour-done').isVisible()) break;
 			// Enter on the focused Next button moves on.
 			await page.keyboard.press('Enter');
