@@ -46,14 +46,14 @@ export function placePopover(target: Rect, pop: Size, viewport: Size, gap = 12, 
 	};
 	const sides: Side[] = ['below', 'above', 'right', 'left'];
 	const fits = sides.find((s) => room[s] >= need[s]);
-	if (fits) return { ...at[fits], side: fits, clear: true };
+	// Kept on screen even when the target is scrolled out of view (then nothing of it can be covered).
+	const onScreen = (p: { left: number; top: number }) => ({
+		left: clamp(p.left, margin, viewport.width - margin - pop.width),
+		top: clamp(p.top, margin, viewport.height - margin - pop.height)
+	});
+	if (fits) return { ...onScreen(at[fits]), side: fits, clear: true };
 	const best = sides.reduce((a, b) => (room[b] - need[b] > room[a] - need[a] ? b : a));
-	return {
-		left: clamp(at[best].left, margin, viewport.width - margin - pop.width),
-		top: clamp(at[best].top, margin, viewport.height - margin - pop.height),
-		side: best,
-		clear: false
-	};
+	return { ...onScreen(at[best]), side: best, clear: false };
 }
 
 /** Whether two rectangles overlap (touching edges do not). */

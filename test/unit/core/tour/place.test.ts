@@ -44,6 +44,12 @@ describe('placing the tour popover beside its target', () => {
 		expect(inside({ left: p.left, top: p.top, ...POP }, v)).toBe(true);
 	});
 
+	it('a target scrolled out of view still gets a popover on screen', () => {
+		const v = { width: 1024, height: 768 };
+		const p = placePopover({ left: 400, top: -300, width: 80, height: 36 }, POP, v);
+		expect(inside({ left: p.left, top: p.top, ...POP }, v)).toBe(true);
+	});
+
 	it('overlap is strict: rectangles that touch do not overlap', () => {
 		expect(overlaps({ left: 0, top: 0, width: 10, height: 10 }, { left: 10, top: 0, width: 5, height: 5 })).toBe(false);
 		expect(overlaps({ left: 0, top: 0, width: 10, height: 10 }, { left: 9, top: 9, width: 5, height: 5 })).toBe(true);
