@@ -13,6 +13,7 @@ import { quality } from './state/quality.svelte.ts';
 import { gridViews } from './state/grid-views.svelte.ts';
 import { APP_MOMENT, GRID_SETTINGS, PROFILES_SETTINGS, QUALITY_SETTINGS, SURVEYS_SETTINGS, TOUCHPOINTS_SETTINGS, WINDOW_SETTINGS } from './state/settings-specs.ts';
 import { analysisWindow } from './state/window.svelte.ts';
+import { TOUR_MOMENT } from './state/settings-specs.ts';
 import type { AbcModel } from './views/abc/abc-model.svelte.ts';
 import { ABC_SETTINGS } from './views/abc/settings.ts';
 import type { GradeModel } from './views/grade/grade-model.svelte.ts';
@@ -43,7 +44,8 @@ export const ALL_SPECS: readonly SettingsSpec[] = [
 	IMPORT_SETTINGS, ORDERS_SETTINGS, CUSTOMERS_SETTINGS, QUALITY_SETTINGS, TOUCHPOINTS_SETTINGS, SURVEYS_SETTINGS, PROFILES_SETTINGS,
 	WINDOW_SETTINGS, RFM_SETTINGS, RFM_PLOTS_SETTINGS, ABC_SETTINGS, CLV_SETTINGS, MATRIX_SETTINGS, MIGRATE_SETTINGS, LIFECYCLE_SETTINGS,
 	GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS, KPI_SETTINGS, JOURNEY_SETTINGS, PERSONA_SETTINGS, FORECAST_SETTINGS, GRID_SETTINGS,
-	IMPORT_MOMENT, QUALITY_VIEW_SETTINGS, APP_MOMENT, PROJECT_DIALOG, OFFLINE_PANEL
+	IMPORT_MOMENT, QUALITY_VIEW_SETTINGS, APP_MOMENT, PROJECT_DIALOG, OFFLINE_PANEL,
+	TOUR_MOMENT
 ];
 export const RESTORE_ORDER = ALL_SPECS.map((s) => s.key);
 /** The mapping and cleaning: restored before the data is mapped (state/project-flow.ts). */

@@ -38,6 +38,7 @@ import { personaMessages } from './parts/persona.ts';
 import { projectMessages } from './parts/project.ts';
 import { gridToolsMessages } from './parts/grid-tools.ts';
 import { offlineMessages } from './parts/offline.ts';
+import { tourMessages } from './parts/tour.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -80,7 +81,8 @@ export const PARTS = [
 	forecastMessages,
 	projectMessages,
 	gridToolsMessages,
-	offlineMessages
+	offlineMessages,
+	tourMessages
 ] as const;
 
 /**
@@ -126,5 +128,6 @@ export const en = {
 	...forecastMessages.en,
 	...projectMessages.en,
 	...gridToolsMessages.en,
-	...offlineMessages.en
+	...offlineMessages.en,
+	...tourMessages.en
 };

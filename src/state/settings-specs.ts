@@ -58,3 +58,11 @@ export const GRID_SETTINGS: SettingsSpec = {
 	transient: [],
 	fromData: ['views', 'lists', 'layouts']
 };
+
+/** Trainer mode (the guided tour, presenter view): how the page is shown now, no setting of the work. */
+export const TOUR_MOMENT: SettingsSpec = {
+	key: 'tour',
+	files: ['state/tour.svelte.ts'],
+	fields: [],
+	transient: ['open', 'phase', 'plan', 'index', 'missing', 'dir', 'presenting', 'saved']
+};
