@@ -37,6 +37,7 @@ import { messyMessages } from './parts/messy.ts';
 import { personaMessages } from './parts/persona.ts';
 import { projectMessages } from './parts/project.ts';
 import { gridToolsMessages } from './parts/grid-tools.ts';
+import { reportMessages } from './parts/report.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -78,7 +79,8 @@ export const PARTS = [
 	personaMessages,
 	forecastMessages,
 	projectMessages,
-	gridToolsMessages
+	gridToolsMessages,
+	reportMessages
 ] as const;
 
 /**
@@ -123,5 +125,6 @@ export const en = {
 	...personaMessages.en,
 	...forecastMessages.en,
 	...projectMessages.en,
-	...gridToolsMessages.en
+	...gridToolsMessages.en,
+	...reportMessages.en
 };
