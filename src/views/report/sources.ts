@@ -12,7 +12,7 @@ import type { SegmentSet } from '../../core/segments/rules.ts';
 import type { SegmentSummaryRow } from '../../core/sql/rfm.ts';
 import type { Quadrant } from '../../core/sql/value-matrix.ts';
 import type { Lang } from '../../i18n/translate.ts';
-import type { PainRow } from '../../run/journey.ts';
+import type { PainRow, StageRow } from '../../run/journey.ts';
 import type { QuadrantRow } from '../../run/value-matrix.ts';
 import type { ReportModel } from './report-model.svelte.ts';
 
@@ -44,6 +44,7 @@ export interface KpiPart extends KpiInputs {
 
 export interface JourneyPart {
 	readonly pain: readonly PainRow[];
+	readonly stages: readonly StageRow[];
 	track(): void;
 }
 
