@@ -21,9 +21,9 @@ function pdfHas(page: string, want: string): boolean {
 	return new RegExp(re).test(got);
 }
 
-/** Whether a PDF page begins with `want` (a section's heading opens its page). */
+/** Whether a PDF page begins with `want` (a section's heading opens its page), after its page number ("2 / 7", drawn first). */
 function pdfStarts(page: string, want: string): boolean {
-	return pdfHas(page.replace(/\s+/g, '').slice(0, want.replace(/\s+/g, '').length), want);
+	return pdfHas(page.replace(/\s+/g, '').replace(/^\d+\/\d+/, '').slice(0, want.replace(/\s+/g, '').length), want);
 }
 
 /** Controls a reader of the printed page would see (print media must hide them all). */
@@ -82,6 +82,7 @@ describe('the printable report', () => {
 			await page.getByTestId('report-comment-segments').fill('冠军客户贡献了大部分销售额。');
 			expect(await page.getByTestId('report-client').textContent()).toBe(client);
 			await page.locator('[data-testid="report-doc"] figure svg').first().waitFor();
+			await page.evaluate(() => window.scrollTo(0, 0));
 			await page.screenshot({ path: path.join(SHOTS, 'report-builder-zh-CN.png') });
 
 			// Print media: the sheets alone, no control of any kind.
@@ -99,6 +100,8 @@ describe('the printable report', () => {
 			// Each other section starts a page with its heading.
 			for (const id of SECTIONS.slice(1)) expect(zh.findIndex((p) => pdfStarts(p, heading('zh', id))), id).toBeGreaterThan(0);
 			expect(zh.some((p) => pdfHas(p, '冠军客户贡献了大部分销售额。'))).toBe(true);
+			// Each page is numbered "page / pages".
+			zh.forEach((p, i) => expect(p.replace(/\s+/g, '').startsWith(`${i + 1}/${zh.length}`), `page ${i + 1}`).toBe(true));
 			// The charts' download buttons and the builder are not printed.
 			expect(zh.join(' ')).not.toMatch(/SVG|PNG/);
 			expect(zh.some((p) => pdfHas(p, reportMessages.zh['report.builder']))).toBe(false);
