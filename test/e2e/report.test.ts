@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { decodeLink } from '../../src/core/project/link.ts';
+import { readZip } from '../../src/core/project/zip.ts';
 import { reportMessages } from '../../src/i18n/parts/report.ts';
 import { openPage, SHOTS, useSite } from './harness.ts';
 import { pdfPages } from './pdf-text.ts';
@@ -144,6 +146,21 @@ describe('the printable report', () => {
 			expect(await page.getByTestId('report-matrix-chart').count()).toBe(0);
 			expect(await page.getByTestId('report-heatmap').count()).toBe(0);
 			expect(await page.getByTestId('report-suppressed').isVisible()).toBe(true);
+
+			// The project file keeps the report's choices and the user's text; the link only the choices.
+			const download = page.waitForEvent('download');
+			await page.getByTestId('project-save').click();
+			await page.getByTestId('project-save-file').click();
+			const zip = await readZip(fs.readFileSync((await (await download).path())!));
+			const saved = JSON.parse(new TextDecoder().decode(zip!.get('project.json'))) as { settings: { report: Record<string, unknown> } };
+			expect(saved.settings.report).toMatchObject({ clientName: client, lang: 'en', suppressK: 5, commentary: { segments: '冠军客户贡献了大部分销售额。' } });
+			await page.getByTestId('project-close').click();
+			await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+			await page.getByTestId('project-link').click();
+			await expect.poll(() => page.getByTestId('project-notes').textContent()).toContain('Link copied');
+			const link = await decodeLink(new URL(await page.evaluate(() => navigator.clipboard.readText())).hash);
+			expect(link?.report).toEqual({ sections: [...SECTIONS], lang: 'en', suppressK: 5 });
+			expect(JSON.stringify(link)).not.toMatch(/示例贸易|冠军客户贡献/);
 			expect(errors).toEqual([]);
 		} finally {
 			await context.close();
