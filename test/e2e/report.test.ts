@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,17 @@ import { openPage, SHOTS, useSite } from './harness.ts';
 import { pdfPages } from './pdf-text.ts';
 
 const site = useSite();
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's critical and serious findings on the page (as test/e2e/a11y.test.ts checks the other tabs). */
+async function seriousA11y(page: Page): Promise<string[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+	return page.evaluate(async () => {
+		type Found = { id: string; impact: string | null; nodes: { target: string[] }[] };
+		const r = await (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: Found[] }> } }).axe.run(document);
+		return r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+	});
+}
 const SECTIONS = ['summary', 'segments', 'charts', 'matrix', 'kpis', 'journey', 'plans'] as const;
 const heading = (lang: 'zh' | 'en', id: (typeof SECTIONS)[number]) => reportMessages[lang][`report.section.${id}`];
 
@@ -86,6 +98,7 @@ describe('the printable report', () => {
 			await page.locator('[data-testid="report-doc"] figure svg').first().waitFor();
 			await page.evaluate(() => window.scrollTo(0, 0));
 			await page.screenshot({ path: path.join(SHOTS, 'report-builder-zh-CN.png') });
+			expect(await seriousA11y(page)).toEqual([]);
 
 			// Print media: the sheets alone, no control of any kind.
 			await page.emulateMedia({ media: 'print' });
