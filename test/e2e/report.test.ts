@@ -81,9 +81,11 @@ describe('the printable report', () => {
 			expect(await page.getByTestId('report-reason-plans').textContent()).toBe(reportMessages.zh['report.reason.planNotRun']);
 			expect(await page.locator('[data-testid="report-missing"] li').evaluateAll((li) => li.map((x) => x.getAttribute('data-section')))).toEqual(['matrix', 'plans']);
 
-			await page.getByTestId('tab-value').click();
+			// Each reason leads to the tab that makes what is missing.
+			await page.getByTestId('report-go-matrix').click();
 			await page.getByTestId('quadrant-cards').waitFor({ timeout: 120_000 });
-			await page.getByTestId('tab-plan').click();
+			await page.getByTestId('tab-report').click();
+			await page.getByTestId('report-go-plans').click();
 			await page.getByTestId('plan-editor').waitFor({ timeout: 60_000 });
 			await page.getByTestId('tab-report').click();
 			for (const id of SECTIONS) await expect.poll(() => page.getByTestId(`report-section-${id}`).getAttribute('data-available'), { timeout: 60_000 }).toBe('true');

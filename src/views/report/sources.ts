@@ -72,6 +72,8 @@ export interface PlanPart {
 export interface ReportSources {
 	rfm: () => RfmPart | null;
 	matrix: () => MatrixPart | null;
+	/** The CLV horizon the matrix's potential value was predicted over (months). */
+	clvMonths: () => number;
 	kpi: KpiPart;
 	journey: JourneyPart;
 	plan: () => PlanPart | null;
