@@ -65,8 +65,11 @@ describe('the printable report', () => {
 			expect(await page.getByTestId('report-reason-segments').textContent()).toBe(reportMessages.zh['report.reason.noData']);
 			expect(await page.getByTestId('report-print').isDisabled()).toBe(true);
 
-			await page.getByTestId('tab-import').click();
-			await page.getByTestId('load-sample').click();
+			// The empty state offers the sample, loaded from here.
+			await page.getByTestId('report-empty-sample').click();
+			await expect.poll(() => page.getByTestId('report-section-segments').getAttribute('data-available'), { timeout: 120_000 }).toBe('true');
+			expect(await page.getByTestId('report-empty').count()).toBe(0);
+			await page.getByTestId('tab-rfm').click();
 			await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
 			// The RFM view's counts, to check the report's small cells against.
 			const counts = await page.$$eval('[data-testid^="count-"]', (cells) => cells.map((c) => [c.getAttribute('data-testid')!.slice(6), Number(c.getAttribute('data-value'))] as const));
@@ -76,7 +79,7 @@ describe('the printable report', () => {
 
 			// The value matrix and the action list have not run: said, and listed as not included.
 			await page.getByTestId('tab-report').click();
-			await expect.poll(() => page.getByTestId('report-section-kpis').getAttribute('data-available'), { timeout: 60_000 }).toBe('true');
+			for (const id of ['kpis', 'journey']) await expect.poll(() => page.getByTestId(`report-section-${id}`).getAttribute('data-available'), { timeout: 60_000 }).toBe('true');
 			expect(await page.getByTestId('report-reason-matrix').textContent()).toBe(reportMessages.zh['report.reason.matrixNotRun']);
 			expect(await page.getByTestId('report-reason-plans').textContent()).toBe(reportMessages.zh['report.reason.planNotRun']);
 			expect(await page.locator('[data-testid="report-missing"] li').evaluateAll((li) => li.map((x) => x.getAttribute('data-section')))).toEqual(['matrix', 'plans']);
