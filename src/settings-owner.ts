@@ -34,6 +34,8 @@ import { PERSONA_SETTINGS } from './views/persona/settings.ts';
 import { PROJECT_DIALOG } from './views/project/settings.ts';
 import { OFFLINE_PANEL } from './views/offline/settings.ts';
 import { QUALITY_VIEW_SETTINGS } from './views/quality/settings.ts';
+import type { ReportModel } from './views/report/report-model.svelte.ts';
+import { REPORT_SETTINGS } from './views/report/settings.ts';
 import type { RfmModel } from './views/rfm/rfm-model.svelte.ts';
 import { RFM_PLOTS_SETTINGS, RFM_SETTINGS } from './views/rfm/settings.ts';
 import type { ValueModels } from './views/value-matrix/context.ts';
@@ -45,7 +47,7 @@ export const ALL_SPECS: readonly SettingsSpec[] = [
 	WINDOW_SETTINGS, RFM_SETTINGS, RFM_PLOTS_SETTINGS, ABC_SETTINGS, CLV_SETTINGS, MATRIX_SETTINGS, MIGRATE_SETTINGS, LIFECYCLE_SETTINGS,
 	GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS, KPI_SETTINGS, JOURNEY_SETTINGS, PERSONA_SETTINGS, FORECAST_SETTINGS, GRID_SETTINGS,
 	IMPORT_MOMENT, QUALITY_VIEW_SETTINGS, APP_MOMENT, PROJECT_DIALOG, OFFLINE_PANEL,
-	TOUR_MOMENT
+	TOUR_MOMENT, REPORT_SETTINGS
 ];
 export const RESTORE_ORDER = ALL_SPECS.map((s) => s.key);
 /** The mapping and cleaning: restored before the data is mapped (state/project-flow.ts). */
@@ -122,4 +124,9 @@ export function attachMigration(m: MigrationModel): MigrationModel {
 export function attachPlan(m: PlanModel): PlanModel {
 	attachSettings(EVALUATE_SETTINGS, m.evaluation);
 	return attachSettings(PLAN_SETTINGS, m);
+}
+
+/** The report's choices and the user's text (client name, commentary: project file only). */
+export function attachReport(m: ReportModel): ReportModel {
+	return attachSettings(REPORT_SETTINGS, m, fieldAdapter(REPORT_SETTINGS, m, (x) => x.normalise()));
 }

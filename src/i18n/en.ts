@@ -39,6 +39,7 @@ import { projectMessages } from './parts/project.ts';
 import { gridToolsMessages } from './parts/grid-tools.ts';
 import { offlineMessages } from './parts/offline.ts';
 import { tourMessages } from './parts/tour.ts';
+import { reportMessages } from './parts/report.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -82,7 +83,8 @@ export const PARTS = [
 	projectMessages,
 	gridToolsMessages,
 	offlineMessages,
-	tourMessages
+	tourMessages,
+	reportMessages
 ] as const;
 
 /**
@@ -129,5 +131,6 @@ export const en = {
 	...projectMessages.en,
 	...gridToolsMessages.en,
 	...offlineMessages.en,
-	...tourMessages.en
+	...tourMessages.en,
+	...reportMessages.en
 };
