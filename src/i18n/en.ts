@@ -35,6 +35,7 @@ import { profileRideMessages } from './parts/profile-ride.ts';
 import { sampleMessages } from './parts/sample.ts';
 import { messyMessages } from './parts/messy.ts';
 import { personaMessages } from './parts/persona.ts';
+import { personaMoreMessages } from './parts/persona-more.ts';
 import { projectMessages } from './parts/project.ts';
 import { gridToolsMessages } from './parts/grid-tools.ts';
 
@@ -76,6 +77,7 @@ export const PARTS = [
 	messyMessages,
 	evaluateMigrationMessages,
 	personaMessages,
+	personaMoreMessages,
 	forecastMessages,
 	projectMessages,
 	gridToolsMessages
@@ -121,6 +123,7 @@ export const en = {
 	...messyMessages.en,
 	...evaluateMigrationMessages.en,
 	...personaMessages.en,
+	...personaMoreMessages.en,
 	...forecastMessages.en,
 	...projectMessages.en,
 	...gridToolsMessages.en

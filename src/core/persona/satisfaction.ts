@@ -1,5 +1,5 @@
 import { csatFromCounts, type CsatStat } from '../kpi/csat.ts';
-import { npsDifference, npsFromCounts, type NpsCounts, type NpsDifference, type NpsStat } from '../kpi/nps.ts';
+import { npsDifference, npsFromCounts, type NpsDifference, type NpsStat } from '../kpi/nps.ts';
 import { test2x2 } from './stats.ts';
 
 /**
@@ -10,14 +10,8 @@ import { test2x2 } from './stats.ts';
  */
 
 /** NPS answer counts of one group (null: answers of base customers in no group). */
-export interface NpsGroupCounts extends NpsCounts {
-	group: string | null;
-}
-export interface CsatGroupCounts {
-	group: string | null;
-	n: number;
-	satisfied: number;
-}
+export type NpsGroupCounts = { group: string | null; detractors: number; passives: number; promoters: number };
+export type CsatGroupCounts = { group: string | null; n: number; satisfied: number };
 
 export interface NpsCompare {
 	group: NpsStat;
