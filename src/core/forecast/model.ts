@@ -113,7 +113,8 @@ export function fitModel(y: readonly number[], ctx: SeriesContext, config: Model
 		// after them cost only their own triangle.
 		const ordered = [...regs.filter((r) => r.group !== 'yearly'), ...regs.filter((r) => r.group === 'yearly')];
 		const sparse = ordered.length - regs.filter((r) => r.group === 'yearly').length;
-		const tcol = Array.from({ length: n }, (_, t) => t / n);
+		const tcol = new Array<number>(n);
+		for (let t = 0; t < n; t++) tcol[t] = t / n;
 		const cols = ordered.map((r) => r.values);
 		cols.splice(sparse, 0, new Array<number>(n).fill(1), tcol);
 		const byDesign = factors.get(design) ?? new Map<string, Float64Array>();
@@ -125,7 +126,9 @@ export function fitModel(y: readonly number[], ctx: SeriesContext, config: Model
 		ordered.forEach((r, i) => {
 			const comp = (components[r.group] ??= new Array<number>(n + h).fill(0));
 			const b = beta[i < sparse ? i : i + 2]!;
-			for (let t = 0; t < n + h; t++) comp[t]! += b * r.values[t]!;
+			const v = r.values;
+			// Zeros skipped (most of the weekday, month and holiday columns): adding b·0 changes nothing.
+			for (let t = 0; t < n + h; t++) if (v[t] !== 0) comp[t]! += b * v[t]!;
 		});
 		for (const comp of Object.values(components)) for (let t = 0; t < n; t++) adjusted[t]! -= comp[t]!;
 	}
