@@ -47,6 +47,9 @@ describe('demand forecast view in Chromium (sample data, zh-CN and en)', () => {
 		// The page loads the English twin of the sample in English: the CLI runs on the same file.
 		const txEn = TX.map((a) => (a === TX[1] ? sampleFile('transactions.csv', 'en') : a));
 		const byChannel = cli(['forecast', ...txEn, '--by', '渠道', '--freq', 'month', '--report', 'backtest']);
+		// The sample's touchpoints load after its first RFM run and give the view a new model (events offered): wait for it.
+		await page.locator('[data-testid="forecast-metric"] option[value="events"]').waitFor({ state: 'attached', timeout: 90_000 });
+		await page.locator('[data-testid="forecast-view"][data-status="ready"]').waitFor({ timeout: 60_000 });
 		await page.getByTestId('forecast-freq').selectOption('month');
 		await expect.poll(async () => (await page.getByTestId('forecast-peaks').textContent()) ?? '', { timeout: 60_000 }).toContain('Peak months');
 

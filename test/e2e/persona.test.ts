@@ -91,9 +91,11 @@ describe('persona view in Chromium (sample data, zh-CN and en)', () => {
 		await page.getByTestId('persona-col-channel').selectOption('');
 		await expect.poll(() => page.getByTestId('persona-channel-source').textContent(), { timeout: 30_000 }).toContain('touchpoint events');
 		await expect.poll(() => page.getByTestId('persona-table').textContent()).toContain('mixed');
+		await page.getByTestId('persona-basis').scrollIntoViewIfNeeded();
 		await page.screenshot({ path: path.join(SHOTS, 'persona-more-en.png'), fullPage: false });
 		await page.getByTestId('lang').selectOption('zh-CN');
 		await expect.poll(() => page.getByTestId('persona-channel-source').textContent(), { timeout: 30_000 }).toContain('触点事件');
+		await page.getByTestId('persona-basis').scrollIntoViewIfNeeded();
 		await page.screenshot({ path: path.join(SHOTS, 'persona-more-zh-CN.png'), fullPage: false });
 		expect(errors).toEqual([]);
 	});

@@ -14,8 +14,8 @@ import type { ForecastMetric, SeriesSource } from '../../core/sql/forecast.ts';
 import { channelExpr, DEFAULT_CHANNELS } from '../../core/sql/journey.ts';
 import type { DbClient } from '../../db/client.ts';
 import { loadSeries, touchpointNames, type SeriesLoad } from '../../run/forecast.ts';
-import { RAW_TABLE, RFM_TABLE, TOUCHPOINT_TABLE, TX_TABLE } from '../../run/tables.ts';
-import { basisGroups, groupChoices, type GroupChoices } from './groups.ts';
+import { RFM_TABLE, TOUCHPOINT_TABLE, TX_TABLE } from '../../run/tables.ts';
+import { basisGroups, columnSource, groupChoices, type GroupChoices } from './groups.ts';
 import { startForecast } from '../../workers/forecast-client.ts';
 import { analysisWindow } from '../../state/window.svelte.ts';
 import type { WorkerJob } from '../../workers/protocol.ts';
@@ -108,7 +108,8 @@ export class ForecastModel {
 			return { kind: 'tp', table: TOUCHPOINT_TABLE, by: g === 'touchpoint' ? 'touchpoint' : undefined, expr: g === 'channel' ? channelExpr(DEFAULT_CHANNELS) : undefined, touchpoint: this.touchpoint || undefined, groups, customers: g === 'segment' ? { table: RFM_TABLE, column: 'segment' } : undefined };
 		const w = analysisWindow.current;
 		const range = w ? { from: w.start, to: w.asOf } : undefined;
-		const column = g === 'column' && this.groupColumn ? { raw: RAW_TABLE, by: this.groupColumn } : {};
+		const text = g === 'column' && this.groupColumn ? await columnSource(this.db) : null;
+		const column = text ? { raw: text, by: this.groupColumn } : {};
 		return { kind: 'tx', table: TX_TABLE, range, ...column, groups, customers: g === 'segment' ? { table: RFM_TABLE, column: 'segment' } : undefined };
 	}
 

@@ -5,7 +5,6 @@
  * source (run/plan.ts), its names in the page's language (state/basis.ts).
  */
 import { guessClassColumns } from '../../core/persona/guess.ts';
-import { columnsSql } from '../../core/sql/catalog.ts';
 import type { Sql } from '../../core/sql/sql.ts';
 import type { DbClient } from '../../db/client.ts';
 import { i18n } from '../../i18n/i18n.svelte.ts';
@@ -31,13 +30,18 @@ const mappedColumns = (): string[] => Object.values(session.mapping?.roles ?? {}
 
 export async function groupChoices(db: DbClient, hasTx: boolean): Promise<GroupChoices> {
 	if (!hasTx || !analysis.rfm) return { bases: [], columns: [], channel: '' };
-	if (session.file) await ensureText(session.file);
-	const [matrix, grade, raw] = await Promise.all([tableExists(db, VALUE_MATRIX_TABLE), tableExists(db, GRADE_TABLE), tableExists(db, RAW_TABLE)]);
+	const [matrix, grade] = await Promise.all([tableExists(db, VALUE_MATRIX_TABLE), tableExists(db, GRADE_TABLE)]);
 	const bases: PageBasis[] = ['segment', ...(matrix ? (['quadrant'] as const) : []), ...(grade ? (['tier'] as const) : []), 'stage'];
+	// The header names as sniffed: the text table itself is read only when a column is chosen (columnSource).
 	const mapped = mappedColumns();
-	const all = raw ? (await db.query<{ name: string }>(columnsSql(RAW_TABLE))).rows.map((r) => r.name) : [];
-	const columns = all.filter((c) => !mapped.includes(c));
-	return { bases, columns, channel: guessClassColumns(all, mapped).channel ?? '' };
+	const all = session.file?.sniff.columns.map((c) => c.name) ?? [];
+	return { bases, columns: all.filter((c) => !mapped.includes(c)), channel: guessClassColumns(all, mapped).channel ?? '' };
+}
+
+/** The text table holding a transactions column, read on first need (null: no file with a text table). */
+export async function columnSource(db: DbClient): Promise<string | null> {
+	if (session.file) await ensureText(session.file);
+	return (await tableExists(db, RAW_TABLE)) ? RAW_TABLE : null;
 }
 
 /** A basis' customers (customer_id, grp) and its groups' names (null: no RFM run, so no basis). */
