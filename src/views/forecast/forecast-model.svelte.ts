@@ -131,7 +131,9 @@ export class ForecastModel {
 			this.choices = await groupChoices(this.db, this.hasTx);
 			if (!this.groupColumn || !this.choices.columns.includes(this.groupColumn)) this.groupColumn = this.choices.channel || (this.choices.columns[0] ?? '');
 			if (!this.groupings.includes(this.groupBy)) this.groupBy = 'all';
+			const t0 = performance.now();
 			const load = await loadSeries(this.db, { source: await this.source(), metric: this.metric, freq: this.freq });
+			performance.measure('clientele:forecast-series', { start: t0 });
 			this.load = load;
 			if (!this.holidaysEdited) this.resetHolidays();
 			const started = performance.now();
