@@ -16,6 +16,7 @@ import { parseArgs } from './bench/args.ts';
 import { ensureBuilt } from './bench/build.ts';
 import { DEFAULT_SEED, ensureRetailCsv } from './bench/generate.ts';
 import { runClvFit, type ClvFitResult } from './bench/clv-fit.ts';
+import { runForecastBench, type ForecastBenchResult } from './bench/forecast.ts';
 import { runNative, type NativeRun } from './bench/native.ts';
 import { loadNodeApi } from './bench/native-install.ts';
 import {
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2), DEFAULT_SEED);
 	const started = new Date();
 	const dist = args.dist ? path.resolve(args.dist) : path.join(ROOT, 'dist');
-	const usesPage = args.only.has('page') || args.only.has('clv');
+	const usesPage = args.only.has('page') || args.only.has('clv') || args.only.has('forecast');
 	const build = usesPage ? ensureBuilt(ROOT, log, dist) : { built: false, ms: 0 };
 	const { serveBench } = await import('./bench/server.ts');
 	const server = usesPage || args.only.has('papa') ? await serveBench(dist) : null;
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
 	if (pandasNote) log(pandasNote);
 	const results: SizeResult[] = [];
 	let clvFit: Record<string, ClvFitResult> | null = null;
+	let forecast: ForecastBenchResult | null = null;
 	const perFile = ['page', 'native', 'papa', 'pandas'].some((p) => args.only.has(p as 'page'));
 	try {
 		for (const rows of perFile ? args.sizes : []) {
@@ -109,6 +111,8 @@ async function main(): Promise<void> {
 		}
 		if (server && args.only.has('clv'))
 			clvFit = await runClvFit(server.url, dist, args.clvSizes, args.runs, log);
+		if (server && args.only.has('forecast'))
+			forecast = await runForecastBench(server.url, path.join(ROOT, 'bench/data'), args.seed, args.runs, args.timeoutMs, log);
 	} finally {
 		await server?.close();
 	}
@@ -143,7 +147,7 @@ async function main(): Promise<void> {
 			measured: [...args.only]
 		},
 		args.only,
-		clvFit ? { clv_fit: clvFit } : {}
+		{ ...(clvFit ? { clv_fit: clvFit } : {}), ...(forecast ? { forecast } : {}) }
 	);
 	console.log('\nmedians of ' + args.runs + ' run(s); × = page ÷ native DuckDB (1 thread)\n');
 	if (results.length) {
@@ -161,6 +165,10 @@ async function main(): Promise<void> {
 			console.log(pandasTable(results));
 		}
 	}
+	if (forecast)
+		console.log(
+			`\nforecast in the page (issue 14: ${forecast.groups} groups × ${forecast.days} days, auto model, < ${forecast.target_ms / 1000} s): fit ${forecast.fit_ms} ms, grouping chosen → chart ${forecast.total_ms} ms — ${forecast.pass ? 'pass' : 'FAIL'} (${forecast.cores_seen} cores seen; load average ${forecast.runs.map((r) => r.load_before[0]).join(', ')})`
+		);
 	if (clvFit) {
 		console.log(
 			'\nCLV fit in Chromium (our worker, generated BG/NBD customers; issue 5 targets):\n'

@@ -12,14 +12,14 @@ export interface BenchArgs {
 	dist: string | null;
 }
 
-export type Part = 'page' | 'native' | 'papa' | 'clv' | 'pandas';
-const PARTS: readonly Part[] = ['page', 'native', 'papa', 'clv', 'pandas'];
+export type Part = 'page' | 'native' | 'papa' | 'clv' | 'pandas' | 'forecast';
+const PARTS: readonly Part[] = ['page', 'native', 'papa', 'clv', 'pandas', 'forecast'];
 
-export const USAGE = `npm run bench -- [--sizes 1000000,5000000] [--runs 3] [--seed N] [--only page,native,papa,clv,pandas] [--clv-sizes 2000,100000] [--timeout-s 600] [--out FILE] [--dist DIR]
+export const USAGE = `npm run bench -- [--sizes 1000000,5000000] [--runs 3] [--seed N] [--only page,native,papa,clv,pandas,forecast] [--clv-sizes 2000,100000] [--timeout-s 600] [--out FILE] [--dist DIR]
   --sizes     rows per generated file (default 1000000,5000000; 100000 for a quick run)
   --runs      repetitions of each measurement; medians are reported (default 3)
   --seed      generator seed (default 20101201); files in bench/data/ are reused for the same seed
-  --only      measure only some of page, native, papa, clv, pandas (default all; pandas needs
+  --only      measure only some of page, native, papa, clv, pandas, forecast (default all; pandas needs
               /usr/bin/python3 with pandas — Debian's python3-pandas — and is skipped with a note without)
   --clv-sizes customers of the CLV fit measurement in Chromium (default 2000,100000)
   --timeout-s per page run (default 600)

@@ -35,6 +35,7 @@ import { profileRideMessages } from './parts/profile-ride.ts';
 import { sampleMessages } from './parts/sample.ts';
 import { messyMessages } from './parts/messy.ts';
 import { personaMessages } from './parts/persona.ts';
+import { personaMoreMessages } from './parts/persona-more.ts';
 import { projectMessages } from './parts/project.ts';
 import { gridToolsMessages } from './parts/grid-tools.ts';
 import { offlineMessages } from './parts/offline.ts';
@@ -79,6 +80,7 @@ export const PARTS = [
 	messyMessages,
 	evaluateMigrationMessages,
 	personaMessages,
+	personaMoreMessages,
 	forecastMessages,
 	projectMessages,
 	gridToolsMessages,
@@ -127,6 +129,7 @@ export const en = {
 	...messyMessages.en,
 	...evaluateMigrationMessages.en,
 	...personaMessages.en,
+	...personaMoreMessages.en,
 	...forecastMessages.en,
 	...projectMessages.en,
 	...gridToolsMessages.en,

@@ -1,7 +1,9 @@
 import { quintileBins, type Bins } from '../core/persona/bins.ts';
-import { BEHAVIOUR_VALUES, DEFAULT_BEHAVIOUR, NUMERIC_BEHAVIOUR, offeredFeatures, type BehaviourColumns, type BehaviourFeature, type BehaviourNeed, type BehaviourSettings } from '../core/persona/defaults.ts';
+import { BEHAVIOUR_VALUES, DEFAULT_BEHAVIOUR, NUMERIC_BEHAVIOUR, TOUCHPOINT_CHANNELS, offeredFeatures, type BehaviourColumns, type BehaviourFeature, type BehaviourNeed, type BehaviourSettings } from '../core/persona/defaults.ts';
+import type { GroupSatisfaction } from '../core/persona/satisfaction.ts';
 import { groupSizes, MIN_GROUP, personaRows, type FeatureCount, type PersonaRow } from '../core/persona/rows.ts';
 import { behaviourSql, hasTimesSql } from '../core/sql/behaviour.ts';
+import { channelExpr, DEFAULT_CHANNELS } from '../core/sql/journey.ts';
 import {
 	columnBasisSql,
 	columnGroupsSql,
@@ -20,6 +22,7 @@ import { OTHERS } from '../core/segments/rules.ts';
 import type { AttributeKind } from '../core/import/profile-roles.ts';
 import type { DbClient } from '../db/client.ts';
 import { groupSource, type PlanBasisInput } from './plan.ts';
+import { personaSatisfaction, type PersonaSurveys } from './persona-survey.ts';
 import { tableExists } from './table-ops.ts';
 import { BEHAVIOUR_TABLE, PERSONA_TABLE, PROFILES_TABLE, TX_TABLE, VALUE_MATRIX_TABLE } from './tables.ts';
 
@@ -48,6 +51,8 @@ export interface BehaviourOptions {
 	/** The class columns (in `text`). */
 	columns?: BehaviourColumns;
 	text?: TextTable;
+	/** The typed touchpoint table (journey's events): the channel preference when no channel column is named. */
+	touchpoints?: string;
 }
 
 export interface BehaviourInfo {
@@ -55,6 +60,8 @@ export interface BehaviourInfo {
 	offered: BehaviourFeature[];
 	/** The classes not offered, with what would enable them (times of day, or a column). */
 	missing: { id: BehaviourFeature; needs: BehaviourNeed }[];
+	/** Where the channel preference comes from: the channel column, the touchpoint table's events, or nowhere. */
+	channelSource: 'column' | 'touchpoints' | null;
 }
 
 const rowNumberOf = (t: TextTable): Sql => rowNumberSql(t.columns);
@@ -63,6 +70,7 @@ const rowNumberOf = (t: TextTable): Sql => rowNumberSql(t.columns);
 export async function runBehaviour(db: DbClient, o: BehaviourOptions): Promise<BehaviourInfo> {
 	const times = Boolean((await db.query<{ times: boolean }>(hasTimesSql(TX_TABLE))).rows[0]?.times);
 	const columns = o.text ? (o.columns ?? {}) : {};
+	const tp = !columns.channel && o.touchpoints ? o.touchpoints : undefined;
 	await db.exec(
 		behaviourSql({
 			tx: TX_TABLE,
@@ -73,10 +81,12 @@ export async function runBehaviour(db: DbClient, o: BehaviourOptions): Promise<B
 			cancelledPattern: o.cancelledPattern,
 			settings: o.settings ?? DEFAULT_BEHAVIOUR,
 			times,
-			text: o.text ? { table: o.text.table, rowNumber: rowNumberOf(o.text), columns } : undefined
+			text: o.text ? { table: o.text.table, rowNumber: rowNumberOf(o.text), columns } : undefined,
+			touchpoints: tp ? { table: tp, channel: channelExpr(DEFAULT_CHANNELS) } : undefined
 		})
 	);
-	return { times, ...offeredFeatures({ times, columns }) };
+	const channelSource = columns.channel ? 'column' : tp ? 'touchpoints' : null;
+	return { times, channelSource, ...offeredFeatures({ times, columns, touchpoints: Boolean(tp) }) };
 }
 
 /** What puts customers in groups: a basis of the service plans, or a profile or transaction column. */
@@ -86,6 +96,8 @@ export interface PersonaOptions extends BehaviourOptions {
 	basis: PersonaBasis;
 	/** The loaded profile attributes (PROFILES_TABLE) to describe; none without profiles. */
 	profiles?: readonly { name: string; kind: AttributeKind }[];
+	/** The applied survey answers: each group's NPS and CSAT against the rest of the base. */
+	surveys?: PersonaSurveys;
 }
 
 export interface PersonaGroup {
@@ -106,6 +118,8 @@ export interface PersonaResult extends BehaviourInfo {
 	rows: PersonaRow[];
 	/** Profile attributes not described: dates, and text with more than MAX_TEXT_VALUES values. */
 	skipped: string[];
+	/** Group id → NPS and CSAT against the rest of the base (null: no surveys joined). */
+	satisfaction: Record<string, GroupSatisfaction> | null;
 }
 
 function basisGroups(o: PersonaOptions): Sql {
@@ -172,6 +186,7 @@ export async function runPersona(db: DbClient, o: PersonaOptions): Promise<Perso
 	}));
 	const values: Record<string, readonly string[]> = { ...BEHAVIOUR_VALUES };
 	for (const f of features) if (f.bins) values[f.id] = f.bins.labels;
+	if (info.channelSource === 'touchpoints') values.channel = TOUCHPOINT_CHANNELS;
 	const order = { groups: groupOrder(o.basis), features: features.map((f) => f.id), values };
 	const rows = personaRows(counts, order);
 	const sizes = groupSizes(counts);
@@ -182,5 +197,6 @@ export async function runPersona(db: DbClient, o: PersonaOptions): Promise<Perso
 		const customers = sizes.get(id) ?? 0;
 		return { id, customers, revenue: m?.revenue ?? 0, orders: m?.orders ?? 0, aov: m?.aov ?? null, clv: m?.clv ?? null, p_alive: m?.p_alive ?? null, small: customers < MIN_GROUP };
 	});
-	return { ...info, groups, rows, skipped };
+	const satisfaction = o.surveys ? await personaSatisfaction(db, o.surveys, groups.map((g) => g.id)) : null;
+	return { ...info, groups, rows, skipped, satisfaction };
 }

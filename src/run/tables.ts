@@ -110,3 +110,5 @@ export const EVAL_END_GRADE = { input: 'eval_end_grade_input', points: 'eval_end
 // persona table (customer, group of the basis, behaviour classes, profile attributes).
 export const BEHAVIOUR_TABLE = 'behaviour';
 export const PERSONA_TABLE = 'persona';
+/** The survey answers of the persona table's customers with their group (persona cards' NPS and CSAT). */
+export const PERSONA_ANSWERS = 'persona_answers';

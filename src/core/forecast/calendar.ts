@@ -29,15 +29,21 @@ let chineseFormat: Intl.DateTimeFormat | null = null;
 const ICU_CORRECTIONS: Record<number, string> = { 2027: '2027-02-06', 2030: '2030-02-03' };
 
 /** 春节 (Chinese New Year, month 1 day 1 of the Chinese calendar) of a Gregorian year; always between 01-21 and 02-20. */
+const newYears = new Map<number, string>();
+
 export function chineseNewYear(year: number): string {
-	const fixed = ICU_CORRECTIONS[year];
+	const fixed = ICU_CORRECTIONS[year] ?? newYears.get(year);
 	if (fixed) return fixed;
 	chineseFormat ??= new Intl.DateTimeFormat('zh-CN-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric' });
 	for (let d = Date.UTC(year, 0, 20); d <= Date.UTC(year, 1, 21); d += 86_400_000) {
 		const parts = chineseFormat.formatToParts(new Date(d));
 		const month = parts.find((p) => p.type === 'month')?.value;
 		const day = parts.find((p) => p.type === 'day')?.value;
-		if (month === '1' && day === '1') return new Date(d).toISOString().slice(0, 10);
+		if (month === '1' && day === '1') {
+			const found = new Date(d).toISOString().slice(0, 10);
+			newYears.set(year, found);
+			return found;
+		}
 	}
 	throw new Error(`no Chinese New Year found in ${year}: the runtime lacks the Chinese calendar (full ICU)`);
 }

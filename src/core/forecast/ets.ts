@@ -81,24 +81,31 @@ function initialStates(y: readonly number[], m: number, trend: Trend): Start {
 function run(y: readonly number[], m: number, p: Params, s0: Start, keep: boolean) {
 	let l = s0.level;
 	let b = s0.slope;
-	const s = s0.season.slice();
-	const fitted = keep ? new Array<number>(y.length) : [];
+	const { alpha, beta, gamma, phi } = p;
+	const seasonal = m > 1;
+	const s = seasonal ? Float64Array.from(s0.season) : new Float64Array(0);
+	const n = y.length;
+	const fitted = keep ? new Array<number>(n) : [];
 	let sse = 0;
-	for (let t = 0; t < y.length; t++) {
-		const si = m > 1 ? t % m : 0;
-		const seas = m > 1 ? s[si]! : 0;
-		const yhat = l + p.phi * b + seas;
+	// si = t mod m, kept as a counter (the hot loop of every Nelder–Mead evaluation).
+	let si = 0;
+	for (let t = 0; t < n; t++) {
+		const seas = seasonal ? s[si]! : 0;
+		const pb = phi * b;
+		const yhat = l + pb + seas;
 		const e = y[t]! - yhat;
 		if (keep) fitted[t] = yhat;
 		sse += e * e;
-		const nl = l + p.phi * b + p.alpha * e;
-		b = p.phi * b + p.beta * e;
+		const nl = l + pb + alpha * e;
+		b = pb + beta * e;
 		l = nl;
-		if (m > 1) s[si] = seas + p.gamma * e;
+		if (seasonal) {
+			s[si] = seas + gamma * e;
+			if (++si === m) si = 0;
+		}
 	}
 	// Seasonal states oldest first, as of the end of the series.
-	const n = y.length;
-	const season = m > 1 ? Array.from({ length: m }, (_, i) => s[(n + i) % m]!) : [];
+	const season = seasonal ? Array.from({ length: m }, (_, i) => s[(n + i) % m]!) : [];
 	return { sse, fitted, level: l, slope: b, season };
 }
 

@@ -54,8 +54,12 @@ function clip(f: Interval): Interval {
 }
 
 export function forecastGroups(set: SeriesSet, o: { model: ModelChoice; horizon: number; holidays: readonly HolidayRow[] }): GroupForecast[] {
+	// One periods array per length: the design and the regression's factor are cached on it, so groups share them.
+	const byLength = new Map<number, string[]>();
 	return set.groups.map((g) => {
-		const periods = periodRange(set.first, set.freq, g.values.length + o.horizon);
+		const len = g.values.length + o.horizon;
+		let periods = byLength.get(len);
+		if (!periods) byLength.set(len, (periods = periodRange(set.first, set.freq, len)));
 		const result = forecastSeries(g.values, { freq: set.freq, dates: periods, holidays: o.holidays }, o.model, o.horizon);
 		if (g.values.every((v) => v >= 0)) {
 			result.forecast = clip(result.forecast);

@@ -11,8 +11,8 @@
  * forecast is the mean with the residual spread.
  */
 import { etsForecast, fitEts, type EtsFit, type Trend } from './ets.ts';
-import { designFor, estimable, type Freq, type Regressor } from './design.ts';
-import { leastSquares } from './regression.ts';
+import { designFor, estimable, type Design, type Freq, type Regressor } from './design.ts';
+import { normalFactor, solveNormal } from './regression.ts';
 import type { HolidayRow } from './calendar.ts';
 
 export type ModelKind = 'ets' | 'mstl';
@@ -54,7 +54,10 @@ export interface SeriesContext {
 	holidays: readonly HolidayRow[];
 }
 
-function regressorsFor(kind: ModelKind, ctx: SeriesContext, n: number, notes: string[]): { regs: Regressor[]; m: number } {
+/** Per design (periods + holidays): the factor of XᵀX per model kind and fitted length (shared by every group, log or not, and backtest origin). */
+const factors = new WeakMap<Design, Map<string, Float64Array>>();
+
+function regressorsFor(kind: ModelKind, ctx: SeriesContext, n: number, notes: string[]): { regs: Regressor[]; m: number; design: Design } {
 	const d = designFor(ctx.dates, ctx.freq, ctx.holidays);
 	const yearly = n >= 2 * YEAR[ctx.freq];
 	if (!yearly) notes.push('forecast.note.noYearly');
@@ -74,7 +77,7 @@ function regressorsFor(kind: ModelKind, ctx: SeriesContext, n: number, notes: st
 		else m = 12;
 	}
 	regs.push(...d.holiday);
-	return { regs: estimable(regs, n), m };
+	return { regs: estimable(regs, n), m, design: d };
 }
 
 function bestEts(z: readonly number[], m: number, fixed: Trend | undefined): EtsFit {
@@ -101,7 +104,7 @@ export function fitModel(y: readonly number[], ctx: SeriesContext, config: Model
 		const rep = (v: number) => new Array<number>(h).fill(tr(v));
 		return { label: 'mean', notes: ['forecast.note.tooShort'], components: {}, ets: null, mean: rep(mu), lower80: rep(mu - Z80 * sd * k), upper80: rep(mu + Z80 * sd * k), lower95: rep(mu - Z95 * sd * k), upper95: rep(mu + Z95 * sd * k) };
 	}
-	const { regs, m } = regressorsFor(config.kind, ctx, n, notes);
+	const { regs, m, design } = regressorsFor(config.kind, ctx, n, notes);
 	const components: Record<string, number[]> = {};
 	const adjusted = z.slice();
 	if (regs.length > 0) {
@@ -110,14 +113,22 @@ export function fitModel(y: readonly number[], ctx: SeriesContext, config: Model
 		// after them cost only their own triangle.
 		const ordered = [...regs.filter((r) => r.group !== 'yearly'), ...regs.filter((r) => r.group === 'yearly')];
 		const sparse = ordered.length - regs.filter((r) => r.group === 'yearly').length;
-		const tcol = Array.from({ length: n }, (_, t) => t / n);
+		const tcol = new Array<number>(n);
+		for (let t = 0; t < n; t++) tcol[t] = t / n;
 		const cols = ordered.map((r) => r.values);
 		cols.splice(sparse, 0, new Array<number>(n).fill(1), tcol);
-		const beta = leastSquares(cols, z);
+		const byDesign = factors.get(design) ?? new Map<string, Float64Array>();
+		factors.set(design, byDesign);
+		const key = `${config.kind}|${n}`;
+		let factor = byDesign.get(key);
+		if (!factor) byDesign.set(key, (factor = normalFactor(cols, n)));
+		const beta = solveNormal(factor, cols, z);
 		ordered.forEach((r, i) => {
 			const comp = (components[r.group] ??= new Array<number>(n + h).fill(0));
 			const b = beta[i < sparse ? i : i + 2]!;
-			for (let t = 0; t < n + h; t++) comp[t]! += b * r.values[t]!;
+			const v = r.values;
+			// Zeros skipped (most of the weekday, month and holiday columns): adding b·0 changes nothing.
+			for (let t = 0; t < n + h; t++) if (v[t] !== 0) comp[t]! += b * v[t]!;
 		});
 		for (const comp of Object.values(components)) for (let t = 0; t < n; t++) adjusted[t]! -= comp[t]!;
 	}

@@ -4,23 +4,27 @@
  * nearly collinear with the others cannot blow up. Columns are arrays over at least the `y.length` rows used.
  */
 export function leastSquares(columns: readonly (readonly number[])[], y: readonly number[]): number[] {
+	return solveNormal(normalFactor(columns, y.length), columns, y);
+}
+
+/**
+ * The Cholesky factor of XᵀX (with the ridge) over the first n rows: it depends on the columns only, so
+ * every series over the same periods and every log/plain candidate shares it (model.ts caches it).
+ */
+export function normalFactor(columns: readonly (readonly number[])[], n: number): Float64Array {
 	const k = columns.length;
-	const n = y.length;
-	// X row by row (typed, cache-friendly), then XᵀX's upper triangle and Xᵀy
+	// X row by row (typed, cache-friendly), then XᵀX's upper triangle
 	const x = new Float64Array(n * k);
 	for (let i = 0; i < k; i++) {
 		const c = columns[i]!;
 		for (let t = 0; t < n; t++) x[t * k + i] = c[t]!;
 	}
 	const a = new Float64Array(k * k);
-	const b = new Float64Array(k);
 	for (let t = 0; t < n; t++) {
 		const row = t * k;
-		const yt = y[t]!;
 		for (let i = 0; i < k; i++) {
 			const xi = x[row + i]!;
 			if (xi === 0) continue;
-			b[i]! += xi * yt;
 			const ai = i * k;
 			for (let j = i; j < k; j++) a[ai + j]! += xi * x[row + j]!;
 		}
@@ -37,6 +41,23 @@ export function leastSquares(columns: readonly (readonly number[])[], y: readonl
 			for (let p = 0; p < j; p++) s -= l[i * k + p]! * l[j * k + p]!;
 			l[i * k + j] = i === j ? Math.sqrt(Math.max(s, 1e-300)) : s / l[j * k + j]!;
 		}
+	}
+	return l;
+}
+
+/** β from the factor of XᵀX and Xᵀy (zeros skipped, summed in row order). */
+export function solveNormal(l: Float64Array, columns: readonly (readonly number[])[], y: readonly number[]): number[] {
+	const k = columns.length;
+	const n = y.length;
+	const b = new Float64Array(k);
+	for (let i = 0; i < k; i++) {
+		const c = columns[i]!;
+		let s = 0;
+		for (let t = 0; t < n; t++) {
+			const xi = c[t]!;
+			if (xi !== 0) s += xi * y[t]!;
+		}
+		b[i] = s;
 	}
 	const z = new Float64Array(k);
 	for (let i = 0; i < k; i++) {

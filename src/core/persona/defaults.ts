@@ -57,9 +57,12 @@ export const BEHAVIOUR_VALUES: Partial<Record<BehaviourFeature, readonly string[
 	discount_use: ['never', 'sometimes', 'mostly']
 };
 
+/** The channel preference's values when it comes from the touchpoint table (its events' online share). */
+export const TOUCHPOINT_CHANNELS = ['online', 'mixed', 'offline'] as const;
+
 /** The features offered: those whose column (or the times of day) is there. */
-export function offeredFeatures(o: { times: boolean; columns: BehaviourColumns }): { offered: BehaviourFeature[]; missing: { id: BehaviourFeature; needs: BehaviourNeed }[] } {
-	const has = (n: BehaviourNeed | null) => n === null || (n === 'times' ? o.times : Boolean(o.columns[n]));
+export function offeredFeatures(o: { times: boolean; columns: BehaviourColumns; touchpoints?: boolean }): { offered: BehaviourFeature[]; missing: { id: BehaviourFeature; needs: BehaviourNeed }[] } {
+	const has = (n: BehaviourNeed | null) => n === null || (n === 'times' ? o.times : Boolean(o.columns[n]) || (n === 'channel' && o.touchpoints === true));
 	return {
 		offered: BEHAVIOUR_FEATURES.filter((f) => has(f.needs)).map((f) => f.id),
 		missing: BEHAVIOUR_FEATURES.flatMap((f) => (has(f.needs) || f.needs === null ? [] : [{ id: f.id, needs: f.needs }]))

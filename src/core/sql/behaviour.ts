@@ -27,6 +27,30 @@ export interface BehaviourSqlOptions {
 	times: boolean;
 	/** The text table beside tx holding the class columns: its rows numbered as tx.src_row by `rowNumber`. */
 	text?: { table: string; rowNumber: Sql; columns: BehaviourColumns };
+	/**
+	 * Without a channel column: the channel preference from the touchpoint table (journey's events): its
+	 * `channel` expression over the table's columns (journey's channelExpr), events on or before the as-of date.
+	 */
+	touchpoints?: { table: string; channel: Sql };
+}
+
+/** The channel words counted as online and offline in the touchpoint table (lower case). */
+export const ONLINE_WORDS = ['online', '线上', 'on-line'];
+export const OFFLINE_WORDS = ['offline', '线下', 'off-line'];
+
+/**
+ * Each customer's channel preference from the touchpoint table: online when at least ⅔ of its events with
+ * an online or offline channel are online, offline when at most ⅓, mixed between; no such event: NULL.
+ */
+export function touchpointChannelSql(o: { table: string; channel: Sql; asOf: string; start?: string }): Sql {
+	const from = o.start ? sql`AND CAST(ts AS DATE) >= ${dateLit(o.start)}` : sql``;
+	const on = join(ONLINE_WORDS.map((w) => sql`${w}`));
+	const off = join(OFFLINE_WORDS.map((w) => sql`${w}`));
+	return sql`SELECT customer_id, CASE WHEN online >= 2 * offline THEN 'online' WHEN offline >= 2 * online THEN 'offline' ELSE 'mixed' END AS channel FROM (
+			SELECT customer_id, count(*) FILTER (WHERE ch IN (${on})) AS online, count(*) FILTER (WHERE ch IN (${off})) AS offline
+			FROM (SELECT customer_id, lower(${o.channel}) AS ch FROM ${ident(o.table)} WHERE CAST(ts AS DATE) <= ${dateLit(o.asOf)} ${from})
+			GROUP BY customer_id)
+		WHERE online + offline > 0`;
 }
 
 /** Whether any date carries a time of day other than midnight. */
@@ -92,7 +116,7 @@ export function behaviourSql(o: BehaviourSqlOptions): Sql {
 		cut AS (SELECT median(median_gap) AS cut FROM g WHERE days >= 2),
 		cat AS (${topSql('l', 'category', raw('sum(amount)'))}),
 		breadth AS (SELECT customer_id, count(DISTINCT category) AS breadth FROM l WHERE amount > 0 GROUP BY customer_id),
-		ch AS (${topSql('o', 'channel', raw('count(*)'))}),
+		ch AS (${o.touchpoints && !o.text?.columns.channel ? touchpointChannelSql({ ...o.touchpoints, asOf: o.asOf, start: o.start }) : topSql('o', 'channel', raw('count(*)'))}),
 		rg AS (${topSql('o', 'region', raw('count(*)'))}),
 		c AS (SELECT customer_id, round(sum(amount), 2) AS revenue FROM l GROUP BY customer_id)
 		SELECT c.customer_id, CAST(coalesce(oc.orders, 0) AS INTEGER) AS orders, c.revenue,

@@ -25,12 +25,22 @@ export interface SeriesSource {
 	range?: { from?: string; to?: string };
 	/** Group by a column of a customer table (e.g. the RFM table's segment), joined on customer_id; instead of `by`. */
 	customers?: { table: string; column: string };
+	/** Group by a basis: a select of (customer_id, grp) — segments, quadrants, tiers, stages (run/plan.ts's groupSource); instead of `by`. */
+	groups?: Sql;
+	/** Group by an expression over the table's own columns (e.g. journey's channel of an event); instead of `by`. */
+	expr?: Sql;
 }
 
 const TRUNC: Record<Freq, string> = { day: 'day', week: 'week', month: 'month' };
-const STEP: Record<Freq, string> = { day: "INTERVAL '1 day'", week: "INTERVAL '7 days'", month: "INTERVAL '1 month'" };
+const STEP: Record<Freq, string> = {
+	day: "INTERVAL '1 day'",
+	week: "INTERVAL '7 days'",
+	month: "INTERVAL '1 month'"
+};
 
 function groupExpr(s: SeriesSource): Sql {
+	if (s.groups) return sql`coalesce(CAST(c.grp AS VARCHAR), '(none)')`;
+	if (s.expr) return sql`coalesce(nullif(trim(CAST(${s.expr} AS VARCHAR)), ''), '(empty)')`;
 	if (s.customers) return sql`coalesce(CAST(c.${ident(s.customers.column)} AS VARCHAR), '(none)')`;
 	if (!s.by) return sql`'all'`;
 	const col = s.raw ? sql`r.${ident(s.by)}` : sql`e.${ident(s.by)}`;
@@ -45,14 +55,17 @@ function baseSql(s: SeriesSource, metric: ForecastMetric): Sql {
 }
 
 function unboundedSql(s: SeriesSource, metric: ForecastMetric): Sql {
-	const join = s.customers
-		? sql`LEFT JOIN ${ident(s.customers.table)} c ON c.customer_id = e.customer_id`
-		: s.raw
-			? sql`JOIN ${ident(s.raw)} r ON r.rowid + 1 = e.src_row`
-			: sql``;
+	const join = s.groups
+		? sql`LEFT JOIN (${s.groups}) c ON c.customer_id = e.customer_id`
+		: s.customers
+			? sql`LEFT JOIN ${ident(s.customers.table)} c ON c.customer_id = e.customer_id`
+			: s.raw
+				? sql`JOIN ${ident(s.raw)} r ON r.rowid + 1 = e.src_row`
+				: sql``;
 	const g = groupExpr(s);
 	if (s.kind === 'tp') {
-		const only = s.touchpoint === undefined ? sql`` : sql`WHERE e.touchpoint = ${lit(s.touchpoint)}`;
+		const only =
+			s.touchpoint === undefined ? sql`` : sql`WHERE e.touchpoint = ${lit(s.touchpoint)}`;
 		return sql`SELECT ${g} AS g, CAST(e.ts AS DATE) AS d, 1.0 AS v, e.customer_id AS cust FROM ${ident(s.table)} e ${join} ${only}`;
 	}
 	if (metric === 'orders')
@@ -75,7 +88,13 @@ export function seriesBoundsSql(s: SeriesSource, metric: ForecastMetric): Sql {
  * One row per group × period from `first` to `last` (period starts, YYYY-MM-DD): g, period (text), value
  * (DOUBLE); ordered by group, then period.
  */
-export function seriesSql(s: SeriesSource, metric: ForecastMetric, freq: Freq, first: string, last: string): Sql {
+export function seriesSql(
+	s: SeriesSource,
+	metric: ForecastMetric,
+	freq: Freq,
+	first: string,
+	last: string
+): Sql {
 	const unit = raw(`'${TRUNC[freq]}'`);
 	const agg = metric === 'customers' ? sql`CAST(count(DISTINCT cust) AS DOUBLE)` : sql`sum(v)`;
 	return sql`WITH b AS (${baseSql(s, metric)}),

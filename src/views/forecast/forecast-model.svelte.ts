@@ -11,16 +11,18 @@ import { shiftPeriod } from '../../core/forecast/periods.ts';
 import { DEFAULT_CONTACTS_PER_AGENT_DAY } from '../../core/forecast/peaks.ts';
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import type { ForecastMetric, SeriesSource } from '../../core/sql/forecast.ts';
+import { channelExpr, DEFAULT_CHANNELS } from '../../core/sql/journey.ts';
 import type { DbClient } from '../../db/client.ts';
 import { loadSeries, touchpointNames, type SeriesLoad } from '../../run/forecast.ts';
 import { RFM_TABLE, TOUCHPOINT_TABLE, TX_TABLE } from '../../run/tables.ts';
+import { basisGroups, columnSource, groupChoices, type GroupChoices } from './groups.ts';
 import { startForecast } from '../../workers/forecast-client.ts';
 import { analysisWindow } from '../../state/window.svelte.ts';
 import type { WorkerJob } from '../../workers/protocol.ts';
 import { attachSettings } from '../../state/project-settings.ts';
 import { FORECAST_SETTINGS } from './settings.ts';
 
-export type GroupBy = 'all' | 'segment' | 'touchpoint';
+export type GroupBy = 'all' | 'segment' | 'quadrant' | 'tier' | 'stage' | 'column' | 'channel' | 'touchpoint';
 export type Calendars = 'cn' | 'western' | 'cn,western' | 'none';
 
 export class ForecastModel {
@@ -29,6 +31,12 @@ export class ForecastModel {
 	horizon = $state(DEFAULT_HORIZON[DEFAULT_FORECAST.freq]);
 	model = $state<ModelChoice>(DEFAULT_FORECAST.model);
 	groupBy = $state<GroupBy>('all');
+	/** The transactions column of the 'column' grouping (a channel column guessed at first). */
+	groupColumn = $state('');
+	/** What the data offers to group by (bases that do not exist are not offered) and the transactions' columns. */
+	choices = $state.raw<GroupChoices>({ bases: [], columns: [], channel: '' });
+	/** Group id → name of a basis' group in the page's language. */
+	names = $state.raw<Record<string, string>>({});
 	/** Events: '' = every touchpoint, else one. */
 	touchpoint = $state('');
 	calendars = $state<Calendars>('cn');
@@ -91,12 +99,26 @@ export class ForecastModel {
 		this.holidaysEdited = true;
 	}
 
-	private source(): SeriesSource {
+	private async source(): Promise<SeriesSource> {
+		const g = this.groupBy;
+		const basis = g === 'quadrant' || g === 'tier' || g === 'stage' ? await basisGroups(this.db, g) : null;
+		this.names = basis?.names ?? {};
+		const groups = basis?.select;
 		if (this.metric === 'events')
-			return { kind: 'tp', table: TOUCHPOINT_TABLE, by: this.groupBy === 'touchpoint' ? 'touchpoint' : undefined, touchpoint: this.touchpoint || undefined };
+			return { kind: 'tp', table: TOUCHPOINT_TABLE, by: g === 'touchpoint' ? 'touchpoint' : undefined, expr: g === 'channel' ? channelExpr(DEFAULT_CHANNELS) : undefined, touchpoint: this.touchpoint || undefined, groups, customers: g === 'segment' ? { table: RFM_TABLE, column: 'segment' } : undefined };
 		const w = analysisWindow.current;
 		const range = w ? { from: w.start, to: w.asOf } : undefined;
-		return { kind: 'tx', table: TX_TABLE, range, customers: this.groupBy === 'segment' ? { table: RFM_TABLE, column: 'segment' } : undefined };
+		const text = g === 'column' && this.groupColumn ? await columnSource(this.db) : null;
+		const column = text ? { raw: text, by: this.groupColumn } : {};
+		return { kind: 'tx', table: TX_TABLE, range, ...column, groups, customers: g === 'segment' ? { table: RFM_TABLE, column: 'segment' } : undefined };
+	}
+
+	/** The groupings offered for the metric: those whose basis exists (tiers once graded, quadrants once the value matrix ran). */
+	get groupings(): GroupBy[] {
+		const c = this.choices;
+		const bases = this.hasSegments ? c.bases : [];
+		if (this.metric === 'events') return ['all', 'touchpoint', 'channel', ...bases];
+		return ['all', ...bases, ...(c.columns.length ? (['column'] as const) : [])];
 	}
 
 	async run(): Promise<void> {
@@ -106,7 +128,12 @@ export class ForecastModel {
 		this.ranWindow = windowKey();
 		try {
 			if (this.hasEvents && this.touchpoints.length === 0) this.touchpoints = await touchpointNames(this.db, TOUCHPOINT_TABLE);
-			const load = await loadSeries(this.db, { source: this.source(), metric: this.metric, freq: this.freq });
+			this.choices = await groupChoices(this.db, this.hasTx);
+			if (!this.groupColumn || !this.choices.columns.includes(this.groupColumn)) this.groupColumn = this.choices.channel || (this.choices.columns[0] ?? '');
+			if (!this.groupings.includes(this.groupBy)) this.groupBy = 'all';
+			const t0 = performance.now();
+			const load = await loadSeries(this.db, { source: await this.source(), metric: this.metric, freq: this.freq });
+			performance.measure('clientele:forecast-series', { start: t0 });
 			this.load = load;
 			if (!this.holidaysEdited) this.resetHolidays();
 			const started = performance.now();

@@ -7,7 +7,7 @@ import type { SettingsSpec } from '../../core/project/settings-spec.ts';
 export const FORECAST_SETTINGS: SettingsSpec = {
 	key: 'forecast',
 	files: ['views/forecast/forecast-model.svelte.ts'],
-	fields: ['metric', 'freq', 'horizon', 'model', 'groupBy', 'touchpoint', 'calendars', 'holidays', 'holidaysEdited', 'perAgentDay'],
-	transient: ['selected', 'status', 'error', 'load', 'results', 'touchpoints', 'fitMs'],
-	fromData: ['touchpoint']
+	fields: ['metric', 'freq', 'horizon', 'model', 'groupBy', 'groupColumn', 'touchpoint', 'calendars', 'holidays', 'holidaysEdited', 'perAgentDay'],
+	transient: ['selected', 'status', 'error', 'load', 'results', 'touchpoints', 'fitMs', 'choices', 'names'],
+	fromData: ['touchpoint', 'groupColumn']
 };

@@ -1,4 +1,4 @@
-import { BEHAVIOUR_FEATURES, BEHAVIOUR_VALUES, type BehaviourFeature } from '../../core/persona/defaults.ts';
+import { BEHAVIOUR_FEATURES, BEHAVIOUR_VALUES, TOUCHPOINT_CHANNELS, type BehaviourFeature } from '../../core/persona/defaults.ts';
 import type { PersonaRow } from '../../core/persona/rows.ts';
 import { formatPercent, type Lang, type Translate } from '../../i18n/translate.ts';
 
@@ -12,6 +12,9 @@ export function featureName(t: Translate, feature: string): string {
 
 export function valueName(t: Translate, feature: string, value: string | null): string {
 	if (value === null) return t('persona.unknown');
+	// The touchpoint table's channel preference (a channel column's own "online" reads the same).
+	const tp = TOUCHPOINT_CHANNELS.find((c) => c === value);
+	if (feature === 'channel' && tp) return t(`persona.channel.${tp}`);
 	if (isBehaviour(feature) && BEHAVIOUR_VALUES[feature]?.includes(value)) return t(`persona.value.${feature}.${value}` as Parameters<Translate>[0]);
 	return value;
 }

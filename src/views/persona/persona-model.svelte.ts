@@ -9,7 +9,11 @@ import type { Lang, Translate } from '../../i18n/translate.ts';
 import { ensureText, type LoadedFile } from '../../run/loaded-file.ts';
 import { runPersona, type PersonaBasis, type PersonaResult } from '../../run/persona.ts';
 import { tableExists } from '../../run/table-ops.ts';
-import { GRADE_TABLE, RAW_TABLE, VALUE_MATRIX_TABLE } from '../../run/tables.ts';
+import type { PersonaSurveys } from '../../run/persona-survey.ts';
+import { GRADE_TABLE, RAW_TABLE, TOUCHPOINT_TABLE, VALUE_MATRIX_TABLE } from '../../run/tables.ts';
+import { scaleBounds } from '../../core/kpi/scales.ts';
+import { datasets } from '../../state/datasets.svelte.ts';
+import { appliedColumn } from '../../state/surveys.svelte.ts';
 import type { RfmRun } from '../../state/analysis.svelte.ts';
 import { pageBasisInput, type PageBasis } from '../../state/basis.ts';
 import { profiles } from '../../state/profiles.svelte.ts';
@@ -25,7 +29,7 @@ export type PersonaPageBasis = PageBasis | 'column';
  */
 export class PersonaModel {
 	basis = $state<PersonaPageBasis>('segment');
-	/** The profile column of the 'column' basis. */
+	/** The column of the 'column' basis: a profile column (loaded profiles) or a transactions column. */
 	column = $state('');
 	columns = $state<BehaviourColumns>({});
 	minOrders = $state<number>(DEFAULT_BEHAVIOUR.nightOwl.minOrders);
@@ -56,15 +60,35 @@ export class PersonaModel {
 		return profiles.ready ? (profiles.info?.attributes.map((a) => a.name) ?? []) : [];
 	}
 
-	/** Every setting the rows depend on (a change re-runs). */
+	/** The transactions' columns a group can be made of (every column of the file but those mapped to roles). */
+	get txColumns(): string[] {
+		return this.textColumns.filter((c) => !this.mapped.includes(c) && !this.profileColumns.includes(c));
+	}
+
+	/** Every setting the rows depend on (a change re-runs), and the surveys and touchpoints joined. */
 	key(lang: Lang): string {
-		return JSON.stringify([this.basis, this.column, this.columns, this.minOrders, this.nightShare, lang, this.rfm.version, profiles.version]);
+		const joined = [datasets.surveys.ready ? datasets.surveys.version : 0, datasets.touchpoints.ready ? datasets.touchpoints.version : 0];
+		return JSON.stringify([this.basis, this.column, this.columns, this.minOrders, this.nightShare, lang, this.rfm.version, profiles.version, joined]);
+	}
+
+	/** The applied survey answers with a customer column and an NPS or CSAT column (undefined: none). */
+	private surveys(): PersonaSurveys | undefined {
+		const a = datasets.surveys.ready ? datasets.surveys.applied : null;
+		const r = a?.roles;
+		if (!a || !r?.customer || (!r.nps && !(r.csat && a.scales.csat))) return undefined;
+		const csat = r.csat && a.scales.csat ? scaleBounds(a.scales.csat) : null;
+		return {
+			table: a.table,
+			customer: r.customer,
+			nps: r.nps ? { score: r.nps, format: appliedColumn(a, 'nps')?.number?.format } : undefined,
+			csat: r.csat && csat ? { score: r.csat, format: appliedColumn(a, 'csat')?.number?.format, scale: csat.max, min: csat.min } : undefined
+		};
 	}
 
 	private async prepare(): Promise<void> {
 		if (this.file) await ensureText(this.file);
 		const [matrix, grade, raw] = await Promise.all([tableExists(this.db, VALUE_MATRIX_TABLE), tableExists(this.db, GRADE_TABLE), tableExists(this.db, RAW_TABLE)]);
-		this.available = [...(['segment'] as const), ...(matrix ? (['quadrant'] as const) : []), ...(grade ? (['tier'] as const) : []), 'stage', ...(this.profileColumns.length ? (['column'] as const) : [])];
+		this.available = [...(['segment'] as const), ...(matrix ? (['quadrant'] as const) : []), ...(grade ? (['tier'] as const) : []), 'stage', ...(this.profileColumns.length || raw ? (['column'] as const) : [])];
 		if (!raw) return;
 		const cols = (await this.db.query<{ name: string }>(columnsSql(RAW_TABLE))).rows.map((r) => r.name);
 		this.textColumns = cols;
@@ -74,7 +98,8 @@ export class PersonaModel {
 
 	private async basisInput(lang: Lang, t: Translate): Promise<PersonaBasis> {
 		if (this.basis === 'column') {
-			if (!this.profileColumns.includes(this.column)) this.column = this.profileColumns[0] ?? '';
+			const all = [...this.profileColumns, ...this.txColumns];
+			if (!all.includes(this.column)) this.column = all[0] ?? '';
 			return { basis: 'column', column: this.column };
 		}
 		return pageBasisInput(this.db, this.basis, { rfm: this.rfm, hasOrder: this.hasOrder, profiles: profiles.ready, lang, t });
@@ -100,7 +125,9 @@ export class PersonaModel {
 				columns: this.textColumns.length ? $state.snapshot(this.columns) : {},
 				text: this.textColumns.length ? { table: RAW_TABLE, columns: this.textColumns } : undefined,
 				basis,
-				profiles: profiles.ready ? (profiles.info?.attributes ?? []) : []
+				profiles: profiles.ready ? (profiles.info?.attributes ?? []) : [],
+				touchpoints: datasets.touchpoints.ready ? TOUCHPOINT_TABLE : undefined,
+				surveys: this.surveys()
 			});
 			if (run !== this.runs) return;
 			this.names = basis.basis === 'column' ? {} : basis.names;
