@@ -7,6 +7,8 @@ export interface ProjectFiles {
 	readonly dataName: string | null;
 	/** The current project as a .clientele file (the data in it only when asked). */
 	buildFile(o: { includeData: boolean; passphrase?: string }): Promise<{ bytes: Uint8Array; name: string }>;
+	/** The current settings as text: it changes exactly when a setting does (autosave compares it). */
+	settingsKey(): string;
 	/** Opens a project file as "Open project" does (its dialog reports what was restored). */
 	openStored(file: File): Promise<void>;
 }

@@ -120,14 +120,19 @@ describe('offline and this computer', () => {
 			await page.getByTestId('remember-include-data').check();
 			await page.getByTestId('remember-save').click();
 			await expect.poll(() => page.getByTestId('offline-notes').textContent(), { timeout: 60_000 }).toMatch(/Saved on this computer/);
+			// With data loaded, the settings also keep themselves (one "autosaved" entry, without the data).
+			await expect.poll(() => page.getByTestId('recent-autosaved').count(), { timeout: 30_000 }).toBe(1);
 			await page.screenshot({ path: path.join(SHOTS, 'offline-en.png') });
 			await page.reload();
-			// After the reload the header says a project waits here.
-			await expect.poll(() => page.getByTestId('offline-open').textContent()).toMatch(/\(1 saved\)/);
+			// After the reload the header says what waits here: the save and the autosave.
+			await expect.poll(() => page.getByTestId('offline-open').textContent()).toMatch(/\(2 saved\)/);
 			await page.getByTestId('offline-open').click();
-			await expect.poll(() => page.getByTestId('recent-item').count()).toBe(1);
-			await expect(page.getByTestId('recent-item').textContent()).resolves.toMatch(/sample-transactions-.*\.clientele.*settings and data/);
-			await page.getByTestId('recent-open').click();
+			await expect.poll(() => page.getByTestId('recent-item').count()).toBe(2);
+			const saved = page.getByTestId('recent-item').filter({ hasNotText: 'autosaved' });
+			const auto = page.getByTestId('recent-item').filter({ hasText: 'autosaved' });
+			await expect(saved.textContent()).resolves.toMatch(/sample-transactions-.*\.clientele.*settings and data/);
+			await expect(auto.textContent()).resolves.toMatch(/sample-transactions-.*-autosave\.clientele.*settings only/);
+			await saved.getByTestId('recent-open').click();
 			await expect.poll(() => page.getByTestId('project-notes').textContent(), { timeout: 120_000 }).toMatch(/opened/);
 			await page.getByTestId('project-close').click();
 			await expect.poll(() => rfm(page).catch(() => null), { timeout: 120_000, interval: 1000 }).toEqual(before);

@@ -11,6 +11,10 @@ import { openLocalBackend, type LocalBackend } from '../../state/local-store.ts'
 import type { ProjectFiles } from '../../state/project-files.ts';
 
 const REMEMBER = `${STORAGE_KEY_PREFIX}remember`;
+/** The one autosave slot among the recent projects (replaced at each autosave). */
+export const AUTOSAVE_ID = 'autosave';
+/** How often the settings are compared with the last autosave (a save happens only when they changed). */
+const AUTOSAVE_MS = 5000;
 
 function readRemember(): boolean {
 	try {
@@ -34,7 +38,12 @@ export class LocalModel {
 	busy = $state(false);
 	confirming = $state(false);
 	notes = $state.raw<LocalNote[]>([]);
+	/** When the settings were last saved by themselves (ISO), this page. */
+	autosavedAt = $state<string | null>(null);
 	private backend: LocalBackend | null = null;
+	/** Storage steps one after another: an autosave and a save never interleave their list updates. */
+	private queue: Promise<unknown> = Promise.resolve();
+	private lastKey: string | null = null;
 	/** After "forget everything" the browser's usage figure lags behind: it is not shown until the next save. */
 	private forgot = false;
 
@@ -75,17 +84,57 @@ export class LocalModel {
 
 	async save(): Promise<void> {
 		await this.step(async () => {
+			const withData = this.includeData && Boolean(this.dataName);
+			const name = await this.keep(crypto.randomUUID(), withData, (n) => n);
+			this.notes = [name ? { key: 'offline.savedHere', params: { name } } : { key: 'offline.noStorage' }];
+		});
+	}
+
+	/**
+	 * With "remember" on and data loaded, the settings (never the data) are saved by themselves into one
+	 * slot whenever they changed since the last look; returns the stop function (for an $effect).
+	 */
+	autosave(): () => void {
+		const timer = setInterval(() => void this.autosaveNow(), AUTOSAVE_MS);
+		return () => clearInterval(timer);
+	}
+
+	/** One autosave look (the timer's; tests call it too). */
+	async autosaveNow(): Promise<void> {
+		if (!this.remember || !this.dataName || this.busy) return;
+		const key = this.projects.settingsKey();
+		if (key === this.lastKey) return;
+		try {
+			const name = await this.keep(AUTOSAVE_ID, false, (n) => n.replace(/\.clientele$/, '-autosave.clientele'));
+			if (!name) return;
+			this.lastKey = key;
+			this.autosavedAt = today().toISOString();
+			if (this.open) await this.refresh();
+			else this.recent = (await this.backend?.list()) ?? this.recent;
+		} catch {
+			/* full or blocked storage: the next look tries again; a save by hand says why */
+		}
+	}
+
+	/** Writes the current project under `id` and lists it; the stored name, or null without storage. */
+	private keep(id: string, withData: boolean, rename: (name: string) => string): Promise<string | null> {
+		const run = async (): Promise<string | null> => {
+			if (!this.remember) return null;
 			this.backend ??= await openLocalBackend();
-			if (!this.backend) return void (this.notes = [{ key: 'offline.noStorage' }]);
-			const { bytes, name } = await this.projects.buildFile({ includeData: this.includeData && Boolean(this.dataName) });
-			const item: StoredProject = { id: crypto.randomUUID(), name, savedAt: today().toISOString(), size: bytes.length, withData: this.includeData && Boolean(this.dataName) };
-			await this.backend.write(item.id, bytes);
+			if (!this.backend) return null;
+			const built = await this.projects.buildFile({ includeData: withData });
+			const name = rename(built.name);
+			const item: StoredProject = { id, name, savedAt: today().toISOString(), size: built.bytes.length, withData };
+			await this.backend.write(item.id, built.bytes);
 			this.forgot = false;
 			const { list, drop } = addRecent(await this.backend.list(), item);
 			await this.backend.saveList(list);
-			for (const id of drop) await this.backend.remove(id);
-			this.notes = [{ key: 'offline.savedHere', params: { name } }];
-		});
+			for (const d of drop) await this.backend.remove(d);
+			return name;
+		};
+		const next = this.queue.then(run, run);
+		this.queue = next.catch(() => undefined);
+		return next;
 	}
 
 	async reopen(p: StoredProject): Promise<void> {
@@ -107,6 +156,9 @@ export class LocalModel {
 
 	async forget(): Promise<void> {
 		await this.step(async () => {
+			// Off first, after any storage step under way: no autosave can write again afterwards.
+			this.remember = false;
+			await this.queue;
 			const left = await forgetEverything();
 			this.forgot = true;
 			[this.backend, this.where, this.remember, this.confirming] = [null, null, false, false];

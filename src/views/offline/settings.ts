@@ -8,5 +8,5 @@ export const OFFLINE_PANEL: SettingsSpec = {
 	key: 'offlinePanel',
 	files: ['views/offline/local-model.svelte.ts', 'state/offline.svelte.ts'],
 	fields: [],
-	transient: ['open', 'remember', 'includeData', 'recent', 'where', 'stored', 'usage', 'busy', 'confirming', 'notes', 'status', 'updateReady', 'canInstall']
+	transient: ['open', 'remember', 'includeData', 'recent', 'where', 'stored', 'usage', 'busy', 'confirming', 'notes', 'status', 'updateReady', 'canInstall', 'autosavedAt']
 };

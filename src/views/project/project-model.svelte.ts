@@ -121,6 +121,10 @@ export class ProjectModel implements ProjectFiles {
 		return { bytes, name: `${base}-${today().toISOString().slice(0, 10)}.clientele` };
 	}
 
+	settingsKey(): string {
+		return JSON.stringify(currentSettings());
+	}
+
 	/** A project kept on this computer, opened as "Open project" opens a file. */
 	async openStored(file: File): Promise<void> {
 		this.openOpen();
