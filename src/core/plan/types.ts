@@ -32,3 +32,15 @@ export const CONTROL_SHARE = 0.1;
 /** Defaults of the action list. */
 export const DEFAULT_PLAN_RUN = { horizonDays: 90, seed: 1 } as const;
 export const MAX_CONTACT_EVERY_DAYS = 3650;
+
+/** One group of the action list's summary (the page's plan table and the report read it). */
+export interface PlanGroupSummary {
+	group_id: string;
+	group: string;
+	customers: number;
+	control: number;
+	contacts: number;
+	cost: number | null;
+	unplanned: boolean;
+	revenue: number;
+}

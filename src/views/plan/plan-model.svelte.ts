@@ -1,7 +1,7 @@
 import { ClienteleError, isClienteleError } from '../../core/errors.ts';
 import { defaultPlanSet } from '../../core/plan/defaults.ts';
 import { parsePlanSet } from '../../core/plan/parse.ts';
-import { DEFAULT_PLAN_RUN, type GroupPlan, type PlanSet } from '../../core/plan/types.ts';
+import { DEFAULT_PLAN_RUN, type GroupPlan, type PlanGroupSummary, type PlanSet } from '../../core/plan/types.ts';
 import { CN_HOLIDAYS } from '../../core/plan/workdays.ts';
 import type { DbClient, Row } from '../../db/client.ts';
 import type { Lang, Translate } from '../../i18n/translate.ts';
@@ -18,16 +18,7 @@ const PREVIEW_ROWS = 50;
 
 export type PagePlanBasis = PageBasis;
 
-export interface GroupSummary {
-	group_id: string;
-	group: string;
-	customers: number;
-	control: number;
-	contacts: number;
-	cost: number | null;
-	unplanned: boolean;
-	revenue: number;
-}
+export type GroupSummary = PlanGroupSummary;
 
 /**
  * Tiered service plans in the page: the basis, the plans of its groups (editable, saved and loaded

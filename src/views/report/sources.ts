@@ -7,7 +7,7 @@ import type { MatrixPoint } from '../../charts/value-matrix.ts';
 import type { RfCell } from '../../charts/rf-heatmap.ts';
 import type { Targets } from '../../core/kpi/targets.ts';
 import type { KpiInputs } from '../../core/report/kpi-rows.ts';
-import type { PlanSet } from '../../core/plan/types.ts';
+import type { PlanGroupSummary, PlanSet } from '../../core/plan/types.ts';
 import type { SegmentSet } from '../../core/segments/rules.ts';
 import type { SegmentSummaryRow } from '../../core/sql/rfm.ts';
 import type { Quadrant } from '../../core/sql/value-matrix.ts';
@@ -48,16 +48,7 @@ export interface JourneyPart {
 	track(): void;
 }
 
-export interface PlanGroupRow {
-	group_id: string;
-	group: string;
-	customers: number;
-	control: number;
-	contacts: number;
-	cost: number | null;
-	unplanned: boolean;
-	revenue: number;
-}
+export type PlanGroupRow = PlanGroupSummary;
 
 export interface PlanPart {
 	readonly status: 'idle' | 'running' | 'ready' | 'error';

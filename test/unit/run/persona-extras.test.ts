@@ -1,15 +1,11 @@
-import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mappingFor } from '../../../src/core/import/mapping.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import type { DbClient } from '../../../src/db/client.ts';
 import { buildTouchpoints } from '../../../src/run/journey.ts';
-import { loadFile } from '../../../src/run/load-file.ts';
 import { runBehaviour, runPersona } from '../../../src/run/persona.ts';
-import { loadProfiles } from '../../../src/run/profiles.ts';
-import { applyMapping } from '../../../src/run/stage.ts';
-import { BEHAVIOUR_TABLE, RAW_PROFILES, RAW_SURVEYS, RAW_TABLE, RAW_TOUCHPOINTS, TOUCHPOINT_TABLE } from '../../../src/run/tables.ts';
-import { fixture, useDb } from '../../helpers/db.ts';
+import { BEHAVIOUR_TABLE, RAW_SURVEYS, RAW_TABLE, RAW_TOUCHPOINTS, TOUCHPOINT_TABLE } from '../../../src/run/tables.ts';
+import { useDb } from '../../helpers/db.ts';
+import { loadPersonaFile, loadPersonaFixture } from '../../helpers/persona-fixture.ts';
 
 /*
  * Persona cards' satisfaction (surveys joined) and the channel preference from the touchpoint table, on
@@ -29,24 +25,12 @@ const db: DbClient = useDb();
 const AS_OF = '2024-03-31';
 let textColumns: string[] = [];
 
-async function load(name: string, table?: string) {
-	const p = fixture('persona', name);
-	const f = await loadFile(db, { fileName: name, source: { kind: 'path', path: p }, sample: fs.readFileSync(p, 'utf8'), table });
-	if (!f) throw new Error('not loaded');
-	return f;
-}
-
 beforeAll(async () => {
-	const tx = await load('behaviour_hand.csv');
-	const r = await applyMapping(db, tx, mappingFor(tx.sniff, { customer: 'customer_id', date: 'order_time', amount: 'amount', order: 'order_id' }));
-	if (r.errors.length) throw r.errors[0];
-	textColumns = tx.sniff.columns.map((c) => c.name);
-	const p = await load('profiles_hand.csv', RAW_PROFILES);
-	await loadProfiles(db, { fileName: 'profiles_hand.csv', columns: p.sniff.columns, id: 'member' });
-	const tp = await load('touchpoints_hand.csv', RAW_TOUCHPOINTS);
+	textColumns = await loadPersonaFixture(db);
+	const tp = await loadPersonaFile(db, 'touchpoints_hand.csv', RAW_TOUCHPOINTS);
 	const dateFormat = tp.sniff.columns.find((c) => c.name === 'time')!.date!.format;
 	await buildTouchpoints(db, { file: 'touchpoints_hand.csv', source: RAW_TOUCHPOINTS, mapping: { customer: 'customer', date: 'time', dateFormat, touchpoint: 'touchpoint', channel: 'channel' } });
-	await load('surveys_hand.csv', RAW_SURVEYS);
+	await loadPersonaFile(db, 'surveys_hand.csv', RAW_SURVEYS);
 });
 
 const byGender = { basis: { basis: 'column', column: 'gender' }, profiles: [{ name: 'gender', kind: 'text' }] } as const;

@@ -1,14 +1,10 @@
-import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mappingFor } from '../../../src/core/import/mapping.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import type { DbClient } from '../../../src/db/client.ts';
-import { loadFile } from '../../../src/run/load-file.ts';
 import { runBehaviour, runPersona } from '../../../src/run/persona.ts';
-import { loadProfiles } from '../../../src/run/profiles.ts';
-import { applyMapping } from '../../../src/run/stage.ts';
-import { BEHAVIOUR_TABLE, RAW_PROFILES, RAW_TABLE, VALUE_MATRIX_TABLE } from '../../../src/run/tables.ts';
-import { fixture, useDb } from '../../helpers/db.ts';
+import { BEHAVIOUR_TABLE, RAW_TABLE, VALUE_MATRIX_TABLE } from '../../../src/run/tables.ts';
+import { useDb } from '../../helpers/db.ts';
+import { loadPersonaFixture } from '../../helpers/persona-fixture.ts';
 
 /*
  * test/fixtures/persona/behaviour_hand.csv, as-of 2024-03-31 (E's only order, 04-02, is after it).
@@ -29,20 +25,8 @@ const AS_OF = '2024-03-31';
 const COLUMNS = { category: 'category', channel: 'channel', region: 'city', discount: 'discount' };
 let textColumns: string[] = [];
 
-async function load(name: string, table?: string) {
-	const p = fixture('persona', name);
-	const f = await loadFile(db, { fileName: name, source: { kind: 'path', path: p }, sample: fs.readFileSync(p, 'utf8'), table });
-	if (!f) throw new Error('not loaded');
-	return f;
-}
-
 beforeAll(async () => {
-	const tx = await load('behaviour_hand.csv');
-	const r = await applyMapping(db, tx, mappingFor(tx.sniff, { customer: 'customer_id', date: 'order_time', amount: 'amount', order: 'order_id' }));
-	if (r.errors.length) throw r.errors[0];
-	textColumns = tx.sniff.columns.map((c) => c.name);
-	const p = await load('profiles_hand.csv', RAW_PROFILES);
-	await loadProfiles(db, { fileName: 'profiles_hand.csv', columns: p.sniff.columns, id: 'member' });
+	textColumns = await loadPersonaFixture(db);
 });
 
 const text = () => ({ table: RAW_TABLE, columns: textColumns });
