@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 				const r = await runPage(server.url, file.path, args.timeoutMs);
 				page.push(r);
 				log(
-					`  page   #${i + 1}: engine ready ${r.engine_start_ms.toFixed(0)} ms after navigation; load ${r.load_ms.toFixed(0)} ms, rfm ${r.rfm_ms.toFixed(0)} ms, re-segment ${r.resegment?.resegment_ms.toFixed(0)} ms (${r.resegment?.step}: ${r.resegment?.edit}, champions ${r.resegment?.counts_before} → ${r.resegment?.counts_after}), value matrix ${r.value?.value_matrix_ms.toFixed(0)} ms (fit ${r.value?.clv_fit_ms?.toFixed(0)} ms), grade ${r.grade?.ms.toFixed(0)} ms, plan ${r.plan?.ms.toFixed(0)} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB (PSS ${r.peak_pss_mb.toFixed(0)}), longest task ${r.longest_task_ms.toFixed(0)} ms, ${r.customers} customers${r.errors.length ? `, page errors: ${r.errors.join(' | ')}` : ''}`
+					`  page   #${i + 1}: engine ready ${r.engine_start_ms.toFixed(0)} ms after navigation (rehearsal done at ${r.engine_warm_ms.toFixed(0)} ms); load ${r.load_ms.toFixed(0)} ms, rfm ${r.rfm_ms.toFixed(0)} ms, re-segment ${r.resegment?.resegment_ms.toFixed(0)} ms (${r.resegment?.step}: ${r.resegment?.edit}, champions ${r.resegment?.counts_before} → ${r.resegment?.counts_after}), value matrix ${r.value?.value_matrix_ms.toFixed(0)} ms (fit ${r.value?.clv_fit_ms?.toFixed(0)} ms), grade ${r.grade?.ms.toFixed(0)} ms, plan ${r.plan?.ms.toFixed(0)} ms, peak RSS ${r.peak_rss_mb.toFixed(0)} MB (PSS ${r.peak_pss_mb.toFixed(0)}), longest task ${r.longest_task_ms.toFixed(0)} ms, ${r.customers} customers${r.errors.length ? `, page errors: ${r.errors.join(' | ')}` : ''}`
 				);
 			}
 			for (let i = 0; server && args.only.has('papa') && i < args.runs; i++) {

@@ -1,10 +1,7 @@
-import { mount } from 'svelte';
-import App from './App.svelte';
-import './app.css';
-import { offline } from './state/offline.svelte.ts';
+import { startEngine } from './state/engine.ts';
 
-const target = document.getElementById('app');
-if (!target) throw new Error('#app element missing');
-export default mount(App, { target });
-// The offline copy (built sites only; see state/offline.svelte.ts).
-offline.start();
+// The engine's worker fetches and compiles the wasm (≈ 2 s) while the page's own code loads and draws:
+// this entry is small so the engine starts within a few hundred milliseconds of navigation. Failures are
+// shown by the page (App.svelte) and again when a file is opened.
+startEngine().catch(() => undefined);
+void import('./boot.ts');

@@ -63,6 +63,7 @@ export function sizeResult(o: {
 			peak_rss_mb: med(page, (r) => r.peak_rss_mb),
 			longest_task_ms: med(page, (r) => r.longest_task_ms),
 			engine_start_ms: med(page, (r) => r.engine_start_ms),
+			engine_warm_ms: med(page, (r) => r.engine_warm_ms),
 			peak_pss_mb: med(page, (r) => r.peak_pss_mb),
 			load_until_tx_ms: med(
 				page.filter((r) => r.load_until_tx_ms !== null),
