@@ -26,6 +26,11 @@ export const PROSPECTS_TABLE = 'prospects';
 export const CUSTOMER_SOURCE = 'customer_table';
 /** The data-quality report's flags per raw row (dropped once the report is read). */
 export const QUALITY_FLAGS = 'quality_flags';
+/**
+ * The data grid's typed copy of a text table (run/grid-source.ts): numbers and dates parsed once, so
+ * filters, sorting and profiles do not parse the text on every query.
+ */
+export const gridCopyOf = (table: string): string => `${table}__grid`;
 /** The engine's rehearsal at start-up (run/warm-up.ts): its own tables, dropped afterwards. */
 export const WARM_UP_TABLES = {
 	stage: 'warm_up_tx',

@@ -47,10 +47,12 @@ export function profileKind(duckType: string): ProfileKind {
 export function columnProfileSql(o: { source: Sql; column: string; kind: ProfileKind }): Sql {
 	const c = ident(o.column);
 	if (o.kind === 'text') {
-		return sql`WITH s AS (SELECT CAST(${c} AS VARCHAR) AS v FROM (${o.source}) AS grid_p),
-		st AS (SELECT count(*) AS rows, count(*) FILTER (WHERE v IS NULL OR trim(v) = '') AS missing,
-			count(DISTINCT v) AS distinct_n, min(v) AS lo, max(v) AS hi, CAST(NULL AS DOUBLE) AS mean, CAST(NULL AS DOUBLE) AS median FROM s),
-		t AS (SELECT v AS top, count(*) AS n FROM s WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT ${lit(PROFILE_TOP)})
+		// One grouping of the text serves the counts, the extremes and the top values (a DISTINCT count
+		// beside a GROUP BY hashed every row twice).
+		return sql`WITH g AS MATERIALIZED (SELECT CAST(${c} AS VARCHAR) AS v, count(*) AS n FROM (${o.source}) AS grid_p GROUP BY 1),
+		st AS (SELECT coalesce(CAST(sum(n) AS BIGINT), 0) AS rows, coalesce(CAST(sum(n) FILTER (WHERE v IS NULL OR trim(v) = '') AS BIGINT), 0) AS missing,
+			count(v) AS distinct_n, min(v) AS lo, max(v) AS hi, CAST(NULL AS DOUBLE) AS mean, CAST(NULL AS DOUBLE) AS median FROM g),
+		t AS (SELECT v AS top, n FROM g WHERE v IS NOT NULL ORDER BY n DESC, v LIMIT ${lit(PROFILE_TOP)})
 		SELECT st.*, CAST(NULL AS INTEGER) AS bin, t.top, t.n FROM st LEFT JOIN t ON TRUE ORDER BY t.n DESC, t.top`;
 	}
 	const v = o.kind === 'date' ? sql`CAST(epoch_ms(CAST(${c} AS TIMESTAMP)) AS DOUBLE)` : sql`CAST(${c} AS DOUBLE)`;

@@ -28,8 +28,8 @@ describe('engine warm-up', () => {
 		// The real engine behind a counter of the statements the rehearsal sends.
 		const counting = (n: { count: number }): DbClient => ({
 			query: (q) => (n.count++, db.query(q)),
-			exec: (q, p) => (n.count++, db.exec(q, p)),
-			execCancellable: (q, p) => (n.count++, db.execCancellable(q, p)),
+			exec: (q) => (n.count++, db.exec(q)),
+			execCancellable: (q) => (n.count++, db.execCancellable(q)),
 			cancel: () => db.cancel(),
 			registerFile: (name, source) => db.registerFile(name, source),
 			dropFile: (name) => db.dropFile(name),

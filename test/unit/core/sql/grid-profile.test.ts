@@ -47,6 +47,10 @@ describe('column profile in one query', () => {
 			{ value: '', n: 1 },
 			{ value: "O'x", n: 1 }
 		]);
+		// No rows at all: zeros, no top values (the counts come from one grouping, which is then empty).
+		await db.exec(sql`CREATE OR REPLACE TABLE prof_e (w VARCHAR)`);
+		const e = await profile('w', 'text', 'prof_e');
+		expect([e.rows, e.missing, e.distinct, e.top]).toEqual([0, 0, 0, []]);
 	});
 
 	it('a column of one value: one bin; no values: no bins', async () => {

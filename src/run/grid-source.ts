@@ -1,0 +1,39 @@
+/**
+ * What the data grid reads for a loaded file: its text table with numbers and dates parsed as the
+ * sniffer saw them (core/sql/typed-view.ts). Read through that view, every filter, count, page and
+ * profile parsed the text again; a typed copy made once when the grid first opens answers them
+ * 2–7× faster (1M rows, DuckDB-WASM in Node, measured 2026-12-06: two filters 415–1,043 ms through
+ * the view against 67–112 ms on the copy, a number profile 700–2,500 ms against 370–590 ms, on a
+ * machine with load average 17). Files over GRID_COPY_MAX_CELLS keep the view: the copy would take
+ * as much memory again as the text table.
+ */
+import { typedRawSql } from '../core/sql/typed-view.ts';
+import { ident, sql, type Sql } from '../core/sql/sql.ts';
+import type { DbClient } from '../db/client.ts';
+import type { LoadedFile } from './loaded-file.ts';
+import { gridCopyOf } from './tables.ts';
+
+/** Above rows × columns this, the grid reads the text table through the parsing view (chosen: 5M rows × 10 columns). */
+export const GRID_COPY_MAX_CELLS = 50_000_000;
+
+/** One build per loaded file (a newer file is a new LoadedFile, so the copy is never stale). */
+const made = new WeakMap<LoadedFile, Promise<Sql>>();
+
+/** The grid's source for `file` (its text table must exist: ensureText). */
+export function gridSource(db: DbClient, file: LoadedFile): Promise<Sql> {
+	let p = made.get(file);
+	if (!p) {
+		p = build(db, file);
+		made.set(file, p);
+		p.catch(() => made.delete(file));
+	}
+	return p;
+}
+
+async function build(db: DbClient, file: LoadedFile): Promise<Sql> {
+	const view = typedRawSql({ source: file.table, columns: file.sniff.columns });
+	if (file.rows * Math.max(1, file.sniff.columns.length) > GRID_COPY_MAX_CELLS) return view;
+	const copy = gridCopyOf(file.table);
+	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(copy)} AS ${view}`);
+	return sql`SELECT * FROM ${ident(copy)}`;
+}

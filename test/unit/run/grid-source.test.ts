@@ -1,0 +1,51 @@
+/**
+ * The data grid's source (run/grid-source.ts): a typed copy of the text table, made once per loaded
+ * file, that gives the same rows as the parsing view; the view itself above the size limit.
+ */
+import { describe, expect, it } from 'vitest';
+import { NODE_FILES } from '../../../src/cli/io.ts';
+import { countSql } from '../../../src/core/sql/grid.ts';
+import { filteredSql } from '../../../src/core/sql/grid-filter.ts';
+import { sql, type Sql } from '../../../src/core/sql/sql.ts';
+import { typedRawSql } from '../../../src/core/sql/typed-view.ts';
+import { GRID_COPY_MAX_CELLS, gridSource } from '../../../src/run/grid-source.ts';
+import { openFile } from '../../../src/run/open-file.ts';
+import { gridCopyOf } from '../../../src/run/tables.ts';
+import { useDb } from '../../helpers/db.ts';
+
+const db = useDb();
+const tables = async () => (await db.query<{ t: string }>(sql`SELECT table_name AS t FROM duckdb_tables() ORDER BY 1`)).rows.map((r) => r.t);
+const all = async (source: Sql) => (await db.query(sql`SELECT * FROM (${source}) ORDER BY ALL`)).rows;
+
+describe('the data grid source', () => {
+	it('is a typed copy with the rows, types and filter answers of the parsing view, made once per file', async () => {
+		const opened = await openFile(db, 'public/sample/transactions.csv', { table: 'raw_gs' }, NODE_FILES);
+		const file = opened!.file;
+		const view = typedRawSql({ source: file.table, columns: file.sniff.columns });
+		const source = await gridSource(db, file);
+		expect(source.text).toContain(gridCopyOf('raw_gs'));
+		expect(await tables()).toContain('raw_gs__grid');
+		expect(await all(source)).toEqual(await all(view));
+		const types = async (s: Sql) => (await db.query(sql`DESCRIBE ${s}`)).rows.map((r) => [r.column_name, r.column_type]);
+		expect(await types(source)).toEqual(await types(view));
+		// A number column is a number in the copy (a range filter needs no cast) and counts agree.
+		const numeric = file.sniff.columns.find((c) => c.kind === 'number' || c.kind === 'integer')!;
+		const f = { filters: [{ column: numeric.name, kind: 'range' as const, min: 2, max: 10 }] };
+		const n = async (s: Sql) => (await db.query<{ n: number }>(countSql(filteredSql({ source: s, ...f })))).rows[0]!.n;
+		expect(await n(source)).toBe(await n(view));
+		expect(await n(source)).toBeGreaterThan(0);
+		// The same file again: the same copy, not a new build (a row added behind its back stays unseen).
+		await db.exec(sql`INSERT INTO raw_gs__grid SELECT * FROM raw_gs__grid LIMIT 1`);
+		const again = await gridSource(db, file);
+		expect(again).toBe(source);
+		expect((await all(again)).length).toBe(file.rows + 1);
+	});
+
+	it('keeps the parsing view for a file over the size limit (no copy made)', async () => {
+		const opened = await openFile(db, 'public/sample/touchpoints.csv', { table: 'raw_big' }, NODE_FILES);
+		const file = { ...opened!.file, rows: Math.ceil(GRID_COPY_MAX_CELLS / opened!.file.sniff.columns.length) + 1 };
+		const source = await gridSource(db, file);
+		expect(source.text).toBe(typedRawSql({ source: 'raw_big', columns: file.sniff.columns }).text);
+		expect(await tables()).not.toContain('raw_big__grid');
+	});
+});
