@@ -2,16 +2,15 @@
  * Decompression bombs and damaged .gz files, refused before the engine reads them (pure: the adapters
  * inflate — zlib in Node, DecompressionStream in the page — and report running totals here).
  *
- * The limit is what the engine can hold, measured in Chromium on this project's machine kind
- * (/work/shared/DUCKDB-WASM.md, "Size limits in Chromium", 2026-11-23): a 1.6 GB CSV loads, a 2.45 GB
- * one fails with "Out of Memory". Until the scale issue's measured memory ceiling lands, a .gz that
- * inflates past 2.0 GB is refused. A bomb is refused sooner: once 64 MiB are inflated, the ratio so
+ * The limit is the page's memory ceiling (memory-ceiling.ts: a 1.6 GB CSV loads in Chromium, a 2.45 GB
+ * one fails with "Out of Memory"): a .gz that inflates past it is refused. A bomb is refused sooner: once 64 MiB are inflated, the ratio so
  * far projects the whole size, and a projection past four times the limit is refused at once (a CSV's
  * ratio does not change fourfold between its start and its end).
  */
 import { ClienteleError } from '../errors.ts';
+import { gigabytes, PAGE_CEILING_BYTES } from './memory-ceiling.ts';
 
-export const MAX_INFLATED_BYTES = 2_000_000_000;
+export const MAX_INFLATED_BYTES = PAGE_CEILING_BYTES;
 const PROJECT_AFTER = 64 * 1024 * 1024;
 
 /** Running totals of one inflation: compressed bytes consumed so far, inflated bytes produced so far. */
@@ -23,8 +22,6 @@ export interface InflationStep {
 export function bombError(file: string, inflated: number): ClienteleError {
 	return new ClienteleError('file.bomb', { file, size: gigabytes(inflated), limit: gigabytes(MAX_INFLATED_BYTES) });
 }
-
-const gigabytes = (n: number) => `${(n / 1e9).toFixed(1)} GB`;
 
 /**
  * Consumes the totals of an inflation; throws file.bomb as soon as the file is known (or projected) to

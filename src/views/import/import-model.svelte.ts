@@ -26,6 +26,7 @@ import { formatBytes } from '../../ui/download.ts';
 import { CustomerMapping } from './customer-mapping.svelte.ts';
 import { LoadProgress } from './load-progress.svelte.ts';
 import { RaggedQuestion } from './ragged-prompt.svelte.ts';
+import { SizeQuestion } from './size-question.svelte.ts';
 import { XlsxSource } from './xlsx-source.svelte.ts';
 import { OrderRulesChoice } from './order-rules.svelte.ts';
 import { openMany } from './open-many.ts';
@@ -58,6 +59,7 @@ export class ImportModel {
 	readonly customers = new CustomerMapping();
 	/** Rows whose field count differs from the header's: the user decides (RaggedPrompt.svelte). */
 	readonly ragged = new RaggedQuestion();
+	readonly size = new SizeQuestion(); // asked before reading a file larger than the page can hold
 	/** The workbook and sheet when the file is an Excel workbook (see xlsx-source.svelte.ts). */
 	readonly xlsx = new XlsxSource();
 	/** The order statuses excluded and the refund choice (marketplace exports). */
@@ -108,6 +110,8 @@ export class ImportModel {
 		try {
 			this.reading();
 			const prepared = files.length > 1 ? null : await prepareInput(file, { encoding }, io);
+			if (!(await this.size.allows(files, prepared))) abort.abort(); // the user stopped: a cancelled load
+			abort.signal.throwIfAborted();
 			this.status = 'starting';
 			this.progress.step = 'engine';
 			const db = await startEngine();
@@ -153,7 +157,6 @@ export class ImportModel {
 
 	/** Set by fail() when the engine broke: its tables are gone; recoverIfBroken reloads. */
 	private broke = false;
-
 	private recovering = false;
 
 	/** After the engine broke: a fresh one, and the last files read again from the Files the page holds (once). */
@@ -171,6 +174,7 @@ export class ImportModel {
 
 	async cancel(): Promise<void> {
 		this.ragged.choose('stop');
+		this.size.choose('stop');
 		if (this.abort && (this.progress.bytesDone > 0 || this.xlsx.converting)) this.abort.abort();
 		const db = session.db ?? (await getDb());
 		await db.cancel();
@@ -278,13 +282,8 @@ export class ImportModel {
 		this.progress.begin(name, size);
 	}
 
-	private reading(): void {
-		[this.status, this.progress.step] = ['loading', 'reading'];
-	}
-
-	private checking(): void {
-		[this.error, this.status, this.progress.step] = [null, 'applying', 'checking'];
-	}
+	private reading = (): void => void ([this.status, this.progress.step] = ['loading', 'reading']);
+	private checking = (): void => void ([this.error, this.status, this.progress.step] = [null, 'applying', 'checking']);
 
 	private fail(e: unknown, file: string): void {
 		this.progress.stop();
