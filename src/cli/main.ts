@@ -19,6 +19,7 @@ import { EVALUATE_HELP, evaluateCommand } from './evaluate.ts';
 import { personaCommand } from './persona.ts';
 import { PERSONA_HELP } from './persona-help.ts';
 import { FORECAST_HELP, forecastCommand } from './forecast.ts';
+import { emitRequest, runEmitting } from './emit-sql.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -67,7 +68,8 @@ export async function main(argv: string[]): Promise<number> {
 	const command = COMMANDS[cmd];
 	try {
 		if (!command) throw new ClienteleError('cli.unknownCommand', { value: cmd, list: Object.keys(COMMANDS).join(', ') });
-		const help = await command.run(rest);
+		const emit = emitRequest(rest);
+		const help = emit ? await runEmitting(cmd, emit, command.run) : await command.run(rest);
 		if (help) process.stdout.write(help);
 		return 0;
 	} catch (e) {
