@@ -14,7 +14,7 @@ import { csvLinesSql } from '../core/emit-sql/csv-lines.ts';
 import { renderDuckdb, type ScriptHeader } from '../core/emit-sql/duckdb.ts';
 import { onlyReads, pipelineSteps, replaceFileNames, type PipelineStep, type RanStatement } from '../core/emit-sql/pipeline.ts';
 import { renderSpark } from '../core/emit-sql/spark.ts';
-import { raw } from '../core/sql/sql.ts';
+import { raw, type Sql } from '../core/sql/sql.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { dbTap } from '../db/tap.ts';
 import { translate } from '../i18n/translate.ts';
@@ -34,8 +34,25 @@ export const EMIT_COMMANDS = ['rfm', 'migrate', 'abc', 'kpi retention', 'lifecyc
 /** Commands that fit a model in TypeScript. */
 const MODEL_COMMANDS = ['clv', 'forecast'];
 
-/** While a command is being exported (grade refuses its model indicators). */
-export const emitting = { active: false };
+/**
+ * While a command is being exported: `active` (grade refuses its model indicators); `transform`, what
+ * the command does to its rows in TypeScript, as SQL over the last query (set by emitTransform).
+ */
+export const emitting: { active: boolean; transform: ((inner: string, columns: string[]) => Sql) | null } = { active: false, transform: null };
+
+/** Tells an export how the command changes its rows before writing them (a no-op when not exporting). */
+export function emitTransform(t: (inner: string, columns: string[]) => Sql): void {
+	if (emitting.active) emitting.transform = t;
+}
+
+/** Indicators a model computes outside SQL (grade's clv and p_alive). */
+const MODEL_INDICATORS = ['clv', 'p_alive'];
+
+/** While exporting, a grading standard with model indicators is refused (exit 2 naming them). */
+export function refuseModelIndicators(names: readonly string[]): void {
+	const models = names.filter((n) => MODEL_INDICATORS.includes(n));
+	if (emitting.active && models.length) throw new ClienteleError('emitSql.modelIndicators', { list: models.join(', ') });
+}
 
 /** Takes --emit-sql and --emit-sql-data out of `argv`; null when neither is given. */
 export function emitRequest(argv: readonly string[]): EmitRequest | null {
@@ -77,8 +94,13 @@ const shellWord = (s: string) => (/^[\w./:@=,+-]+$/u.test(s) ? s : `'${s.replace
 class FileMap {
 	readonly files = new Map<string, string>();
 	readonly inputs: ScriptHeader['inputs'] = [];
+	/**
+	 * `given`: every value on the command line (a file registered by its own path is read there);
+	 * `inputs`: the --input values, in order (what a transcoded copy stands for).
+	 */
 	constructor(
 		private readonly given: string[],
+		private readonly inputFlags: string[],
 		private readonly data: string | undefined
 	) {}
 
@@ -89,7 +111,7 @@ class FileMap {
 			this.inputs.push({ given: as, reads: as });
 			return;
 		}
-		const original = this.given[this.inputs.length] ?? name;
+		const original = this.inputFlags.find((f) => !this.inputs.some((i) => i.given === f)) ?? name;
 		const what = /\.xls[xm]$/i.test(original) ? 'an Excel workbook' : 'text not in UTF-8';
 		if (!this.data) throw new ClienteleError('emitSql.needsData', { file: original, what });
 		if ([...this.files.values()].includes(this.data)) throw new ClienteleError('emitSql.dataTwice', { count: 2 });
@@ -105,7 +127,7 @@ class FileMap {
 export async function runEmitting(cmd: string, req: EmitRequest, run: (argv: string[]) => Promise<string | null>): Promise<string | null> {
 	const name = checkEmitCommand(cmd, req.argv);
 	const ran: RanStatement[] = [];
-	const files = new FileMap(optionValues(req.argv, 'input'), req.data);
+	const files = new FileMap(req.argv.filter((a) => !a.startsWith('--')), optionValues(req.argv, 'input'), req.data);
 	let output: { out: string | undefined; text: string } | undefined;
 	dbTap.on = (e) => (e.kind === 'sql' ? ran.push({ text: e.text, columns: e.columns }) : files.register(e.name, e.source));
 	outputTap.on = (out, text) => void (output = { out, text });
@@ -118,12 +140,14 @@ export async function runEmitting(cmd: string, req: EmitRequest, run: (argv: str
 		outputTap.on = null;
 		emitting.active = false;
 	}
+	const transform = emitting.transform;
+	emitting.transform = null;
 	const query = [...ran].reverse().find((s) => onlyReads(s.text));
 	if (!output || !query?.columns) throw new ClienteleError('emitSql.noOutput', { command: name });
 	const steps = pipelineSteps(ran, files.files);
-	const columns = query.columns;
-	const lines = csvLinesSql(replaceFileNames(query.text.trim(), files.files), columns, moneyColumnsOf(columns.map((c) => c.name)), output.text.startsWith('\ufeff')).text;
-	await verify(name, steps, lines, [...files.files.values()], output.text);
+	const inner = replaceFileNames(query.text.trim(), files.files);
+	const rows = transform ? transform(inner, query.columns.map((c) => c.name)).text : inner;
+	const lines = await verify(name, steps, rows, [...files.files.values()], output.text);
 	const header: ScriptHeader = {
 		commandLine: [cmd, ...req.argv].map(shellWord).join(' '),
 		version: process.env.npm_package_version ?? '0.1.0',
@@ -152,16 +176,21 @@ function optionPairs(argv: readonly string[]): [string, string][] {
 	return out.filter(([k]) => k !== 'out');
 }
 
-/** Runs the script's statements on a fresh engine and compares its CSV with the command's. */
-async function verify(command: string, steps: readonly PipelineStep[], lines: string, paths: string[], expected: string): Promise<void> {
+/**
+ * Runs the script's statements on a fresh engine, builds the output lines from the rows' types and
+ * compares the CSV they make with the command's; returns the lines query.
+ */
+async function verify(command: string, steps: readonly PipelineStep[], rows: string, paths: string[], expected: string): Promise<string> {
 	const db = await NodeDbClient.create();
 	try {
 		for (const p of new Set(paths)) await db.registerFile(p, { kind: 'path', path: p });
 		for (const s of steps) await db.exec(raw(s.sql));
+		const { columns } = await db.query(raw(`SELECT * FROM (${rows}) AS q LIMIT 0`));
+		const lines = csvLinesSql(rows, columns, moneyColumnsOf(columns.map((c) => c.name)), expected.startsWith('\ufeff')).text;
 		const r = await db.query(raw(lines));
 		const head = r.columns[0]!.name;
 		const got = [head, ...r.rows.map((row) => String(row[head]))].map((l) => `${l}\n`).join('');
-		if (got === expected) return;
+		if (got === expected) return lines;
 		const a = got.split('\n');
 		const b = expected.split('\n');
 		const line = a.findIndex((l, i) => l !== b[i]) + 1 || a.length + 1;

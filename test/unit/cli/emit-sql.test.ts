@@ -43,6 +43,9 @@ async function both(argv: string[], extra: string[] = []) {
 }
 
 const SAMPLE = ['--input', 'public/sample/transactions.csv', '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号'];
+const HAND = ['--input', fixture('foundation', 'rfm_hand.csv'), '--customer', 'customer_id', '--date', 'order_date', '--amount', 'amount', '--order', 'order_id'];
+const G = fixture('grade');
+const GRADE = ['--input', path.join(G, 'tx.csv'), '--customer', 'customer_id', '--date', 'date', '--amount', 'amount', '--order', 'order_id', '--cost', 'cost', '--surveys', path.join(G, 'surveys.csv'), '--surveys-id', 'cust', '--surveys-date', 'answered', '--recommend', 'ltr', '--csat', 'sat', '--as-of', '2024-07-01'];
 const TRICKY = ['--input', fixture('emit-sql', 'tricky.csv'), '--customer', 'customer', '--date', 'day', '--amount', 'amount', '--order', 'order'];
 
 describe('--emit-sql duckdb: the script run by native DuckDB writes the command’s CSV byte for byte', () => {
@@ -68,4 +71,54 @@ describe('--emit-sql duckdb: the script run by native DuckDB writes the command�
 		expect(text).toContain("\r\n'+x,");
 		expect(text).toMatch(/'=SUM\(A1\),\d+,2,3\.68,/);
 	}, 120_000);
+
+	it('migrate, abc (class names in Chinese) and lifecycle on the sample shop', async () => {
+		for (const argv of [
+			['migrate', '--from', '2025-06-30', '--to', '2025-12-31', '--lang', 'zh', ...SAMPLE],
+			['abc', '--lang', 'zh', ...SAMPLE],
+			['lifecycle', ...SAMPLE]
+		]) {
+			const r = await both(argv);
+			expect(r.got.equals(r.want), argv[0]).toBe(true);
+		}
+	}, 240_000);
+
+	it('kpi retention (summary in Chinese, cohorts): rates as rounded percentages, computed in SQL', async () => {
+		for (const report of ['summary', 'cohorts']) {
+			const r = await both(['kpi', 'retention', '--start', '2024-01-01', '--end', '2024-03-31', '--report', report, '--lang', 'zh', ...HAND]);
+			expect(r.got.equals(r.want), report).toBe(true);
+			expect(r.want.toString('utf8').split('\r\n').length).toBeGreaterThan(2);
+		}
+	}, 120_000);
+
+	it('grade with cost, surveys and a standard without model indicators', async () => {
+		const r = await both(['grade', ...GRADE, '--standard', path.join(fixture('grade'), 'standard.json')]);
+		expect(r.got.equals(r.want)).toBe(true);
+		expect(r.script).toContain(fixture('grade'));
+	}, 120_000);
+});
+
+describe('--emit-sql refusals: exit 2, one message naming the flag', () => {
+	it.each([
+		[['clv', ...HAND, '--emit-sql', 'duckdb'], 'clientele clv: --emit-sql is not available for clv: clv fits its model outside SQL'],
+		[['forecast', ...HAND, '--emit-sql', 'spark'], 'clientele forecast: --emit-sql is not available for forecast'],
+		[['journey', '--emit-sql', 'duckdb'], 'clientele journey: --emit-sql is not available for journey.'],
+		[['kpi', 'summary', ...HAND, '--emit-sql', 'duckdb'], 'is not available for kpi.'],
+		[['rfm', ...HAND, '--emit-sql', 'postgres'], '--emit-sql postgres: choose duckdb or spark'],
+		[['rfm', ...HAND, '--emit-sql-data', 'x.csv'], '--emit-sql-data needs --emit-sql duckdb or --emit-sql spark']
+	])('%j', async (argv, message) => {
+		const r = await cli(argv);
+		expect([r.code, r.out]).toEqual([2, '']);
+		expect(r.err).toContain(message);
+	});
+
+	it('a grading standard with clv is refused, naming the indicator', async () => {
+		const std = path.join(tmp(), 'clv-standard.json');
+		const json = JSON.parse(fs.readFileSync(path.join(fixture('grade'), 'standard.json'), 'utf8')) as { indicators: { name: string }[] };
+		json.indicators[0]!.name = 'clv';
+		fs.writeFileSync(std, JSON.stringify(json));
+		const r = await cli(['grade', ...GRADE, '--standard', std, '--emit-sql', 'duckdb']);
+		expect([r.code, r.out]).toEqual([2, '']);
+		expect(r.err).toBe('clientele grade: --emit-sql: the grading standard uses clv, computed by a model outside SQL. Export a standard without model indicators, or run grade without --emit-sql.\n');
+	});
 });
