@@ -18,7 +18,8 @@ import { raw, type Sql } from '../core/sql/sql.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { dbTap } from '../db/tap.ts';
 import { translate } from '../i18n/translate.ts';
-import { checkOutput, outputTap } from './io.ts';
+import { checkOutput, outputTap, readSampleBytes } from './io.ts';
+import { detectEncoding } from '../core/csv/encoding.ts';
 
 export type Dialect = 'duckdb' | 'spark';
 export interface EmitRequest {
@@ -90,6 +91,17 @@ const optionValues = (argv: readonly string[], flag: string) =>
 
 const shellWord = (s: string) => (/^[\w./:@=,+-]+$/u.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
 
+/** What an input DuckDB cannot read as it is was: a workbook, text in another encoding, UTF-8 with bad bytes. */
+function inputKind(file: string): string {
+	if (/\.xls[xm]$/i.test(file)) return 'an Excel workbook';
+	try {
+		const encoding = detectEncoding(readSampleBytes(file)).encoding;
+		return encoding === 'utf-8' ? 'UTF-8 with bytes that are not UTF-8' : `text in ${encoding.toUpperCase()}`;
+	} catch {
+		return 'not UTF-8 text';
+	}
+}
+
 /** The files the command registered, as the script reads them. */
 class FileMap {
 	readonly files = new Map<string, string>();
@@ -112,7 +124,7 @@ class FileMap {
 			return;
 		}
 		const original = this.inputFlags.find((f) => !this.inputs.some((i) => i.given === f)) ?? name;
-		const what = /\.xls[xm]$/i.test(original) ? 'an Excel workbook' : 'text not in UTF-8';
+		const what = inputKind(original);
 		if (!this.data) throw new ClienteleError('emitSql.needsData', { file: original, what });
 		if ([...this.files.values()].includes(this.data)) throw new ClienteleError('emitSql.dataTwice', { count: 2 });
 		checkOutput('emit-sql-data', this.data, this.given);

@@ -26,9 +26,10 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
  * files' bytes (the script's COPY writes to the same --out name in another folder).
  */
 let n = 0;
-async function both(argv: string[], extra: string[] = []) {
+async function both(argv: string[], data = false) {
 	const dir = path.join(tmp(), String(++n));
 	fs.mkdirSync(dir);
+	const extra = data ? ['--emit-sql-data', path.join(dir, 'input-utf8.csv')] : [];
 	const want = path.join(dir, 'command.csv');
 	const run = await cli([...argv, '--out', want]);
 	expect(run.code, run.err).toBe(0);
@@ -39,7 +40,7 @@ async function both(argv: string[], extra: string[] = []) {
 	const script = path.join(dir, 'pipeline.sql');
 	fs.writeFileSync(script, emitted.out);
 	await runNativeScript(script);
-	return { want: fs.readFileSync(want), got: fs.readFileSync(got), script: emitted.out };
+	return { want: fs.readFileSync(want), got: fs.readFileSync(got), script: emitted.out, err: emitted.err, data: extra[1] };
 }
 
 const SAMPLE = ['--input', 'public/sample/transactions.csv', '--customer', '客户编号', '--date', '下单时间', '--amount', '实付金额', '--order', '订单号'];
@@ -96,6 +97,39 @@ describe('--emit-sql duckdb: the script run by native DuckDB writes the command�
 		expect(r.got.equals(r.want)).toBe(true);
 		expect(r.script).toContain(fixture('grade'));
 	}, 120_000);
+});
+
+describe('--emit-sql-data: inputs DuckDB cannot read as they are get a UTF-8 copy the script reads', () => {
+	const IMPORT = fixture('import');
+	const R = ['--customer', 'customer_id', '--date', 'order_date', '--amount', 'revenue'];
+	it.each([
+		['GBK', ['rfm', '--input', path.join(IMPORT, 'rfm_gbk.csv'), '--customer', '客户编号', '--date', '下单日期', '--amount', '实付金额']],
+		['GBK, gzipped', ['rfm', '--input', path.join(IMPORT, 'rfm_gbk.csv.gz'), '--customer', '客户编号', '--date', '下单日期', '--amount', '实付金额']],
+		['UTF-16LE', ['rfm', '--input', path.join(IMPORT, 'rfm_utf16le_bom.csv'), ...R]],
+		['UTF-16BE', ['lifecycle', '--input', path.join(IMPORT, 'rfm_utf16be_bom.csv'), ...R]],
+		['an Excel sheet', ['abc', '--input', fixture('xlsx', 'book.xlsx'), '--sheet', '交易', '--customer', '客户ID', '--date', '下单日期', '--amount', '金额', '--order', '订单号']]
+	])('%s', async (_, argv) => {
+		const r = await both(argv, true);
+		expect(r.got.equals(r.want)).toBe(true);
+		const copy = fs.readFileSync(r.data!, 'utf8');
+		expect(new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(r.data!)).length).toBe(copy.length);
+		expect(r.script).toContain(`read_csv('${r.data!}'`);
+		expect(r.script).toMatch(/-- input: .* \(read as .*input-utf8\.csv: (text in (GB18030|UTF-16LE|UTF-16BE)|an Excel workbook), written as UTF-8 CSV by --emit-sql-data\)/);
+	}, 60_000);
+
+	it('without it, such an input stops with exit 2 naming the flag and the encoding', async () => {
+		const r = await cli(['rfm', '--input', path.join(IMPORT, 'rfm_utf16le_bom.csv'), ...R, '--emit-sql', 'duckdb']);
+		expect([r.code, r.out]).toEqual([2, '']);
+		expect(r.err).toMatch(/^clientele rfm: --emit-sql: .*rfm_utf16le_bom\.csv \(text in UTF-16LE\) cannot be read by DuckDB as it is\. Add --emit-sql-data FILE/);
+	});
+
+	it('a UTF-8 input needs no copy: a note says so and nothing is written', async () => {
+		const data = path.join(tmp(), 'unused.csv');
+		const r = await cli(['rfm', ...HAND, '--emit-sql', 'duckdb', '--emit-sql-data', data]);
+		expect(r.code).toBe(0);
+		expect(r.err).toContain(`note: --emit-sql-data ${data} not written: the script reads the input as it is.`);
+		expect(fs.existsSync(data)).toBe(false);
+	});
 });
 
 describe('--emit-sql refusals: exit 2, one message naming the flag', () => {
