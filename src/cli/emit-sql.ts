@@ -12,9 +12,10 @@ import { ClienteleError } from '../core/errors.ts';
 import { moneyColumnsOf } from '../core/export/money.ts';
 import { csvLinesSql } from '../core/emit-sql/csv-lines.ts';
 import { renderDuckdb, type ScriptHeader } from '../core/emit-sql/duckdb.ts';
-import { onlyReads, pipelineSteps, replaceFileNames, type PipelineStep, type RanStatement } from '../core/emit-sql/pipeline.ts';
-import { renderSpark } from '../core/emit-sql/spark.ts';
-import { raw, type Sql } from '../core/sql/sql.ts';
+import { droppedFrom, onlyReads, pipelineSteps, replaceFileNames, type PipelineStep, type RanStatement } from '../core/emit-sql/pipeline.ts';
+import { renderSpark, SparkRefusal } from '../core/emit-sql/spark.ts';
+import { ident, raw, sql, type Sql } from '../core/sql/sql.ts';
+import type { ColumnInfo } from '../db/client.ts';
 import { NodeDbClient } from '../db/node.ts';
 import { dbTap } from '../db/tap.ts';
 import { translate } from '../i18n/translate.ts';
@@ -159,7 +160,7 @@ export async function runEmitting(cmd: string, req: EmitRequest, run: (argv: str
 	const steps = pipelineSteps(ran, files.files);
 	const inner = replaceFileNames(query.text.trim(), files.files);
 	const rows = transform ? transform(inner, query.columns.map((c) => c.name)).text : inner;
-	const lines = await verify(name, steps, rows, [...files.files.values()], output.text);
+	const { lines, columns } = await verify(name, steps, rows, [...files.files.values()], output.text);
 	const header: ScriptHeader = {
 		commandLine: [cmd, ...req.argv].map(shellWord).join(' '),
 		version: process.env.npm_package_version ?? '0.1.0',
@@ -168,10 +169,21 @@ export async function runEmitting(cmd: string, req: EmitRequest, run: (argv: str
 		options: optionPairs(req.argv),
 		out: output.out ?? `${name.replace(' ', '-')}.csv`
 	};
-	process.stdout.write(req.dialect === 'duckdb' ? renderDuckdb(header, steps, lines) : renderSpark(header, steps, lines));
+	const money = moneyColumnsOf(columns.map((c) => c.name));
+	process.stdout.write(req.dialect === 'duckdb' ? renderDuckdb(header, steps, lines) : spark(header, steps, { rows, columns, money, bom: output.text.startsWith('\ufeff') }));
 	if (req.data && !files.inputs.some((i) => i.reads === req.data))
 		process.stderr.write(`note: ${translate('en', 'emitSql.dataUnused', { file: req.data })}\n`);
 	return null;
+}
+
+/** renderSpark, its refusal as the CLI's message (exit 2 naming the flag, the step and what it uses). */
+function spark(...a: Parameters<typeof renderSpark>): string {
+	try {
+		return renderSpark(...a);
+	} catch (e) {
+		if (e instanceof SparkRefusal) throw new ClienteleError('emitSql.spark', { step: (e as SparkRefusal & { step?: number }).step ?? 'output', what: e.what });
+		throw e;
+	}
 }
 
 /** The flags of a command line as name/value pairs (a switch's value is "on"). */
@@ -192,17 +204,21 @@ function optionPairs(argv: readonly string[]): [string, string][] {
  * Runs the script's statements on a fresh engine, builds the output lines from the rows' types and
  * compares the CSV they make with the command's; returns the lines query.
  */
-async function verify(command: string, steps: readonly PipelineStep[], rows: string, paths: string[], expected: string): Promise<string> {
+async function verify(command: string, steps: PipelineStep[], rows: string, paths: string[], expected: string): Promise<{ lines: string; columns: ColumnInfo[] }> {
 	const db = await NodeDbClient.create();
 	try {
 		for (const p of new Set(paths)) await db.registerFile(p, { kind: 'path', path: p });
-		for (const s of steps) await db.exec(raw(s.sql));
+		for (const s of steps) {
+			await db.exec(raw(s.sql));
+			const t = droppedFrom(s.sql);
+			if (t) s.after = (await db.query(sql`SELECT * FROM ${ident(t)} LIMIT 0`)).columns.map((c) => c.name);
+		}
 		const { columns } = await db.query(raw(`SELECT * FROM (${rows}) AS q LIMIT 0`));
 		const lines = csvLinesSql(rows, columns, moneyColumnsOf(columns.map((c) => c.name)), expected.startsWith('\ufeff')).text;
 		const r = await db.query(raw(lines));
 		const head = r.columns[0]!.name;
 		const got = [head, ...r.rows.map((row) => String(row[head]))].map((l) => `${l}\n`).join('');
-		if (got === expected) return lines;
+		if (got === expected) return { lines, columns };
 		const a = got.split('\n');
 		const b = expected.split('\n');
 		const line = a.findIndex((l, i) => l !== b[i]) + 1 || a.length + 1;

@@ -16,6 +16,14 @@ export interface PipelineStep {
 	/** What the step does, for the script's comment. */
 	comment: string;
 	sql: string;
+	/** The table's columns after the step (set for ALTER TABLE … DROP COLUMN: the Spark rendering lists them). */
+	after?: string[];
+}
+
+/** The table an ALTER TABLE … DROP COLUMN step changes (undefined for any other step). */
+export function droppedFrom(text: string): string | undefined {
+	const m = /^\s*ALTER\s+TABLE\s+"((?:[^"]|"")+)"\s+DROP\s+COLUMN\b/i.exec(text);
+	return m ? m[1]!.replaceAll('""', '"') : undefined;
 }
 
 const BUILDS = /^\s*(CREATE|INSERT|DROP|ALTER|DELETE|UPDATE)\b/i;
