@@ -114,6 +114,19 @@ export function sparkStatements(step: PipelineStep, v: Views): string[] {
 	throw new SparkRefusal(`the statement ${s.split(/\s+/).slice(0, 3).join(' ')} …`);
 }
 
+/** Index of the last `word` at the top level of the last top-level SELECT (-1: none). */
+function topLevel(t: readonly Token[], word: string): number {
+	let depth = 0;
+	let at = -1;
+	t.forEach((x, i) => {
+		if (x.text === '(') depth++;
+		if (x.text === ')') depth--;
+		if (depth === 0 && upper(x) === 'SELECT') at = -1;
+		if (depth === 0 && upper(x) === word && at < 0) at = i;
+	});
+	return at;
+}
+
 /** Index of the last top-level ORDER BY in `t` (-1: none). */
 function topOrderBy(t: readonly Token[]): number {
 	let depth = 0;
@@ -127,7 +140,7 @@ function topOrderBy(t: readonly Token[]): number {
 }
 
 /** ORDER BY keys that are plain (maybe qualified) column names, as `name ASC|DESC`; anything else refused. */
-function orderKeys(body: readonly Token[], known?: readonly string[]): string[] {
+function orderKeys(body: readonly Token[], known: readonly string[]): string[] {
 	return body
 		.map((x) => x.text)
 		.join('')
@@ -135,7 +148,7 @@ function orderKeys(body: readonly Token[], known?: readonly string[]): string[] 
 		.map((k) => {
 			const m = /^\s*(?:"?\w+"?\.)?("(?:[^"]|"")+"|\w+)\s*(ASC|DESC)?\s*(NULLS\s+(?:FIRST|LAST))?\s*$/i.exec(k);
 			const name = m ? unq(m[1]!.replace(/^"|"$/g, '')) : undefined;
-			if (!name || (known && !known.includes(name))) throw new SparkRefusal(`the output order ${k.trim()}`);
+			if (!name || !known.includes(name)) throw new SparkRefusal(`the output order ${k.trim()}`);
 			return `${sparkIdent(name)} ${m![2]?.toUpperCase() ?? 'ASC'} ${m![3]?.toUpperCase().replace(/\s+/, ' ') ?? 'NULLS LAST'}`;
 		});
 }
@@ -152,16 +165,18 @@ function splitOrder(rows: string, columns: readonly OutputColumn[]): { query: To
 		const body = t.slice(t.findIndex((x, i) => i > at && upper(x) === 'BY') + 1);
 		return { query: trimTokens(t.slice(0, at)), keys: orderKeys(body, columns.map((c) => c.name)).map((k) => `q.${k}`) };
 	}
-	const from = t.findIndex((x, i) => upper(x) === 'FROM' && t.slice(0, i).filter((y) => y.text === '(').length === t.slice(0, i).filter((y) => y.text === ')').length);
+	const from = topLevel(t, 'FROM');
 	const open = t.findIndex((x, i) => i > from && x.kind !== 'space');
 	if (from < 0 || t[open]?.text !== '(') throw new SparkRefusal('an output without ORDER BY');
 	const close = closing(t, open);
 	const inner = t.slice(open + 1, close);
 	const innerAt = topOrderBy(inner);
-	if (innerAt < 0) throw new SparkRefusal('an output without ORDER BY');
-	const keys = orderKeys(inner.slice(inner.findIndex((x, i) => i > innerAt && upper(x) === 'BY') + 1));
-	const order: Token = { kind: 'op', text: `, row_number() OVER (ORDER BY ${keys.join(', ')}) AS \`__order\` ` };
-	return { query: [...t.slice(0, from), order, ...t.slice(from, open + 1), ...trimTokens(inner.slice(0, innerAt)), ...t.slice(close)], keys: ['q.`__order`'] };
+	const innerFrom = topLevel(inner.slice(0, innerAt), 'FROM');
+	if (innerAt < 0 || innerFrom < 0) throw new SparkRefusal('an output without ORDER BY');
+	// the row's place in the inner order, computed where the inner ORDER BY's names are in scope
+	const order = tokenize(`, row_number() OVER (ORDER BY ${inner.slice(inner.findIndex((x, i) => i > innerAt && upper(x) === 'BY') + 1).map((x) => x.text).join('')}) AS "__order" `);
+	const ordered = [...inner.slice(0, innerFrom), ...order, ...inner.slice(innerFrom, innerAt)];
+	return { query: [...t.slice(0, from), ...tokenize(', "__order" '), ...t.slice(from, open + 1), ...ordered, ...t.slice(close)], keys: ['q.`__order`'] };
 }
 
 /** The Spark SQL 3.5 script; throws SparkRefusal naming what it cannot translate. */
