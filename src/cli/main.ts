@@ -50,6 +50,9 @@ ${Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n')}
 Run a command with --help for its options.
 Every command takes --project FILE (a .clientele project saved by the page): its settings, as flags;
 flags given explicitly win.
+rfm, migrate, abc, kpi retention, lifecycle and grade take --emit-sql duckdb|spark: the pipeline as one
+SQL script on standard output instead of the CSV (--out names the file the script writes;
+--emit-sql-data FILE writes the UTF-8 copy of a GBK, UTF-16 or Excel input the script reads).
 `;
 
 /** The --input of a command line ('' without one), for messages about a failure while reading it. */
