@@ -8,6 +8,8 @@ import { cliDefaultAsOf } from './as-of.ts';
 import { abcLabels, relabel } from './labels.ts';
 import { dateOption, loadTransactions, numberOption, rolesFrom, TX_HELP, TX_OPTIONS } from './input.ts';
 import { writeOutput } from './io.ts';
+import { emitTransform } from './emit-sql.ts';
+import { relabelSql } from '../core/emit-sql/output.ts';
 
 export const ABC_COLUMNS = ['customer_id', 'revenue', 'cum_share', 'abc_class'];
 
@@ -41,6 +43,7 @@ export async function abcCommand(argv: string[]): Promise<string | null> {
 		// Without --to the range ends on the data's last day, strays left out (reported), like rfm's as-of.
 		const end = to ?? (await cliDefaultAsOf(db, requireOption(v, 'input')))?.lastDay;
 		await runAbc(db, { a, b, from, to: end });
+		emitTransform((inner, columns) => relabelSql(inner, columns, 'abc_class', labels));
 		writeOutput(optionalString(v, 'out'), toCsv(ABC_COLUMNS, relabel(await abcCustomerList(db), 'abc_class', labels), { bom: false, money: moneyColumnsOf(ABC_COLUMNS) }));
 		return null;
 	} finally {

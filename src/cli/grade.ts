@@ -21,6 +21,7 @@ import { CLV_OPTIONS, CLV_OPTIONS_HELP, clvSettings, fitAndWarn } from './clv.ts
 import { columnDateFormat } from './date-options.ts';
 import { inputOptions, loadTransactions, openInput, TX_HELP, TX_OPTIONS } from './input.ts';
 import { readTextFile, writeOutput } from './io.ts';
+import { refuseModelIndicators } from './emit-sql.ts';
 import {
 	dateOption,
 	LANG_OPTION,
@@ -186,6 +187,7 @@ export interface GradeSettings {
 /** The grading flags, validated before anything is read. */
 export function gradeSettings(v: Values): GradeSettings {
 	const standard = readStandard(v);
+	refuseModelIndicators(standard.indicators.map((i) => i.name));
 	return {
 		standard,
 		clv: clvSettings(v, false),

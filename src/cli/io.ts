@@ -62,8 +62,12 @@ export function readTextFile(file: string): string {
 	}
 }
 
+/** A listener that takes the command's output instead of the file (`--emit-sql`, cli/emit-sql.ts). */
+export const outputTap: { on: ((out: string | undefined, text: string) => void) | null } = { on: null };
+
 /** Writes the output whole or not at all: to a temporary file beside it, then renamed. */
 export function writeOutput(out: string | undefined, text: string): void {
+	if (outputTap.on) return outputTap.on(out, text);
 	if (!out) {
 		process.stdout.write(text);
 		return;

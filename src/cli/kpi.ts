@@ -18,6 +18,8 @@ import { NodeDbClient } from '../db/node.ts';
 import { LANG_OPTION, langOption, optionalString, parseOptions, requireOption, type OptionSpec } from './options.ts';
 import { allLabels, relabel } from './labels.ts';
 import { writeOutput } from './io.ts';
+import { emitTransform } from './emit-sql.ts';
+import { cohortCellsSql, retentionSummarySql } from '../core/emit-sql/output.ts';
 import { FILE_OPTIONS, inputOptions, loadTransactions, openInput, rolesFrom, TX_OPTIONS } from './input.ts';
 import { CES_COLUMNS, COHORT_COLUMNS, CSAT_COLUMNS, KPI_CES_HELP, KPI_CSAT_HELP, KPI_HELP, KPI_NPS_HELP, KPI_RETENTION_HELP, NPS_COLUMNS, RETENTION_COLUMNS } from './kpi-help.ts';
 
@@ -205,6 +207,7 @@ async function retentionCommand(argv: string[]): Promise<string | null> {
 		const pct = (x: number) => round4(x * 100);
 		let text: string;
 		if (report === 'summary') {
+			emitTransform((inner) => retentionSummarySql(inner, { start, end, lostDays, labels: allLabels(lang) }));
 			const rows = await retentionByGroup(db, { start, end, lostDays, purchases: roles.order ? 'orders' : 'days' });
 			text = toCsv(
 				RETENTION_COLUMNS,
@@ -229,6 +232,7 @@ async function retentionCommand(argv: string[]): Promise<string | null> {
 				{ bom: false }
 			);
 		} else {
+			emitTransform(cohortCellsSql);
 			const cells = await cohortRetention(db, { start, end, maxMonths });
 			text = toCsv(COHORT_COLUMNS, cells.map((c) => ({ ...c, retention: pct(c.retention) })), { bom: false });
 		}

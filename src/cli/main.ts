@@ -19,6 +19,7 @@ import { EVALUATE_HELP, evaluateCommand } from './evaluate.ts';
 import { personaCommand } from './persona.ts';
 import { PERSONA_HELP } from './persona-help.ts';
 import { FORECAST_HELP, forecastCommand } from './forecast.ts';
+import { emitRequest, runEmitting } from './emit-sql.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -49,6 +50,9 @@ ${Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n')}
 Run a command with --help for its options.
 Every command takes --project FILE (a .clientele project saved by the page): its settings, as flags;
 flags given explicitly win.
+rfm, migrate, abc, kpi retention, lifecycle and grade take --emit-sql duckdb|spark: the pipeline as one
+SQL script on standard output instead of the CSV (--out names the file the script writes;
+--emit-sql-data FILE writes the UTF-8 copy of a GBK, UTF-16 or Excel input the script reads).
 `;
 
 /** The --input of a command line ('' without one), for messages about a failure while reading it. */
@@ -67,7 +71,8 @@ export async function main(argv: string[]): Promise<number> {
 	const command = COMMANDS[cmd];
 	try {
 		if (!command) throw new ClienteleError('cli.unknownCommand', { value: cmd, list: Object.keys(COMMANDS).join(', ') });
-		const help = await command.run(rest);
+		const emit = emitRequest(rest);
+		const help = emit ? await runEmitting(cmd, emit, command.run) : await command.run(rest);
 		if (help) process.stdout.write(help);
 		return 0;
 	} catch (e) {

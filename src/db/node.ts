@@ -5,6 +5,7 @@ import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient, FileSource, QueryResult, Row } from './client.ts';
 import { normalizeArrow } from './normalize.ts';
 import { offlineSettings } from './settings.ts';
+import { dbTap } from './tap.ts';
 
 type Bindings = Awaited<ReturnType<typeof duckdb.createDuckDB>>;
 type Conn = ReturnType<Bindings['connect']>;
@@ -59,7 +60,9 @@ export class NodeDbClient implements DbClient {
 
 	query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>> {
 		try {
-			return Promise.resolve(normalizeArrow<T>(this.conn.query(q.text)));
+			const result = normalizeArrow<T>(this.conn.query(q.text));
+			dbTap.on?.({ kind: 'sql', text: q.text, columns: result.columns });
+			return Promise.resolve(result);
 		} catch (e) {
 			return Promise.reject(e instanceof Error ? e : new Error(String(e)));
 		}
@@ -79,6 +82,7 @@ export class NodeDbClient implements DbClient {
 	}
 
 	registerFile(name: string, source: FileSource): Promise<void> {
+		dbTap.on?.({ kind: 'register', name, source });
 		if (source.kind === 'path') {
 			this.db.registerFileURL(name, path.resolve(source.path), duckdb.DuckDBDataProtocol.NODE_FS, false);
 		} else if (source.kind === 'text') {

@@ -42,6 +42,7 @@ import { offlineMessages } from './parts/offline.ts';
 import { tourMessages } from './parts/tour.ts';
 import { reportMessages } from './parts/report.ts';
 import { scaleMessages } from './parts/scale.ts';
+import { emitSqlMessages } from './parts/emit-sql.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -88,7 +89,8 @@ export const PARTS = [
 	offlineMessages,
 	tourMessages,
 	reportMessages,
-	scaleMessages
+	scaleMessages,
+	emitSqlMessages
 ] as const;
 
 /**
@@ -138,5 +140,6 @@ export const en = {
 	...offlineMessages.en,
 	...tourMessages.en,
 	...reportMessages.en,
-	...scaleMessages.en
+	...scaleMessages.en,
+	...emitSqlMessages.en
 };
