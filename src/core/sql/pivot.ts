@@ -20,27 +20,63 @@ const a = (j: number) => raw(`a${j}`);
 /** The id of value j's column under column key i (null: the total over all columns). */
 export const valueColumn = (key: number | null, j: number) => (key === null ? `t_v${j}` : `c${key}_v${j}`);
 
-/** A group-by key: text trimmed (blank → NULL), numbers as DOUBLE, dates by the grain as sortable text. */
-function keyExpr(field: string, kind: FieldKind, grain: DateGrain): Sql {
+/** A group-by field as read from the rows: text as text, numbers as DOUBLE, dates cut to the grain. */
+function rawKey(field: string, kind: FieldKind, grain: DateGrain): Sql {
 	const x = ident(field);
 	if (kind === 'number') return sql`CAST(${x} AS DOUBLE)`;
 	if (kind === 'bool') return x;
-	if (kind === 'text') return sql`NULLIF(trim(CAST(${x} AS VARCHAR)), '')`;
-	const t = sql`CAST(${x} AS TIMESTAMP)`;
-	if (grain === 'year') return sql`strftime(${t}, '%Y')`;
-	if (grain === 'quarter') return sql`strftime(${t}, '%Y') || '-Q' || CAST(quarter(${t}) AS VARCHAR)`;
-	return grain === 'day' ? sql`strftime(${t}, '%Y-%m-%d')` : sql`strftime(${t}, '%Y-%m')`;
+	if (kind === 'text') return sql`CAST(${x} AS VARCHAR)`;
+	return sql`date_trunc(${lit(grain)}, CAST(${x} AS TIMESTAMP))`;
 }
 
-/** The rows with their keys (r<i>, c<i>) and the aggregated fields (v<j>). */
+/** The key shown: text trimmed (blank → NULL), dates as sortable text of the grain (2024, 2024-Q1, 2024-03, 2024-03-09). */
+function finishKey(e: Sql, kind: FieldKind, grain: DateGrain): Sql {
+	if (kind === 'text') return sql`NULLIF(trim(${e}), '')`;
+	if (kind !== 'date') return e;
+	if (grain === 'year') return sql`strftime(${e}, '%Y')`;
+	if (grain === 'quarter') return sql`strftime(${e}, '%Y') || '-Q' || CAST(quarter(${e}) AS VARCHAR)`;
+	return grain === 'day' ? sql`strftime(${e}, '%Y-%m-%d')` : sql`strftime(${e}, '%Y-%m')`;
+}
+
+/** Aggregates that combine from partial ones (a sum of sums, a min of mins): the rows are grouped once by the raw keys first. */
+const DECOMPOSABLE = new Set(['count', 'sum', 'mean', 'min', 'max', 'share']);
+export const twoStage = (spec: PivotSpec) => spec.values.every((x) => DECOMPOSABLE.has(x.agg));
+
+/** The partial aggregates of value j over the rows (p<j>, and q<j> for a mean's count). */
+function partials(x: PivotValue, j: number): Sql[] {
+	const f = x.field === undefined ? null : ident(x.field);
+	const d = f ? sql`CAST(${f} AS DOUBLE)` : null;
+	const p = raw(`p${j}`);
+	if (x.agg === 'count' || (x.agg === 'share' && !f)) return [f ? sql`count(${f}) AS ${p}` : sql`count(*) AS ${p}`];
+	if (x.agg === 'min' || x.agg === 'max') return [sql`${raw(x.agg)}(${f}) AS ${p}`];
+	if (x.agg === 'mean') return [sql`sum(${d}) AS ${p}`, sql`count(${f}) AS ${raw(`q${j}`)}`];
+	return [sql`sum(${d}) AS ${p}`];
+}
+
+/**
+ * pv_src: the keys (r<i>, c<i>) and what is aggregated — each row's fields (v<j>), or, when every
+ * aggregate combines from partial ones, one row per distinct raw key with the partial aggregates
+ * (p<j>, q<j>): trimming and formatting the keys then touch the groups, not the million rows.
+ */
 function sourceCte(source: Sql, spec: PivotSpec, kinds: Map<string, FieldKind>, withValues: boolean): Sql {
 	const grain = spec.dateGrain ?? 'month';
-	const cols = [
-		...spec.rows.map((f, i) => sql`${keyExpr(f, kinds.get(f)!, grain)} AS ${r(i)}`),
-		...spec.columns.map((f, i) => sql`${keyExpr(f, kinds.get(f)!, grain)} AS ${c(i)}`),
-		...(withValues ? spec.values.map((x, j) => sql`${x.field === undefined ? sql`NULL` : ident(x.field)} AS ${v(j)}`) : [])
+	const groups = [...spec.rows.map((f, i) => [f, `r${i}`] as const), ...spec.columns.map((f, i) => [f, `c${i}`] as const)];
+	if (withValues && !twoStage(spec)) {
+		const cols = [
+			...groups.map(([f, as]) => sql`${finishKey(rawKey(f, kinds.get(f)!, grain), kinds.get(f)!, grain)} AS ${raw(as)}`),
+			...spec.values.map((x, j) => sql`${x.field === undefined ? sql`NULL` : ident(x.field)} AS ${v(j)}`)
+		];
+		return sql`pv_src AS (SELECT ${join(cols)} FROM (${source}) AS pv_in)`;
+	}
+	const rawCols = groups.map(([f], i) => sql`${rawKey(f, kinds.get(f)!, grain)} AS ${raw(`x${i}`)}`);
+	const parts = withValues ? spec.values.flatMap(partials) : [];
+	const inner = [...rawCols, ...parts];
+	const grouped = sql`SELECT ${inner.length ? join(inner) : sql`count(*) AS pv_n`} FROM (${source}) AS pv_in${rawCols.length ? sql` GROUP BY ALL` : sql``}`;
+	const outer = [
+		...groups.map(([f, as], i) => sql`${finishKey(raw(`x${i}`), kinds.get(f)!, grain)} AS ${raw(as)}`),
+		...spec.values.flatMap((x, j) => (withValues ? [raw(`p${j}`), ...(x.agg === 'mean' ? [raw(`q${j}`)] : [])] : []))
 	];
-	return sql`pv_src AS (SELECT ${cols.length ? join(cols) : sql`1 AS one`} FROM (${source}) AS pv_in)`;
+	return sql`pv_src AS (SELECT ${outer.length ? join(outer) : sql`1 AS one`} FROM (${grouped}) AS pv_raw)`;
 }
 
 const colList = (n: number) => join(Array.from({ length: n }, (_, i) => c(i)));
@@ -58,7 +94,16 @@ export function pivotKeysSql(o: { source: Sql; spec: PivotSpec; fields: readonly
 
 const dbl = (j: number) => sql`CAST(${v(j)} AS DOUBLE)`;
 
-function aggExpr(x: PivotValue, j: number): Sql {
+/** Value j's aggregate over pv_src: from the rows, or (two stages) from the partial aggregates. */
+function aggExpr(x: PivotValue, j: number, staged: boolean): Sql {
+	if (staged) {
+		const p = raw(`p${j}`);
+		if (x.agg === 'count') return sql`CAST(sum(${p}) AS BIGINT)`;
+		if (x.agg === 'min' || x.agg === 'max') return sql`${raw(x.agg)}(${p})`;
+		if (x.agg === 'mean') return sql`sum(${p}) / NULLIF(sum(${raw(`q${j}`)}), 0)`;
+		if (x.agg === 'share') return sql`CAST(sum(${p}) AS DOUBLE) / (SELECT ${raw(`s${j}`)} FROM pv_tot)`;
+		return sql`sum(${p})`;
+	}
 	switch (x.agg) {
 		case 'count':
 			return x.field === undefined ? sql`count(*)` : sql`count(${v(j)})`;
@@ -79,7 +124,8 @@ function aggExpr(x: PivotValue, j: number): Sql {
 	}
 }
 
-const shareBase = (x: PivotValue, j: number) => (x.field === undefined ? sql`CAST(count(*) AS DOUBLE)` : sql`sum(${dbl(j)})`);
+const shareBase = (x: PivotValue, j: number, staged = false) =>
+	staged ? sql`CAST(sum(${raw(`p${j}`)}) AS DOUBLE)` : x.field === undefined ? sql`CAST(count(*) AS DOUBLE)` : sql`sum(${dbl(j)})`;
 
 /** The grouping sets: for each row depth shown, the row prefix with the column fields (cells) and without (totals). */
 function groupingSets(spec: PivotSpec): Sql {
@@ -120,13 +166,14 @@ export function pivotSql(o: PivotSqlOptions): Sql {
 	const n = spec.rows.length;
 	const m = spec.columns.length;
 	const rowKeys = Array.from({ length: n }, (_, i) => r(i));
-	const shares = spec.values.map((x, j) => (x.agg === 'share' ? sql`${shareBase(x, j)} AS ${raw(`s${j}`)}` : null)).filter((x) => x !== null);
+	const staged = twoStage(spec);
+	const shares = spec.values.map((x, j) => (x.agg === 'share' ? sql`${shareBase(x, j, staged)} AS ${raw(`s${j}`)}` : null)).filter((x) => x !== null);
 	const ctes: Sql[] = [sourceCte(o.source, spec, kinds, true)];
 	if (shares.length) ctes.push(sql`pv_tot AS (SELECT ${join(shares)} FROM pv_src)`);
 	const depth = n ? sql`${lit(n)} - (${join(rowKeys.map((k) => sql`GROUPING(${k})`), ' + ')})` : sql`0`;
 	const gc = m ? sql`GROUPING(${c(0)})` : sql`1`;
 	const groupCols = [...rowKeys, ...spec.columns.map((_, i) => c(i))];
-	ctes.push(sql`pv_g AS (SELECT ${join([...groupCols, sql`${depth} AS depth`, sql`${gc} AS gc`, ...spec.values.map((x, j) => sql`${aggExpr(x, j)} AS ${a(j)}`)])}
+	ctes.push(sql`pv_g AS (SELECT ${join([...groupCols, sql`${depth} AS depth`, sql`${gc} AS gc`, ...spec.values.map((x, j) => sql`${aggExpr(x, j, staged)} AS ${a(j)}`)])}
 		FROM pv_src GROUP BY GROUPING SETS (${groupingSets(spec)}))`);
 	if (m) ctes.push(sql`pv_ck AS (SELECT ${colList(m)}, row_number() OVER (ORDER BY ${colOrder(m)}) - 1 AS ci FROM (SELECT DISTINCT ${colList(m)} FROM pv_g WHERE gc = 0) AS pv_d)`);
 	const ids = valueColumns(spec, o.keys);
