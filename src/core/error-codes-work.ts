@@ -134,7 +134,7 @@ export const WORK_ERROR_CODES = [
 	'pivot.tooManyFields',
 	'pivot.repeatedField',
 	'pivot.noField',
-	'pivot.values',
+	'pivot.valueCount',
 	'pivot.badAggregate',
 	'pivot.failed'
 ] as const;

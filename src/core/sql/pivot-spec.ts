@@ -70,7 +70,7 @@ export function checkPivot(spec: PivotSpec, fields: readonly PivotField[]): Map<
 	if (groups.length > PIVOT_MAX_FIELDS) throw new ClienteleError('pivot.tooManyFields', { max: PIVOT_MAX_FIELDS });
 	if (new Set(groups).size !== groups.length) throw new ClienteleError('pivot.repeatedField', { field: groups.find((g, i) => groups.indexOf(g) !== i) ?? '' });
 	for (const g of groups) if (!kinds.has(g)) throw new ClienteleError('pivot.noField', { field: g });
-	if (spec.values.length === 0 || spec.values.length > PIVOT_MAX_VALUES) throw new ClienteleError('pivot.values', { max: PIVOT_MAX_VALUES });
+	if (spec.values.length === 0 || spec.values.length > PIVOT_MAX_VALUES) throw new ClienteleError('pivot.valueCount', { max: PIVOT_MAX_VALUES });
 	for (const v of spec.values) {
 		if (!PIVOT_AGGS.includes(v.agg)) throw new ClienteleError('pivot.badAggregate', { agg: String(v.agg), field: v.field ?? '' });
 		if (v.field !== undefined && !kinds.has(v.field)) throw new ClienteleError('pivot.noField', { field: v.field });

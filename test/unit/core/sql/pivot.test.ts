@@ -145,7 +145,7 @@ describe('pivot SQL (grouping sets) on a hand-computed table', () => {
 		expect(code({ rows: [CITY], columns: [CITY] })).toBe('pivot.repeatedField');
 		expect(code({ rows: ['nope'] })).toBe('pivot.noField');
 		expect(code({ values: [{ field: CUST, agg: 'sum' }] })).toBe('pivot.badAggregate');
-		expect(code({ values: [] })).toBe('pivot.values');
+		expect(code({ values: [] })).toBe('pivot.valueCount');
 		expect(code({ rows: [CITY], values: [{ field: AMOUNT, agg: 'median' }] })).toBe('ok');
 		expect(aggsFor('text')).toEqual(['count', 'distinct']);
 		expect(aggsFor('date')).not.toContain('sum');
