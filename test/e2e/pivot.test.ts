@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
@@ -16,6 +17,16 @@ const site = useSite();
 type Tx = Record<string, string>;
 const rowsOf = (lang: string): Tx[] =>
 	Papa.parse<Tx>(fs.readFileSync(sampleFile('transactions.csv', lang), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's critical and serious findings inside the pivot view. */
+async function axeFindings(page: Page): Promise<string[]> {
+	await page.evaluate(AXE);
+	return page.evaluate(async () => {
+		type Axe = { run: (c: Element, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> };
+		const r = await (window as unknown as { axe: Axe }).axe.run(document.querySelector('[data-testid="pivot-view"]')!, { resultTypes: ['violations'] });
+		return r.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id} ×${v.nodes.length}`);
+	});
+}
 const CITY = '城市';
 const CHANNEL = '渠道';
 const AMOUNT = '实付金额';
@@ -77,8 +88,27 @@ describe.each([['zh-CN'], ['en']])('pivot table (%s)', (lang) => {
 			const chart = page.getByTestId('pivot-chart');
 			await expect.poll(() => chart.locator('svg [aria-label="bar"] rect').count(), { timeout: 30_000 }).toBe(Object.keys(byCityChannel).length);
 			await page.screenshot({ path: path.join(SHOTS, `pivot-${lang}.png`) });
+			await page.getByTestId('pivot-chart-card').screenshot({ path: path.join(SHOTS, `pivot-chart-${lang}.png`) });
 			await page.getByTestId('pivot-chart-heatmap').check();
 			await expect.poll(() => chart.locator('svg [aria-label="cell"] rect').count(), { timeout: 30_000 }).toBe(Object.keys(byCityChannel).length);
+
+			// Two row fields: each city's subtotal above its channels, indented; the chart's bars again.
+			await page.getByTestId('pivot-columns-chip').locator('button').click();
+			await page.getByTestId('pivot-add-rows').selectOption(CHANNEL);
+			await expect.poll(() => page.locator('[data-testid="pivot-row"][data-depth="2"]').count(), { timeout: 30_000 }).toBe(Object.keys(byCityChannel).length);
+			// A new field clears the sort: sorted again by the total, largest first, within each city.
+			await page.locator('[data-testid="pivot-sort"][data-sort-id="t_v0"]').click();
+			const sub = page.locator('[data-testid="pivot-row"][data-depth="1"]').first();
+			await expect.poll(() => sub.locator('th').textContent(), { timeout: 30_000 }).toBe(city);
+			expect(await sub.locator('th').textContent()).toBe(city);
+			expect(Number(await sub.locator('td[data-col="t_v0"]').getAttribute('data-value'))).toBe(byCity[city]);
+			const leaf = page.locator('[data-testid="pivot-row"]').nth(1);
+			expect(await leaf.getAttribute('data-depth')).toBe('2');
+			const leafChannel = (await leaf.locator('th').textContent())!;
+			expect(Number(await leaf.locator('td[data-col="t_v0"]').getAttribute('data-value'))).toBe(byCityChannel[`${city}|${leafChannel}`]);
+			await page.screenshot({ path: path.join(SHOTS, `pivot-subtotals-${lang}.png`) });
+			await expect.poll(() => view.getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
+			expect(await axeFindings(page)).toEqual([]);
 			expect(errors).toEqual([]);
 		} finally {
 			await page.context().close();

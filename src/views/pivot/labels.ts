@@ -26,10 +26,21 @@ export function valueKind(r: PivotResult, v: PivotValue): FieldKind | null {
 	return v.field === undefined ? null : (r.fields.find((f) => f.name === v.field)?.kind ?? null);
 }
 
-/** A value as shown: shares as percentages, min/max of dates as days, counts whole, the rest to 2 decimals. */
-export function valueText(lang: Lang, x: number | null | undefined, v: PivotValue, kind: FieldKind | null): string {
+/**
+ * A value as shown: shares as percentages, min/max of dates as days, numbers with `digits` decimals
+ * (a column's numbers line up: see columnDigits), else up to 2.
+ */
+export function valueText(lang: Lang, x: number | null | undefined, v: PivotValue, kind: FieldKind | null, digits?: number): string {
 	if (x === null || x === undefined) return '';
 	if (v.agg === 'share') return formatPercent(lang, x, 1);
 	if (kind === 'date' && (v.agg === 'min' || v.agg === 'max')) return new Date(x).toISOString().slice(0, 10);
-	return formatNumber(lang, x);
+	return formatNumber(lang, x, digits);
+}
+
+/** Decimals per value: 0 when every number of the value is whole (counts, sums of whole numbers), else 2. */
+export function columnDigits(r: PivotResult): number[] {
+	return r.spec.values.map((_, j) => {
+		const ids = r.columns.filter((c) => c.value === j).map((c) => c.id);
+		return r.rows.every((row) => ids.every((id) => { const x = row.values[id]; return x === null || x === undefined || Number.isInteger(x); })) ? 0 : 2;
+	});
 }

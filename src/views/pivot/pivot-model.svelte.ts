@@ -63,10 +63,10 @@ export class PivotModel {
 		const t = this.current;
 		const fields = this.fields;
 		if (!t || fields.length === 0) return null;
-		const kind = new Map(fields.map((f) => [f.name, f.kind]));
-		const rows = this.rows.filter((f) => kind.has(f)).slice(0, PIVOT_MAX_FIELDS);
-		const columns = this.columns.filter((f) => kind.has(f) && !rows.includes(f)).slice(0, PIVOT_MAX_FIELDS - rows.length);
-		const valid = (v: PivotValue) => (v.field === undefined || kind.has(v.field)) && aggsFor(v.field === undefined ? null : kind.get(v.field)!).includes(v.agg);
+		const kind = (name: string) => fields.find((f) => f.name === name)?.kind;
+		const rows = this.rows.filter((f) => kind(f)).slice(0, PIVOT_MAX_FIELDS);
+		const columns = this.columns.filter((f) => kind(f) && !rows.includes(f)).slice(0, PIVOT_MAX_FIELDS - rows.length);
+		const valid = (v: PivotValue) => (v.field === undefined || kind(v.field)) && aggsFor(v.field === undefined ? null : kind(v.field)!).includes(v.agg);
 		const values = this.values.filter(valid).slice(0, PIVOT_MAX_VALUES);
 		return { table: t.id, rows, columns, values: values.length ? values : [{ agg: 'count' }], totals: this.totals, subtotals: this.subtotals, sort: this.sort, dateGrain: this.dateGrain };
 	});
