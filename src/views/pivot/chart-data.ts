@@ -1,7 +1,7 @@
 /**
  * The cells the chart draws, from the pivot's result: the first value, cell rows only (no subtotals
  * or totals), the first field along x and the second (inner row field or column field) as series.
- * At most MAX_X row values and MAX_SERIES series for bars (a heatmap takes every column value shown).
+ * At most MAX_X row values, and MAX_SERIES series for bars (MAX_HEAT_SERIES for a heatmap).
  */
 import type { PivotDatum } from '../../charts/pivot.ts';
 import type { Lang } from '../../i18n/translate.ts';
@@ -10,6 +10,7 @@ import { keyText } from './labels.ts';
 
 export const MAX_X = 30;
 export const MAX_SERIES = 12;
+export const MAX_HEAT_SERIES = 50;
 
 export interface ChartData {
 	data: PivotDatum[];
@@ -37,7 +38,7 @@ export function chartData(lang: Lang, r: PivotResult, heatmap: boolean): ChartDa
 		for (const c of first) cells.push({ x: keyText(lang, c.key![0]!), series: columns.length === 2 ? keyText(lang, c.key![1]!) : '', value: grand?.values[c.id] ?? null });
 	}
 	const xs = [...new Set(cells.map((c) => c.x))];
-	const series = [...new Set(cells.map((c) => c.series))].slice(0, heatmap ? Infinity : MAX_SERIES);
+	const series = [...new Set(cells.map((c) => c.series))].slice(0, heatmap ? MAX_HEAT_SERIES : MAX_SERIES);
 	const xDomain = xs.slice(0, MAX_X);
 	const data = cells.filter((c): c is PivotDatum => c.value !== null && xDomain.includes(c.x) && series.includes(c.series));
 	const fields = [...rows, ...columns];
