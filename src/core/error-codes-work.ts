@@ -129,5 +129,12 @@ export const WORK_ERROR_CODES = [
 	'expr.constInt',
 	'expr.empty',
 	'expr.badName',
-	'expr.dupName'
+	'expr.dupName',
+	// pivot tables
+	'pivot.tooManyFields',
+	'pivot.repeatedField',
+	'pivot.noField',
+	'pivot.valueCount',
+	'pivot.badAggregate',
+	'pivot.failed'
 ] as const;

@@ -43,6 +43,7 @@ import { tourMessages } from './parts/tour.ts';
 import { reportMessages } from './parts/report.ts';
 import { scaleMessages } from './parts/scale.ts';
 import { emitSqlMessages } from './parts/emit-sql.ts';
+import { pivotMessages } from './parts/pivot.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -90,7 +91,8 @@ export const PARTS = [
 	tourMessages,
 	reportMessages,
 	scaleMessages,
-	emitSqlMessages
+	emitSqlMessages,
+	pivotMessages
 ] as const;
 
 /**
@@ -141,5 +143,6 @@ export const en = {
 	...tourMessages.en,
 	...reportMessages.en,
 	...scaleMessages.en,
-	...emitSqlMessages.en
+	...emitSqlMessages.en,
+	...pivotMessages.en
 };
