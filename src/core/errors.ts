@@ -6,9 +6,10 @@
  */
 import { DATA_ERROR_CODES } from './error-codes-data.ts';
 import { WORK_ERROR_CODES } from './error-codes-work.ts';
+import { CONSOLE_ERROR_CODES } from './error-codes-console.ts';
 
 /** Every error code: a new one goes into the list of its area (error-codes-*.ts). */
-export const ERROR_CODES = [...DATA_ERROR_CODES, ...WORK_ERROR_CODES] as const;
+export const ERROR_CODES = [...DATA_ERROR_CODES, ...WORK_ERROR_CODES, ...CONSOLE_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ErrorParams = Record<string, string | number>;

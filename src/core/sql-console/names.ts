@@ -1,0 +1,33 @@
+import { ConsoleError } from './console-error.ts';
+import { TOKEN, type Token } from './tokens.ts';
+
+/**
+ * The text DuckDB's parser and binder read to list a query part's tables (DbClient.tableNames): the
+ * part as a subquery. Only a query parses there, and a `;` in it would make two statements.
+ */
+export const PROBE_PREFIX = 'SELECT * FROM (\n';
+export function probeText(part: string): string {
+	return `${PROBE_PREFIX}${part}\n)`;
+}
+
+/** Looks like a path or an address (what DuckDB's replacement scans would open as a file). */
+const FILE_LIKE = /[./\\:]/;
+
+/**
+ * Every table a statement reads must be one the catalog has (`relations`: tables and views of any
+ * schema, lower-case). A quoted name the catalog lacks is what DuckDB would read as a file or URL
+ * (`FROM 'sales.csv'`, `FROM "https://…"`): refused, as is any other unknown name.
+ */
+export function checkNames(names: readonly string[], relations: ReadonlySet<string>, tokens: readonly Token[]): void {
+	for (const name of names) {
+		const key = name.toLowerCase();
+		if (relations.has(key)) continue;
+		const at = tokens.find((t) => t.word === key || (t.kind === TOKEN.string && unquote(t.text).toLowerCase() === key));
+		const fileLike = FILE_LIKE.test(name) || (at !== undefined && at.kind === TOKEN.string);
+		throw new ConsoleError(fileLike ? 'console.refused.fileTable' : 'console.refused.unknownTable', { name }, at ? at.start : null);
+	}
+}
+
+function unquote(s: string): string {
+	return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replaceAll("''", "'") : s;
+}
