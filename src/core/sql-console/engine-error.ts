@@ -21,7 +21,7 @@ function parse(e: unknown, executed: string): EngineError {
 		// not JSON: "<Type> Error: message\nLINE n: …\n     ^"
 	}
 	const m = /^([\w ]+?) Error: ([\s\S]*)$/.exec(raw);
-	return { type: m ? m[1] : '', message: m ? m[2] : raw, position: lineCaret(raw, executed) };
+	return { type: m?.[1] ?? '', message: m?.[2] ?? raw, position: lineCaret(raw, executed) };
 }
 
 /**
@@ -33,18 +33,18 @@ function lineCaret(message: string, executed: string): number | null {
 	if (!m) return null;
 	const lineNo = Number(m[1]);
 	const prefix = `LINE ${m[1]}: `.length;
-	const caret = m[3].length - prefix;
+	const caret = (m[3] ?? '').length - prefix;
 	const lines = executed.split('\n');
 	if (lineNo < 1 || lineNo > lines.length) return null;
 	const lineStart = lines.slice(0, lineNo - 1).reduce((n, l) => n + l.length + 1, 0);
-	let snippet = m[2];
+	let snippet = m[2] ?? '';
 	let lead = 0;
 	if (snippet.startsWith('...')) {
 		snippet = snippet.slice(3);
 		lead = 3;
 	}
 	snippet = snippet.replace(/\.\.\.$/, '');
-	const found = lines[lineNo - 1].indexOf(snippet.slice(0, Math.max(1, caret - lead)));
+	const found = (lines[lineNo - 1] ?? '').indexOf(snippet.slice(0, Math.max(1, caret - lead)));
 	const col = found >= 0 ? found + caret - lead : caret;
 	return lineStart + Math.max(0, col);
 }
@@ -60,7 +60,7 @@ export function engineError(e: unknown, executed: string, shift: number, userTex
 	const err = parse(e, executed);
 	const at = err.position === null ? null : err.position - shift;
 	const inside = at !== null && at >= 0 && at <= userText.length ? at : null;
-	const detail = err.message.split('\n')[0].slice(0, 300);
+	const detail = (err.message.split('\n')[0] ?? '').slice(0, 300);
 	const msg = err.message;
 	let code: ConsoleErrorCode = 'console.err.failed';
 	let name = '';

@@ -37,7 +37,7 @@ export const SAFE_TABLE_FUNCTIONS: ReadonlySet<string> = new Set([
  */
 export function checkCalls(tokens: readonly Token[], tableFunctions: ReadonlySet<string>): void {
 	for (let i = 0; i < tokens.length; i++) {
-		const t = tokens[i];
+		const t = tokens[i]!;
 		if (t.kind === TOKEN.identifier && /^u&/i.test(t.text))
 			throw new ConsoleError('console.refused.escapedName', { name: t.text }, t.start);
 		if (!isName(t) || tokens[i + 1]?.word !== '(') continue;

@@ -52,14 +52,14 @@ export function checkStatement(
 ): CheckedStatement {
 	const tokens = oneStatement(all);
 	if (tokens.length === 0) throw new ConsoleError('console.refused.empty', {}, null);
-	const body = text.slice(0, tokens[tokens.length - 1].end);
-	const first = tokens[0];
+	const body = text.slice(0, tokens[tokens.length - 1]!.end);
+	const first = tokens[0]!;
 	const refused = REFUSED[first.word];
-	if (first.word === 'update' && tokens[1]?.word === 'extensions') throw new ConsoleError('console.refused.extension', {}, first.start);
+	if (first.word === 'update' && (tokens[1]?.word ?? '') === 'extensions') throw new ConsoleError('console.refused.extension', {}, first.start);
 	if (refused) throw new ConsoleError(refused, { keyword: first.word.toUpperCase() }, first.start);
 	checkCalls(tokens, opts.tableFunctions);
 	if (first.word === 'explain') {
-		const at = tokens[1]?.word === 'analyze' ? 2 : 1;
+		const at = (tokens[1]?.word ?? '') === 'analyze' ? 2 : 1;
 		if (!isRead(tokens[at])) throw new ConsoleError('console.refused.explainWrite', {}, tokens[at]?.start ?? first.start);
 		return { kind: 'explain', text: body, parts: [queryPart(tokens.slice(at), body.length)] };
 	}
@@ -83,40 +83,41 @@ function oneStatement(tokens: readonly Token[]): Token[] {
 
 /** After WITH's list of `name AS (…)`, the statement's own verb: the first word after a closing parenthesis at depth 0. */
 function mainVerb(tokens: readonly Token[]): Token | undefined {
-	return tokens.find((t, i) => i > 0 && t.depth === 0 && isName(t) && tokens[i - 1].word === ')');
+	return tokens.find((t, i) => i > 0 && t.depth === 0 && isName(t) && tokens[i - 1]!.word === ')');
 }
 
 const isRead = (t: Token | undefined) => t !== undefined && (READS.has(t.word) || t.word === '(');
 
 function queryPart(tokens: readonly Token[], end: number): QueryPart {
-	const part: QueryPart = { start: tokens[0].start, end };
-	if (PIVOTS.has(tokens[0].word)) {
-		const on = tokens.findIndex((t, i) => i > 0 && t.depth === tokens[0].depth && ['on', 'using', 'group'].includes(t.word));
-		if (on > 1) part.pivotSource = { start: tokens[1].start, end: tokens[on - 1].end };
+	const head = tokens[0]!;
+	const part: QueryPart = { start: head.start, end };
+	if (PIVOTS.has(head.word)) {
+		const on = tokens.findIndex((t, i) => i > 0 && t.depth === head.depth && ['on', 'using', 'group'].includes(t.word));
+		if (on > 1) part.pivotSource = { start: tokens[1]!.start, end: tokens[on - 1]!.end };
 	}
 	return part;
 }
 
 /** Writes: CREATE TABLE/VIEW, INSERT INTO and DROP TABLE/VIEW, into `scratch` only, with the switch on. */
 function checkWrite(text: string, tokens: readonly Token[], scratch: boolean): CheckedStatement {
-	const first = tokens[0];
+	const first = tokens[0]!;
 	if (!scratch) throw new ConsoleError('console.refused.writeOff', { keyword: first.word.toUpperCase() }, first.start);
 	let i = 1;
 	const skip = (...words: string[]) => {
-		while (words.includes(tokens[i]?.word)) i++;
+		while (words.includes((tokens[i]?.word ?? ''))) i++;
 	};
 	const kindError = () => new ConsoleError('console.refused.writeKind', { keyword: first.word.toUpperCase() }, first.start);
 	let action: 'create' | 'insert' | 'drop';
 	if (first.word === 'create' || first.word === 'drop') {
 		action = first.word;
 		skip('or', 'replace');
-		if (!['table', 'view'].includes(tokens[i]?.word)) throw kindError();
+		if (!['table', 'view'].includes((tokens[i]?.word ?? ''))) throw kindError();
 		i++;
 		skip('if', 'not', 'exists');
 	} else if (first.word === 'insert') {
 		action = 'insert';
 		skip('or', 'replace', 'ignore');
-		if (tokens[i]?.word !== 'into') throw kindError();
+		if ((tokens[i]?.word ?? '') !== 'into') throw kindError();
 		i++;
 	} else throw kindError();
 	const target = scratchTarget(tokens, i);
@@ -127,32 +128,32 @@ function checkWrite(text: string, tokens: readonly Token[], scratch: boolean): C
 	} else {
 		skip('by', 'name', 'position');
 		// CREATE TABLE t (a INT, …) is a definition, INSERT INTO t (a, b) a column list: a query may follow it
-		if (tokens[i]?.word === '(') {
-			const close = tokens.findIndex((t, k) => k > i && t.word === ')' && t.depth === tokens[i].depth);
+		if ((tokens[i]?.word ?? '') === '(') {
+			const close = tokens.findIndex((t, k) => k > i && t.word === ')' && t.depth === tokens[i]!.depth);
 			i = close > 0 ? close + 1 : tokens.length;
 		}
 		skip('as');
-		if (tokens[i]?.word === 'default' && tokens[i + 1]?.word === 'values') i += 2;
+		if ((tokens[i]?.word ?? '') === 'default' && (tokens[i + 1]?.word ?? '') === 'values') i += 2;
 		else if (i < tokens.length) {
-			if (!isRead(tokens[i])) throw new ConsoleError('console.refused.writeKind', { keyword: first.word.toUpperCase() }, tokens[i].start);
+			if (!isRead(tokens[i])) throw new ConsoleError('console.refused.writeKind', { keyword: first.word.toUpperCase() }, tokens[i]!.start);
 			parts.push(queryPart(tokens.slice(i), text.length));
 			i = tokens.length;
 		}
 	}
-	if (i < tokens.length) throw new ConsoleError('console.refused.writeKind', { keyword: first.word.toUpperCase() }, tokens[i].start);
+	if (i < tokens.length) throw new ConsoleError('console.refused.writeKind', { keyword: first.word.toUpperCase() }, tokens[i]!.start);
 	return { kind: 'write', text, parts, action, target: target.name };
 }
 
 /** `scratch.<name>` at tokens[i] (nothing else: no main table, no temp, no other catalog). */
 function scratchTarget(tokens: readonly Token[], i: number): { name: string; next: number } {
 	const a = tokens[i];
-	if (!isName(a)) throw new ConsoleError('console.refused.scratchOnly', { name: '' }, a?.start ?? null);
+	if (!isName(a)) throw new ConsoleError('console.refused.scratchOnly', { name: '' }, tokens[i]?.start ?? null);
 	let end = i + 1;
-	while (tokens[end]?.word === '.' && isName(tokens[end + 1])) end += 2;
+	while ((tokens[end]?.word ?? '') === '.' && isName(tokens[end + 1])) end += 2;
 	const names = tokens.slice(i, end).filter(isName);
 	const written = tokens.slice(i, end).map((t) => t.text).join('');
-	if (names.length !== 2 || names[0].word !== SCRATCH_SCHEMA)
+	if (names.length !== 2 || names[0]!.word !== SCRATCH_SCHEMA)
 		throw new ConsoleError('console.refused.scratchOnly', { name: written }, a.start);
-	if (!SCRATCH_NAME.test(names[1].word)) throw new ConsoleError('console.refused.scratchName', { name: names[1].word }, names[1].start);
-	return { name: names[1].word, next: end };
+	if (!SCRATCH_NAME.test(names[1]!.word)) throw new ConsoleError('console.refused.scratchName', { name: names[1]!.word }, names[1]!.start);
+	return { name: names[1]!.word, next: end };
 }

@@ -41,7 +41,7 @@ function quotedEnd(text: string, start: number, quote: string, limit: number): n
 }
 
 function extent(text: string, kind: number, start: number, limit: number): number {
-	const c = text[start];
+	const c = text[start] ?? '';
 	if ((kind === TOKEN.identifier || kind === TOKEN.string) && (c === '"' || c === "'")) return quotedEnd(text, start, c, limit);
 	if (kind === TOKEN.identifier || kind === TOKEN.keyword || kind === TOKEN.number) {
 		const m = WORD.exec(text.slice(start, limit));
@@ -50,7 +50,7 @@ function extent(text: string, kind: number, start: number, limit: number): numbe
 	if (kind === TOKEN.operator) {
 		if (SINGLE.has(c)) return start + 1;
 		let i = start;
-		while (i < limit && /[+\-*/<>=~!@#%^&|`?:]/.test(text[i]) && !text.startsWith('--', i) && !text.startsWith('/*', i)) i++;
+		while (i < limit && /[+\-*/<>=~!@#%^&|`?:]/.test(text[i] ?? '') && !text.startsWith('--', i) && !text.startsWith('/*', i)) i++;
 		return Math.max(i, start + 1);
 	}
 	// strings in other forms (E'…', $tag$…$tag$, X'…'): up to the next token, blanks trimmed
@@ -68,9 +68,9 @@ export function toTokens(text: string, offsets: readonly number[], types: readon
 	const out: Token[] = [];
 	let depth = 0;
 	for (let i = 0; i < offsets.length; i++) {
-		const kind = types[i];
+		const kind = types[i] ?? TOKEN.comment;
 		if (kind === TOKEN.comment) continue;
-		const start = offsets[i];
+		const start = offsets[i]!;
 		const end = extent(text, kind, start, offsets[i + 1] ?? text.length);
 		const t = text.slice(start, end);
 		const word = wordOf(kind, t);
@@ -90,5 +90,5 @@ export function isName(t: Token | undefined): t is Token {
 export function lineColumn(text: string, at: number): { line: number; column: number } {
 	const before = text.slice(0, Math.max(0, Math.min(at, text.length)));
 	const lines = before.split('\n');
-	return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+	return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1 };
 }

@@ -127,7 +127,7 @@ describe('scratch writes, behind the switch', () => {
 		await runConsole(db, 'CREATE VIEW scratch.v AS SELECT count(*) AS n FROM scratch.big', { scratch: true });
 		const n = await db.query<{ n: number }>(raw('SELECT n FROM scratch.v'));
 		// amounts > 3: 10, 5, 4 → 3 rows, + 1 inserted
-		expect(n.rows[0].n).toBe(4);
+		expect(n.rows[0]?.n).toBe(4);
 		const schema = await consoleSchema(db);
 		expect(schema.find((t) => t.schema === 'scratch' && t.name === 'big')?.columns.map((c) => c.name)).toEqual(['customer_id', 'segment', 'amount']);
 		await runConsole(db, 'DROP VIEW scratch.v', { scratch: true });
@@ -158,7 +158,7 @@ describe('scratch writes, behind the switch', () => {
 
 	it('leaves the main tables as they were', async () => {
 		const n = await db.query<{ n: number }>(raw('SELECT count(*) AS n FROM tx'));
-		expect(n.rows[0].n).toBe(5);
+		expect(n.rows[0]?.n).toBe(5);
 	});
 });
 
