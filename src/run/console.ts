@@ -7,7 +7,7 @@
  */
 import { ConsoleError } from '../core/sql-console/console-error.ts';
 import { engineError } from '../core/sql-console/engine-error.ts';
-import { checkNames, PROBE_PREFIX, probeText } from '../core/sql-console/names.ts';
+import { checkNames, checkTableSlots, PROBE_PREFIX, probeText } from '../core/sql-console/names.ts';
 import { checkedSql, resultPageSource, resultPrefix, resultSql, schemaSql, scratchSchemaSql, RELATIONS_SQL, TABLE_FUNCTIONS_SQL } from '../core/sql-console/sql.ts';
 import { checkStatement, SCRATCH_SCHEMA, type CheckedStatement, type QueryPart } from '../core/sql-console/statement.ts';
 import { toTokens, type Token } from '../core/sql-console/tokens.ts';
@@ -36,12 +36,21 @@ const SOURCE_PREFIX = 'SELECT * FROM ';
 const NESTED_QUERY = new Set(['select', 'from', 'join', 'with']);
 
 /** The tables one query part reads, by DuckDB's parser and binder (a dynamic PIVOT: its source's). */
-async function partNames(db: Required<Pick<DbClient, 'tableNames'>>, text: string, part: QueryPart, tokens: readonly Token[]): Promise<string[]> {
+async function partNames(
+	db: Required<Pick<DbClient, 'tableNames'>>,
+	text: string,
+	part: QueryPart,
+	tokens: readonly Token[],
+	relations: ReadonlySet<string>
+): Promise<string[]> {
 	const probe = probeText(text.slice(part.start, part.end));
 	try {
 		return await db.tableNames(probe);
 	} catch (e) {
-		if (!singleStatement(e)) throw engineError(e, probe, PROBE_PREFIX.length - part.start, text);
+		if (!singleStatement(e)) {
+			checkTableSlots(tokens, relations, true);
+			throw engineError(e, probe, PROBE_PREFIX.length - part.start, text);
+		}
 		// DuckDB parses a PIVOT without an IN list into more than one statement: its source is checked alone,
 		// and nothing after the source may hold a query of its own.
 		const src = part.pivotSource;
@@ -64,7 +73,8 @@ export async function checkConsole(db: DbClient, text: string, opts: ConsoleOpti
 	const tokens = toTokens(text, lexed.offsets, lexed.types);
 	const checked = checkStatement(text, tokens, { scratch: opts.scratch, tableFunctions: await nameSet(db, TABLE_FUNCTIONS_SQL) });
 	const relations = await nameSet(db, RELATIONS_SQL);
-	for (const part of checked.parts) checkNames(await partNames({ tableNames: db.tableNames.bind(db) }, text, part, tokens), relations, tokens);
+	checkTableSlots(tokens, relations, false);
+	for (const part of checked.parts) checkNames(await partNames({ tableNames: db.tableNames.bind(db) }, text, part, tokens, relations), relations, tokens);
 	return checked;
 }
 

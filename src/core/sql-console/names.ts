@@ -31,3 +31,24 @@ export function checkNames(names: readonly string[], relations: ReadonlySet<stri
 function unquote(s: string): string {
 	return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replaceAll("''", "'") : s;
 }
+
+/** Words after which a string or quoted name stands where a table does (DuckDB would scan it as a file). */
+const TABLE_SLOT = new Set(['from', 'join', 'pivot', 'unpivot', 'describe', 'summarize', 'show', 'table']);
+
+/**
+ * A second look from the tokens alone: a quoted string after FROM/JOIN/… (and, when `afterComma`, after a
+ * comma) naming no relation, or a quoted name that looks like a path or address there. Used always (a
+ * belt to the binder's braces), and with `afterComma` when the binder could not list a statement's
+ * tables (a USING join on an unknown name fails before the list is made).
+ */
+export function checkTableSlots(tokens: readonly Token[], relations: ReadonlySet<string>, afterComma: boolean): void {
+	tokens.forEach((t, i) => {
+		const prev = tokens[i - 1];
+		if (!prev || !(TABLE_SLOT.has(prev.word) || (afterComma && prev.word === ','))) return;
+		const quotedName = t.kind === TOKEN.identifier && t.text.startsWith('"');
+		if (t.kind !== TOKEN.string && !quotedName) return;
+		const name = t.kind === TOKEN.string ? unquote(t.text) : t.word;
+		if (relations.has(name.toLowerCase())) return;
+		if (t.kind === TOKEN.string || FILE_LIKE.test(name)) throw new ConsoleError('console.refused.fileTable', { name }, t.start);
+	});
+}

@@ -67,7 +67,9 @@ describe('the console guard, on DuckDB-WASM', () => {
 		["SELECT * FROM 'http://example.com/x.csv'", 'http://example.com/x.csv'],
 		["SELECT * FROM tx WHERE customer_id IN (SELECT customer_id FROM 'other.parquet')", 'other.parquet'],
 		["WITH c AS (FROM 'https://example.com/x.csv') SELECT * FROM c", 'https://example.com/x.csv'],
-		["PIVOT 'x.csv' ON a USING count(*)", 'x.csv']
+		["PIVOT 'x.csv' ON a USING count(*)", 'x.csv'],
+		['SELECT * FROM tx JOIN "https://example.com/z.parquet" USING (customer_id)', 'https://example.com/z.parquet'],
+		["SELECT * FROM tx, 'y.csv' AS y", 'y.csv']
 	])('refuses a file or URL as a table (DuckDB replacement scan): %s', async (q, name) => {
 		const r = await refusal(q);
 		expect(r).toMatchObject({ code: 'console.refused.fileTable', params: { name } });
