@@ -44,7 +44,7 @@ function lineCaret(message: string, executed: string): number | null {
 		lead = 3;
 	}
 	snippet = snippet.replace(/\.\.\.$/, '');
-	const found = (lines[lineNo - 1] ?? '').indexOf(snippet.slice(0, Math.max(1, caret - lead)));
+	const found = (lines[lineNo - 1] ?? '').indexOf(snippet);
 	const col = found >= 0 ? found + caret - lead : caret;
 	return lineStart + Math.max(0, col);
 }
