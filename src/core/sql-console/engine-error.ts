@@ -59,14 +59,16 @@ const quoted = (s: string, re: RegExp) => re.exec(s)?.[1] ?? '';
 export function engineError(e: unknown, executed: string, shift: number, userText: string): ConsoleError {
 	const err = parse(e, executed);
 	const at = err.position === null ? null : err.position - shift;
-	const inside = at !== null && at >= 0 && at <= userText.length ? at : null;
+	// Past the user's text is the console's own wrapper (the closing parenthesis): the statement ended too soon.
+	const pastEnd = at !== null && at > userText.length;
+	const inside = pastEnd ? userText.trimEnd().length : at !== null && at >= 0 ? at : null;
 	const detail = (err.message.split('\n')[0] ?? '').slice(0, 300);
 	const msg = err.message;
 	let code: ConsoleErrorCode = 'console.err.failed';
 	let name = '';
 	if (err.type === 'Parser') {
 		code = 'console.err.syntax';
-		name = quoted(msg, /at or near "([^"]*)"/) || (/end of input/.test(msg) ? 'EOF' : userText.slice(inside ?? 0, (inside ?? 0) + 12).trim());
+		name = pastEnd ? 'EOF' : quoted(msg, /at or near "([^"]*)"/) || (/end of input/.test(msg) ? 'EOF' : userText.slice(inside ?? 0, (inside ?? 0) + 12).trim());
 	} else if (/Referenced column "([^"]*)" not found|column "?([^"\s]*)"? (?:not found|does not exist)/i.test(msg)) {
 		code = 'console.err.noColumn';
 		name = quoted(msg, /column "([^"]*)"/i);

@@ -31,8 +31,7 @@ describe('the console’s pure helpers', () => {
 		const probe = `SELECT * FROM (\n${user}\n)`;
 		const json = JSON.stringify({ exception_type: 'Parser', exception_message: 'syntax error at or near ")"', position: String(probe.length - 1) });
 		const e = engineError(new Error(json), probe, 'SELECT * FROM (\n'.length, user);
-		expect([e.code, e.params.name]).toEqual(['console.err.syntax', ')']);
-		// the ")" is the wrapper's, after the user's text: the caret goes to the end of the statement
-		expect(e.at).toBe(null);
+		// the ")" is the wrapper's, after the user's text: the statement ended too soon, the caret goes to its end
+		expect([e.code, e.params.name, e.at]).toEqual(['console.err.syntax', 'EOF', user.length]);
 	});
 });
