@@ -42,6 +42,7 @@ import type { ValueModels } from './views/value-matrix/context.ts';
 import { CLV_SETTINGS, MATRIX_SETTINGS } from './views/value-matrix/settings.ts';
 import type { PivotModel } from './views/pivot/pivot-model.svelte.ts';
 import { PIVOT_SETTINGS } from './views/pivot/settings.ts';
+import { CONSOLE_SETTINGS } from './views/console/settings.ts';
 
 /** Every spec, in the order settings are restored (the window before the analyses that read it). */
 export const ALL_SPECS: readonly SettingsSpec[] = [
@@ -49,7 +50,7 @@ export const ALL_SPECS: readonly SettingsSpec[] = [
 	WINDOW_SETTINGS, RFM_SETTINGS, RFM_PLOTS_SETTINGS, ABC_SETTINGS, CLV_SETTINGS, MATRIX_SETTINGS, MIGRATE_SETTINGS, LIFECYCLE_SETTINGS,
 	GRADE_SETTINGS, PLAN_SETTINGS, EVALUATE_SETTINGS, KPI_SETTINGS, JOURNEY_SETTINGS, PERSONA_SETTINGS, FORECAST_SETTINGS, GRID_SETTINGS,
 	IMPORT_MOMENT, QUALITY_VIEW_SETTINGS, APP_MOMENT, PROJECT_DIALOG, OFFLINE_PANEL,
-	TOUR_MOMENT, REPORT_SETTINGS, PIVOT_SETTINGS
+	TOUR_MOMENT, REPORT_SETTINGS, PIVOT_SETTINGS, CONSOLE_SETTINGS
 ];
 export const RESTORE_ORDER = ALL_SPECS.map((s) => s.key);
 /** The mapping and cleaning: restored before the data is mapped (state/project-flow.ts). */

@@ -9,7 +9,10 @@ import { WORK_ERROR_CODES } from './error-codes-work.ts';
 import { EMIT_ERROR_CODES } from './error-codes-emit.ts';
 
 /** Every error code: a new one goes into the list of its area (error-codes-*.ts). */
-export const ERROR_CODES = [...DATA_ERROR_CODES, ...WORK_ERROR_CODES, ...EMIT_ERROR_CODES] as const;
+import { CONSOLE_ERROR_CODES } from './error-codes-console.ts';
+
+/** Every error code: a new one goes into the list of its area (error-codes-*.ts). */
+export const ERROR_CODES = [...DATA_ERROR_CODES, ...WORK_ERROR_CODES, ...EMIT_ERROR_CODES, ...CONSOLE_ERROR_CODES] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ErrorParams = Record<string, string | number>;

@@ -4,7 +4,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Sql } from '../core/sql/sql.ts';
-import type { DbClient, FileSource, QueryResult, Row } from './client.ts';
+import type { DbClient, FileSource, QueryResult, Row, ScriptTokens } from './client.ts';
 import { normalizeArrow } from './normalize.ts';
 import { listenToExecutionProgress } from './progress.ts';
 import { offlineSettings } from './settings.ts';
@@ -101,6 +101,17 @@ export class BrowserDbClient implements DbClient {
 
 	query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>> {
 		return this.serial(async () => normalizeArrow<T>(await this.conn.query(q.text)));
+	}
+
+	tokenize(text: string): Promise<ScriptTokens> {
+		return this.serial(async () => {
+			const t = await this.db.tokenize(text);
+			return { offsets: [...t.offsets], types: [...t.types] };
+		});
+	}
+
+	tableNames(text: string): Promise<string[]> {
+		return this.serial(() => this.conn.getTableNames(text));
 	}
 
 	exec(q: Sql, onProgress?: (fraction: number) => void): Promise<void> {

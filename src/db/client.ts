@@ -14,6 +14,12 @@ export interface QueryResult<T extends Row = Row> {
 	columns: ColumnInfo[];
 }
 
+/** What tokenize() returns: DuckDB-WASM's ScriptTokens (start offsets and kinds, in order). */
+export interface ScriptTokens {
+	offsets: number[];
+	types: number[];
+}
+
 /** A file to be read by DuckDB: a browser File, or a path on disk (Node only). */
 export type FileSource = { kind: 'file'; file: File } | { kind: 'path'; path: string } | { kind: 'text'; text: string };
 
@@ -23,6 +29,18 @@ export type FileSource = { kind: 'file'; file: File } | { kind: 'path'; path: st
  */
 export interface DbClient {
 	query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>>;
+	/**
+	 * DuckDB's own lexer over a text (the SQL console's guard): each token's start offset and kind
+	 * (0 identifier, 1 number, 2 string, 3 operator, 4 keyword, 5 comment). Runs nothing.
+	 * Optional: the DuckDB-WASM clients (page, Node) have it; another engine may not (no SQL console there).
+	 */
+	tokenize?(text: string): Promise<ScriptTokens>;
+	/**
+	 * DuckDB's parser and binder in name-extraction mode: the tables one statement reads (fails on a
+	 * parse error, with its position, and on more than one statement). Binding calls table functions'
+	 * bind step (read_csv opens its file): only for text the console's guard has passed.
+	 */
+	tableNames?(text: string): Promise<string[]>;
 	/** Runs a statement; `onProgress` as in execCancellable, but cancel() does not stop it. */
 	exec(q: Sql, onProgress?: (fraction: number) => void): Promise<void>;
 	/**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Sql } from '../core/sql/sql.ts';
-import type { DbClient, FileSource, QueryResult, Row } from './client.ts';
+import type { DbClient, FileSource, QueryResult, Row, ScriptTokens } from './client.ts';
 import { normalizeArrow } from './normalize.ts';
 import { offlineSettings } from './settings.ts';
 import { dbTap } from './tap.ts';
@@ -63,6 +63,19 @@ export class NodeDbClient implements DbClient {
 			const result = normalizeArrow<T>(this.conn.query(q.text));
 			dbTap.on?.({ kind: 'sql', text: q.text, columns: result.columns });
 			return Promise.resolve(result);
+		} catch (e) {
+			return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+		}
+	}
+
+	tokenize(text: string): Promise<ScriptTokens> {
+		const t = this.db.tokenize(text);
+		return Promise.resolve({ offsets: [...t.offsets], types: [...t.types] });
+	}
+
+	tableNames(text: string): Promise<string[]> {
+		try {
+			return Promise.resolve(this.conn.getTableNames(text));
 		} catch (e) {
 			return Promise.reject(e instanceof Error ? e : new Error(String(e)));
 		}

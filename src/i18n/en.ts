@@ -44,6 +44,7 @@ import { reportMessages } from './parts/report.ts';
 import { scaleMessages } from './parts/scale.ts';
 import { emitSqlMessages } from './parts/emit-sql.ts';
 import { pivotMessages } from './parts/pivot.ts';
+import { consoleMessages } from './parts/console.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -92,7 +93,8 @@ export const PARTS = [
 	reportMessages,
 	scaleMessages,
 	emitSqlMessages,
-	pivotMessages
+	pivotMessages,
+	consoleMessages
 ] as const;
 
 /**
@@ -144,5 +146,6 @@ export const en = {
 	...reportMessages.en,
 	...scaleMessages.en,
 	...emitSqlMessages.en,
-	...pivotMessages.en
+	...pivotMessages.en,
+	...consoleMessages.en
 };

@@ -117,3 +117,7 @@ export const BEHAVIOUR_TABLE = 'behaviour';
 export const PERSONA_TABLE = 'persona';
 /** The survey answers of the persona table's customers with their group (persona cards' NPS and CSAT). */
 export const PERSONA_ANSWERS = 'persona_answers';
+
+// The SQL console: the last query's result (a temporary table the grid pages), and the schema its
+// switch lets a user write to (the app's own tables stay in main, out of the console's reach).
+export const CONSOLE_RESULT = 'console_result';

@@ -1,0 +1,133 @@
+/**
+ * The SQL console (issue 16): one statement per run, checked before anything runs. DuckDB's lexer
+ * tokenizes it (core/sql-console decides its kind and refuses readers, ATTACH, COPY, SET …),
+ * DuckDB's parser and binder list the tables each query part reads (each must be in the catalog:
+ * a quoted file name or URL is not), and only then does it run: a query into a temporary table the
+ * grid pages, EXPLAIN as text, a write into `scratch` only.
+ */
+import { ConsoleError } from '../core/sql-console/console-error.ts';
+import { engineError } from '../core/sql-console/engine-error.ts';
+import { checkNames, checkTableSlots, PROBE_PREFIX, probeText } from '../core/sql-console/names.ts';
+import { checkedSql, resultPageSource, resultPrefix, resultSql, schemaSql, scratchSchemaSql, RELATIONS_SQL, TABLE_FUNCTIONS_SQL } from '../core/sql-console/sql.ts';
+import { checkStatement, SCRATCH_SCHEMA, type CheckedStatement, type QueryPart } from '../core/sql-console/statement.ts';
+import { toTokens, type Token } from '../core/sql-console/tokens.ts';
+import type { Sql } from '../core/sql/sql.ts';
+import type { DbClient } from '../db/client.ts';
+import { CONSOLE_RESULT } from './tables.ts';
+
+export interface ConsoleOptions {
+	/** Writes into the `scratch` schema are allowed (the console's explicit switch). */
+	scratch: boolean;
+}
+
+export type ConsoleOutcome =
+	| { kind: 'rows'; source: Sql; ms: number }
+	| { kind: 'plan'; text: string; ms: number }
+	| { kind: 'done'; action: 'create' | 'insert' | 'drop'; target: string; ms: number }
+	| { kind: 'cancelled' };
+
+async function nameSet(db: DbClient, q: Sql): Promise<Set<string>> {
+	return new Set((await db.query<{ name: string }>(q)).rows.map((r) => r.name));
+}
+
+const singleStatement = (e: unknown) => /Expected a single statement/.test(e instanceof Error ? e.message : String(e));
+/** A PIVOT's source is a table reference: a name, a quoted file name, or a subquery in parentheses. */
+const SOURCE_PREFIX = 'SELECT * FROM ';
+const NESTED_QUERY = new Set(['select', 'from', 'join', 'with']);
+
+/** The tables one query part reads, by DuckDB's parser and binder (a dynamic PIVOT: its source's). */
+async function partNames(
+	db: Required<Pick<DbClient, 'tableNames'>>,
+	text: string,
+	part: QueryPart,
+	tokens: readonly Token[],
+	relations: ReadonlySet<string>
+): Promise<string[]> {
+	const probe = probeText(text.slice(part.start, part.end));
+	try {
+		return await db.tableNames(probe);
+	} catch (e) {
+		if (!singleStatement(e)) {
+			checkTableSlots(tokens, relations, true);
+			throw engineError(e, probe, PROBE_PREFIX.length - part.start, text);
+		}
+		// DuckDB parses a PIVOT without an IN list into more than one statement: its source is checked alone,
+		// and nothing after the source may hold a query of its own.
+		const src = part.pivotSource;
+		const after = tokens.filter((t) => src && t.start >= src.end && t.start < part.end);
+		if (!src || after.some((t) => NESTED_QUERY.has(t.word)))
+			throw new ConsoleError('console.refused.dynamicPivot', {}, part.start);
+		const srcProbe = SOURCE_PREFIX + text.slice(src.start, src.end);
+		try {
+			return await db.tableNames(srcProbe);
+		} catch (e2) {
+			throw singleStatement(e2) ? new ConsoleError('console.refused.dynamicPivot', {}, src.start) : engineError(e2, srcProbe, SOURCE_PREFIX.length - src.start, text);
+		}
+	}
+}
+
+/** Checks a statement without running it: its kind, its calls, and every table it reads. Throws ConsoleError. */
+export async function checkConsole(db: DbClient, text: string, opts: ConsoleOptions): Promise<CheckedStatement> {
+	if (!db.tokenize || !db.tableNames) throw new Error('the SQL console needs DuckDB-WASM (its lexer and parser)');
+	const lexed = await db.tokenize(text);
+	const tokens = toTokens(text, lexed.offsets, lexed.types);
+	const checked = checkStatement(text, tokens, { scratch: opts.scratch, tableFunctions: await nameSet(db, TABLE_FUNCTIONS_SQL) });
+	const relations = await nameSet(db, RELATIONS_SQL);
+	checkTableSlots(tokens, relations, false);
+	for (const part of checked.parts) checkNames(await partNames({ tableNames: db.tableNames.bind(db) }, text, part, tokens, relations), relations, tokens);
+	return checked;
+}
+
+/** Checks, then runs one statement. `onProgress` gets the engine's estimate (0–1) while a query runs; db.cancel() stops it. */
+export async function runConsole(
+	db: DbClient,
+	text: string,
+	opts: ConsoleOptions,
+	onProgress?: (fraction: number) => void
+): Promise<ConsoleOutcome> {
+	const checked = await checkConsole(db, text, opts);
+	const started = performance.now();
+	const ms = () => Math.round(performance.now() - started);
+	if (checked.kind === 'explain') {
+		try {
+			const r = await db.query<{ explain_key: string; explain_value: string }>(checkedSql(checked));
+			return { kind: 'plan', text: r.rows.map((row) => row.explain_value).join('\n'), ms: ms() };
+		} catch (e) {
+			throw engineError(e, checked.text, 0, text);
+		}
+	}
+	if (checked.kind === 'write') {
+		await db.exec(scratchSchemaSql(SCRATCH_SCHEMA));
+		try {
+			if (!(await db.execCancellable(checkedSql(checked), onProgress))) return { kind: 'cancelled' };
+		} catch (e) {
+			throw engineError(e, checked.text, 0, text);
+		}
+		return { kind: 'done', action: checked.action, target: checked.target, ms: ms() };
+	}
+	const q = resultSql(CONSOLE_RESULT, { ...checked, kind: 'query' });
+	try {
+		if (!(await db.execCancellable(q, onProgress))) return { kind: 'cancelled' };
+	} catch (e) {
+		throw engineError(e, q.text, resultPrefix(CONSOLE_RESULT).length, text);
+	}
+	return { kind: 'rows', source: resultPageSource(CONSOLE_RESULT), ms: ms() };
+}
+
+export interface ConsoleTable {
+	schema: string;
+	name: string;
+	columns: { name: string; type: string }[];
+}
+
+/** The tables and views the console lists: the loaded data and results (main) and the user's own (scratch). */
+export async function consoleSchema(db: DbClient): Promise<ConsoleTable[]> {
+	const r = await db.query<{ schema: string; table: string; column: string; type: string }>(schemaSql(['main', SCRATCH_SCHEMA]));
+	const out: ConsoleTable[] = [];
+	for (const row of r.rows) {
+		const last = out[out.length - 1];
+		if (last && last.schema === row.schema && last.name === row.table) last.columns.push({ name: row.column, type: row.type });
+		else out.push({ schema: row.schema, name: row.table, columns: [{ name: row.column, type: row.type }] });
+	}
+	return out;
+}
