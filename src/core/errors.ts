@@ -7,8 +7,6 @@
 import { DATA_ERROR_CODES } from './error-codes-data.ts';
 import { WORK_ERROR_CODES } from './error-codes-work.ts';
 import { EMIT_ERROR_CODES } from './error-codes-emit.ts';
-
-/** Every error code: a new one goes into the list of its area (error-codes-*.ts). */
 import { CONSOLE_ERROR_CODES } from './error-codes-console.ts';
 
 /** Every error code: a new one goes into the list of its area (error-codes-*.ts). */
