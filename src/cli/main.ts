@@ -19,6 +19,7 @@ import { EVALUATE_HELP, evaluateCommand } from './evaluate.ts';
 import { personaCommand } from './persona.ts';
 import { PERSONA_HELP } from './persona-help.ts';
 import { FORECAST_HELP, forecastCommand } from './forecast.ts';
+import { ENGINE_HELP } from './engine.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -49,6 +50,8 @@ ${Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n')}
 Run a command with --help for its options.
 Every command takes --project FILE (a .clientele project saved by the page): its settings, as flags;
 flags given explicitly win.
+Every command takes --engine wasm|native (default wasm) and --threads N (native only): see
+"Native engine" in the README.
 `;
 
 /** The --input of a command line ('' without one), for messages about a failure while reading it. */
@@ -68,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
 	try {
 		if (!command) throw new ClienteleError('cli.unknownCommand', { value: cmd, list: Object.keys(COMMANDS).join(', ') });
 		const help = await command.run(rest);
-		if (help) process.stdout.write(help);
+		if (help) process.stdout.write(help + ENGINE_HELP);
 		return 0;
 	} catch (e) {
 		// Every message comes from the English catalogue (the page's); an engine's own wording never

@@ -41,6 +41,7 @@ import { gridToolsMessages } from './parts/grid-tools.ts';
 import { offlineMessages } from './parts/offline.ts';
 import { tourMessages } from './parts/tour.ts';
 import { reportMessages } from './parts/report.ts';
+import { nativeMessages } from './parts/native.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -86,7 +87,8 @@ export const PARTS = [
 	gridToolsMessages,
 	offlineMessages,
 	tourMessages,
-	reportMessages
+	reportMessages,
+	nativeMessages
 ] as const;
 
 /**
@@ -135,5 +137,6 @@ export const en = {
 	...gridToolsMessages.en,
 	...offlineMessages.en,
 	...tourMessages.en,
-	...reportMessages.en
+	...reportMessages.en,
+	...nativeMessages.en
 };
