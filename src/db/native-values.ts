@@ -146,6 +146,15 @@ export function typeName(type: number, duckdbName: string): ColumnInfo['type'] {
 		case T.BLOB:
 			return 'BINARY';
 		default:
-			return duckdbName.toUpperCase();
+			return arrowName(duckdbName);
 	}
+}
+
+const ARROW_NAMES: Record<string, string> = { DOUBLE: 'FLOAT64', FLOAT: 'FLOAT32', TINYINT: 'INT8', SMALLINT: 'INT16', INTEGER: 'INT32', BIGINT: 'INT64', VARCHAR: 'UTF8', BOOLEAN: 'BOOL' };
+
+/** A nested type as apache-arrow prints it, upper-cased by normalize.ts (DOUBLE[] → LIST<FLOAT64>). */
+function arrowName(duckdbName: string): string {
+	const list = /^(.*)\[\d*\]$/.exec(duckdbName);
+	if (list) return `LIST<${arrowName(list[1]!)}>`;
+	return ARROW_NAMES[duckdbName] ?? duckdbName.toUpperCase();
 }
