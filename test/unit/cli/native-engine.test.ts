@@ -48,15 +48,16 @@ afterEach(() => {
 });
 
 /** Runs the CLI's main in this process; stderr is kept (and not printed). */
-async function cli(argv: string[]): Promise<{ code: number; out: string | null }> {
+async function cli(argv: string[]): Promise<{ code: number; out: string | null; err: string }> {
 	const out = path.join(tmp(), `out-${Math.random().toString(36).slice(2)}.csv`);
 	vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
 		stderr.push(String(s));
 		return true;
 	});
+	const from = stderr.length;
 	const code = await main([...argv, '--out', out]);
 	vi.restoreAllMocks();
-	return { code, out: fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : null };
+	return { code, out: fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : null, err: stderr.slice(from).join('') };
 }
 
 /** null when the native engine is there (installed now if it was missing), else why it is not. */
@@ -147,7 +148,7 @@ describe('--engine native', () => {
 		}
 	});
 
-	it.for(Object.entries(CASES))('%s: --threads 1 writes byte for byte what the wasm engine writes, 2 threads the same after rounding', async ([, argv], ctx) => {
+	it.for(Object.entries(CASES))('%s: --threads 1 writes byte for byte what the wasm engine writes (stderr too), 2 threads the same after rounding', async ([, argv], ctx) => {
 		needsNative(ctx);
 		const wasm = await cli(argv);
 		expect(wasm.code).toBe(0);
@@ -155,6 +156,7 @@ describe('--engine native', () => {
 		expect(one.code).toBe(0);
 		expect(one.out).not.toBeNull();
 		expect(Buffer.from(one.out!).equals(Buffer.from(wasm.out!))).toBe(true);
+		expect(one.err).toBe(wasm.err); // the same warnings, word for word
 		const two = await cli([...argv, '--engine', 'native', '--threads', '2']);
 		expect(two.code).toBe(0);
 		expect(differences(argv[0]!, wasm.out!, two.out!)).toEqual([]);
