@@ -1,7 +1,7 @@
 import { DEFAULT_ABC } from '../core/sql/abc.ts';
+import { createDb } from './engine.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { moneyColumnsOf } from '../core/export/money.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { abcCustomerList, runAbc } from '../run/abc.ts';
 import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions, requireOption } from './options.ts';
 import { cliDefaultAsOf } from './as-of.ts';
@@ -37,7 +37,7 @@ export async function abcCommand(argv: string[]): Promise<string | null> {
 	const from = dateOption(v, 'from');
 	const to = dateOption(v, 'to');
 	const labels = abcLabels(langOption(v));
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		await loadTransactions(db, v, roles);
 		// Without --to the range ends on the data's last day, strays left out (reported), like rfm's as-of.

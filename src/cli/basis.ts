@@ -1,7 +1,7 @@
 import type { PlanBasis } from '../core/plan/types.ts';
+import type { DbClient } from '../db/client.ts';
 import type { SegmentSet } from '../core/segments/rules.ts';
 import { QUADRANTS } from '../core/sql/value-matrix.ts';
-import type { NodeDbClient } from '../db/node.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import type { PlanBasisInput } from '../run/plan.ts';
 import { runRfm } from '../run/rfm.ts';
@@ -73,7 +73,7 @@ function quadrantWords(lang: Lang): Extract<PlanBasisInput, { basis: 'quadrant' 
 }
 
 /** Runs what the basis needs (RFM always, then the value matrix, lifecycle or grading) on the loaded transactions; `profiles`: loaded already. */
-export async function runBasis(db: NodeDbClient, v: Values, f: BasisFlags, o: { asOf: string; profiles: boolean }): Promise<PlanBasisInput> {
+export async function runBasis(db: DbClient, v: Values, f: BasisFlags, o: { asOf: string; profiles: boolean }): Promise<PlanBasisInput> {
 	const { tx, set, lang } = f;
 	await runRfm(db, { asOf: o.asOf, frequency: frequencyFor(tx, f.scoring.resolved), monetary: tx.monetary, returns: tx.returns, cancelledPattern: tx.cancelledPattern, scoring: f.scoring.scoring, set });
 	if (f.quadrant) await runValueMatrixFromTransactions(db, { ...f.quadrant.run, today: cliToday() }, fitAndWarn);

@@ -1,8 +1,8 @@
 import { ClienteleError } from '../core/errors.ts';
+import { createDb } from './engine.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { moneyColumnsOf } from '../core/export/money.ts';
 import { CLV_COLUMNS, type ClvUnit } from '../core/sql/clv.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { clvOutputRows, DEFAULT_CLV, runClvModels } from '../run/clv.ts';
 import { runClv } from '../core/clv/fit.ts';
@@ -89,7 +89,7 @@ export async function clvCommand(argv: string[]): Promise<string | null> {
 	if (v.help) return CLV_HELP;
 	const roles = rolesFrom(v);
 	const s = clvSettings(v, true);
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		await loadTransactions(db, v, roles);
 		const { calibrationEnd, unit, horizonMonths, monthlyDiscountRate } = s;

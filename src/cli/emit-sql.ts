@@ -74,6 +74,9 @@ export function emitRequest(argv: readonly string[]): EmitRequest | null {
 	}
 	if (dialect === undefined && data === undefined) return null;
 	if (dialect === undefined) throw new ClienteleError('emitSql.dataOnly');
+	// The recording listens to the built-in engine (db/tap.ts); the native one would run unheard.
+	const native = rest.some((a, i) => /^--threads(=|$)/.test(a) || a === '--engine=native' || (a === '--engine' && rest[i + 1] === 'native'));
+	if (native) throw new ClienteleError('emitSql.engine');
 	if (dialect !== 'duckdb' && dialect !== 'spark') throw new ClienteleError('emitSql.badDialect', { value: dialect });
 	if (data === '') throw new ClienteleError('cli.missingOption', { option: 'emit-sql-data' });
 	return { dialect, data, argv: rest };

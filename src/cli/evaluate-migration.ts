@@ -1,4 +1,5 @@
 import { bestNaming, MIGRATION_COLUMNS, STAGE_MOVE_ORDER } from '../core/evaluate/migration.ts';
+import type { DbClient } from '../db/client.ts';
 import type { EvaluateWindows } from '../core/evaluate/defaults.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
@@ -6,7 +7,6 @@ import { sortedTiers } from '../core/grade/standard.ts';
 import { PLAN_BASES, type PlanBasis } from '../core/plan/types.ts';
 import { tierGroups } from '../core/sql/plan-basis.ts';
 import type { GroupSource } from '../core/sql/plan.ts';
-import type { NodeDbClient } from '../db/node.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { STAGES } from '../core/lifecycle/defaults.ts';
 import { cohortGroups, evaluateMigration, migrationAsOf, recomputeGroups } from '../run/evaluate-migration.ts';
@@ -66,7 +66,7 @@ function listLang(groups: readonly string[], namesOf: (l: Lang) => readonly stri
 	return bestNaming(groups, langs.map((l) => ({ lang: l, names: namesOf(l) })))?.lang ?? lang;
 }
 
-async function endGroups(db: NodeDbClient, v: Values, a: MigrationArgs, asOf: string, groups: readonly string[], lang: Lang): Promise<{ end: GroupSource; order: string[] | null; names: string[]; lang: Lang }> {
+async function endGroups(db: DbClient, v: Values, a: MigrationArgs, asOf: string, groups: readonly string[], lang: Lang): Promise<{ end: GroupSource; order: string[] | null; names: string[]; lang: Lang }> {
 	const tx = parseTxInput(v);
 	if (a.basis === 'tier' && a.grading) {
 		const ungraded = (l: Lang) => translate(l, 'plan.ungraded');
@@ -99,7 +99,7 @@ async function endGroups(db: NodeDbClient, v: Values, a: MigrationArgs, asOf: st
 }
 
 /** Recomputes the groups, writes the matrix to --migration and up/same/down to stderr. */
-export async function writeMigration(db: NodeDbClient, v: Values, a: MigrationArgs, o: { windows: EvaluateWindows; lang: Lang }): Promise<void> {
+export async function writeMigration(db: DbClient, v: Values, a: MigrationArgs, o: { windows: EvaluateWindows; lang: Lang }): Promise<void> {
 	const asOf = migrationAsOf(o.windows);
 	const groups = await cohortGroups(db);
 	const e = await endGroups(db, v, a, asOf, groups, o.lang);

@@ -1,9 +1,9 @@
 import { DEFAULT_EVALUATE } from '../core/evaluate/defaults.ts';
+import { createDb } from './engine.ts';
 import { EVALUATE_COLUMNS, evaluateCsvRow } from '../core/evaluate/columns.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { ACTION_COLUMNS } from '../core/sql/evaluate.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { cohortFromFile, cohortStart, runEvaluate } from '../run/evaluate.ts';
 import { RAW_ACTIONS } from '../run/tables.ts';
@@ -82,7 +82,7 @@ export async function evaluateCommand(argv: string[]): Promise<string | null> {
 	const lang = langOption(v);
 	const surveys = surveyArgs(v);
 	const migration = migrationArgs(v);
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		const cost = migration?.basis === 'tier' ? optionalString(v, 'cost') : undefined;
 		await loadTransactions(db, v, cost ? { ...roles, cost } : roles);

@@ -1,7 +1,7 @@
 /** `clientele forecast --events`: the touchpoint file read as `journey` reads it (the touchpoint table). */
+import type { DbClient } from '../db/client.ts';
 import { ClienteleError } from '../core/errors.ts';
 import type { TouchpointMapping } from '../core/sql/journey.ts';
-import type { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { buildTouchpoints } from '../run/journey.ts';
 import { columnDateFormat } from './date-options.ts';
@@ -10,7 +10,7 @@ import { openInput } from './input.ts';
 import { optionalString, requireOption, type Values } from './options.ts';
 
 /** Loads the events; returns the input file's name. */
-export async function loadEvents(db: NodeDbClient, v: Values): Promise<string> {
+export async function loadEvents(db: DbClient, v: Values): Promise<string> {
 	const inputs = v.input;
 	const input = Array.isArray(inputs) ? (inputs[0] ?? requireOption(v, 'input')) : requireOption(v, 'input');
 	const cols = { customer: requireOption(v, 'customer'), date: requireOption(v, 'date'), touchpoint: requireOption(v, 'touchpoint'), by: optionalString(v, 'by') };

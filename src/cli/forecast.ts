@@ -2,6 +2,8 @@
  * `clientele forecast`: transactions (or touchpoint events with --events) → the demand series
  * (run/forecast.ts) → forecasts per group (core/forecast) → the forecast or backtest CSV.
  */
+import { createDb } from './engine.ts';
+import type { DbClient } from '../db/client.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { MODEL_CHOICES } from '../core/forecast/auto.ts';
@@ -12,7 +14,6 @@ import { parseHolidayCsv } from '../core/forecast/holiday-table.ts';
 import { shiftPeriod } from '../core/forecast/periods.ts';
 import type { ForecastMetric, SeriesSource } from '../core/sql/forecast.ts';
 import { columnsSql } from '../core/sql/catalog.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { loadSeries } from '../run/forecast.ts';
 import { RAW_TABLE, TOUCHPOINT_TABLE, TX_TABLE } from '../run/tables.ts';
@@ -37,7 +38,7 @@ function holidaysOption(v: Values): string | HolidayRow[] {
 	throw new ClienteleError('cli.badChoice', { option: 'holidays', value: h, list: 'cn, western, cn,western, none, FILE.csv' });
 }
 
-async function columnExists(db: NodeDbClient, table: string, column: string): Promise<boolean> {
+async function columnExists(db: DbClient, table: string, column: string): Promise<boolean> {
 	return (await db.query<{ name: string }>(columnsSql(table))).rows.some((c) => c.name === column);
 }
 
@@ -65,7 +66,7 @@ export async function forecastCommand(argv: string[]): Promise<string | null> {
 	const report: ForecastReportName = choice(v, 'report', Object.keys(FORECAST_REPORTS) as ForecastReportName[]) ?? 'forecast';
 	const holidays = holidaysOption(v);
 	const by = optionalString(v, 'by');
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		const input = events ? await loadEvents(db, v) : (await loadTransactions(db, v, rolesFrom(v)), requireOption(v, 'input'));
 		if (by && !(await columnExists(db, RAW_TABLE, by))) throw new ClienteleError('forecast.noColumn', { file: input, column: by });

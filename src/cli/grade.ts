@@ -3,13 +3,14 @@
  * to transactions: arguments → run/rfm.ts (the per-customer table) → run/clv.ts when clv or
  * p_alive is an indicator → run/grade.ts → CSV customer_id,<indicator>…,points_<indicator>…,total,tier,missing.
  */
+import { createDb } from './engine.ts';
+import type { DbClient } from '../db/client.ts';
 import { ClienteleError, isClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { parseStandardJson } from '../core/grade/parse.ts';
 import { PRESET_TIER_NAMES, weightedPreset } from '../core/grade/presets.ts';
 import { gradeColumns, type GradeStandard } from '../core/grade/standard.ts';
 import { addDays } from '../core/iso-days.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { translate, type Lang } from '../i18n/translate.ts';
 import { runClvModels } from '../run/clv.ts';
 import { gradeRows, runGrade, type SurveySource } from '../run/grade.ts';
@@ -132,7 +133,7 @@ function surveyFlags(v: Values): SurveyFlags | null {
 }
 
 /** Loads the survey file into RAW_SURVEYS and checks its answers (NPS 0–10, CSAT 1–10). */
-async function loadSurveys(db: NodeDbClient, f: SurveyFlags, v: Values): Promise<SurveySource> {
+async function loadSurveys(db: DbClient, f: SurveyFlags, v: Values): Promise<SurveySource> {
 	const cols = { 'surveys-id': f.id, 'surveys-date': f.date, recommend: f.recommend, csat: f.csat };
 	const file = await openInput(db, f.file, cols, {
 		...inputOptions(v),
@@ -199,7 +200,7 @@ export function gradeSettings(v: Values): GradeSettings {
 
 /** Grades the loaded transactions at `asOf` into the tier table (run/grade.ts); `profilesLoaded`: the caller loaded --profiles already. */
 export async function gradeFromFlags(
-	db: NodeDbClient,
+	db: DbClient,
 	v: Values,
 	g: GradeSettings,
 	o: { asOf: string; tx: TxInput; cost: boolean; lang: Lang; profilesLoaded?: boolean }
@@ -235,7 +236,7 @@ export async function gradeCommand(argv: string[]): Promise<string | null> {
 	const tx = parseTxInput(v);
 	const roles = { ...tx.roles, cost: optionalString(v, 'cost') };
 	const asOfArg = dateOption(v, 'as-of');
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		await loadTransactions(db, v, roles);
 		const asOf = asOfArg ?? (await cliDefaultAsOf(db, requireOption(v, 'input')))?.asOf;

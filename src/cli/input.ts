@@ -4,7 +4,6 @@ import { columnNamed } from '../core/csv/header-names.ts';
 import { dateLit } from '../core/sql/sql.ts';
 import { mappingFor } from '../core/import/mapping.ts';
 import type { DbClient } from '../db/client.ts';
-import type { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
 import { openFile, type OpenedFile } from '../run/open-file.ts';
@@ -95,7 +94,7 @@ export function numberOption(v: Values, name: string, def: number, min: number, 
  * Loads --input into `raw`, checks the mapped columns exist, validates and builds `tx` — the same
  * pipeline as the page. Warnings go to stderr; the first error is thrown.
  */
-export async function loadTransactions(db: NodeDbClient, v: Values, txRolesGiven: RoleMapping): Promise<void> {
+export async function loadTransactions(db: DbClient, v: Values, txRolesGiven: RoleMapping): Promise<void> {
 	const roles = orderRolesFrom(v, txRolesGiven);
 	const inputs = optionList(v, 'input');
 	if (inputs.length === 0) requireOption(v, 'input');

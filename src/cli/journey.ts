@@ -2,11 +2,11 @@
  * `clientele journey`: arguments → the journey runner (run/journey.ts: the touchpoint table, then one
  * report) → CSV. Defaults come from core/kpi/defaults.ts.
  */
+import { createDb } from './engine.ts';
 import { toCsv, type Cell } from '../core/export/csv.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { DEFAULT_MIN_SCORED, DEFAULT_PAIN_LIMIT, DEFAULT_PATH_STEPS, DEFAULT_TIME_STEPS, DEFAULT_TOP_PATHS } from '../core/kpi/defaults.ts';
 import { DEFAULT_CHANNELS, type TouchpointMapping } from '../core/sql/journey.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { buildTouchpoints, journeyReport, type JourneyReport } from '../run/journey.ts';
 import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions, requireOption } from './options.ts';
@@ -168,7 +168,7 @@ export async function journeyCommand(argv: string[]): Promise<string | null> {
 		throw new ClienteleError('cli.badChoice', { option: 'report', value: reportName, list: Object.keys(JOURNEY_REPORTS).join(', ') });
 	const report = reportName as JourneyReportName;
 	const spec = reportOptions(report, v, cols.segment);
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		const file = await openInput(db, input, cols, inputOptions(v));
 		const col = (name: string | undefined) => file.sniff.columns.find((c) => c.name === name);

@@ -2,6 +2,7 @@
  * `clientele kpi <nps|csat|ces|retention>`: arguments → the KPI runner (run/kpi.ts) → CSV. Help
  * texts and output columns are in kpi-help.ts; defaults come from core/kpi/defaults.ts.
  */
+import { createDb } from './engine.ts';
 import { columnDateFormat, DATE_OPTIONS } from './date-options.ts';
 import type { Cell } from '../core/export/csv.ts';
 import { toCsv } from '../core/export/csv.ts';
@@ -14,7 +15,6 @@ import { dateLit } from '../core/sql/sql.ts';
 import type { DbClient } from '../db/client.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
 import { cohortRetention, csatByGroup, meanScoreByGroup, npsByGroup, retentionByGroup } from '../run/kpi.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { LANG_OPTION, langOption, optionalString, parseOptions, requireOption, type OptionSpec } from './options.ts';
 import { allLabels, relabel } from './labels.ts';
 import { writeOutput } from './io.ts';
@@ -92,7 +92,7 @@ async function withSurvey(v: Values, run: (s: Survey) => Promise<Record<string, 
 	if (period && !dateCol) throw new ClienteleError('cli.missingOption', { option: 'date' });
 	if (period && byCol) throw new ClienteleError('kpi.byOrByPeriod');
 	const lang = langOption(v);
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		const file = await openInput(db, input, { score, by: byCol, date: period ? dateCol : undefined }, inputOptions(v));
 		let by: GroupBy | undefined;
@@ -201,7 +201,7 @@ async function retentionCommand(argv: string[]): Promise<string | null> {
 	const v = parseOptions(argv, RETENTION_SPEC);
 	if (v.help) return KPI_RETENTION_HELP;
 	const { roles, start, end, lostDays, report, maxMonths, lang } = retentionArgs(v);
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		await loadTransactions(db, v, roles);
 		const pct = (x: number) => round4(x * 100);

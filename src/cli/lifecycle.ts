@@ -1,8 +1,8 @@
 import { ClienteleError } from '../core/errors.ts';
+import { createDb } from './engine.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { checkLifecycleDays, DEFAULT_LIFECYCLE, STAGES, type LifecycleDays, type Stage } from '../core/lifecycle/defaults.ts';
 import { LIFECYCLE_COLUMNS, type LifecycleFrequency } from '../core/sql/lifecycle.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { lifecycleRows, runLifecycle } from '../run/lifecycle.ts';
 import { cliDefaultAsOf } from './as-of.ts';
@@ -87,7 +87,7 @@ export async function lifecycleCommand(argv: string[]): Promise<string | null> {
 	const lang = langOption(v);
 	const profiles = parseProfilesArg(v);
 	const out = optionalString(v, 'out');
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		await loadTransactions(db, v, tx.roles);
 		if (profiles) await loadProfilesArg(db, profiles, v);

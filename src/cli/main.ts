@@ -20,6 +20,7 @@ import { personaCommand } from './persona.ts';
 import { PERSONA_HELP } from './persona-help.ts';
 import { FORECAST_HELP, forecastCommand } from './forecast.ts';
 import { emitRequest, runEmitting } from './emit-sql.ts';
+import { ENGINE_HELP } from './engine.ts';
 
 type Command = { run: (argv: string[]) => Promise<string | null>; help: string };
 
@@ -50,6 +51,8 @@ ${Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n')}
 Run a command with --help for its options.
 Every command takes --project FILE (a .clientele project saved by the page): its settings, as flags;
 flags given explicitly win.
+Every command takes --engine wasm|native (default wasm) and --threads N (native only): see
+"Native engine" in the README.
 rfm, migrate, abc, kpi retention, lifecycle and grade take --emit-sql duckdb|spark: the pipeline as one
 SQL script on standard output instead of the CSV (--out names the file the script writes;
 --emit-sql-data FILE writes the UTF-8 copy of a GBK, UTF-16 or Excel input the script reads).
@@ -73,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
 		if (!command) throw new ClienteleError('cli.unknownCommand', { value: cmd, list: Object.keys(COMMANDS).join(', ') });
 		const emit = emitRequest(rest);
 		const help = emit ? await runEmitting(cmd, emit, command.run) : await command.run(rest);
-		if (help) process.stdout.write(help);
+		if (help) process.stdout.write(help + ENGINE_HELP);
 		return 0;
 	} catch (e) {
 		// Every message comes from the English catalogue (the page's); an engine's own wording never

@@ -1,7 +1,7 @@
 import { toCsv } from '../core/export/csv.ts';
+import { createDb } from './engine.ts';
 import { MIGRATE_COLUMNS } from '../core/sql/migrate.ts';
 import { ClienteleError } from '../core/errors.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { migrationRows, runMigration } from '../run/migrate.ts';
 import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions, requiredDate, requireOption } from './options.ts';
 import { writeOutput } from './io.ts';
@@ -44,7 +44,7 @@ export async function migrateCommand(argv: string[]): Promise<string | null> {
 	const set = parseSegments(v);
 	const { scoring, resolved } = parseScoring(v, set);
 	const tx = parseTxInput(v);
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		await loadTransactions(db, v, tx.roles);
 		await runMigration(db, {

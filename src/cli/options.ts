@@ -5,6 +5,7 @@ import { MAX_BINS, MIN_BINS } from '../core/segments/scoring.ts';
 import { dateLit } from '../core/sql/sql.ts';
 import { checkOutputs } from './io.ts';
 import { addProjectFlags } from './project-option.ts';
+import { ENGINE_OPTIONS, engineChoice } from './engine.ts';
 
 /**
  * Command-line options, the one module that reads them: parsing argv, then small readers that
@@ -22,7 +23,7 @@ const LISTS = new WeakMap<Values, Record<string, string[]>>();
 export function parseOptions(argv: string[], options: OptionSpec): Values {
 	let values: Values;
 	try {
-		const parsed = parseArgs({ args: argv, options: { ...options, project: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
+		const parsed = parseArgs({ args: argv, options: { ...options, ...ENGINE_OPTIONS, project: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
 		const out: Values = {};
 		const lists: Record<string, string[]> = {};
 		for (const [k, x] of Object.entries(parsed)) {
@@ -38,6 +39,8 @@ export function parseOptions(argv: string[], options: OptionSpec): Values {
 	if (typeof values.project === 'string' && values.project !== '') addProjectFlags(values, options, values.project);
 	// Nothing lost: an output that would overwrite an input, or cannot be written, fails before any work.
 	if (!values.help) checkOutputs(values);
+	// --engine / --threads (every command): a bad value fails before any work.
+	if (!values.help) engineChoice(values);
 	return values;
 }
 

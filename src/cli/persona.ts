@@ -1,11 +1,11 @@
 import { ClienteleError } from '../core/errors.ts';
+import { createDb } from './engine.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { DEFAULT_BEHAVIOUR, type BehaviourColumns } from '../core/persona/defaults.ts';
 import { PERSONA_COLUMNS, personaOutputRow } from '../core/persona/output.ts';
 import { MIN_GROUP } from '../core/persona/rows.ts';
 import { PLAN_BASES, type PlanBasis } from '../core/plan/types.ts';
 import { columnsSql } from '../core/sql/catalog.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { translate } from '../i18n/translate.ts';
 import { MAX_TEXT_VALUES, runPersona, type PersonaBasis } from '../run/persona.ts';
 import { RAW_TABLE } from '../run/tables.ts';
@@ -62,7 +62,7 @@ export async function personaCommand(argv: string[]): Promise<string | null> {
 		nightOwl: { ...n, minOrders: numberOption(v, 'night-owl-orders', n.minOrders, 1, 1000), share: numberOption(v, 'night-owl-share', n.share, 0, 1) }
 	};
 	const input = requireOption(v, 'input');
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		await loadTransactions(db, v, { ...tx.roles, cost: flags ? basisCost(flags, v) : undefined });
 		const textColumns = (await db.query<{ name: string }>(columnsSql(RAW_TABLE))).rows.map((r) => r.name);

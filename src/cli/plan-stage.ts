@@ -5,7 +5,6 @@ import { translate, type Lang } from '../i18n/translate.ts';
 import { runLifecycle } from '../run/lifecycle.ts';
 import type { PlanBasisInput } from '../run/plan.ts';
 import { GRADE_TABLE, PLAN_STAGES } from '../run/tables.ts';
-import type { NodeDbClient } from '../db/node.ts';
 import { gradeFromFlags, type GradeSettings } from './grade.ts';
 import { stageNames } from './lifecycle.ts';
 import type { TxInput } from './rfm-options.ts';
@@ -37,7 +36,7 @@ export async function stageBasis(
 }
 
 /** `plan --basis tier`: the grading standard's tiers (--standard) at the as-of date; ungraded customers as one group. */
-export async function tierBasis(db: NodeDbClient, v: Values, g: GradeSettings, o: { asOf: string; tx: TxInput; cost: boolean; lang: Lang; profilesLoaded: boolean }): Promise<PlanBasisInput> {
+export async function tierBasis(db: DbClient, v: Values, g: GradeSettings, o: { asOf: string; tx: TxInput; cost: boolean; lang: Lang; profilesLoaded: boolean }): Promise<PlanBasisInput> {
 	await gradeFromFlags(db, v, g, o);
 	const names = Object.fromEntries(g.standard.tiers.map((t) => [t.name, t.name]));
 	return { basis: 'tier', names, ungraded: translate(o.lang, 'plan.ungraded'), table: GRADE_TABLE };

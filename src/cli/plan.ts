@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createDb } from './engine.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { parseColumnList } from '../core/plan/export.ts';
 import { defaultPlanSet } from '../core/plan/defaults.ts';
@@ -6,7 +7,6 @@ import { parsePlanSet } from '../core/plan/parse.ts';
 import { DEFAULT_PLAN_RUN, PLAN_BASES, type PlanBasis, type PlanSet } from '../core/plan/types.ts';
 import { CN_HOLIDAYS, parseHolidayCsv, type HolidayTable } from '../core/plan/workdays.ts';
 import { translate } from '../i18n/translate.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { cliDefaultAsOf } from './as-of.ts';
 import { runPlan } from '../run/plan.ts';
 import { actionListCsv } from '../run/plan-export.ts';
@@ -84,7 +84,7 @@ export async function planCommand(argv: string[]): Promise<string | null> {
 	if (!Number.isInteger(horizonDays) || !Number.isInteger(seed)) throw new ClienteleError('plan.wholeNumber');
 	const holidays = holidaysFrom(v);
 	const plans = plansFrom(v, basis);
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		await loadTransactions(db, v, { ...flags.tx.roles, cost: basisCost(flags, v) });
 		const asOf = asOfArg ?? (await cliDefaultAsOf(db, requireOption(v, 'input')))?.asOf;

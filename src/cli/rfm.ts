@@ -1,4 +1,5 @@
 import { segmentExplanations } from '../i18n/segment-texts.ts';
+import { createDb } from './engine.ts';
 import { segmentName, type Lang } from '../i18n/translate.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { toCsv } from '../core/export/csv.ts';
@@ -9,7 +10,6 @@ import { RFM_COLUMNS, RFM_EXPLAIN_COLUMNS } from '../core/sql/rfm-columns.ts';
 import { dateFormatFor } from '../core/csv/date-choice.ts';
 import { withTimeZone } from '../core/csv/time-zones.ts';
 import type { DbClient } from '../db/client.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { defaultAsOf } from '../run/as-of.ts';
 import { checkAsOfAfterFirst, cliDefaultAsOf, cliToday } from './as-of.ts';
 import { loadCustomerTable, rescore, rfmRows, runRfm } from '../run/rfm.ts';
@@ -114,7 +114,7 @@ export async function rfmCommand(argv: string[]): Promise<string | null> {
 			recency,
 			lastDate
 		};
-		const db = await NodeDbClient.create();
+		const db = await createDb(v);
 		try {
 			const file = await openInput(db, input, {
 				customer: mapping.customer,
@@ -145,7 +145,7 @@ export async function rfmCommand(argv: string[]): Promise<string | null> {
 		if (v[o] !== undefined)
 			throw new ClienteleError('cli.needsOption', { option: o, needs: 'customer-table' });
 	const tx = parseTxInput(v);
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		await loadTransactions(db, v, tx.roles);
 		const d = asOfArg ? await defaultAsOf(db, { today: cliToday() }) : await cliDefaultAsOf(db, input);

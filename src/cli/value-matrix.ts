@@ -1,8 +1,8 @@
 import { ClienteleError } from '../core/errors.ts';
+import { createDb } from './engine.ts';
 import { toCsv } from '../core/export/csv.ts';
 import { moneyColumnsOf } from '../core/export/money.ts';
 import { VALUE_MATRIX_COLUMNS, type CurrentMeasure, type SplitRule } from '../core/sql/value-matrix.ts';
-import { NodeDbClient } from '../db/node.ts';
 import { DEFAULT_VALUE_MATRIX, runValueMatrixFromTransactions } from '../run/value-matrix.ts';
 import { LANG_OPTION, langHelp, langOption, optionalString, parseOptions, requireOption } from './options.ts';
 import { quadrantLabels, relabel } from './labels.ts';
@@ -83,7 +83,7 @@ export async function valueMatrixCommand(argv: string[]): Promise<string | null>
 	const roles = rolesFrom(v);
 	const s = valueMatrixSettings(v, roles.order ? 'orders' : 'days');
 	const labels = quadrantLabels(langOption(v));
-	const db = await NodeDbClient.create();
+	const db = await createDb(v);
 	try {
 		await loadTransactions(db, v, { ...roles, cost: s.cost });
 		await cliDefaultAsOf(db, requireOption(v, 'input'));

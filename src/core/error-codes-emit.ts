@@ -7,6 +7,7 @@ export const EMIT_ERROR_CODES = [
 	'emitSql.needsData',
 	'emitSql.dataTwice',
 	'emitSql.dataOnly',
+	'emitSql.engine',
 	'emitSql.mismatch',
 	'emitSql.noOutput',
 	'emitSql.spark'

@@ -18,6 +18,8 @@ export const WORK_ERROR_CODES = [
 	'cli.needsOption',
 	'cli.notWithCustomerTable',
 	'cli.recencyOrLastDate',
+	// --engine native (db/native-install.ts)
+	'native.install',
 	// tiered service plans
 	'plan.json.notJson',
 	'plan.json.notObject',

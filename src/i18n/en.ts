@@ -45,6 +45,7 @@ import { scaleMessages } from './parts/scale.ts';
 import { emitSqlMessages } from './parts/emit-sql.ts';
 import { pivotMessages } from './parts/pivot.ts';
 import { consoleMessages } from './parts/console.ts';
+import { nativeMessages } from './parts/native.ts';
 
 /** Every part of the catalogues, one per area (src/i18n/parts, each exporting `{ en, zh }`). */
 export const PARTS = [
@@ -94,7 +95,8 @@ export const PARTS = [
 	scaleMessages,
 	emitSqlMessages,
 	pivotMessages,
-	consoleMessages
+	consoleMessages,
+	nativeMessages
 ] as const;
 
 /**
@@ -147,5 +149,6 @@ export const en = {
 	...scaleMessages.en,
 	...emitSqlMessages.en,
 	...pivotMessages.en,
-	...consoleMessages.en
+	...consoleMessages.en,
+	...nativeMessages.en
 };

@@ -47,16 +47,21 @@ export function clvPrepSql(o: ClvPrepOptions): Sql {
 	const cal = dateLit(o.calibrationEnd);
 	if (o.observationEnd && o.observationEnd < o.calibrationEnd)
 		throw new RangeError(`observation end ${o.observationEnd} is before calibration end ${o.calibrationEnd}`);
+	// The repeat purchases' spend is summed by itself, not as total − first spend: that difference
+	// cancels (441.6 + 415 − 415 − 441.6 ≈ 6e-14, not 0), and with it a customer whose repeat purchases
+	// net to zero entered the Gamma-Gamma fit with a spend of 1e-14 — or not, depending on the order
+	// the days were added in (more threads in the native engine: UCI customer 16163).
 	return sql`WITH d AS (${daysSql(o)}),
 		c AS (SELECT customer_id, min(day) AS first, max(day) AS last, count(*) AS n,
-				sum(spend) AS total, arg_min(spend, day) AS first_spend
-			FROM d WHERE day <= ${cal} GROUP BY customer_id),
+				sum(spend) FILTER (WHERE day > first_day) AS repeat_total
+			FROM (SELECT *, min(day) OVER (PARTITION BY customer_id) AS first_day FROM d WHERE day <= ${cal})
+			GROUP BY customer_id),
 		h AS (SELECT customer_id, count(*) AS holdout FROM d WHERE day > ${cal} GROUP BY customer_id)
 		SELECT CAST(row_number() OVER (ORDER BY c.customer_id) AS INTEGER) AS idx, c.customer_id,
 			CAST(n - 1 AS INTEGER) AS x,
 			CAST(last - first AS DOUBLE) / ${unitDays} AS tx,
 			CAST(${cal} - first AS DOUBLE) / ${unitDays} AS "T",
-			CASE WHEN n = 1 THEN 0.0 ELSE CAST((total - first_spend) / (n - 1) AS DOUBLE) END AS zbar,
+			CASE WHEN n = 1 THEN 0.0 ELSE CAST(repeat_total / (n - 1) AS DOUBLE) END AS zbar,
 			CAST(coalesce(h.holdout, 0) AS INTEGER) AS holdout,
 			CAST(first - DATE '1970-01-01' AS INTEGER) AS first_day
 		FROM c LEFT JOIN h USING (customer_id) ORDER BY c.customer_id`;

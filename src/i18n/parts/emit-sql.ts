@@ -14,6 +14,8 @@ const en = {
 	'emitSql.dataTwice': '--emit-sql-data: {count} inputs need a UTF-8 copy; export one such input at a time.',
 	'emitSql.dataUnused': '--emit-sql-data {file} not written: the script reads the input as it is.',
 	'emitSql.dataOnly': '--emit-sql-data needs --emit-sql duckdb or --emit-sql spark.',
+	'emitSql.engine':
+		'--emit-sql writes the statements the command runs on the built-in engine: leave out --engine native and --threads (the script it writes runs on native DuckDB as it is).',
 	'emitSql.mismatch':
 		'cannot export {command} as SQL: run here, the script writes a different CSV from the command’s (first at line {line}), so part of the output is computed outside SQL. Run the command without --emit-sql.',
 	'emitSql.noOutput': '--emit-sql: {command} wrote no table to export.',
@@ -33,6 +35,7 @@ const zh: Record<keyof typeof en, string> = {
 	'emitSql.dataTwice': '--emit-sql-data：有 {count} 个输入需要 UTF-8 副本；请一次只导出一个这样的输入。',
 	'emitSql.dataUnused': '未写出 --emit-sql-data {file}：脚本直接读取原输入。',
 	'emitSql.dataOnly': '--emit-sql-data 需要与 --emit-sql duckdb 或 --emit-sql spark 一起使用。',
+	'emitSql.engine': '--emit-sql 记录的是命令在内置引擎上运行的语句：请去掉 --engine native 和 --threads（生成的脚本本身可直接在原生 DuckDB 上运行）。',
 	'emitSql.mismatch':
 		'无法将 {command} 导出为 SQL：在本机运行脚本得到的 CSV 与命令输出不同（首处在第 {line} 行），说明部分输出是在 SQL 之外计算的。请不加 --emit-sql 运行该命令。',
 	'emitSql.noOutput': '--emit-sql：{command} 没有写出可导出的表。',

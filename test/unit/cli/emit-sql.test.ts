@@ -139,7 +139,9 @@ describe('--emit-sql refusals: exit 2, one message naming the flag', () => {
 		[['journey', '--emit-sql', 'duckdb'], 'clientele journey: --emit-sql is not available for journey.'],
 		[['kpi', 'summary', ...HAND, '--emit-sql', 'duckdb'], 'is not available for kpi.'],
 		[['rfm', ...HAND, '--emit-sql', 'postgres'], '--emit-sql postgres: choose duckdb or spark'],
-		[['rfm', ...HAND, '--emit-sql-data', 'x.csv'], '--emit-sql-data needs --emit-sql duckdb or --emit-sql spark']
+		[['rfm', ...HAND, '--emit-sql-data', 'x.csv'], '--emit-sql-data needs --emit-sql duckdb or --emit-sql spark'],
+		[['rfm', ...HAND, '--engine', 'native', '--emit-sql', 'duckdb'], 'leave out --engine native and --threads'],
+		[['abc', ...HAND, '--emit-sql', 'duckdb', '--threads', '2'], 'leave out --engine native and --threads']
 	])('%j', async (argv, message) => {
 		const r = await cli(argv);
 		expect([r.code, r.out]).toEqual([2, '']);
