@@ -11,7 +11,8 @@ import { applyMapping } from '../run/stage.ts';
 import { optionalString, optionList, requireOption, txRoles, type OptionSpec, type Values } from './options.ts';
 import { ORDER_HELP, ORDER_OPTIONS, ORDER_ROLE_FLAGS, orderReportLines, orderRolesFrom, orderRulesFrom } from './order-options.ts';
 import { openFiles } from '../run/open-files.ts';
-import { NODE_FILES } from './io.ts';
+import { NATIVE_FILES, NODE_FILES } from './io.ts';
+import { NativeDbClient } from '../db/native.ts';
 import { cliRaggedPolicy, raggedOption } from './ragged-option.ts';
 import { raggedParams } from '../core/csv/ragged.ts';
 import { repairParams } from '../core/csv/utf8-repair.ts';
@@ -110,9 +111,12 @@ export async function loadTransactions(db: DbClient, v: Values, txRolesGiven: Ro
 	if (result.orders) for (const line of orderReportLines(result.orders, typeof v['exclude-status'] === 'string')) process.stderr.write(`${line}\n`);
 }
 
+/** How files reach the engine: the native one may take a .gz larger than the page's ceiling. */
+const filesFor = (db: DbClient) => (db instanceof NativeDbClient ? NATIVE_FILES : NODE_FILES);
+
 /** Several exports of the same shape read as one dataset (run/open-files.ts); the named columns checked. */
 async function openInputs(db: DbClient, inputs: string[], columns: Record<string, string | undefined>, o: { sheet?: string; ragged?: 'skip' | 'stop' }): Promise<LoadedFile> {
-	const io = { ...NODE_FILES, askRagged: cliRaggedPolicy(o.ragged ?? 'skip', inputs.join(', ')) };
+	const io = { ...filesFor(db), askRagged: cliRaggedPolicy(o.ragged ?? 'skip', inputs.join(', ')) };
 	const opened = await openFiles(db, inputs, { sheet: o.sheet, ragged: 'ask' }, io);
 	if (!opened) throw new ClienteleError('import.cancelled');
 	opened.opened.forEach((f, i) => {
@@ -160,7 +164,7 @@ export async function openInput(
 	columns: Record<string, string | undefined>,
 	o: { sheet?: string; ragged?: 'skip' | 'stop'; table?: string; resolveHeaders?: boolean } = {}
 ): Promise<LoadedFile> {
-	const io = { ...NODE_FILES, askRagged: cliRaggedPolicy(o.ragged ?? 'skip', input) };
+	const io = { ...filesFor(db), askRagged: cliRaggedPolicy(o.ragged ?? 'skip', input) };
 	const named = Object.values(columns).filter((c): c is string => c !== undefined);
 	const opened = await openFile(db, input, { sheet: o.sheet, ragged: 'ask', table: o.table, wideOnly: named }, io);
 	if (!opened) throw new ClienteleError('import.cancelled');

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
@@ -7,6 +8,7 @@ import { createTranscoder, transcodeChunks } from '../core/csv/transcode.ts';
 import { SAMPLE_BYTES } from '../core/csv/inspect.ts';
 import { ClienteleError } from '../core/errors.ts';
 import type { InflationStep } from '../core/import/gzip-guard.ts';
+import { PAGE_CEILING_BYTES } from '../core/import/memory-ceiling.ts';
 import { prepareInput, type OpenFileIo, type PreparedInput } from '../run/open-file.ts';
 import { prepareWorkbook } from './xlsx-input.ts';
 import { tempDir, trackTemp } from './temp-files.ts';
@@ -132,6 +134,15 @@ export const NODE_FILES: OpenFileIo<string, PreparedPath> = {
 	head: (file) => Promise.resolve(readSampleBytes(file)),
 	inflation: (file) => ({ size: fs.statSync(file).size, steps: inflate(file) }),
 	prepare: (file, kind, o) => (kind === 'xlsx' ? prepareWorkbook(file, o.sheet) : prepareText(file, o.encoding, o.repair))
+};
+
+/**
+ * The Node side for the native engine: a .gz may unpack to as much as this machine's memory (native
+ * DuckDB spills to disk), not only to the page's ceiling; bombs are still refused by their ratio.
+ */
+export const NATIVE_FILES: OpenFileIo<string, PreparedPath> = {
+	...NODE_FILES,
+	inflation: (file) => ({ size: fs.statSync(file).size, steps: inflate(file), limit: Math.max(os.totalmem(), PAGE_CEILING_BYTES) })
 };
 
 /** A .gz file inflated with zlib in 1 MiB pieces, only counted. */

@@ -91,7 +91,7 @@ export interface OpenFileIo<F, P extends PreparedInput = PreparedInput> {
 	 * A .gz input inflated as a stream, only counted (decompression bombs, damaged files): its
 	 * compressed size and the running totals. Stops when the consumer stops iterating.
 	 */
-	inflation?(input: F): { size: number; steps: AsyncIterable<InflationStep> };
+	inflation?(input: F): { size: number; steps: AsyncIterable<InflationStep>; limit?: number };
 	/** Makes a readable input readable by DuckDB: a workbook's sheet as CSV, another encoding as UTF-8. */
 	prepare(input: F, kind: 'text' | 'xlsx', o: { encoding?: TextEncoding; sheet?: string; repair?: boolean }): Promise<P>;
 	/** Inspects the sample (default: inspectSample, in place). */
@@ -127,8 +127,8 @@ export async function prepareInput<F, P extends PreparedInput>(
 	if (refusal) throw refusal;
 	let inflatedSize: number | undefined;
 	if (kind === 'text' && /\.gz$/i.test(name) && io.inflation) {
-		const { size, steps } = io.inflation(input);
-		inflatedSize = await watchInflation(name, size, steps).catch((e: unknown) => {
+		const { size, steps, limit } = io.inflation(input);
+		inflatedSize = await watchInflation(name, size, steps, limit).catch((e: unknown) => {
 			throw gzipError(name, e);
 		});
 	}

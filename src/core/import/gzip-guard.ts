@@ -19,23 +19,24 @@ export interface InflationStep {
 	inflated: number;
 }
 
-export function bombError(file: string, inflated: number): ClienteleError {
-	return new ClienteleError('file.bomb', { file, size: gigabytes(inflated), limit: gigabytes(MAX_INFLATED_BYTES) });
+export function bombError(file: string, inflated: number, limit = MAX_INFLATED_BYTES): ClienteleError {
+	return new ClienteleError('file.bomb', { file, size: gigabytes(inflated), limit: gigabytes(limit) });
 }
 
 /**
- * Consumes the totals of an inflation; throws file.bomb as soon as the file is known (or projected) to
+ * Consumes the totals of an inflation (`limit`: what the engine holds; the page's by default, the
+ * native engine's is larger); throws file.bomb as soon as the file is known (or projected) to
  * inflate past the limit — the caller's iterator is then closed, which stops the inflation.
  * Returns the inflated size.
  */
-export async function watchInflation(file: string, compressedSize: number, steps: AsyncIterable<InflationStep>): Promise<number> {
+export async function watchInflation(file: string, compressedSize: number, steps: AsyncIterable<InflationStep>, limit = MAX_INFLATED_BYTES): Promise<number> {
 	let last = 0;
 	for await (const s of steps) {
 		last = s.inflated;
-		if (s.inflated > MAX_INFLATED_BYTES) throw bombError(file, s.inflated);
+		if (s.inflated > limit) throw bombError(file, s.inflated, limit);
 		if (s.inflated >= PROJECT_AFTER && s.read > 0) {
 			const projected = (s.inflated / s.read) * compressedSize;
-			if (projected > 4 * MAX_INFLATED_BYTES) throw bombError(file, projected);
+			if (projected > 4 * limit) throw bombError(file, projected, limit);
 		}
 	}
 	return last;
