@@ -24,10 +24,10 @@ export const CUSTOMERS_SETTINGS: SettingsSpec = {
 	transient: ['errors', 'done']
 };
 
-/** The load under way, the ragged-rows question and the open workbook: the moment's state, no setting. */
+/** The load under way, the ragged-rows and file-size questions and the open workbook: the moment's state, no setting. */
 export const IMPORT_MOMENT: SettingsSpec = {
 	key: 'importMoment',
-	files: ['views/import/load-progress.svelte.ts', 'views/import/ragged-prompt.svelte.ts', 'views/import/xlsx-source.svelte.ts'],
+	files: ['views/import/load-progress.svelte.ts', 'views/import/ragged-prompt.svelte.ts', 'views/import/size-question.svelte.ts', 'views/import/xlsx-source.svelte.ts'],
 	fields: [],
 	transient: ['fileName', 'fileSize', 'startedAt', 'now', 'bytesDone', 'readShare', 'step', 'lastLoad', 'inflatedSize', 'pending', 'book', 'sheets', 'sheet', 'converting']
 };
