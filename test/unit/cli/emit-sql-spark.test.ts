@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
+import { cli } from '../../helpers/cli-run.ts';
 
 /**
  * Golden files of `--emit-sql spark` (test/fixtures/emit-sql/spark/). No Spark runs on these
@@ -11,17 +11,6 @@ import { main } from '../../../src/cli/main.ts';
  */
 afterEach(() => vi.restoreAllMocks());
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-	let out = '';
-	let err = '';
-	vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-	vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-	try {
-		return { code: await main(argv), out, err };
-	} finally {
-		vi.restoreAllMocks();
-	}
-}
 
 const HAND = ['--input', 'test/fixtures/foundation/rfm_hand.csv', '--customer', 'customer_id', '--date', 'order_date', '--amount', 'amount', '--order', 'order_id'];
 const GOLDEN = path.join('test', 'fixtures', 'emit-sql', 'spark');

@@ -1,25 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main.ts';
+import { cli } from '../../helpers/cli-run.ts';
 import { fixture, useTmpDir } from '../../helpers/db.ts';
 import { runNativeScript } from '../../helpers/native-sql.ts';
 
 const tmp = useTmpDir('clientele-emit-sql-');
 afterEach(() => vi.restoreAllMocks());
 
-/** Runs main capturing stdout and stderr. */
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-	let out = '';
-	let err = '';
-	vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-	vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-	try {
-		return { code: await main(argv), out, err };
-	} finally {
-		vi.restoreAllMocks();
-	}
-}
 
 /**
  * The command's CSV, then the same command line with --emit-sql duckdb run on native DuckDB: both
