@@ -19,7 +19,18 @@ export const GRID_COPY_MAX_CELLS = 50_000_000;
 /** One build per loaded file (a newer file is a new LoadedFile, so the copy is never stale). */
 const made = new WeakMap<LoadedFile, Promise<Sql>>();
 
-/** The grid's source for `file` (its text table must exist: ensureText). */
+/** Whether the grid reads a typed copy of `file` (else the parsing view). */
+const copied = (file: LoadedFile) => file.rows * Math.max(1, file.sniff.columns.length) <= GRID_COPY_MAX_CELLS;
+
+/**
+ * What the grid (and the pivot) read for `file` once gridSource has made it: the typed copy, or the
+ * parsing view for a file over the limit.
+ */
+export function gridSelect(file: LoadedFile): Sql {
+	return copied(file) ? sql`SELECT * FROM ${ident(gridCopyOf(file.table))}` : typedRawSql({ source: file.table, columns: file.sniff.columns });
+}
+
+/** Makes the grid's source for `file` once (its text table must exist: ensureText) and gives its SELECT. */
 export function gridSource(db: DbClient, file: LoadedFile): Promise<Sql> {
 	let p = made.get(file);
 	if (!p) {
@@ -31,9 +42,6 @@ export function gridSource(db: DbClient, file: LoadedFile): Promise<Sql> {
 }
 
 async function build(db: DbClient, file: LoadedFile): Promise<Sql> {
-	const view = typedRawSql({ source: file.table, columns: file.sniff.columns });
-	if (file.rows * Math.max(1, file.sniff.columns.length) > GRID_COPY_MAX_CELLS) return view;
-	const copy = gridCopyOf(file.table);
-	await db.exec(sql`CREATE OR REPLACE TABLE ${ident(copy)} AS ${view}`);
-	return sql`SELECT * FROM ${ident(copy)}`;
+	if (copied(file)) await db.exec(sql`CREATE OR REPLACE TABLE ${ident(gridCopyOf(file.table))} AS ${typedRawSql({ source: file.table, columns: file.sniff.columns })}`);
+	return gridSelect(file);
 }

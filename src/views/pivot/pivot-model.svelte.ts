@@ -49,7 +49,7 @@ export class PivotModel {
 		() => {
 			const t = this.current;
 			if (!t) return null;
-			return { sql: describeSql(t.source), data: [t.version], run: async (db) => (await t.prepare(), pivotFields(db, t.source)) };
+			return { sql: describeSql(t.source), data: [t.version], run: async (db) => (await t.prepare(db), pivotFields(db, t.source)) };
 		}
 	);
 

@@ -8,7 +8,7 @@ import { countSql } from '../../../src/core/sql/grid.ts';
 import { filteredSql } from '../../../src/core/sql/grid-filter.ts';
 import { sql, type Sql } from '../../../src/core/sql/sql.ts';
 import { typedRawSql } from '../../../src/core/sql/typed-view.ts';
-import { GRID_COPY_MAX_CELLS, gridSource } from '../../../src/run/grid-source.ts';
+import { GRID_COPY_MAX_CELLS, gridSelect, gridSource } from '../../../src/run/grid-source.ts';
 import { openFile } from '../../../src/run/open-file.ts';
 import { gridCopyOf } from '../../../src/run/tables.ts';
 import { useDb } from '../../helpers/db.ts';
@@ -24,6 +24,8 @@ describe('the data grid source', () => {
 		const view = typedRawSql({ source: file.table, columns: file.sniff.columns });
 		const source = await gridSource(db, file);
 		expect(source.text).toContain(gridCopyOf('raw_gs'));
+		// What the pivot reads for the same file, known before the copy is made.
+		expect(gridSelect(file).text).toBe(source.text);
 		expect(await tables()).toContain('raw_gs__grid');
 		expect(await all(source)).toEqual(await all(view));
 		const types = async (s: Sql) => (await db.query(sql`DESCRIBE ${s}`)).rows.map((r) => [r.column_name, r.column_type]);
@@ -46,6 +48,7 @@ describe('the data grid source', () => {
 		const file = { ...opened!.file, rows: Math.ceil(GRID_COPY_MAX_CELLS / opened!.file.sniff.columns.length) + 1 };
 		const source = await gridSource(db, file);
 		expect(source.text).toBe(typedRawSql({ source: 'raw_big', columns: file.sniff.columns }).text);
+		expect(gridSelect(file).text).toBe(source.text);
 		expect(await tables()).not.toContain('raw_big__grid');
 	});
 });
