@@ -1,10 +1,9 @@
 /**
  * What the data grid reads for a loaded file: its text table with numbers and dates parsed as the
  * sniffer saw them (core/sql/typed-view.ts). Read through that view, every filter, count, page and
- * profile parsed the text again; a typed copy made once when the grid first opens answers them
- * 2–7× faster (1M rows, DuckDB-WASM in Node, measured 2026-12-06: two filters 415–1,043 ms through
- * the view against 67–112 ms on the copy, a number profile 700–2,500 ms against 370–590 ms, on a
- * machine with load average 17). Files over GRID_COPY_MAX_CELLS keep the view: the copy would take
+ * profile parsed the text again; a typed copy made once when the grid first opens (≈ 1 s) answers
+ * them faster (1M rows, DuckDB-WASM in Node, quiet 2-core machine, 2026-12-06: two filters 121–147 ms
+ * through the view against 42–46 ms on the copy, a number profile 260–484 ms against 207–225 ms). Files over GRID_COPY_MAX_CELLS keep the view: the copy would take
  * as much memory again as the text table.
  */
 import { typedRawSql } from '../core/sql/typed-view.ts';

@@ -10,7 +10,8 @@ let warming: { stop: boolean; done: Promise<void> } | null = null;
  * page's entry (main.ts) calls it first thing. The engine is ready once it is open and configured; its
  * rehearsal on a small generated file (warm-up.ts, so the first real load runs optimised code) then
  * runs in the background and ends early when real work claims the engine (getDb). Measured 2026-12-06
- * (scripts in the commit): the wasm's fetch + compile is most of the start, the rehearsal 1.5–2 s.
+ * with performance marks (db/browser.ts) on a quiet 2-core machine: ready 4.1–4.9 s after navigation,
+ * of which the 34 MB wasm's fetch + compile is 3.4–4.0 s; the rehearsal then ends 2 s later.
  * A broken engine (out of memory, a wasm trap: DbClient.broken) is replaced by a fresh one.
  */
 export function startEngine(): Promise<DbClient> {
