@@ -51,6 +51,15 @@ async function build(db: DbClient, file: LoadedFile): Promise<Sql> {
 	return gridSelect(file);
 }
 
+/**
+ * Drops the grid's copy of `table` and its search index (a file no longer in use: its copy would
+ * hold as much memory as its text again).
+ */
+export async function dropGridCopy(db: DbClient, table: string): Promise<void> {
+	await db.exec(dropTableSql(gridSearchOf(table)));
+	await db.exec(dropTableSql(gridCopyOf(table)));
+}
+
 const indexes = new WeakMap<LoadedFile, SearchIndex>();
 
 /**
