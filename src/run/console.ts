@@ -13,7 +13,7 @@ import { checkStatement, SCRATCH_SCHEMA, type CheckedStatement, type QueryPart }
 import { toTokens, type Token } from '../core/sql-console/tokens.ts';
 import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient } from '../db/client.ts';
-import { CONSOLE_RESULT } from './tables.ts';
+import { CONSOLE_RESULT, isGridInternal } from './tables.ts';
 
 export interface ConsoleOptions {
 	/** Writes into the `scratch` schema are allowed (the console's explicit switch). */
@@ -120,11 +120,15 @@ export interface ConsoleTable {
 	columns: { name: string; type: string }[];
 }
 
-/** The tables and views the console lists: the loaded data and results (main) and the user's own (scratch). */
+/**
+ * The tables and views the console lists: the loaded data and results (main) and the user's own
+ * (scratch); not the data grid's typed copies and search indexes (the same rows as the loaded table).
+ */
 export async function consoleSchema(db: DbClient): Promise<ConsoleTable[]> {
 	const r = await db.query<{ schema: string; table: string; column: string; type: string }>(schemaSql(['main', SCRATCH_SCHEMA]));
 	const out: ConsoleTable[] = [];
 	for (const row of r.rows) {
+		if (row.schema === 'main' && isGridInternal(row.table)) continue;
 		const last = out[out.length - 1];
 		if (last && last.schema === row.schema && last.name === row.table) last.columns.push({ name: row.column, type: row.type });
 		else out.push({ schema: row.schema, name: row.table, columns: [{ name: row.column, type: row.type }] });

@@ -6,11 +6,13 @@
  * through the view against 42–46 ms on the copy, a number profile 260–484 ms against 207–225 ms). Files over GRID_COPY_MAX_CELLS keep the view: the copy would take
  * as much memory again as the text table.
  */
+import { searchIndexSql, searchedSql, type SearchIndex } from '../core/sql/grid-filter.ts';
 import { typedRawSql } from '../core/sql/typed-view.ts';
 import { ident, sql, type Sql } from '../core/sql/sql.ts';
+import { dropTableSql } from '../core/sql/table-ops.ts';
 import type { DbClient } from '../db/client.ts';
 import type { LoadedFile } from './loaded-file.ts';
-import { gridCopyOf } from './tables.ts';
+import { gridCopyOf, gridSearchOf } from './tables.ts';
 
 /** Above rows × columns this, the grid reads the text table through the parsing view (chosen: 5M rows × 10 columns). */
 export const GRID_COPY_MAX_CELLS = 50_000_000;
@@ -41,6 +43,58 @@ export function gridSource(db: DbClient, file: LoadedFile): Promise<Sql> {
 }
 
 async function build(db: DbClient, file: LoadedFile): Promise<Sql> {
-	if (copied(file)) await db.exec(sql`CREATE OR REPLACE TABLE ${ident(gridCopyOf(file.table))} AS ${typedRawSql({ source: file.table, columns: file.sniff.columns })}`);
+	if (copied(file)) {
+		// An index of an earlier copy of this table would be out of step with the new rows.
+		await db.exec(dropTableSql(gridSearchOf(file.table)));
+		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(gridCopyOf(file.table))} AS ${typedRawSql({ source: file.table, columns: file.sniff.columns })}`);
+	}
 	return gridSelect(file);
+}
+
+/**
+ * Drops the grid's copy of `table` and its search index (a file no longer in use: its copy would
+ * hold as much memory as its text again).
+ */
+export async function dropGridCopy(db: DbClient, table: string): Promise<void> {
+	await db.exec(dropTableSql(gridSearchOf(table)));
+	await db.exec(dropTableSql(gridCopyOf(table)));
+}
+
+const indexes = new WeakMap<LoadedFile, SearchIndex>();
+
+/**
+ * The grid copy's quick-search index (core/sql/grid-filter.ts searchIndexSql): made the first time
+ * the user types a search, then every search is one string test per row (1M rows, DuckDB-WASM in
+ * Node, see scripts/search-speed.ts for the figures). It costs one pass over the copy once (≈ 1 s at
+ * 1M rows) and one lower-cased string per row (≈ the text columns' size again), so it is made only
+ * for a copied file (the parsing view above GRID_COPY_MAX_CELLS keeps the per-column search).
+ * Null for a file the grid reads through the parsing view.
+ */
+export function gridSearchIndex(db: DbClient, file: LoadedFile): SearchIndex | null {
+	if (!copied(file)) return null;
+	let ix = indexes.get(file);
+	if (!ix) {
+		ix = makeIndex(db, file);
+		indexes.set(file, ix);
+	}
+	return ix;
+}
+
+function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
+	const table = gridCopyOf(file.table);
+	const index = gridSearchOf(file.table);
+	let built: Promise<void> | null = null;
+	let ready = false;
+	return {
+		ensure(textColumns) {
+			built ??= (async () => {
+				await gridSource(db, file);
+				await db.exec(sql`CREATE OR REPLACE TABLE ${ident(index)} AS ${searchIndexSql(sql`SELECT * FROM ${ident(table)}`, textColumns)}`);
+				ready = true;
+			})();
+			built.catch(() => (built = null));
+			return built;
+		},
+		searched: (text) => (ready ? searchedSql({ table, index, text }) : null)
+	};
 }

@@ -20,7 +20,7 @@ import { loadWithoutRagged } from './ragged.ts';
 import { applyMapping, canLoadTyped, checkAndPromote, type MappingResult } from './stage.ts';
 import { headerRenameWarnings } from '../core/csv/header-names.ts';
 import { countRows } from './table-ops.ts';
-import { RAW_TABLE, STAGE_TABLE, gridCopyOf } from './tables.ts';
+import { RAW_TABLE, STAGE_TABLE, gridCopyOf, gridSearchOf } from './tables.ts';
 
 export interface LoadOptions {
 	fileName: string;
@@ -146,6 +146,7 @@ export async function loadTyped(
 		// From here the raw table must be this file's: the previous file's is dropped now.
 		await db.exec(dropTableSql(RAW_TABLE));
 		await db.exec(dropTableSql(gridCopyOf(RAW_TABLE)));
+		await db.exec(dropTableSql(gridSearchOf(RAW_TABLE)));
 		const text = pendingText(db, { fileName: o.fileName, source: o.source, regName, read, scan, release: o.release });
 		kept = true;
 		const file: LoadedFile = {

@@ -31,6 +31,10 @@ export const QUALITY_FLAGS = 'quality_flags';
  * filters, sorting and profiles do not parse the text on every query.
  */
 export const gridCopyOf = (table: string): string => `${table}__grid`;
+/** The quick-search index of a grid copy (run/grid-source.ts), made on the first search. */
+export const gridSearchOf = (table: string): string => `${table}__grid_search`;
+/** Whether a table is one of the grid's internal copies or indexes (the SQL console does not list them). */
+export const isGridInternal = (table: string): boolean => /__grid(_search)?$/.test(table);
 /** The engine's rehearsal at start-up (run/warm-up.ts): its own tables, dropped afterwards. */
 export const WARM_UP_TABLES = {
 	stage: 'warm_up_tx',

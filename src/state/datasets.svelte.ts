@@ -17,6 +17,7 @@ import type { DbClient } from '../db/client.ts';
 import type { Lang } from '../i18n/translate.ts';
 import type { LoadedFile } from '../run/loaded-file.ts';
 import { openFile } from '../run/open-file.ts';
+import { dropGridCopy } from '../run/grid-source.ts';
 import { repairParams } from '../core/csv/utf8-repair.ts';
 import { RAW_SURVEYS, RAW_SURVEYS_NEXT, RAW_TOUCHPOINTS, TOUCHPOINT_TABLE } from '../run/tables.ts';
 import { idMatch, type IdMatch } from '../run/survey-scale.ts';
@@ -204,7 +205,10 @@ export class DatasetState {
 	private async applySurveys(db: DbClient, file: LoadedFile): Promise<void> {
 		const roles = { ...this.roles };
 		const scales = await checkSurveyAnswers(db, { file, roles, choices: this.choices, column: (r) => this.column(r) });
+		const before = this.applied;
 		this.applied = { file, table: file.table, roles, scales, dateFormat: this.dateFormat() };
+		// The replaced file's grid copy (made if the pivot read it) is no longer read by anything.
+		if (before && before.table !== file.table) await dropGridCopy(db, before.table);
 	}
 
 	private async applyTouchpoints(db: DbClient, file: LoadedFile): Promise<void> {

@@ -7,7 +7,8 @@ import {
 	valueCountsSql,
 	withComputedSql,
 	type GridFilter,
-	type GridView
+	type GridView,
+	type SearchIndex
 } from '../core/sql/grid-filter.ts';
 import {
 	columnProfile,
@@ -38,12 +39,16 @@ export class GridTools {
 	/** What the search box holds now; applied after SEARCH_DEBOUNCE_MS. */
 	searchInput = $state('');
 	private timer: ReturnType<typeof setTimeout> | null = null;
+	/** Whether the search index is made (searches then use it); its build while under way. */
+	private indexed = $state(false);
+	private indexing: Promise<void> | null = null;
 
 	constructor(
 		private readonly db: DbClient,
 		readonly base: Sql,
 		readonly key: string,
-		readonly customerColumn: string | null = null
+		readonly customerColumn: string | null = null,
+		private readonly index: SearchIndex | null = null
 	) {
 		this.searchInput = this.view.search;
 	}
@@ -63,6 +68,30 @@ export class GridTools {
 		this.baseColumns = cols.rows.map((c) => ({ name: c.column_name, type: c.column_type }));
 		this.totalAll = n.rows[0]?.n ?? 0;
 		this.ready = true;
+		if (this.view.search.trim() !== '') await this.startIndex();
+	}
+
+	/** Starts making the search index (once): the first keystroke, so typing and the debounce overlap the build. */
+	private startIndex(): Promise<void> {
+		if (!this.index || this.indexed || this.textColumns.length === 0) return Promise.resolve();
+		this.indexing ??= this.index.ensure(this.textColumns).then(
+			() => {
+				this.indexed = true;
+			},
+			() => {
+				/* without the index the search tests each column (same rows, slower) */
+			}
+		);
+		return this.indexing;
+	}
+
+	/** The base rows the search leaves, through the index (null: no search, or no index yet). */
+	private get searched(): Sql | null {
+		return this.indexed && this.index ? this.index.searched(this.view.search) : null;
+	}
+	/** The search still to apply per column (empty when the index answered it). */
+	private get columnSearch(): string {
+		return this.searched ? '' : this.view.search;
 	}
 
 	/** Columns with the computed ones (types as the expressions give them). */
@@ -86,7 +115,7 @@ export class GridTools {
 	get computedSource(): Sql {
 		const names = this.columns.map((c) => c.name);
 		return withComputedSql(
-			this.base,
+			this.searched ?? this.base,
 			this.view.computed.filter((c) => names.includes(c.name)),
 			this.baseColumns
 		);
@@ -101,7 +130,7 @@ export class GridTools {
 		return filteredSql({
 			source: this.computedSource,
 			filters,
-			search: v.search,
+			search: this.columnSearch,
 			textColumns: this.textColumns
 		});
 	}
@@ -127,10 +156,14 @@ export class GridTools {
 
 	typeSearch(text: string): void {
 		this.searchInput = text;
+		const indexing = text.trim() !== '' ? this.startIndex() : Promise.resolve();
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = setTimeout(() => {
 			this.timer = null;
-			this.update({ search: this.searchInput });
+			// A search waits for an index under way: run without it, it would queue behind the build anyway.
+			void indexing.then(() => {
+				if (this.timer === null) this.update({ search: this.searchInput });
+			});
 		}, SEARCH_DEBOUNCE_MS);
 	}
 
@@ -170,7 +203,7 @@ export class GridTools {
 			source: this.computedSource,
 			column,
 			filters: v.filters,
-			search: v.search,
+			search: this.columnSearch,
 			textColumns: this.textColumns,
 			match,
 			limit: VALUE_LIMIT

@@ -132,6 +132,14 @@ describe('scratch writes, behind the switch', () => {
 		expect(n.rows[0]?.n).toBe(4);
 		const schema = await consoleSchema(db);
 		expect(schema.find((t) => t.schema === 'scratch' && t.name === 'big')?.columns.map((c) => c.name)).toEqual(['customer_id', 'segment', 'amount']);
+		// The data grid's typed copy and search index of a table are not listed (the table itself is).
+		await db.exec(raw('CREATE TABLE tx__grid AS SELECT * FROM tx'));
+		await db.exec(raw('CREATE TABLE tx__grid_search AS SELECT customer_id AS s FROM tx'));
+		const names = (await consoleSchema(db)).map((t) => t.name);
+		expect(names).toContain('tx');
+		expect(names.filter((n) => n.includes('__grid'))).toEqual([]);
+		await db.exec(raw('DROP TABLE tx__grid'));
+		await db.exec(raw('DROP TABLE tx__grid_search'));
 		await runConsole(db, 'DROP VIEW scratch.v', { scratch: true });
 		expect((await runConsole(db, 'DROP TABLE scratch.big', { scratch: true })).kind).toBe('done');
 	});

@@ -2,15 +2,16 @@
  * The data grid's source (run/grid-source.ts): a typed copy of the text table, made once per loaded
  * file, that gives the same rows as the parsing view; the view itself above the size limit.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NODE_FILES } from '../../../src/cli/io.ts';
 import { countSql } from '../../../src/core/sql/grid.ts';
 import { filteredSql } from '../../../src/core/sql/grid-filter.ts';
 import { sql, type Sql } from '../../../src/core/sql/sql.ts';
 import { typedRawSql } from '../../../src/core/sql/typed-view.ts';
-import { GRID_COPY_MAX_CELLS, gridSelect, gridSource } from '../../../src/run/grid-source.ts';
+import { GRID_COPY_MAX_CELLS, gridSearchIndex, gridSelect, gridSource } from '../../../src/run/grid-source.ts';
 import { openFile } from '../../../src/run/open-file.ts';
-import { gridCopyOf } from '../../../src/run/tables.ts';
+import { gridCopyOf, gridSearchOf } from '../../../src/run/tables.ts';
+import { GridTools } from '../../../src/ui/grid-tools.svelte.ts';
 import { useDb } from '../../helpers/db.ts';
 
 const db = useDb();
@@ -50,5 +51,27 @@ describe('the data grid source', () => {
 		expect(source.text).toBe(typedRawSql({ source: 'raw_big', columns: file.sniff.columns }).text);
 		expect(gridSelect(file).text).toBe(source.text);
 		expect(await tables()).not.toContain('raw_big__grid');
+	});
+
+	it('a quick search through the index made on the first keystroke gives the rows of the per-column search', async () => {
+		const opened = await openFile(db, 'public/sample/transactions.csv', { table: 'raw_ix' }, NODE_FILES);
+		const file = opened!.file;
+		const source = await gridSource(db, file);
+		const index = gridSearchIndex(db, file)!;
+		const t = new GridTools(db, source, 'test:ix', null, index);
+		await t.init();
+		expect(await tables()).not.toContain(gridSearchOf('raw_ix'));
+		const n = async (s: Sql) => (await db.query<{ n: number }>(countSql(s))).rows[0]!.n;
+		for (const text of ['c00', 'C001', '上海', '20']) {
+			t.typeSearch(text);
+			await vi.waitFor(() => expect(t.view.search).toBe(text), { timeout: 10_000 });
+			expect(t.source.text, text).toContain(gridSearchOf('raw_ix'));
+			const perColumn = filteredSql({ source, filters: [], search: text, textColumns: t.textColumns });
+			expect(await all(t.source), text).toEqual(await all(perColumn));
+			expect(await n(perColumn), text).toBeGreaterThan(0);
+		}
+		expect(await tables()).toContain(gridSearchOf('raw_ix'));
+		t.clearSearch();
+		expect(t.source.text).not.toContain(gridSearchOf('raw_ix'));
 	});
 });

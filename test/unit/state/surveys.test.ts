@@ -6,7 +6,8 @@ import { guessDatasetRoles } from '../../../src/core/import/dataset-roles.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { loadFile } from '../../../src/run/load-file.ts';
 import { idMatch } from '../../../src/run/survey-scale.ts';
-import { RAW_SURVEYS, RAW_SURVEYS_NEXT, TX_TABLE } from '../../../src/run/tables.ts';
+import { gridSearchIndex, gridSource } from '../../../src/run/grid-source.ts';
+import { RAW_SURVEYS, RAW_SURVEYS_NEXT, TX_TABLE, gridCopyOf, gridSearchOf } from '../../../src/run/tables.ts';
 import { DatasetState } from '../../../src/state/datasets.svelte.ts';
 import { useDb } from '../../helpers/db.ts';
 
@@ -64,5 +65,30 @@ describe('survey import: scales, CES direction, a failed import keeps the previo
 		expect(await idMatch(db, { source: RAW_SURVEYS, column: '客户编号' })).toEqual({ ids, matched: 0 });
 		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(TX_TABLE)} AS SELECT 'C000399' AS customer_id UNION ALL SELECT 'nobody'`);
 		expect(await idMatch(db, { source: RAW_SURVEYS, column: '客户编号' })).toEqual({ ids, matched: 1 });
+	});
+});
+
+describe('a replaced survey file lets go of its grid copy (real DuckDB)', () => {
+	const db = useDb();
+	it('the copy and search index the pivot made of the old file are dropped once the new file is applied', async () => {
+		const ds = new DatasetState('surveys');
+		const load = async (fileName: string, table: string) => {
+			const file = (await loadFile(db, { fileName, source: { kind: 'text', text: SAMPLE_TEXT }, sample: SAMPLE_TEXT, table }))!;
+			ds.db = db;
+			ds.file = file;
+			ds.roles = guessDatasetRoles('surveys', file.sniff.columns);
+			await ds.apply();
+			return file;
+		};
+		const tables = async () => (await db.query<{ t: string }>(sql`SELECT table_name AS t FROM duckdb_tables()`)).rows.map((r) => r.t);
+		const first = await load('a.csv', RAW_SURVEYS);
+		await gridSource(db, first);
+		await gridSearchIndex(db, first)!.ensure(['客户编号']);
+		expect(await tables()).toEqual(expect.arrayContaining([gridCopyOf(RAW_SURVEYS), gridSearchOf(RAW_SURVEYS)]));
+		await load('b.csv', RAW_SURVEYS_NEXT);
+		expect(ds.applied?.table).toBe(RAW_SURVEYS_NEXT);
+		const left = await tables();
+		expect(left).not.toContain(gridCopyOf(RAW_SURVEYS));
+		expect(left).not.toContain(gridSearchOf(RAW_SURVEYS));
 	});
 });
