@@ -75,7 +75,7 @@ function perTask(p: Profile, tp: number, start: number, dur: number): void {
 	const self = new Map<string, number>();
 	let t = 0;
 	p.samples.forEach((id, i) => {
-		t += p.timeDeltas[i] / 1000;
+		t += (p.timeDeltas[i] ?? 0) / 1000;
 		const at = tp + t;
 		if (at < start || at > start + dur) return;
 		const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
