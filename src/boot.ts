@@ -9,3 +9,9 @@ if (!target) throw new Error('#app element missing');
 export default mount(App, { target });
 // The offline copy (built sites only; see state/offline.svelte.ts).
 offline.start();
+// The charts' rehearsal (charts/warm-up.ts), once the page is idle: the first RFM figures then draw
+// in optimised code. A failure costs nothing but its time.
+const idle = (globalThis as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+const warmCharts = () => void import('./charts/warm-up.ts').then((m) => m.warmUpCharts()).catch(() => undefined);
+if (idle) idle(warmCharts, { timeout: 3000 });
+else setTimeout(warmCharts, 1000);

@@ -35,6 +35,7 @@ try {
 	const cdp = await ctx.newCDPSession(page);
 	await cdp.send('Profiler.enable');
 	await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+	const tp = (await page.evaluate('performance.now()')) as number;
 	await cdp.send('Profiler.start');
 	const t0 = (await page.evaluate('performance.now()')) as number;
 	await page.getByTestId('file-input').setInputFiles(file);
@@ -45,6 +46,8 @@ try {
 	await page.waitForTimeout(4000);
 	const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
 	summarise(profile);
+	const longs = (await page.evaluate('window.__long')) as [number, number][];
+	for (const [start, dur] of longs.filter(([s]) => s >= t0)) perTask(profile, tp, start, dur);
 	const loaf = (await page.evaluate('window.__loaf')) as { start: number; dur: number }[];
 	const figs = (await page.evaluate(`performance.getEntriesByType('measure').filter(function (m) { return m.name.indexOf('clientele:') === 0; }).map(function (m) { return [Math.round(m.startTime), Math.round(m.duration), m.name]; })`)) as [number, number, string][];
 	for (const f of figs) console.log('measure', f.join(' '));
@@ -56,7 +59,38 @@ try {
 }
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number }
+
+/**
+ * What ran during one long task: the profile's samples inside [start, start + dur] (page clock; the
+ * profile's start is taken as `tp`, the page time just before Profiler.start — a few ms of skew), by
+ * inclusive time, the top 25.
+ */
+function perTask(p: Profile, tp: number, start: number, dur: number): void {
+	const byId = new Map(p.nodes.map((n) => [n.id, n]));
+	const parent = new Map<number, number>();
+	for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+	const name = (n: Node) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+	const incl = new Map<string, number>();
+	const self = new Map<string, number>();
+	let t = 0;
+	p.samples.forEach((id, i) => {
+		t += (p.timeDeltas[i] ?? 0) / 1000;
+		const at = tp + t;
+		if (at < start || at > start + dur) return;
+		const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+		const own = name(byId.get(id)!);
+		self.set(own, (self.get(own) ?? 0) + dt);
+		const seen = new Set<string>();
+		for (let c: number | undefined = id; c !== undefined; c = parent.get(c)) {
+			const k = name(byId.get(c)!);
+			if (!seen.has(k)) incl.set(k, (incl.get(k) ?? 0) + dt);
+			seen.add(k);
+		}
+	});
+	const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${Math.round(v)}\t${k}`).join('\n');
+	console.log(`TASK at ${Math.round(start)} for ${Math.round(dur)} ms\n${top(incl, 25)}\n  self:\n${top(self, 8)}`);
+}
 
 /** Self and inclusive time by function (ms), the top 30 of each. */
 function summarise(p: Profile): void {

@@ -5,7 +5,8 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient, FileSource, QueryResult, Row, ScriptTokens } from './client.ts';
-import { normalizeArrow } from './normalize.ts';
+import { timeSlicer } from '../core/time-slice.ts';
+import { normalizeArrowSliced } from './normalize.ts';
 import { listenToExecutionProgress } from './progress.ts';
 import { offlineSettings } from './settings.ts';
 
@@ -100,7 +101,8 @@ export class BrowserDbClient implements DbClient {
 	}
 
 	query<T extends Row = Row>(q: Sql): Promise<QueryResult<T>> {
-		return this.serial(async () => normalizeArrow<T>(await this.conn.query(q.text)));
+		// Rows are made on the page's main thread: in slices, so a large result never blocks it for long.
+		return this.serial(async () => normalizeArrowSliced<T>(await this.conn.query(q.text), timeSlicer()));
 	}
 
 	tokenize(text: string): Promise<ScriptTokens> {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { FILES } from '../fixtures/hostile/make-corpus.ts';
 import { openPage, ROOT, SHOTS, useSite } from './harness.ts';
+import { traceTasks } from './task-cpu.ts';
 
 /**
  * The hostile corpus's page cases (issue 11), in ONE page of one browser, in order: each bad file is
@@ -235,22 +236,23 @@ describe('hostile inputs in the page (one browser, one page)', () => {
 				]
 					.map((r) => r.join(','))
 					.join('\n');
-				await page.evaluate(() => {
-					const w = window as unknown as { __long: number[] };
-					w.__long = [];
-					new PerformanceObserver((l) =>
-						l.getEntries().forEach((e) => w.__long.push(e.duration))
-					).observe({ type: 'longtask' });
-				});
+				// Tasks by thread CPU time (a trace): their wall time on a shared machine is mostly the wait
+				// for a CPU (0.5–2.4 s at load average 20 for tasks of < 0.2 s CPU).
+				const trace = await traceTasks(site.browser, page);
 				const t0 = Date.now();
 				expect(await analysed(csv('wide.csv', text + '\n'))).toBe(totals(2, '35.00'));
 				const seconds = (Date.now() - t0) / 1000;
-				const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+				const tasks = await trace.stop();
+				const longest = tasks[0] ?? { cpu: 0, wall: 0 };
 				console.log(
-					`10,000 columns: ${seconds.toFixed(1)} s, longest task ${Math.max(0, ...long).toFixed(0)} ms`
+					`10,000 columns: ${seconds.toFixed(1)} s, longest task ${longest.cpu.toFixed(0)} ms CPU (${longest.wall.toFixed(0)} ms wall)`
 				);
 				expect(seconds).toBeLessThan(30);
-				expect(Math.max(0, ...long)).toBeLessThan(2000);
+				// 2026-12-06, load average 14–16: longest 163 ms CPU in a bench page (the only task of ≈ 1,900
+				// over 100 ms), 286 ms CPU here with the trace on (3.0 s wall); 144 ms before the issue-17 fixes
+				// (the import's role guess or mapping form: still to split). CPU time moves less with the load
+				// than wall time, not nothing: 600 ms holds under load and catches drawing all 10,000 columns.
+				expect(longest.cpu).toBeLessThan(600);
 				expect(await page.getByTestId('preview-window').innerText()).toContain('1–40 of 10,000');
 			} finally {
 				page = saved;
