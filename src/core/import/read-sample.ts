@@ -9,23 +9,19 @@ import type { Utf8RepairReport } from '../csv/utf8-repair.ts';
 import { SAMPLE_BYTES } from '../csv/inspect.ts';
 import { ClienteleError } from '../errors.ts';
 import { SIGNATURE_BYTES } from './file-signature.ts';
+import { gunzipBlob } from './gunzip.ts';
 import type { InflationStep } from './gzip-guard.ts';
 
-/** The first bytes of a File (decompressed as a stream for .gz). */
+/** The first bytes of a File (decompressed as a stream for .gz, every member of it). */
 async function sampleBytes(file: File, max = SAMPLE_BYTES): Promise<Uint8Array> {
 	if (!isGz(file)) return new Uint8Array(await file.slice(0, max).arrayBuffer());
-	const reader = file.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
-	try {
-		while (size < max) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			chunks.push(value);
-			size += value.length;
-		}
-	} finally {
-		await reader.cancel().catch(() => undefined);
+	// Leaving the loop closes the inflation (the generator's finally).
+	for await (const { chunk } of gunzipBlob(file)) {
+		chunks.push(chunk);
+		size += chunk.length;
+		if (size >= max) break;
 	}
 	const all = new Uint8Array(size);
 	let at = 0;
@@ -48,46 +44,21 @@ export async function fileHead(file: File): Promise<Uint8Array> {
 	}
 }
 
-/** A .gz File inflated as a stream (DecompressionStream), only counted: for the bomb check. */
+/** A .gz File inflated as a stream (core/import/gunzip.ts), only counted: for the bomb check. */
 export function inflation(file: File): { size: number; steps: AsyncIterable<InflationStep> } {
 	return { size: file.size, steps: countInflated(file) };
 }
 
 /**
- * Inflates `file` and reports the running totals. The compressed bytes are fed to the decompressor
- * in 64 KiB slices, each counted once the decompressor has taken it: `read` is what was consumed,
- * not what a stream read ahead (Blob streams hand over megabytes at once, and a bomb's first 64 MiB
- * then looked like a ratio of 3:1 instead of 1000:1).
+ * Inflates `file` (every gzip member) and reports the running totals: `read` is the compressed bytes
+ * the decompressor has taken (fed in 64 KiB slices), not what a stream read ahead (Blob streams hand
+ * over megabytes at once, and a bomb's first 64 MiB then looked like a ratio of 3:1 instead of 1000:1).
  */
 async function* countInflated(file: File): AsyncGenerator<InflationStep> {
-	const SLICE = 64 * 1024;
-	const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
-	const writer = gunzip.writable.getWriter();
-	const reader = gunzip.readable.getReader();
-	let read = 0;
-	let stopped = false;
-	const feed = (async () => {
-		for (let at = 0; at < file.size && !stopped; at += SLICE) {
-			const bytes = new Uint8Array(await file.slice(at, at + SLICE).arrayBuffer());
-			await writer.write(bytes);
-			read += bytes.length;
-		}
-		if (!stopped) await writer.close();
-	})();
-	// A failed feed fails the reads too (the stream errors); its own rejection is not the caller's.
-	feed.catch(() => undefined);
 	let inflated = 0;
-	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
-			inflated += value.length;
-			yield { read, inflated };
-		}
-	} finally {
-		stopped = true;
-		await reader.cancel().catch(() => undefined);
-		await writer.abort().catch(() => undefined);
+	for await (const { chunk, read } of gunzipBlob(file)) {
+		inflated += chunk.length;
+		yield { read, inflated };
 	}
 }
 
