@@ -160,8 +160,10 @@ async function feed(m: Member): Promise<number> {
  * Inflates every member of a .gz Blob, in order, as a stream of pieces (nothing but the piece being
  * inflated is held). Throws GzipDamagedError when a member does not inflate or ends early, or when bytes
  * that are neither a member nor trailing zeros follow one. Closing the iterator stops the inflation.
+ * Returns where the gzip data ends: before the zero padding, if any (zlib readers such as DuckDB's
+ * refuse the padding: "not a GZIP stream").
  */
-export async function* gunzipBlob(blob: Blob, o: GunzipOptions = {}): AsyncGenerator<GunzipStep> {
+export async function* gunzipBlob(blob: Blob, o: GunzipOptions = {}): AsyncGenerator<GunzipStep, number> {
 	const decoder = o.decoder ?? nativeGzip;
 	const head = await bytesAt(blob, 0, 2);
 	if (head[0] !== 0x1f || head[1] !== 0x8b) throw new GzipDamagedError('no gzip header');
@@ -198,6 +200,7 @@ export async function* gunzipBlob(blob: Blob, o: GunzipOptions = {}): AsyncGener
 			await m.writer.abort().catch(() => undefined);
 		}
 	} while (start < tail);
+	return start;
 }
 
 /** gunzipBlob as a ReadableStream of inflated bytes; `onRead` hears the compressed bytes taken so far. */

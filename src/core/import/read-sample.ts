@@ -9,7 +9,7 @@ import type { Utf8RepairReport } from '../csv/utf8-repair.ts';
 import { SAMPLE_BYTES } from '../csv/inspect.ts';
 import { ClienteleError } from '../errors.ts';
 import { SIGNATURE_BYTES } from './file-signature.ts';
-import { gunzipBlob } from './gunzip.ts';
+import { gunzipBlob, type GzipDecoder } from './gunzip.ts';
 import type { InflationStep } from './gzip-guard.ts';
 
 /** The first bytes of a File (decompressed as a stream for .gz, every member of it). */
@@ -45,8 +45,8 @@ export async function fileHead(file: File): Promise<Uint8Array> {
 }
 
 /** A .gz File inflated as a stream (core/import/gunzip.ts), only counted: for the bomb check. */
-export function inflation(file: File): { size: number; steps: AsyncIterable<InflationStep> } {
-	return { size: file.size, steps: countInflated(file) };
+export function inflation(file: File, decoder?: GzipDecoder): { size: number; steps: AsyncIterable<InflationStep> } {
+	return { size: file.size, steps: countInflated(file, decoder) };
 }
 
 /**
@@ -54,12 +54,30 @@ export function inflation(file: File): { size: number; steps: AsyncIterable<Infl
  * the decompressor has taken (fed in 64 KiB slices), not what a stream read ahead (Blob streams hand
  * over megabytes at once, and a bomb's first 64 MiB then looked like a ratio of 3:1 instead of 1000:1).
  */
-async function* countInflated(file: File): AsyncGenerator<InflationStep> {
+async function* countInflated(file: File, decoder?: GzipDecoder): AsyncGenerator<InflationStep> {
 	let inflated = 0;
-	for await (const { chunk, read } of gunzipBlob(file)) {
-		inflated += chunk.length;
-		yield { read, inflated };
+	const it = gunzipBlob(file, decoder ? { decoder } : {});
+	try {
+		for (let r = await it.next(); ; r = await it.next()) {
+			if (r.done) {
+				if (r.value < file.size) gzipEnds.set(file, r.value);
+				return;
+			}
+			inflated += r.value.chunk.length;
+			yield { read: r.value.read, inflated };
+		}
+	} finally {
+		await it.return(0);
 	}
+}
+
+/** A .gz followed by zero padding: where its gzip data ends (learnt by the bomb check), for the engine. */
+const gzipEnds = new WeakMap<File, number>();
+
+/** The file DuckDB reads for a UTF-8 file: a padded .gz without its padding (DuckDB refuses it). */
+function engineFile(file: File): File {
+	const end = gzipEnds.get(file);
+	return end === undefined ? file : new File([file.slice(0, end)], file.name, { type: file.type });
 }
 
 function isGz(file: File): boolean {
@@ -94,7 +112,7 @@ export async function utf8File(file: File, o: Utf8Options = {}): Promise<Utf8Fil
 	const detected = detectEncoding(bytes);
 	const detection = o.encoding ? { ...detected, encoding: o.encoding } : detected;
 	const sample = decodeSample(bytes, detection.encoding);
-	if (!needsTranscoding(detection.encoding) && !o.repair && !needsRepair(detection.encoding, bytes)) return { file, sample, detection };
+	if (!needsTranscoding(detection.encoding) && !o.repair && !needsRepair(detection.encoding, bytes)) return { file: engineFile(file), sample, detection };
 	const t = createTranscoder(detection.encoding);
 	const blob = await transcodeBlob(file, { encoding: t, gzip: isGz(file), onProgress: o.onProgress, signal: o.signal });
 	const out = new File([blob], file.name.replace(/\.gz$/i, ''), { type: 'text/csv' });
