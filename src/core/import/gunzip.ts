@@ -57,7 +57,7 @@ async function bytesAt(blob: Blob, from: number, to: number): Promise<Uint8Array
 class Slices {
 	private at = 0;
 	private end = 0;
-	private bytes = new Uint8Array(0);
+	private bytes: Uint8Array = new Uint8Array(0);
 	constructor(
 		readonly blob: Blob,
 		private readonly slice: number
@@ -217,7 +217,7 @@ export function gunzipStream(blob: Blob, o: GunzipOptions & { onRead?: (read: nu
 			controller.enqueue(r.value.chunk);
 		},
 		async cancel() {
-			await it.return(undefined);
+			await it.return(0);
 		}
 	});
 }

@@ -42,7 +42,7 @@ describe('decompression bombs in the page', () => {
 		// Like the hostile corpus's bomb: 1 MiB members one after the other; 200 of them pass a limit
 		// lowered to 100 MiB (the page's own limit would need thousands: slow for a unit test).
 		const member = gz('C1,2024-01-01,10\n', 61681);
-		const bomb = new File(Array<Buffer>(200).fill(member), 'bomb.csv.gz');
+		const bomb = new File(Array<Uint8Array<ArrayBuffer>>(200).fill(new Uint8Array(member)), 'bomb.csv.gz');
 		const b = inflation(bomb);
 		const e = await watchInflation(bomb.name, b.size, b.steps, 100 * 1024 * 1024).catch((x: unknown) => x);
 		expect(isClienteleError(e) && e.code === 'file.bomb').toBe(true);
