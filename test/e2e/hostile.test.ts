@@ -87,7 +87,7 @@ async function analysed(file: Upload): Promise<string> {
  * Runs DuckDB out of memory in its Web Worker (found among the page's workers by its script), through
  * the worker's own message protocol (CONNECT, RUN_QUERY, START_PENDING_QUERY as @duckdb/duckdb-wasm's
  * AsyncDuckDB sends them), from outside the page's code: its memory limit is lowered to what it holds
- * now (the smallest limit it accepts, found by halving) and a statement then fails with DuckDB's own
+ * now (the smallest limit it accepts, found by halving) and 4 MiB, a statement then fails with DuckDB's own
  * out-of-memory error; the limit is set back, and that error is the answer to the page's next long
  * statement (a file's load): what the page receives when a load runs out of memory. The answers to the
  * test's own requests are kept from the page. Returns DuckDB's message.
@@ -126,8 +126,9 @@ async function outOfMemory(p: Page): Promise<string> {
 				if ((await limit(mid)) === 'ERROR') lo = mid;
 				else hi = mid;
 			}
-			await limit(hi);
-			const oom = await ask('RUN_QUERY', [conn.data, 'CREATE TEMP TABLE clientele_oom AS SELECT range AS r FROM range(1000000)']);
+			// 4 MiB to spare, for the small allocations of the statements that follow; the table needs 80 MB.
+			await limit(hi + 4 * 1024 * 1024);
+			const oom = await ask('RUN_QUERY', [conn.data, 'CREATE TEMP TABLE clientele_oom AS SELECT range AS r FROM range(10000000)']);
 			// The limit back (RESET does not restore it in the worker): the page's queries before its load run as before.
 			if ((await ask('RUN_QUERY', [conn.data, `SET memory_limit = '${before}'`])).type !== 'QUERY_RESULT') return 'memory_limit not restored';
 			await ask('DISCONNECT', conn.data);
