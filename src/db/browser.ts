@@ -76,14 +76,6 @@ export class BrowserDbClient implements DbClient {
 		return run;
 	}
 
-	/** failNext() was called: the next long statement (a file's load) breaks the engine. */
-	private forced = false;
-
-	/** For the end-to-end tests (state/engine.ts): the next long statement fails as an out-of-memory does, and breaks the engine. */
-	failNext(): void {
-		this.forced = true;
-	}
-
 	/** What broke the engine (null while it works). */
 	private failure: Error | null = null;
 
@@ -124,14 +116,7 @@ export class BrowserDbClient implements DbClient {
 	}
 
 	execCancellable(q: Sql, onProgress?: (fraction: number) => void): Promise<boolean> {
-		return this.serial(() => {
-			if (this.forced) {
-				this.forced = false;
-				this.kill(new Error('Out of Memory Error: could not allocate block (forced by a test)'));
-				return Promise.reject(this.failure!);
-			}
-			return this.stream(q, onProgress, true);
-		});
+		return this.serial(() => this.stream(q, onProgress, true));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 import { RAGGED_LISTED, raggedError, type RaggedPolicy, type RaggedReport, type SampleScan } from '../core/csv/ragged.ts';
 import { ClienteleError } from '../core/errors.ts';
+import { gunzipStream } from '../core/import/gunzip.ts';
 import { loadRawSql, type CsvRead } from '../core/sql/read-csv.ts';
 import { countRecordsIntoSql, raggedRowsSql, rejectSummarySql } from '../core/sql/ragged.ts';
 import type { Sql } from '../core/sql/sql.ts';
@@ -156,13 +157,8 @@ async function bulkReport(o: RaggedLoad, stage: string): Promise<RaggedReport | 
  * line breaks included, which DuckDB's own line numbers leave out. Reads only up to the last one.
  */
 export async function lineNumbersAt(source: FileSource, gzip: boolean, positions: readonly number[]): Promise<number[]> {
-	let stream = await openBytes(source);
-	if (gzip) stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
-	return countLines(stream, positions);
-}
-
-async function openBytes(source: FileSource): Promise<ReadableStream<Uint8Array>> {
-	return (await openBlob(source)).stream();
+	const blob = await openBlob(source);
+	return countLines(gzip ? gunzipStream(blob) : blob.stream(), positions);
 }
 
 /** Line numbers at sorted byte positions: breaks before the position, and any right at it. */

@@ -64,11 +64,3 @@ function stopEngine(): void {
 	warming = null;
 	old?.kill?.();
 }
-
-/**
- * For the end-to-end tests only: the engine's next long statement (a file's load) fails the way an out-of-memory does
- * (the worker gone, every later call failing), so the page's recovery can be tested in seconds.
- */
-(globalThis as { __clienteleBreakEngine?: () => void }).__clienteleBreakEngine = () => {
-	(current as (DbClient & { failNext?: () => void }) | null)?.failNext?.();
-};

@@ -3,6 +3,7 @@
  * cut between two chunks over to the next one, so the file is never held as one string. The same
  * code runs in the page (File → Blob, see transcodeBlob) and in Node (see src/cli/io.ts).
  */
+import { gunzipStream } from '../import/gunzip.ts';
 import type { TextEncoding } from './encoding.ts';
 import { createUtf8Repairer, type Utf8RepairReport } from './utf8-repair.ts';
 
@@ -136,15 +137,17 @@ export async function transcodeBlob(blob: Blob, o: TranscodeBlobOptions): Promis
 	const fold = o.foldBytes ?? 32 * 1024 * 1024;
 	let bytesIn = 0;
 	let bytesOut = 0;
-	let input: ReadableStream<Uint8Array> = blob.stream().pipeThrough(
-		new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, controller) {
-				bytesIn += chunk.length;
-				controller.enqueue(chunk);
-			}
-		})
-	);
-	if (o.gzip) input = input.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+	// A .gz: every member inflated (core/import/gunzip.ts); bytesIn counts the compressed bytes taken.
+	const input: ReadableStream<Uint8Array> = o.gzip
+		? gunzipStream(blob, { onRead: (n) => (bytesIn = n) })
+		: blob.stream().pipeThrough(
+				new TransformStream<Uint8Array, Uint8Array>({
+					transform(chunk, controller) {
+						bytesIn += chunk.length;
+						controller.enqueue(chunk);
+					}
+				})
+			);
 	const reader = input.pipeThrough(transcodeStream(o.encoding)).getReader();
 	let acc = new Blob([], { type: 'text/csv' });
 	let parts: Uint8Array[] = [];

@@ -9,23 +9,19 @@ import type { Utf8RepairReport } from '../csv/utf8-repair.ts';
 import { SAMPLE_BYTES } from '../csv/inspect.ts';
 import { ClienteleError } from '../errors.ts';
 import { SIGNATURE_BYTES } from './file-signature.ts';
+import { gunzipBlob, type GzipDecoder } from './gunzip.ts';
 import type { InflationStep } from './gzip-guard.ts';
 
-/** The first bytes of a File (decompressed as a stream for .gz). */
+/** The first bytes of a File (decompressed as a stream for .gz, every member of it). */
 async function sampleBytes(file: File, max = SAMPLE_BYTES): Promise<Uint8Array> {
 	if (!isGz(file)) return new Uint8Array(await file.slice(0, max).arrayBuffer());
-	const reader = file.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
-	try {
-		while (size < max) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			chunks.push(value);
-			size += value.length;
-		}
-	} finally {
-		await reader.cancel().catch(() => undefined);
+	// Leaving the loop closes the inflation (the generator's finally).
+	for await (const { chunk } of gunzipBlob(file)) {
+		chunks.push(chunk);
+		size += chunk.length;
+		if (size >= max) break;
 	}
 	const all = new Uint8Array(size);
 	let at = 0;
@@ -48,47 +44,40 @@ export async function fileHead(file: File): Promise<Uint8Array> {
 	}
 }
 
-/** A .gz File inflated as a stream (DecompressionStream), only counted: for the bomb check. */
-export function inflation(file: File): { size: number; steps: AsyncIterable<InflationStep> } {
-	return { size: file.size, steps: countInflated(file) };
+/** A .gz File inflated as a stream (core/import/gunzip.ts), only counted: for the bomb check. */
+export function inflation(file: File, decoder?: GzipDecoder): { size: number; steps: AsyncIterable<InflationStep> } {
+	return { size: file.size, steps: countInflated(file, decoder) };
 }
 
 /**
- * Inflates `file` and reports the running totals. The compressed bytes are fed to the decompressor
- * in 64 KiB slices, each counted once the decompressor has taken it: `read` is what was consumed,
- * not what a stream read ahead (Blob streams hand over megabytes at once, and a bomb's first 64 MiB
- * then looked like a ratio of 3:1 instead of 1000:1).
+ * Inflates `file` (every gzip member) and reports the running totals: `read` is the compressed bytes
+ * the decompressor has taken (fed in 64 KiB slices), not what a stream read ahead (Blob streams hand
+ * over megabytes at once, and a bomb's first 64 MiB then looked like a ratio of 3:1 instead of 1000:1).
  */
-async function* countInflated(file: File): AsyncGenerator<InflationStep> {
-	const SLICE = 64 * 1024;
-	const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
-	const writer = gunzip.writable.getWriter();
-	const reader = gunzip.readable.getReader();
-	let read = 0;
-	let stopped = false;
-	const feed = (async () => {
-		for (let at = 0; at < file.size && !stopped; at += SLICE) {
-			const bytes = new Uint8Array(await file.slice(at, at + SLICE).arrayBuffer());
-			await writer.write(bytes);
-			read += bytes.length;
-		}
-		if (!stopped) await writer.close();
-	})();
-	// A failed feed fails the reads too (the stream errors); its own rejection is not the caller's.
-	feed.catch(() => undefined);
+async function* countInflated(file: File, decoder?: GzipDecoder): AsyncGenerator<InflationStep> {
 	let inflated = 0;
+	const it = gunzipBlob(file, decoder ? { decoder } : {});
 	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) return;
-			inflated += value.length;
-			yield { read, inflated };
+		for (let r = await it.next(); ; r = await it.next()) {
+			if (r.done) {
+				if (r.value < file.size) gzipEnds.set(file, r.value);
+				return;
+			}
+			inflated += r.value.chunk.length;
+			yield { read: r.value.read, inflated };
 		}
 	} finally {
-		stopped = true;
-		await reader.cancel().catch(() => undefined);
-		await writer.abort().catch(() => undefined);
+		await it.return(0);
 	}
+}
+
+/** A .gz followed by zero padding: where its gzip data ends (learnt by the bomb check), for the engine. */
+const gzipEnds = new WeakMap<File, number>();
+
+/** The file DuckDB reads for a UTF-8 file: a padded .gz without its padding (DuckDB refuses it). */
+function engineFile(file: File): File {
+	const end = gzipEnds.get(file);
+	return end === undefined ? file : new File([file.slice(0, end)], file.name, { type: file.type });
 }
 
 function isGz(file: File): boolean {
@@ -123,7 +112,7 @@ export async function utf8File(file: File, o: Utf8Options = {}): Promise<Utf8Fil
 	const detected = detectEncoding(bytes);
 	const detection = o.encoding ? { ...detected, encoding: o.encoding } : detected;
 	const sample = decodeSample(bytes, detection.encoding);
-	if (!needsTranscoding(detection.encoding) && !o.repair && !needsRepair(detection.encoding, bytes)) return { file, sample, detection };
+	if (!needsTranscoding(detection.encoding) && !o.repair && !needsRepair(detection.encoding, bytes)) return { file: engineFile(file), sample, detection };
 	const t = createTranscoder(detection.encoding);
 	const blob = await transcodeBlob(file, { encoding: t, gzip: isGz(file), onProgress: o.onProgress, signal: o.signal });
 	const out = new File([blob], file.name.replace(/\.gz$/i, ''), { type: 'text/csv' });
