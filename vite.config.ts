@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { offlinePlugin } from './scripts/offline-plugin.ts';
@@ -25,6 +26,11 @@ export default defineConfig({
 		// Every test must assert something (no hand-written expect.hasAssertions() in each).
 		expect: { requireAssertions: true },
 		pool: 'forks',
+		// One worker per core. Vitest's default leaves a core to its main process (cores − 1), which on a
+		// 2-core CI machine runs the whole suite in ONE worker: 221 files one after another, ≈ 665 s, while
+		// each file is single-threaded (DuckDB-WASM's Node bundle, parsing, the CLI) and the main process
+		// only collects results.
+		maxWorkers: os.availableParallelism(),
 		// The pure layers' files share their worker processes (no fresh module graph per file): measured on
 		// test/unit/core, 204 s → 50 s of CPU for the same 1,224 tests. Their modules keep no state between calls.
 		// The files that open an engine, spawn the CLI, mock modules or touch process state stay isolated.

@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { rfmCommand } from '../../../src/cli/rfm.ts';
 import { matchSegment, R10_DOCS, R_SEGMENT_NAMES } from '../../../src/core/segments/rules.ts';
+import { cliLines as cliInProcess } from '../../helpers/cli-run.ts';
 import { fixture, SHARED_DATA, useTmpDir } from '../../helpers/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -19,7 +20,7 @@ function cli(args: string[]) {
 
 const HAND = fixture('foundation', 'rfm_hand.csv');
 
-describe('clientele rfm (spawned)', () => {
+describe('clientele rfm (a spawned process, then main() in process)', () => {
 	it('--out writes exactly the documented columns, one row per customer (hand-checked, see test/unit/run/rfm.test.ts)', () => {
 		const out = path.join(tmp(), 'hand.csv');
 		const r = cli(['rfm', '--input', HAND, '--customer', 'customer_id', '--date', 'order_date', '--amount', 'amount', '--order', 'order_id', '--as-of', '2024-07-01', '--out', out]);
@@ -48,9 +49,9 @@ describe('clientele rfm (spawned)', () => {
 		['a missing option', ['--customer', 'customer_id', '--amount', 'amount'], HAND, /^clientele rfm: missing option --date$/],
 		['dates that are not dates', ['--customer', '客户编号', '--date', '日期', '--amount', '金额'], fixture('foundation', 'bad_dates_many.csv'), /^clientele rfm: column 日期: 5 values are not dates, first at row 2: '2024-13-01'\. /],
 		['a missing file', ['--customer', 'c', '--date', 'd', '--amount', 'a'], path.join(ROOT, 'test/fixtures/foundation/no-such-file.csv'), /^clientele rfm: cannot read .*no-such-file\.csv: ENOENT/]
-	])('%s → exit 2, one line on stderr, no output file', (_n, args, input, message) => {
+	])('%s → exit 2, one line on stderr, no output file', async (_n, args, input, message) => {
 		const out = path.join(tmp(), 'never.csv');
-		const r = cli(['rfm', '--input', input, ...args, '--out', out]);
+		const r = await cliInProcess(['rfm', '--input', input, ...args, '--out', out]);
 		expect(r.code).toBe(2);
 		expect(r.stdout).toBe('');
 		expect(r.stderr).toHaveLength(1);
@@ -58,8 +59,8 @@ describe('clientele rfm (spawned)', () => {
 		expect(fs.existsSync(out)).toBe(false);
 	});
 
-	it('--help exits 0 and names every option', () => {
-		const r = cli(['rfm', '--help']);
+	it('--help exits 0 and names every option', async () => {
+		const r = await cliInProcess(['rfm', '--help']);
 		expect(r.code).toBe(0);
 		for (const o of ['--input', '--customer', '--date', '--amount', '--quantity', '--price', '--order', '--as-of', '--out', '--help'])
 			expect(r.stdout).toContain(o);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { abcCommand } from '../../../src/cli/abc.ts';
 import { rfmCommand } from '../../../src/cli/rfm.ts';
+import { cliLines as cliInProcess } from '../../helpers/cli-run.ts';
 import { fixture, useTmpDir } from '../../helpers/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -43,22 +44,22 @@ function cli(args: string[]) {
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn')) };
 }
 
-describe('clientele with workbooks (spawned)', () => {
-	it('abc --sheet 交易 writes the output; --help documents --sheet', () => {
+describe('clientele with workbooks (a spawned process, then main() in process)', () => {
+	it('abc --sheet 交易 writes the output; --help documents --sheet', async () => {
 		const out = path.join(tmp(), 'abc.csv');
 		const r = cli(['abc', '--input', fixture('xlsx', 'book.xlsx'), '--sheet', '交易', ...MAP, '--out', out]);
 		expect(r).toMatchObject({ code: 0, stdout: '', stderr: [] });
 		expect(fs.readFileSync(out, 'utf8').split('\r\n')[0]).toBe('customer_id,revenue,cum_share,abc_class');
-		expect(cli(['abc', '--help']).stdout).toMatch(/--sheet NAME +sheet of an Excel \.xlsx\/\.xlsm input/);
+		expect((await cliInProcess(['abc', '--help'])).stdout).toMatch(/--sheet NAME +sheet of an Excel \.xlsx\/\.xlsm input/);
 	});
 
 	it.each([
 		['a sheet not in the workbook', ['--input', fixture('xlsx', 'book.xlsx'), '--sheet', 'Sheet9'], /^clientele abc: There is no sheet “Sheet9” in .*book\.xlsx\. Sheets: 说明, 交易\.$/],
 		['a truncated workbook', ['--input', fixture('xlsx', 'corrupt.xlsx')], /^clientele abc: .*corrupt\.xlsx is not a readable Excel workbook/],
 		['an encrypted workbook', ['--input', fixture('xlsx', 'encrypted.xlsx')], /^clientele abc: .*encrypted\.xlsx is password-protected/]
-	])('%s → exit 2, one line on stderr, no output file', (_n, input, message) => {
+	])('%s → exit 2, one line on stderr, no output file', async (_n, input, message) => {
 		const out = path.join(tmp(), 'never.csv');
-		const r = cli(['abc', ...input, ...MAP, '--out', out]);
+		const r = await cliInProcess(['abc', ...input, ...MAP, '--out', out]);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toHaveLength(1);
 		expect(r.stderr[0]).toMatch(message);
