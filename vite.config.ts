@@ -20,8 +20,10 @@ export default defineConfig({
 	server: { host: '127.0.0.1' },
 	test: {
 		environment: 'node',
-		testTimeout: 60_000,
-		hookTimeout: 60_000,
+		// Two workers share two cores (maxWorkers below): on a busy machine a heavy engine test can take
+		// several times its quiet 5–10 s, so the limit is generous; a hung test still fails.
+		testTimeout: 150_000,
+		hookTimeout: 150_000,
 		env: { TZ: 'UTC' },
 		// Every test must assert something (no hand-written expect.hasAssertions() in each).
 		expect: { requireAssertions: true },
