@@ -115,3 +115,23 @@ describe('the quick search matches number columns by their text as written', () 
 		expect(await rows(tools.source)).toEqual([]);
 	});
 });
+
+describe('a few unreadable cells among many keep the column typed (more than 1 in 1,000 make it text)', () => {
+	it('decides by the share of non-empty cells that do not parse', async () => {
+		// The column as the sniffer types 2,000 clean dates; then tables with placeholders ('待确认') added.
+		const dates = Array.from({ length: 2000 }, (_, i) => `2024-01-${String((i % 28) + 1).padStart(2, '0')}`);
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grid-share-'));
+		fs.writeFileSync(path.join(dir, 'dates.csv'), ['下单时间', ...dates].join('\n') + '\n');
+		const clean = (await openFile(db, path.join(dir, 'dates.csv'), { table: 'raw_dates' }, NODE_FILES))!.file;
+		const column = clean.sniff.columns[0]!;
+		expect(column.kind).toBe('date');
+		// 2 of 2,002 non-empty cells ≤ 1/1000 → stays a date; 3 of 2,003 → text. Blank cells are not counted.
+		for (const [bad, text] of [[2, false], [3, true]] as const) {
+			const values = [...dates, ...Array.from({ length: bad }, () => '待确认'), '', ' '];
+			await db.exec(sql`CREATE OR REPLACE TABLE few_bad AS SELECT unnest(string_split(${values.join('|')}, '|')) AS "下单时间"`);
+			const counts = (await rows(unparsedCountsSql('few_bad', [column])!))[0]!;
+			expect([Number(counts.u0), Number(counts.n0)]).toEqual([bad, 2000 + bad]);
+			expect(gridKinds([column], counts)[0]!.kind === 'text').toBe(text);
+		}
+	});
+});
