@@ -6,8 +6,9 @@
  * through the view against 42–46 ms on the copy, a number profile 260–484 ms against 207–225 ms). Files over GRID_COPY_MAX_CELLS keep the view: the copy would take
  * as much memory again as the text table.
  */
-import { searchIndexSql, searchedSql, type SearchIndex } from '../core/sql/grid-filter.ts';
-import { typedRawSql } from '../core/sql/typed-view.ts';
+import { rawSearchedSql, searchIndexSql, searchedSql, type SearchIndex } from '../core/sql/grid-filter.ts';
+import { gridKinds, unparsedCountsSql } from '../core/sql/grid-kinds.ts';
+import { typedRawSql, type TypedColumn } from '../core/sql/typed-view.ts';
 import { ident, sql, type Sql } from '../core/sql/sql.ts';
 import { dropTableSql } from '../core/sql/table-ops.ts';
 import type { DbClient } from '../db/client.ts';
@@ -20,6 +21,13 @@ export const GRID_COPY_MAX_CELLS = 50_000_000;
 /** One build per loaded file (a newer file is a new LoadedFile, so the copy is never stale). */
 const made = new WeakMap<LoadedFile, Promise<Sql>>();
 
+/**
+ * The columns as the grid reads them (core/sql/grid-kinds.ts: a number or date column with a cell that
+ * does not parse is text), counted once by build(); the sniffer's until then.
+ */
+const kinds = new WeakMap<LoadedFile, TypedColumn[]>();
+const columnsOf = (file: LoadedFile): readonly TypedColumn[] => kinds.get(file) ?? file.sniff.columns;
+
 /** Whether the grid reads a typed copy of `file` (else the parsing view). */
 const copied = (file: LoadedFile) => file.rows * Math.max(1, file.sniff.columns.length) <= GRID_COPY_MAX_CELLS;
 
@@ -28,7 +36,7 @@ const copied = (file: LoadedFile) => file.rows * Math.max(1, file.sniff.columns.
  * parsing view for a file over the limit.
  */
 export function gridSelect(file: LoadedFile): Sql {
-	return copied(file) ? sql`SELECT * FROM ${ident(gridCopyOf(file.table))}` : typedRawSql({ source: file.table, columns: file.sniff.columns });
+	return copied(file) ? sql`SELECT * FROM ${ident(gridCopyOf(file.table))}` : typedRawSql({ source: file.table, columns: columnsOf(file) });
 }
 
 /** Makes the grid's source for `file` once (its text table must exist: ensureText) and gives its SELECT. */
@@ -43,10 +51,15 @@ export function gridSource(db: DbClient, file: LoadedFile): Promise<Sql> {
 }
 
 async function build(db: DbClient, file: LoadedFile): Promise<Sql> {
+	// One pass counting the typed columns' unparsed cells (1M rows × 8 columns: see README "Data grid").
+	const count = unparsedCountsSql(file.table, file.sniff.columns);
+	const counts = count ? (await db.query(count)).rows[0] : null;
+	const columns = gridKinds(file.sniff.columns, counts);
+	kinds.set(file, columns);
 	if (copied(file)) {
 		// An index of an earlier copy of this table would be out of step with the new rows.
 		await db.exec(dropTableSql(gridSearchOf(file.table)));
-		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(gridCopyOf(file.table))} AS ${typedRawSql({ source: file.table, columns: file.sniff.columns })}`);
+		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(gridCopyOf(file.table))} AS ${typedRawSql({ source: file.table, columns })}`);
 	}
 	return gridSelect(file);
 }
@@ -63,15 +76,15 @@ export async function dropGridCopy(db: DbClient, table: string): Promise<void> {
 const indexes = new WeakMap<LoadedFile, SearchIndex>();
 
 /**
- * The grid copy's quick-search index (core/sql/grid-filter.ts searchIndexSql): made the first time
- * the user types a search, then every search is one string test per row (1M rows, DuckDB-WASM in
- * Node, see scripts/search-speed.ts for the figures). It costs one pass over the copy once (≈ 1 s at
- * 1M rows) and one lower-cased string per row (≈ the text columns' size again), so it is made only
- * for a copied file (the parsing view above GRID_COPY_MAX_CELLS keeps the per-column search).
- * Null for a file the grid reads through the parsing view.
+ * The data grid's quick search for `file`: every column matched by its text as written in the file
+ * (the text table's), so a number column is searched too ('17850', a customer id). For a copied file,
+ * an index (core/sql/grid-filter.ts searchIndexSql) made from the text table the first time the user
+ * types a search; then every search is one string test per row (1M rows, DuckDB-WASM in Node, see
+ * scripts/search-speed.ts). It costs one pass over the text table once (≈ 1 s at 1M rows) and one
+ * lower-cased string per row (≈ the file's text again). Until it is made, for a text it cannot answer,
+ * and for a file above GRID_COPY_MAX_CELLS (no index: its memory), the same rows column by column.
  */
-export function gridSearchIndex(db: DbClient, file: LoadedFile): SearchIndex | null {
-	if (!copied(file)) return null;
+export function gridSearchIndex(db: DbClient, file: LoadedFile): SearchIndex {
 	let ix = indexes.get(file);
 	if (!ix) {
 		ix = makeIndex(db, file);
@@ -83,18 +96,21 @@ export function gridSearchIndex(db: DbClient, file: LoadedFile): SearchIndex | n
 function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 	const table = gridCopyOf(file.table);
 	const index = gridSearchOf(file.table);
+	const names = file.sniff.columns.map((c) => c.name);
 	let built: Promise<void> | null = null;
 	let ready = false;
 	return {
-		ensure(textColumns) {
+		ensure() {
+			if (!copied(file)) return Promise.resolve();
 			built ??= (async () => {
 				await gridSource(db, file);
-				await db.exec(sql`CREATE OR REPLACE TABLE ${ident(index)} AS ${searchIndexSql(sql`SELECT * FROM ${ident(table)}`, textColumns)}`);
+				await db.exec(sql`CREATE OR REPLACE TABLE ${ident(index)} AS ${searchIndexSql(sql`SELECT * FROM ${ident(file.table)}`, names)}`);
 				ready = true;
 			})();
 			built.catch(() => (built = null));
 			return built;
 		},
-		searched: (text) => (ready ? searchedSql({ table, index, text }) : null)
+		searched: (text) =>
+			(ready ? searchedSql({ table, index, text }) : null) ?? rawSearchedSql({ source: gridSelect(file), raw: file.table, columns: names, text })
 	};
 }

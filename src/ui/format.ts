@@ -1,12 +1,17 @@
 import { CATALOGUES, formatNumber, isMessageKey, type Lang, type MessageKey } from '../i18n/translate.ts';
 
-/** A grid cell as text: timestamps (epoch ms) as ISO, money with 2 decimals, numbers localised, null as empty. */
-export function formatCell(lang: Lang, v: string | number | boolean | null | undefined, type: string, money = false): string {
+/**
+ * A grid cell as text: timestamps (epoch ms) as ISO, money with 2 decimals, numbers localised, null as
+ * empty. `general`: other numbers as a spreadsheet's General format shows them (Excel, WPS): no thousands
+ * separators, every decimal, so ids read as in the file (536526, 17850, not 536,526).
+ */
+export function formatCell(lang: Lang, v: string | number | boolean | null | undefined, type: string, money = false, general = false): string {
 	if (v === null || v === undefined) return '';
 	if (typeof v === 'number') {
 		if (/^TIMESTAMP/.test(type)) return new Date(v).toISOString().replace('T', ' ').replace(/(\.000)?Z$/, '').replace(/ 00:00:00$/, '');
 		if (type === 'DATE') return new Date(v).toISOString().slice(0, 10);
-		return money ? formatMoney(lang, v) : formatNumber(lang, v);
+		if (money) return formatMoney(lang, v);
+		return general ? String(v) : formatNumber(lang, v);
 	}
 	return String(v);
 }

@@ -123,11 +123,26 @@ export function searchedSql(o: { table: string; index: string; text: string }): 
 	return sql`SELECT grid_t.* FROM ${ident(o.table)} AS grid_t POSITIONAL JOIN ${ident(o.index)} AS grid_s WHERE contains(grid_s.s, ${needle})`;
 }
 
+/**
+ * The rows of `source` whose row in `raw` (a table in the same row order: a loaded file's text table)
+ * has a column containing the text, tested column by column: the search index's rows without the
+ * index (numbers and dates matched by their text as written in the file). Null for an empty text.
+ */
+export function rawSearchedSql(o: { source: Sql; raw: string; columns: readonly string[]; text: string }): Sql | null {
+	const t = o.text.trim();
+	if (t === '') return null;
+	const cond = o.columns.length ? join(o.columns.map((c) => containsSql(sql`grid_r.${ident(c)}`, t)), ' OR ') : sql`FALSE`;
+	return sql`SELECT grid_t.* FROM (${o.source}) AS grid_t POSITIONAL JOIN ${ident(o.raw)} AS grid_r WHERE coalesce(${cond}, FALSE)`;
+}
+
 /** A grid source's quick-search index (run/grid-source.ts makes the data grid's). */
 export interface SearchIndex {
 	/** Makes the index over these text columns (once; later calls wait for the same build). */
 	ensure(textColumns: readonly string[]): Promise<void>;
-	/** The rows of the copy the search leaves, once the index is made (null: not made, or text it cannot answer). */
+	/**
+	 * The rows of the source the search leaves (null: no search). The data grid's answers every text:
+	 * through the index once made, column by column over the file's text before (same rows).
+	 */
 	searched(text: string): Sql | null;
 }
 

@@ -46,3 +46,16 @@ describe('grid labels', () => {
 		expect(formatCell('en', 317.4, 'DOUBLE')).toBe('317.4');
 	});
 });
+
+describe('formatCell() in a loaded file’s grid (General, as a spreadsheet shows numbers)', () => {
+	it('shows ids and amounts as written, without thousands separators; result grids keep them', () => {
+		expect(formatCell('en', 17850, 'DOUBLE', false, true)).toBe('17850');
+		expect(formatCell('zh-CN', 536526, 'DOUBLE', false, true)).toBe('536526');
+		expect(formatCell('en', 1234.567, 'DOUBLE', false, true)).toBe('1234.567');
+		expect(formatCell('en', -0.125, 'DOUBLE', false, true)).toBe('-0.125');
+		expect(formatCell('en', 17850, 'DOUBLE')).toBe('17,850');
+		// Money stays money; dates stay dates.
+		expect(formatCell('en', 1234.5, 'DOUBLE', true, true)).toBe('1,234.50');
+		expect(formatCell('en', Date.UTC(2010, 11, 1), 'TIMESTAMP', false, true)).toBe('2010-12-01');
+	});
+});
