@@ -8,7 +8,7 @@ import { GROUP_SPACES, groupedPattern, SPACE_CLASS, type NumberFormat } from '..
 import type { RoleMapping } from '../csv/roles.ts';
 import type { OrderRules } from '../import/order-rules.ts';
 import { zonedDateOf } from './numeric-dates.ts';
-import { unwrapSql } from './order-rules.ts';
+import { cleanCellSql } from './order-rules.ts';
 import { trimSql } from './trim.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
 
@@ -26,7 +26,7 @@ function endsInControlSpace(t: Sql): Sql {
  * parenthesised value is negated after parsing, so '(-5)' is 5 in both.
  */
 export function numberExpr(col: string, f: NumberFormat, o: { fastPath?: boolean } = {}): Sql {
-	return numberOf(unwrapSql(trimSql(ident(col))), f, o);
+	return numberOf(cleanCellSql(ident(col)), f, o);
 }
 
 /**
@@ -78,7 +78,7 @@ export function dateOf(t: Sql, f: DateFormat): Sql {
  * a float-happy export) → '17850'; nothing left → NULL (a blank id). The one id cleaning of every import.
  */
 export function idExpr(col: string): Sql {
-	return idOf(unwrapSql(trimSql(ident(col))));
+	return idOf(cleanCellSql(ident(col)));
 }
 
 /** idExpr on a value already trimmed and unwrapped. */

@@ -11,8 +11,8 @@
 import type { RoleCheck } from './role-check.ts';
 import { rowNumberSql } from './row-number.ts';
 import { dateOf, idOf, numberOf, PLAIN, type TxMapping } from './parse.ts';
-import { orderColumns, unwrapSql } from './order-rules.ts';
-import { blankSql, trimSql } from './trim.ts';
+import { cleanCellSql, orderColumns } from './order-rules.ts';
+import { blankSql } from './trim.ts';
 import { guardAggregatesSql, nulFlagColumn, nulFlagSql, type IdRole } from './stage-guards.ts';
 import { ident, join, raw, sql, type Sql } from './sql.ts';
 
@@ -94,7 +94,7 @@ export function stageSelectSql(o: { from: Sql; rowNumber: Sql; mapping: TxMappin
 	const trimmed = join([
 		sql`CAST(${o.rowNumber} AS BIGINT) AS src_row`,
 		// Trimmed, and Excel's ="…" or leading apostrophe removed (ids and numbers written as text).
-		...cols.map((col) => sql`${unwrapSql(trimSql(ident(col)))} AS ${t(col)}`),
+		...cols.map((col) => sql`${cleanCellSql(ident(col))} AS ${t(col)}`),
 		...parsedCols.map((col) => sql`${ident(col)} AS ${r(col)}`)
 	]);
 	const casts = castCols.map((col) => sql`, TRY_CAST(${t(col)} AS DOUBLE) AS ${ident(`c_${k(col)}`)}`);
