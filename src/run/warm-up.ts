@@ -17,6 +17,7 @@ import { coverageCountsSql } from '../core/sql/rfm-coverage.ts';
 import { scoreBreaksSql, scoresSql } from '../core/sql/rfm-score.ts';
 import { rfHeatmapSql, rfmCustomersSql, segmentSql, segmentSummarySql } from '../core/sql/rfm.ts';
 import { raw } from '../core/sql/sql.ts';
+import { nextTask } from '../core/time-slice.ts';
 import { deleteUnusableSql, stageChecksSql, stageSelectSql } from '../core/sql/stage.ts';
 import { dropTableSql, dropViewSql } from '../core/sql/table-ops.ts';
 import type { DbClient } from '../db/client.ts';
@@ -59,7 +60,7 @@ export async function warmUpParts(rows: number, chunk = 2000): Promise<string[]>
 		if (piece.length < chunk) continue;
 		parts.push(piece.join(''));
 		piece = [];
-		await new Promise((r) => setTimeout(r, 0));
+		await nextTask();
 	}
 	if (piece.length) parts.push(piece.join(''));
 	return parts;
