@@ -17,11 +17,8 @@ import type { EncodingDetection, TextEncoding } from '../core/csv/encoding.ts';
 import type { Utf8RepairReport } from '../core/csv/utf8-repair.ts';
 import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
 import type { RaggedChoice, RaggedPolicy, RaggedReport } from '../core/csv/ragged.ts';
-import { guessTxRoles } from '../core/import/presets.ts';
-import type { SniffResult } from '../core/csv/sniff.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { isInvalidUtf8Error } from '../core/csv/utf8-repair.ts';
-import { guessFileRole } from '../core/import/customer-roles.ts';
 import { mappingFor } from '../core/import/mapping.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
 import { fileKind, refusalFor } from '../core/xlsx/file-kind.ts';
@@ -180,7 +177,7 @@ export async function loadInput<F>(
 			...(prepared.repaired ? { repaired: prepared.repaired } : {}),
 			...(prepared.sheet === undefined ? {} : { sheet: prepared.sheet })
 		};
-		const mapping = o.typedFirst ? typedMapping(inspected.sniff, o.typedFirst.timeZone) : null;
+		const mapping = o.typedFirst ? typedMapping(inspected, o.typedFirst.timeZone) : null;
 		if (mapping) {
 			const typed = await loadTyped(db, { ...load, mapping, release: prepared.cleanup });
 			if (!typed) return null;
@@ -214,10 +211,9 @@ export async function openFile<F>(db: DbClient, input: F, o: OpenFileOptions, io
 }
 
 /** The guessed mapping when the file looks like transactions with every role recognised; else null. */
-function typedMapping(sniff: SniffResult, timeZone: string | undefined): TxMapping | null {
-	const guess = guessTxRoles(sniff.columns).roles;
-	if (guessFileRole(sniff.columns) !== 'transactions' || !canLoadTyped(guess)) return null;
-	return mappingFor(sniff, guess, undefined, timeZone);
+function typedMapping({ sniff, guess }: SampleInspection, timeZone: string | undefined): TxMapping | null {
+	if (guess.fileRole !== 'transactions' || !canLoadTyped(guess.roles)) return null;
+	return mappingFor(sniff, guess.roles, undefined, timeZone);
 }
 
 function raggedPolicy<F>(o: OpenFileOptions, io: OpenFileIo<F>): RaggedPolicy {
