@@ -133,7 +133,7 @@ export const NODE_FILES: OpenFileIo<string, PreparedPath> = {
 	name: (file) => file,
 	head: (file) => Promise.resolve(readSampleBytes(file)),
 	inflation: (file) => ({ size: fs.statSync(file).size, steps: inflate(file) }),
-	prepare: (file, kind, o) => (kind === 'xlsx' ? prepareWorkbook(file, o.sheet) : prepareText(file, o.encoding, o.repair))
+	prepare: (file, kind, o) => (kind === 'xlsx' ? prepareWorkbook(file, o.sheet) : prepareText(file, o.encoding, o.repair, o.gzipEnd))
 };
 
 /**
@@ -145,7 +145,11 @@ export const NATIVE_FILES: OpenFileIo<string, PreparedPath> = {
 	inflation: (file) => ({ size: fs.statSync(file).size, steps: inflate(file), limit: Math.max(os.totalmem(), PAGE_CEILING_BYTES) })
 };
 
-/** A .gz file inflated with zlib in 1 MiB pieces, only counted. */
+/**
+ * A .gz file inflated with zlib in 1 MiB pieces, only counted. zlib reads every member, and stops
+ * without an error at zero padding after the last one: the bytes it consumed then are where the
+ * gzip data ends (the last step's `end`), as core/import/gunzip.ts finds it in the page.
+ */
 async function* inflate(file: string): AsyncGenerator<InflationStep> {
 	const read = fs.createReadStream(file, { highWaterMark: 1 << 16 });
 	const gunzip = zlib.createGunzip({ chunkSize: 1 << 20 });
@@ -157,6 +161,7 @@ async function* inflate(file: string): AsyncGenerator<InflationStep> {
 			// bytesWritten: the compressed bytes zlib has consumed (the file stream reads ahead of it)
 			yield { read: gunzip.bytesWritten, inflated };
 		}
+		yield { read: gunzip.bytesWritten, inflated, end: gunzip.bytesWritten };
 	} finally {
 		read.destroy();
 		gunzip.destroy();
@@ -174,16 +179,30 @@ export function preparePath(file: string, options: SampleOptions = {}): Promise<
 /**
  * Detects the encoding of a text input and, for anything but UTF-8, transcodes the file (gunzipped
  * first when .gz) to a temporary UTF-8 file, streaming in chunks; UTF-8 with bad bytes in its sample
- * is copied the same way, the bad bytes as U+FFFD (the lines are reported).
+ * is copied the same way, the bad bytes as U+FFFD (the lines are reported). A .gz with zero padding
+ * after its gzip data (`gzipEnd`) is read up to there: a UTF-8 one as a temporary copy without the
+ * padding, which DuckDB's gzip reader refuses.
  */
-async function prepareText(file: string, chosen: TextEncoding | undefined, repair = false): Promise<PreparedPath> {
+async function prepareText(file: string, chosen: TextEncoding | undefined, repair = false, gzipEnd?: number): Promise<PreparedPath> {
 	const bytes = readSampleBytes(file);
 	const detection = detectEncoding(bytes);
 	const encoding = chosen ?? detection.encoding;
 	const sample = decodeSample(bytes, encoding);
 	const source = (p: string) => ({ kind: 'path' as const, path: p });
-	if (!needsTranscoding(encoding) && !repair && !needsRepair(encoding, bytes))
-		return { path: file, source: source(file), fileName: file, sample, detection, encoding, cleanup: () => undefined };
+	// The compressed bytes DuckDB or the transcoder reads (createReadStream's `end` is inclusive).
+	const upTo = gzipEnd === undefined ? {} : { end: gzipEnd - 1 };
+	if (!needsTranscoding(encoding) && !repair && !needsRepair(encoding, bytes)) {
+		if (gzipEnd === undefined) return { path: file, source: source(file), fileName: file, sample, detection, encoding, cleanup: () => undefined };
+		const { dir, remove: cleanup } = tempDir();
+		const out = path.join(dir, path.basename(file));
+		try {
+			await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20, ...upTo }), fs.createWriteStream(out));
+		} catch (e) {
+			cleanup();
+			throw new ClienteleError('cli.noFile', { file, detail: e instanceof Error ? e.message : String(e) });
+		}
+		return { path: out, source: source(out), fileName: file, sample, detection, encoding, cleanup };
+	}
 	const gz = file.toLowerCase().endsWith('.gz');
 	const base = path.basename(file).replace(/\.gz$/i, '');
 	const { dir, remove: cleanup } = tempDir();
@@ -191,7 +210,7 @@ async function prepareText(file: string, chosen: TextEncoding | undefined, repai
 	const t = createTranscoder(encoding);
 	try {
 		const transcode = (src: AsyncIterable<Uint8Array>) => transcodeChunks(src, t);
-		const read = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+		const read = fs.createReadStream(file, { highWaterMark: 1 << 20, ...upTo });
 		if (gz) await pipeline(read, zlib.createGunzip(), transcode, fs.createWriteStream(out));
 		else await pipeline(read, transcode, fs.createWriteStream(out));
 	} catch (e) {

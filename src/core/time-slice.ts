@@ -53,3 +53,10 @@ export async function forEachSliced<T>(
 		if (p) await p;
 	}
 }
+
+/** `items.map(fn)` in slices of at most `budgetMs` (see forEachSliced). */
+export async function mapSliced<T, U>(items: readonly T[], fn: (item: T, index: number) => U, o: TimeSliceOptions = {}): Promise<U[]> {
+	const out: U[] = [];
+	await forEachSliced(items, (item, i) => out.push(fn(item, i)), o);
+	return out;
+}

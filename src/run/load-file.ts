@@ -5,8 +5,8 @@
  */
 import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
 import type { RaggedPolicy } from '../core/csv/ragged.ts';
-import { guessTxRoles } from '../core/import/presets.ts';
 import type { SniffResult } from '../core/csv/sniff.ts';
+import type { FileGuess } from '../core/import/file-guess.ts';
 import { ClienteleError } from '../core/errors.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
 import type { CsvRead } from '../core/sql/read-csv.ts';
@@ -48,7 +48,7 @@ export interface LoadOptions {
  */
 export async function loadFile(db: DbClient, o: LoadOptions): Promise<LoadedFile | null> {
 	const table = o.table ?? RAW_TABLE;
-	const { sniff, scan } = o.inspected ?? inspectSample(o.sample, o.fileName);
+	const { sniff, scan, guess } = o.inspected ?? inspectSample(o.sample, o.fileName);
 	const regName = registeredName(o.fileName);
 	await db.registerFile(regName, o.source);
 	const read = readOptions(regName, sniff);
@@ -73,15 +73,14 @@ export async function loadFile(db: DbClient, o: LoadOptions): Promise<LoadedFile
 		table,
 		sniff,
 		rows,
-		...guessOf(sniff),
+		...guessOf(guess),
 		...(ragged ? { ragged } : {})
 	};
 }
 
-/** The guessed roles, and the platform preset the header was recognised as. */
-function guessOf(sniff: SniffResult): Pick<LoadedFile, 'guess' | 'preset'> {
-	const { roles, preset } = guessTxRoles(sniff.columns);
-	return { guess: roles, ...(preset ? { preset } : {}) };
+/** The guessed roles (made with the inspection: in the page's worker), and the platform preset the header was recognised as. */
+function guessOf(g: FileGuess): Pick<LoadedFile, 'guess' | 'preset' | 'fileRole' | 'customerRoles'> {
+	return { guess: g.roles, ...(g.preset ? { preset: g.preset } : {}), fileRole: g.fileRole, customerRoles: g.customerRoles };
 }
 
 /** SELECT of some columns of the file's rows (RaggedLoad.select). */
@@ -124,7 +123,7 @@ export async function loadTyped(
 	o: Omit<LoadOptions, 'table'> & { mapping: TxMapping }
 ): Promise<{ file: LoadedFile; result: MappingResult } | null> {
 	if (!canLoadTyped(o.mapping.roles)) throw new Error('loadTyped needs customer, date and amount (or quantity and price) mapped');
-	const { sniff, scan } = o.inspected ?? inspectSample(o.sample, o.fileName);
+	const { sniff, scan, guess } = o.inspected ?? inspectSample(o.sample, o.fileName);
 	const regName = registeredName(o.fileName);
 	await db.registerFile(regName, o.source);
 	const read = readOptions(regName, sniff);
@@ -154,7 +153,7 @@ export async function loadTyped(
 			table: RAW_TABLE,
 			sniff,
 			rows: total,
-			...guessOf(sniff),
+			...guessOf(guess),
 			...(ragged ? { ragged } : {}),
 			text
 		};

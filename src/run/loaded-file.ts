@@ -1,6 +1,7 @@
 /** A file loaded into the engine: what the pipeline found, and its text table (maybe still to read). */
 import type { RoleMapping } from '../core/csv/roles.ts';
 import type { PresetInfo } from '../core/import/presets.ts';
+import type { CtRoles, FileRole } from '../core/import/customer-roles.ts';
 import type { RaggedReport } from '../core/csv/ragged.ts';
 import type { SniffResult } from '../core/csv/sniff.ts';
 import type { FilePart } from '../core/sql/order-rules.ts';
@@ -14,6 +15,9 @@ export interface LoadedFile {
 	guess: RoleMapping;
 	/** The platform export the header was recognised as (absent: none); its roles are in `guess`. */
 	preset?: PresetInfo;
+	/** Transactions or a customer table, and a customer table's roles, as guessed (absent: not guessed yet). */
+	fileRole?: FileRole;
+	customerRoles?: CtRoles;
 	/**
 	 * Several exports of the same shape loaded together as one dataset: each file's rows in the text
 	 * table, in load order (absent: one file). Orders found in two files are counted once.

@@ -17,16 +17,13 @@ import type { EncodingDetection, TextEncoding } from '../core/csv/encoding.ts';
 import type { Utf8RepairReport } from '../core/csv/utf8-repair.ts';
 import { inspectSample, type SampleInspection } from '../core/csv/inspect.ts';
 import type { RaggedChoice, RaggedPolicy, RaggedReport } from '../core/csv/ragged.ts';
-import { guessTxRoles } from '../core/import/presets.ts';
-import type { SniffResult } from '../core/csv/sniff.ts';
 import { ClienteleError } from '../core/errors.ts';
 import { isInvalidUtf8Error } from '../core/csv/utf8-repair.ts';
-import { guessFileRole } from '../core/import/customer-roles.ts';
 import { mappingFor } from '../core/import/mapping.ts';
 import type { TxMapping } from '../core/sql/parse.ts';
 import { fileKind, refusalFor } from '../core/xlsx/file-kind.ts';
 import { notTextRefusal } from '../core/import/file-signature.ts';
-import { gzipError, watchInflation, type InflationStep } from '../core/import/gzip-guard.ts';
+import { gzipError, inflationOf, type Inflated, type InflationStep } from '../core/import/gzip-guard.ts';
 import type { DbClient, FileSource } from '../db/client.ts';
 import { loadFile, loadTyped, type LoadOptions } from './load-file.ts';
 import type { LoadedFile } from './loaded-file.ts';
@@ -81,6 +78,17 @@ export interface PreparedInput {
 	cleanup?: () => void;
 }
 
+export interface PrepareOptions {
+	encoding?: TextEncoding;
+	sheet?: string;
+	repair?: boolean;
+	/**
+	 * A .gz whose gzip data ends before the file does (zero padding after its last member, found by
+	 * the inflation check): the engine must read only the bytes before this offset.
+	 */
+	gzipEnd?: number;
+}
+
 /** The steps only a page or only Node can do, for inputs of type F (a File, a path). */
 export interface OpenFileIo<F, P extends PreparedInput = PreparedInput> {
 	/** The input's name (its ending and first bytes say what it is; messages name it). */
@@ -93,7 +101,7 @@ export interface OpenFileIo<F, P extends PreparedInput = PreparedInput> {
 	 */
 	inflation?(input: F): { size: number; steps: AsyncIterable<InflationStep>; limit?: number };
 	/** Makes a readable input readable by DuckDB: a workbook's sheet as CSV, another encoding as UTF-8. */
-	prepare(input: F, kind: 'text' | 'xlsx', o: { encoding?: TextEncoding; sheet?: string; repair?: boolean }): Promise<P>;
+	prepare(input: F, kind: 'text' | 'xlsx', o: PrepareOptions): Promise<P>;
 	/** Inspects the sample (default: inspectSample, in place). */
 	inspect?(sample: string, fileName: string): Promise<SampleInspection>;
 	/** Decides about ragged rows under `ragged: 'ask'`. */
@@ -125,16 +133,21 @@ export async function prepareInput<F, P extends PreparedInput>(
 	const kind = fileKind(name, head);
 	const refusal = refusalFor(kind, name) ?? (kind === 'text' ? notTextRefusal(name, head) : null);
 	if (refusal) throw refusal;
-	let inflatedSize: number | undefined;
+	let gz: Inflated | undefined;
 	if (kind === 'text' && /\.gz$/i.test(name) && io.inflation) {
 		const { size, steps, limit } = io.inflation(input);
-		inflatedSize = await watchInflation(name, size, steps, limit).catch((e: unknown) => {
+		gz = await inflationOf(name, size, steps, limit).catch((e: unknown) => {
 			throw gzipError(name, e);
 		});
 	}
 	if (kind !== 'xlsx' && o.sheet !== undefined) throw new ClienteleError('xlsx.notWorkbook', { file: name });
-	const prepared = await io.prepare(input, kind === 'xlsx' ? 'xlsx' : 'text', { encoding: o.encoding, sheet: o.sheet, ...(o.repair ? { repair: true } : {}) });
-	return inflatedSize === undefined ? prepared : { ...prepared, inflatedSize };
+	const prepared = await io.prepare(input, kind === 'xlsx' ? 'xlsx' : 'text', {
+		encoding: o.encoding,
+		sheet: o.sheet,
+		...(o.repair ? { repair: true } : {}),
+		...(gz?.end !== undefined ? { gzipEnd: gz.end } : {})
+	});
+	return gz === undefined ? prepared : { ...prepared, inflatedSize: gz.inflated };
 }
 
 /**
@@ -164,7 +177,7 @@ export async function loadInput<F>(
 			...(prepared.repaired ? { repaired: prepared.repaired } : {}),
 			...(prepared.sheet === undefined ? {} : { sheet: prepared.sheet })
 		};
-		const mapping = o.typedFirst ? typedMapping(inspected.sniff, o.typedFirst.timeZone) : null;
+		const mapping = o.typedFirst ? typedMapping(inspected, o.typedFirst.timeZone) : null;
 		if (mapping) {
 			const typed = await loadTyped(db, { ...load, mapping, release: prepared.cleanup });
 			if (!typed) return null;
@@ -198,10 +211,9 @@ export async function openFile<F>(db: DbClient, input: F, o: OpenFileOptions, io
 }
 
 /** The guessed mapping when the file looks like transactions with every role recognised; else null. */
-function typedMapping(sniff: SniffResult, timeZone: string | undefined): TxMapping | null {
-	const guess = guessTxRoles(sniff.columns).roles;
-	if (guessFileRole(sniff.columns) !== 'transactions' || !canLoadTyped(guess)) return null;
-	return mappingFor(sniff, guess, undefined, timeZone);
+function typedMapping({ sniff, guess }: SampleInspection, timeZone: string | undefined): TxMapping | null {
+	if (guess.fileRole !== 'transactions' || !canLoadTyped(guess.roles)) return null;
+	return mappingFor(sniff, guess.roles, undefined, timeZone);
 }
 
 function raggedPolicy<F>(o: OpenFileOptions, io: OpenFileIo<F>): RaggedPolicy {

@@ -19,7 +19,8 @@ export interface OpenedFiles {
 
 /** Columns in one file and not in the other, for the message. */
 function shapeDiff(a: readonly string[], b: readonly string[]): { missing: string[]; extra: string[] } {
-	return { missing: a.filter((c) => !b.includes(c)), extra: b.filter((c) => !a.includes(c)) };
+	const [inA, inB] = [new Set(a), new Set(b)];
+	return { missing: a.filter((c) => !inB.has(c)), extra: b.filter((c) => !inA.has(c)) };
 }
 
 /**

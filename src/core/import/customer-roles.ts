@@ -106,7 +106,11 @@ export function guessCustomerRoles(columns: readonly ColumnProfile[]): CtRoles {
  * or last purchase date (transaction files have neither); otherwise transactions.
  */
 export function guessFileRole(columns: readonly ColumnProfile[]): FileRole {
-	const g = guessCustomerRoles(columns);
+	return fileRoleOf(guessCustomerRoles(columns));
+}
+
+/** guessFileRole from the customer-table roles already guessed. */
+export function fileRoleOf(g: CtRoles): FileRole {
 	return g.orders && (g.recency || g.lastDate) ? 'customers' : 'transactions';
 }
 

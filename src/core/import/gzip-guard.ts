@@ -17,6 +17,21 @@ const PROJECT_AFTER = 64 * 1024 * 1024;
 export interface InflationStep {
 	read: number;
 	inflated: number;
+	/**
+	 * On the last step: where the gzip data ends (after its last member; the adapters measure it, the
+	 * page with core/import/gunzip.ts, Node with zlib's count of the bytes it consumed).
+	 */
+	end?: number;
+}
+
+/** What a whole inflation found: the inflated size, and where the gzip data ends when bytes follow it. */
+export interface Inflated {
+	inflated: number;
+	/**
+	 * Present when the file goes on after its last member (zero padding, as some tools write): the
+	 * engine must read only the bytes before it (DuckDB's gzip reader refuses the padding).
+	 */
+	end?: number;
 }
 
 export function bombError(file: string, inflated: number, limit = MAX_INFLATED_BYTES): ClienteleError {
@@ -30,16 +45,23 @@ export function bombError(file: string, inflated: number, limit = MAX_INFLATED_B
  * Returns the inflated size.
  */
 export async function watchInflation(file: string, compressedSize: number, steps: AsyncIterable<InflationStep>, limit = MAX_INFLATED_BYTES): Promise<number> {
+	return (await inflationOf(file, compressedSize, steps, limit)).inflated;
+}
+
+/** watchInflation, and where the gzip data ends when the file has bytes after it (Inflated.end). */
+export async function inflationOf(file: string, compressedSize: number, steps: AsyncIterable<InflationStep>, limit = MAX_INFLATED_BYTES): Promise<Inflated> {
 	let last = 0;
+	let end: number | undefined;
 	for await (const s of steps) {
 		last = s.inflated;
+		if (s.end !== undefined) end = s.end;
 		if (s.inflated > limit) throw bombError(file, s.inflated, limit);
 		if (s.inflated >= PROJECT_AFTER && s.read > 0) {
 			const projected = (s.inflated / s.read) * compressedSize;
 			if (projected > 4 * limit) throw bombError(file, projected, limit);
 		}
 	}
-	return last;
+	return end !== undefined && end < compressedSize ? { inflated: last, end } : { inflated: last };
 }
 
 /** A failed inflation (not ours): the .gz is damaged or ends early. */

@@ -1,6 +1,7 @@
 /** The transactions mapping a set of roles makes with what the sniffer found (pure). */
 import type { DateFormat } from '../csv/dates.ts';
 import { dateFormatFor } from '../csv/date-choice.ts';
+import { columnByName } from '../csv/column-lookup.ts';
 import type { RoleMapping } from '../csv/roles.ts';
 import type { SniffResult } from '../csv/sniff.ts';
 import { withTimeZone } from '../csv/time-zones.ts';
@@ -23,7 +24,7 @@ export function mappingFor(
 	timeZone?: string,
 	orderRules?: OrderRules
 ): TxMapping {
-	const col = (name: string | undefined) => sniff.columns.find((c) => c.name === name);
+	const col = (name: string | undefined) => columnByName(sniff.columns, name);
 	const found = dateFormat ?? dateFormatFor(col(roles.date)) ?? DEFAULT_DATE_FORMAT;
 	const df = withTimeZone(found, timeZone);
 	const nf = (name: string | undefined) => col(name)?.number?.format;

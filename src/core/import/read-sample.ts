@@ -61,6 +61,7 @@ async function* countInflated(file: File, decoder?: GzipDecoder): AsyncGenerator
 		for (let r = await it.next(); ; r = await it.next()) {
 			if (r.done) {
 				if (r.value < file.size) gzipEnds.set(file, r.value);
+				yield { read: r.value, inflated, end: r.value };
 				return;
 			}
 			inflated += r.value.chunk.length;

@@ -9,9 +9,8 @@
  * sample's order time has 5 '待确认' cells among 60,000 dates, which the import reports and the grid
  * shows empty (the "empty" filter finds them). The analyses keep their own reading.
  */
-import { trimSql } from './trim.ts';
 import { ident, join, sql, type Sql } from './sql.ts';
-import { typedExpr, type TypedColumn } from './typed-view.ts';
+import { trimmedOf, trimmedPart, typedOf, type TypedColumn } from './typed-view.ts';
 
 const alias = (i: number) => ident(`u${i}`);
 
@@ -25,15 +24,33 @@ const filled = (i: number) => ident(`n${i}`);
  * (alias u<i>) and how many are non-empty (n<i>). Null when no column is typed (nothing to ask).
  */
 export function unparsedCountsSql(source: string, columns: readonly TypedColumn[]): Sql | null {
-	const parts: Sql[] = [];
-	columns.forEach((c, i) => {
-		const e = typedExpr(c);
-		if (!e) return;
-		const nonEmpty = sql`${trimSql(ident(c.name))} <> ''`;
-		parts.push(sql`count(*) FILTER (WHERE ${e} IS NULL AND ${nonEmpty}) AS ${alias(i)}`);
-		parts.push(sql`count(*) FILTER (WHERE ${nonEmpty}) AS ${filled(i)}`);
-	});
-	return parts.length ? sql`SELECT ${join(parts)} FROM ${ident(source)}` : null;
+	return unparsedCountsOf(source, columns.map(unparsedPart));
+}
+
+/** One column of unparsedCountsSql: its cleaning (trimmedPart) and its two counts (null: a text column). */
+export interface UnparsedPart {
+	inner: Sql;
+	counts: Sql | null;
+}
+
+export function unparsedPart(c: TypedColumn, i: number): UnparsedPart {
+	// Each typed column cleaned once (trimmedColumns: t<i>), parsed from there.
+	const t = ident(`t${i}`);
+	const e = typedOf(c, t);
+	if (!e) return { inner: trimmedPart(c, i), counts: null };
+	// A number's Excel wrapper is taken off first: `=""` is an empty cell, as the analyses read it.
+	const nonEmpty = sql`${t} <> ''`;
+	return {
+		inner: trimmedPart(c, i),
+		counts: sql`count(*) FILTER (WHERE ${e} IS NULL AND ${nonEmpty}) AS ${alias(i)}, count(*) FILTER (WHERE ${nonEmpty}) AS ${filled(i)}`
+	};
+}
+
+/** unparsedCountsSql from its columns' parts (built in slices by a caller on the page's main thread). */
+export function unparsedCountsOf(source: string, parts: readonly UnparsedPart[]): Sql | null {
+	const counts = parts.flatMap((p) => (p.counts ? [p.counts] : []));
+	// Text columns are not read: DuckDB drops the subquery's columns nothing names.
+	return counts.length ? sql`SELECT ${join(counts)} FROM ${trimmedOf(source, parts.map((p) => p.inner))}` : null;
 }
 
 /**

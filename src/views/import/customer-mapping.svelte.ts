@@ -1,3 +1,4 @@
+import { columnByName } from '../../core/csv/column-lookup.ts';
 import { dateFormatFor } from '../../core/csv/date-choice.ts';
 import type { DateFormat } from '../../core/csv/dates.ts';
 import type { ColumnProfile } from '../../core/csv/sniff.ts';
@@ -26,9 +27,9 @@ export class CustomerMapping {
 	/** The customer table RFM runs from, once checked. */
 	done = $state.raw<{ customers: number; defaultAsOf: string | null } | null>(null);
 
-	/** A new file: roles guessed from its columns, nothing checked yet. */
-	reset(columns: readonly ColumnProfile[]): void {
-		this.roles = guessCustomerRoles(columns);
+	/** A new file: roles guessed from its columns (or as already guessed), nothing checked yet. */
+	reset(columns: readonly ColumnProfile[], guessed?: CtRoles): void {
+		this.roles = guessed ? { ...guessed } : guessCustomerRoles(columns);
 		this.dateFormat = null;
 		this.errors = [];
 		this.done = null;
@@ -49,7 +50,7 @@ export class CustomerMapping {
 	}
 
 	private get lastDateColumn(): ColumnProfile | undefined {
-		return session.file?.sniff.columns.find((c) => c.name === this.roles.lastDate);
+		return columnByName(session.file?.sniff.columns ?? [], this.roles.lastDate);
 	}
 
 	/** Missing or doubly used roles become errors; true when the mapping can be tried. */

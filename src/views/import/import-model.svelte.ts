@@ -1,5 +1,6 @@
 import type { TextEncoding, EncodingDetection } from '../../core/csv/encoding.ts';
 import type { Utf8RepairReport } from '../../core/csv/utf8-repair.ts';
+import { columnByName } from '../../core/csv/column-lookup.ts';
 import { dateFormatFor } from '../../core/csv/date-choice.ts';
 import type { DateFormat } from '../../core/csv/dates.ts';
 import { localDay } from '../../core/csv/quality.ts';
@@ -139,8 +140,8 @@ export class ImportModel {
 			quality.reset();
 			this.roles = { ...opened.file.guess };
 			this.dateFormat = null;
-			this.fileRole = guessFileRole(opened.file.sniff.columns);
-			this.customers.reset(opened.file.sniff.columns);
+			this.fileRole = opened.file.fileRole ?? guessFileRole(opened.file.sniff.columns);
+			this.customers.reset(opened.file.sniff.columns, opened.file.customerRoles);
 			this.status = 'mapping';
 			if (opened.typed) this.settle(opened.typed.mapping, opened.typed.result);
 			else await this.apply();
@@ -196,7 +197,7 @@ export class ImportModel {
 		if (asked) void this.apply();
 	}
 
-	private get dateColumn(): ColumnProfile | undefined { return session.file?.sniff.columns.find((c) => c.name === this.roles.date); }
+	private get dateColumn(): ColumnProfile | undefined { return columnByName(session.file?.sniff.columns ?? [], this.roles.date); }
 
 	setRole(role: TxRole, column: string): void {
 		this.roles = { ...this.roles, [role]: column === '' ? undefined : column };
