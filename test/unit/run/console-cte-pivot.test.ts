@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isConsoleError } from '../../../src/core/sql-console/console-error.ts';
+import { byteOffsetsToIndices } from '../../../src/core/sql-console/tokens.ts';
 import { raw } from '../../../src/core/sql/sql.ts';
 import { checkConsole, runConsole } from '../../../src/run/console.ts';
 import { useDb } from '../../helpers/db.ts';
@@ -154,5 +155,35 @@ describe('a PIVOT without IN (…) inside a larger query', () => {
 		expect(fixed.kind).toBe('done');
 		const lateral = await runConsole(db, 'SELECT * FROM tx o, LATERAL (PIVOT (SELECT * FROM tx WHERE customer_id = o.customer_id) ON segment USING count(*))', { scratch: false }).catch((e: unknown) => e);
 		expect(isConsoleError(lateral) && [lateral.code, lateral.params.name]).toEqual(['console.err.pivotOuter', 'o']);
+	});
+});
+
+describe('text that is not ASCII before the tokens (DuckDB counts its offsets in UTF-8 bytes)', () => {
+	it('turns byte offsets into string indices', () => {
+		// 中 3 bytes, é 2, 😀 4 (two UTF-16 units)
+		expect(byteOffsetsToIndices("'中é😀' x", [0, 12])).toEqual([0, 7]);
+		expect(byteOffsetsToIndices('abc', [0, 1, 3])).toEqual([0, 1, 3]);
+	});
+
+	it.each([
+		["SELECT '中文中文中文' AS 名称, * FROM read_csv('https://example.com/x.csv')", 'console.refused.reader', 'read_csv('],
+		["SELECT '😀😀' AS x FROM \"渠道表\" JOIN read_parquet('x.parquet') ON true", 'console.refused.reader', 'read_parquet('],
+		["SELECT '客户' AS x FROM 'https://example.com/y.csv'", 'console.refused.fileTable', "'https"],
+		["SELECT '中' AS x; COPY tx TO 'x.csv'", 'console.refused.multiple', 'COPY'],
+		["WITH \"城市\" AS (SELECT 1) INSERT INTO tx SELECT * FROM \"城市\"", 'console.refused.scratchOnly', 'tx SELECT'],
+		["SELECT * FROM (PIVOT tx ON segment USING count(*) LIMIT (SELECT count(*) FROM tx WHERE segment = '甲'))", 'console.refused.dynamicPivot', 'PIVOT']
+	])('refuses %s, pointing at the right place', async (q, code, at) => {
+		const r = await refusal(q, true);
+		expect(r?.code).toBe(code);
+		expect(q.slice(r!.at!)).toMatch(new RegExp(`^${at.replace(/[()]/g, '\\$&')}`));
+	});
+
+	it('runs a PIVOT in a subquery and a WITH … INSERT whose text is Chinese', async () => {
+		await db.exec(raw(`CREATE TABLE "订单" AS SELECT customer_id AS "客户", segment AS "分群", amount AS "金额" FROM tx`));
+		const r = await rows('SELECT * FROM (PIVOT "订单" ON "分群" USING sum("金额") GROUP BY "客户") ORDER BY "客户"');
+		expect(r).toEqual([{ 客户: 'c1', A: 15, B: null }, { 客户: 'c2', A: 1, B: null }, { 客户: 'c3', A: null, B: 6 }]);
+		await runConsole(db, 'CREATE TABLE scratch."客户表" AS SELECT "客户" FROM "订单" WHERE false', { scratch: true });
+		await runConsole(db, 'WITH "大额" AS (SELECT "客户" FROM "订单" WHERE "金额" > 3) INSERT INTO scratch."客户表" SELECT * FROM "大额"', { scratch: true });
+		expect(await count('scratch."客户表"')).toBe(3);
 	});
 });
