@@ -8,7 +8,7 @@
 import { ConsoleError } from '../core/sql-console/console-error.ts';
 import { engineError } from '../core/sql-console/engine-error.ts';
 import { checkNames, checkTableSlots } from '../core/sql-console/names.ts';
-import { pivotProbe, PROBE_PREFIX, probeText, usingEdits } from '../core/sql-console/probe.ts';
+import { addEdits, pivotProbe, PROBE_PREFIX, probeText, usingEdits } from '../core/sql-console/probe.ts';
 import { checkedSql, resultPageSource, resultPrefix, resultSql, schemaSql, scratchSchemaSql, RELATIONS_SQL, TABLE_FUNCTIONS_SQL } from '../core/sql-console/sql.ts';
 import { checkStatement, SCRATCH_SCHEMA, type CheckedStatement, type QueryPart } from '../core/sql-console/statement.ts';
 import { toTokens, type Token } from '../core/sql-console/tokens.ts';
@@ -59,9 +59,11 @@ async function partNames(
 		return { names: await db.tableNames(probe), pivoted: false };
 	} catch (e) {
 		const pivots = pivotProbe(text, tokens, part.start, part.end);
-		const edits = [...pivots.edits, ...usingEdits(text, tokens, part.start, part.end)];
-		if (edits.length === 0) throw singleStatement(e) ? dynamicPivot(pivots.nested ?? pivots.heads[0], part) : fail(e, probe);
-		const probe2 = probeText(text, part.start, part.end, [...(part.edits ?? []), ...edits]);
+		// none over another (a table named pivot in a blanked INSERT INTO scratch.pivot, a join's USING in a PIVOT's clauses)
+		const own = part.edits ?? [];
+		const edits = addEdits(own, [...pivots.edits, ...usingEdits(text, tokens, part.start, part.end)]);
+		if (edits.length === own.length) throw singleStatement(e) ? dynamicPivot(pivots.nested ?? pivots.heads[0], part) : fail(e, probe);
+		const probe2 = probeText(text, part.start, part.end, edits);
 		try {
 			return { names: await db.tableNames(probe2), pivoted: singleStatement(e) };
 		} catch (e2) {

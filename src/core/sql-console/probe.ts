@@ -21,6 +21,14 @@ export function blankEdit(text: string, start: number, end: number, lead = ''): 
 	return { start, end, text: lead + blanks.slice(lead.length) };
 }
 
+/** `accepted` and every group of edits (applied together or not at all) that overlaps nothing accepted before it. */
+export function addEdits(accepted: readonly Edit[], groups: readonly (readonly Edit[])[]): Edit[] {
+	const out = [...accepted];
+	const free = (e: Edit) => out.every((o) => e.end <= o.start || e.start >= o.end);
+	for (const g of groups) if (g.every(free) && g.every((e, i) => g.every((f, j) => i === j || e.end <= f.start || e.start >= f.end))) out.push(...g);
+	return out;
+}
+
 /** The probe of text[start, end) with `edits` (inside it, not overlapping) applied. */
 export function probeText(text: string, start: number, end: number, edits: readonly Edit[] = []): string {
 	let out = '';
@@ -46,7 +54,8 @@ const SET_OPS = new Set(['union', 'except', 'intersect']);
 export interface PivotProbe {
 	/** The heads found (PIVOT, UNPIVOT … in the simplified syntax `PIVOT <source> ON …`). */
 	heads: Token[];
-	edits: Edit[];
+	/** Per PIVOT: its head as FROM, its clauses blanked (applied together). */
+	edits: Edit[][];
 	/** A head whose clauses after the source hold a query (a table could be read there): not rewritten. */
 	nested: Token | null;
 }
@@ -76,7 +85,7 @@ export function pivotProbe(text: string, tokens: readonly Token[], start: number
 			out.nested ??= head;
 			return;
 		}
-		out.edits.push(blankEdit(text, head.start, head.end, 'FROM'), blankEdit(text, inPart[clause]!.start, inPart[stop - 1]!.end));
+		out.edits.push([blankEdit(text, head.start, head.end, 'FROM'), blankEdit(text, inPart[clause]!.start, inPart[stop - 1]!.end)]);
 	});
 	return out;
 }
@@ -86,14 +95,14 @@ export function pivotProbe(text: string, tokens: readonly Token[], start: number
  * table's columns, so it fails on every USING join before it lists the tables. A list of plain names
  * reads no table, so nothing is lost. Tokens of the statement `[start, end)` only.
  */
-export function usingEdits(text: string, tokens: readonly Token[], start: number, end: number): Edit[] {
-	const out: Edit[] = [];
+export function usingEdits(text: string, tokens: readonly Token[], start: number, end: number): Edit[][] {
+	const out: Edit[][] = [];
 	tokens.forEach((t, i) => {
 		if (t.word !== 'using' || t.start < start || t.end > end || tokens[i + 1]?.word !== '(') return;
 		const close = tokens.findIndex((c, k) => k > i + 1 && c.word === ')' && c.depth === t.depth);
 		const names = tokens.slice(i + 2, close);
 		if (close < 0 || names.length === 0 || names.some((n) => n.word !== ',' && n.kind !== TOKEN.identifier && n.kind !== TOKEN.keyword)) return;
-		out.push(blankEdit(text, t.start, t.end, 'ON'), blankEdit(text, names[0]!.start, names[names.length - 1]!.end, 'true'));
+		out.push([blankEdit(text, t.start, t.end, 'ON'), blankEdit(text, names[0]!.start, names[names.length - 1]!.end, 'true')]);
 	});
 	return out;
 }

@@ -44,6 +44,10 @@ describe('WITH … INSERT INTO scratch', () => {
 		await runConsole(db, "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) INSERT INTO scratch.big (customer_id, amount) SELECT 'r' || n, n FROM r", { scratch: true });
 		// amounts > 3: 10, 5, 4; segment B: 2, 4; r1–r3
 		expect(await count('scratch.big')).toBe(8);
+		// a scratch table named like a keyword the check rewrites (pivot, using), filled through a USING join
+		await runConsole(db, 'CREATE TABLE scratch.pivot AS SELECT * FROM tx WHERE false', { scratch: true });
+		await runConsole(db, 'WITH c AS (SELECT customer_id FROM tx GROUP BY 1) INSERT INTO scratch.pivot SELECT t.* FROM tx t JOIN c USING (customer_id) ORDER BY 1', { scratch: true });
+		expect(await count('scratch.pivot')).toBe(5);
 		await runConsole(db, 'DROP TABLE scratch.big', { scratch: true });
 	});
 
