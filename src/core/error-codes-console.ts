@@ -25,6 +25,8 @@ export const CONSOLE_ERROR_CODES = [
 	'console.refused.explainWrite',
 	// the engine's answer, in one translated line (core/sql-console/engine-error.ts)
 	'console.err.syntax',
+	'console.err.pivotView',
+	'console.err.pivotOuter',
 	'console.err.noColumn',
 	'console.err.noTable',
 	'console.err.noFunction',

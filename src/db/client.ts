@@ -14,7 +14,7 @@ export interface QueryResult<T extends Row = Row> {
 	columns: ColumnInfo[];
 }
 
-/** What tokenize() returns: DuckDB-WASM's ScriptTokens (start offsets and kinds, in order). */
+/** What tokenize() returns: DuckDB-WASM's ScriptTokens (start offsets in UTF-8 bytes, and kinds, in order). */
 export interface ScriptTokens {
 	offsets: number[];
 	types: number[];

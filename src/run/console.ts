@@ -7,7 +7,8 @@
  */
 import { ConsoleError } from '../core/sql-console/console-error.ts';
 import { engineError } from '../core/sql-console/engine-error.ts';
-import { checkNames, checkTableSlots, PROBE_PREFIX, probeText } from '../core/sql-console/names.ts';
+import { checkNames, checkTableSlots } from '../core/sql-console/names.ts';
+import { addEdits, pivotProbe, PROBE_PREFIX, probeText, usingEdits } from '../core/sql-console/probe.ts';
 import { checkedSql, resultPageSource, resultPrefix, resultSql, schemaSql, scratchSchemaSql, RELATIONS_SQL, TABLE_FUNCTIONS_SQL } from '../core/sql-console/sql.ts';
 import { checkStatement, SCRATCH_SCHEMA, type CheckedStatement, type QueryPart } from '../core/sql-console/statement.ts';
 import { toTokens, type Token } from '../core/sql-console/tokens.ts';
@@ -30,52 +31,65 @@ async function nameSet(db: DbClient, q: Sql): Promise<Set<string>> {
 	return new Set((await db.query<{ name: string }>(q)).rows.map((r) => r.name));
 }
 
-const singleStatement = (e: unknown) => /Expected a single statement/.test(e instanceof Error ? e.message : String(e));
-/** A PIVOT's source is a table reference: a name, a quoted file name, or a subquery in parentheses. */
-const SOURCE_PREFIX = 'SELECT * FROM ';
-const NESTED_QUERY = new Set(['select', 'from', 'join', 'with']);
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const singleStatement = (e: unknown) => /Expected a single statement/.test(message(e));
+const parserError = (e: unknown) => /"exception_type":"Parser"|^Parser Error/.test(message(e));
 
-/** The tables one query part reads, by DuckDB's parser and binder (a dynamic PIVOT: its source's). */
+/**
+ * The tables one query part reads, by DuckDB's parser and binder. A PIVOT without an IN list parses
+ * into more than one statement, and the lister knows no table's columns (UNPIVOT's ON, a join's USING
+ * fail): then the part is read again with each simplified PIVOT/UNPIVOT as `FROM <its source>` and
+ * each `USING (a, b)` as `ON (true)` (core/sql-console/probe.ts), wherever they stand. `pivoted`: a
+ * PIVOT without IN made that second reading necessary.
+ */
 async function partNames(
 	db: Required<Pick<DbClient, 'tableNames'>>,
 	text: string,
 	part: QueryPart,
 	tokens: readonly Token[],
 	relations: ReadonlySet<string>
-): Promise<string[]> {
-	const probe = probeText(text.slice(part.start, part.end));
+): Promise<{ names: string[]; pivoted: boolean }> {
+	const shift = PROBE_PREFIX.length - part.start;
+	const fail = (e: unknown, probe: string) => {
+		checkTableSlots(tokens, relations, true);
+		return engineError(e, probe, shift, text);
+	};
+	const probe = probeText(text, part.start, part.end, part.edits);
 	try {
-		return await db.tableNames(probe);
+		return { names: await db.tableNames(probe), pivoted: false };
 	} catch (e) {
-		if (!singleStatement(e)) {
-			checkTableSlots(tokens, relations, true);
-			throw engineError(e, probe, PROBE_PREFIX.length - part.start, text);
-		}
-		// DuckDB parses a PIVOT without an IN list into more than one statement: its source is checked alone,
-		// and nothing after the source may hold a query of its own.
-		const src = part.pivotSource;
-		const after = tokens.filter((t) => src && t.start >= src.end && t.start < part.end);
-		if (!src || after.some((t) => NESTED_QUERY.has(t.word)))
-			throw new ConsoleError('console.refused.dynamicPivot', {}, part.start);
-		const srcProbe = SOURCE_PREFIX + text.slice(src.start, src.end);
+		const pivots = pivotProbe(text, tokens, part.start, part.end);
+		// none over another (a table named pivot in a blanked INSERT INTO scratch.pivot, a join's USING in a PIVOT's clauses)
+		const own = part.edits ?? [];
+		const edits = addEdits(own, [...pivots.edits, ...usingEdits(text, tokens, part.start, part.end)]);
+		if (edits.length === own.length) throw singleStatement(e) ? dynamicPivot(pivots.nested ?? pivots.heads[0], part) : fail(e, probe);
+		const probe2 = probeText(text, part.start, part.end, edits);
 		try {
-			return await db.tableNames(srcProbe);
+			return { names: await db.tableNames(probe2), pivoted: singleStatement(e) };
 		} catch (e2) {
-			throw singleStatement(e2) ? new ConsoleError('console.refused.dynamicPivot', {}, src.start) : engineError(e2, srcProbe, SOURCE_PREFIX.length - src.start, text);
+			if (!singleStatement(e)) throw fail(e, probe);
+			throw singleStatement(e2) || parserError(e2) ? dynamicPivot(pivots.nested ?? pivots.heads[0], part) : fail(e2, probe2);
 		}
 	}
 }
 
+const dynamicPivot = (head: Token | undefined, part: QueryPart) => new ConsoleError('console.refused.dynamicPivot', {}, head?.start ?? part.start);
+
 /** Checks a statement without running it: its kind, its calls, and every table it reads. Throws ConsoleError. */
-export async function checkConsole(db: DbClient, text: string, opts: ConsoleOptions): Promise<CheckedStatement> {
+export async function checkConsole(db: DbClient, text: string, opts: ConsoleOptions): Promise<CheckedStatement & { pivoted: boolean }> {
 	if (!db.tokenize || !db.tableNames) throw new Error('the SQL console needs DuckDB-WASM (its lexer and parser)');
 	const lexed = await db.tokenize(text);
 	const tokens = toTokens(text, lexed.offsets, lexed.types);
 	const checked = checkStatement(text, tokens, { scratch: opts.scratch, tableFunctions: await nameSet(db, TABLE_FUNCTIONS_SQL) });
 	const relations = await nameSet(db, RELATIONS_SQL);
 	checkTableSlots(tokens, relations, false);
-	for (const part of checked.parts) checkNames(await partNames({ tableNames: db.tableNames.bind(db) }, text, part, tokens, relations), relations, tokens);
-	return checked;
+	let pivoted = false;
+	for (const part of checked.parts) {
+		const listed = await partNames({ tableNames: db.tableNames.bind(db) }, text, part, tokens, relations);
+		checkNames(listed.names, relations, tokens);
+		pivoted ||= listed.pivoted;
+	}
+	return { ...checked, pivoted };
 }
 
 /** Checks, then runs one statement. `onProgress` gets the engine's estimate (0–1) while a query runs; db.cancel() stops it. */
@@ -93,7 +107,7 @@ export async function runConsole(
 			const r = await db.query<{ explain_key: string; explain_value: string }>(checkedSql(checked));
 			return { kind: 'plan', text: r.rows.map((row) => row.explain_value).join('\n'), ms: ms() };
 		} catch (e) {
-			throw engineError(e, checked.text, 0, text);
+			throw engineError(e, checked.text, 0, text, checked.pivoted);
 		}
 	}
 	if (checked.kind === 'write') {
@@ -101,7 +115,7 @@ export async function runConsole(
 		try {
 			if (!(await db.execCancellable(checkedSql(checked), onProgress))) return { kind: 'cancelled' };
 		} catch (e) {
-			throw engineError(e, checked.text, 0, text);
+			throw engineError(e, checked.text, 0, text, checked.pivoted);
 		}
 		return { kind: 'done', action: checked.action, target: checked.target, ms: ms() };
 	}
@@ -109,7 +123,7 @@ export async function runConsole(
 	try {
 		if (!(await db.execCancellable(q, onProgress))) return { kind: 'cancelled' };
 	} catch (e) {
-		throw engineError(e, q.text, resultPrefix(CONSOLE_RESULT).length, text);
+		throw engineError(e, q.text, resultPrefix(CONSOLE_RESULT).length, text, checked.pivoted);
 	}
 	return { kind: 'rows', source: resultPageSource(CONSOLE_RESULT), ms: ms() };
 }

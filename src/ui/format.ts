@@ -57,3 +57,17 @@ export function columnLabel(lang: Lang, name: string): string {
 	const key = `col.${name}`;
 	return isMessageKey(key) ? CATALOGUES[lang][key] : name;
 }
+
+/**
+ * How a grid's columns are headed. A result grid's source names its columns by stable ids, so what
+ * is kept by column name (filters, search, widths, hidden columns: state/grid-views, saved in project
+ * files) holds in either language; only the header is translated — `true`: the shared col.<id>
+ * labels (the RFM lists), a record: the grid's own labels (ABC, value matrix, migration). `false`:
+ * the source's names as they are (a loaded file's own column names).
+ */
+export type ColumnLabels = boolean | Readonly<Record<string, string>>;
+
+export function gridHeader(lang: Lang, labels: ColumnLabels, name: string): string {
+	if (labels === true) return columnLabel(lang, name);
+	return labels ? (labels[name] ?? name) : name;
+}

@@ -85,6 +85,8 @@ describe.each([
 			// Statements that try to reach out: each refused with its own message, before anything runs.
 			const reachOut: [string, string][] = [
 				["SELECT * FROM read_csv('https://example.com/x.csv')", 'console.refused.reader'],
+				// DuckDB's lexer counts bytes: Chinese text before a reader must not hide it
+				["SELECT '渠道渠道渠道' AS \"城市\", * FROM read_csv('https://example.com/cn.csv')", 'console.refused.reader'],
 				["SELECT * FROM 'http://example.com/y.csv'", 'console.refused.fileTable'],
 				['SELECT * FROM raw JOIN "https://example.com/z.parquet" USING ("客户编号")', 'console.refused.fileTable'],
 				["WITH c AS (FROM read_json_auto('https://example.com/a.json')) SELECT * FROM c", 'console.refused.reader'],

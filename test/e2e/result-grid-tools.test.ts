@@ -4,29 +4,14 @@
  * worked out here from the sample CSV (each customer's revenue: the sum of its amounts on dated rows
  * up to the default as-of date) and the CLI's segments — never read from the page.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/i18n/translate.ts';
-import { openPage, SAMPLE, SHOTS, useSite } from './harness.ts';
-import { cli, TX } from './sample-data.ts';
+import { openPage, SHOTS, useSite } from './harness.ts';
+import { cli, sampleRevenues, TX } from './sample-data.ts';
 
 const site = useSite();
-
-/** Revenue per customer from the CSV: rows with an id and a date before the default as-of date (2026-01-01). */
-function revenues(): Map<string, number> {
-	const rows = Papa.parse<Record<string, string>>(fs.readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-	const out = new Map<string, number>();
-	for (const r of rows) {
-		const id = (r['客户编号'] ?? '').trim();
-		const day = r['下单时间'] ?? '';
-		if (id === '' || !/^\d{4}-\d{2}-\d{2}/.test(day) || day >= '2026-01-01') continue;
-		out.set(id, (out.get(id) ?? 0) + Number(r['实付金额']));
-	}
-	return out;
-}
 
 const shown = async (grid: Locator, testid: string) => Number(await grid.getByTestId(`${testid}-count`).getAttribute('data-shown'));
 
@@ -47,7 +32,7 @@ async function waitForRows(page: Page, testid: string): Promise<Locator> {
 describe('tools on result grids (zh-CN)', () => {
 	it('the RFM list, a segment panel and the ABC list: range filter and quick search counts, each grid its own filters', async () => {
 		const segments = cli(['rfm', ...TX]);
-		const revenue = revenues();
+		const revenue = sampleRevenues();
 		const inRange = [...revenue].filter(([, v]) => v >= 1000 && v <= 3000).map(([id]) => id);
 		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN', width: 1440, height: 900 });
 		try {
@@ -87,12 +72,49 @@ describe('tools on result grids (zh-CN)', () => {
 			await page.getByTestId('tab-abc').click();
 			const abc = await waitForRows(page, 'abc-grid');
 			expect(await shown(abc, 'abc-grid')).toBe(revenue.size);
-			await filterRange(abc, CATALOGUES['zh-CN']['abc.gcol.revenue']!, 1000, 3000);
+			await filterRange(abc, 'revenue', 1000, 3000);
 			await expect.poll(() => shown(abc, 'abc-grid'), { timeout: 30_000 }).toBe(inRange.length);
 			await abc.getByTestId('grid-search').fill('C0002');
 			await expect.poll(() => shown(abc, 'abc-grid'), { timeout: 30_000 }).toBe(inRange.filter((id) => id.includes('C0002')).length);
 			await page.getByTestId('abc-grid').scrollIntoViewIfNeeded();
 			await page.screenshot({ path: path.join(SHOTS, 'result-grid-tools-abc-zh-CN.png') });
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	}, 240_000);
+});
+
+/*
+ * A result grid's columns are ids with translated headers (ui/format.ts gridHeader): a filter made in one
+ * language still applies after switching — same rows, its chip in the new language.
+ */
+describe.each([
+	['zh-CN', 'en'],
+	['en', 'zh-CN']
+] as const)('a result grid filter across a language switch (%s → %s)', (from, to) => {
+	it('the ABC list keeps its revenue filter and row count; the chip and the header follow the language', async () => {
+		const inRange = [...sampleRevenues()].filter(([, v]) => v >= 1000 && v <= 3000);
+		const { page, errors, context } = await openPage(site.browser, site.url, { lang: from, width: 1440, height: 900 });
+		const label = (lang: 'zh-CN' | 'en') => CATALOGUES[lang]['abc.gcol.revenue'];
+		try {
+			await page.getByTestId('load-sample').click();
+			await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+			await page.getByTestId('tab-abc').click();
+			let abc = await waitForRows(page, 'abc-grid');
+			await filterRange(abc, 'revenue', 1000, 3000);
+			await expect.poll(() => shown(abc, 'abc-grid'), { timeout: 30_000 }).toBe(inRange.length);
+			const chip = abc.getByTestId('grid-chip');
+			expect(await chip.innerText()).toContain(label(from));
+
+			await page.getByTestId('lang').selectOption(to);
+			abc = await waitForRows(page, 'abc-grid');
+			await expect.poll(() => shown(abc, 'abc-grid'), { timeout: 30_000 }).toBe(inRange.length);
+			await expect.poll(() => chip.innerText()).toContain(label(to));
+			expect(await chip.innerText()).not.toContain(label(from));
+			expect(await abc.locator('[role="columnheader"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(label(to))]));
+			await page.getByTestId('abc-grid').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: path.join(SHOTS, `result-grid-lang-${from}-to-${to}.png`) });
 			expect(errors).toEqual([]);
 		} finally {
 			await context.close();

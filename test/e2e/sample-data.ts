@@ -63,3 +63,16 @@ export function sampleCustomers(): number {
 	const rows = Papa.parse<Record<string, string>>(fs.readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 	return new Set(rows.filter((r) => /^\d{4}-\d{2}-\d{2}/.test(r.下单时间 ?? '')).map((r) => (r.客户编号 ?? '').trim()).filter((id) => id !== '')).size;
 }
+
+/** Revenue per customer from the sample CSV: rows with an id and a date before the default as-of date (2026-01-01). */
+export function sampleRevenues(): Map<string, number> {
+	const rows = Papa.parse<Record<string, string>>(fs.readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+	const out = new Map<string, number>();
+	for (const r of rows) {
+		const id = (r['客户编号'] ?? '').trim();
+		const day = r['下单时间'] ?? '';
+		if (id === '' || !/^\d{4}-\d{2}-\d{2}/.test(day) || day >= '2026-01-01') continue;
+		out.set(id, (out.get(id) ?? 0) + Number(r['实付金额']));
+	}
+	return out;
+}

@@ -54,9 +54,10 @@ const quoted = (s: string, re: RegExp) => re.exec(s)?.[1] ?? '';
 /**
  * DuckDB's answer to a statement the console ran, as one translated line with its position in the
  * user's statement (`shift`: where the user's text starts inside `executed`). The engine's first
- * line travels along as `detail` for the curious, never as the message.
+ * line travels along as `detail` for the curious, never as the message. `pivoted`: the statement holds a
+ * PIVOT without an IN list (DuckDB works out its values first, from its source alone).
  */
-export function engineError(e: unknown, executed: string, shift: number, userText: string): ConsoleError {
+export function engineError(e: unknown, executed: string, shift: number, userText: string, pivoted = false): ConsoleError {
 	const err = parse(e, executed);
 	const at = err.position === null ? null : err.position - shift;
 	// Past the user's text is the console's own wrapper (the closing parenthesis): the statement ended too soon.
@@ -66,7 +67,12 @@ export function engineError(e: unknown, executed: string, shift: number, userTex
 	const msg = err.message;
 	let code: ConsoleErrorCode = 'console.err.failed';
 	let name = '';
-	if (err.type === 'Parser') {
+	if (/PIVOT statements with pivot elements extracted from the data cannot be used in views/.test(msg)) {
+		code = 'console.err.pivotView';
+	} else if (pivoted && /Referenced table "([^"]*)" not found/.test(msg)) {
+		code = 'console.err.pivotOuter';
+		name = quoted(msg, /Referenced table "([^"]*)"/);
+	} else if (err.type === 'Parser') {
 		code = 'console.err.syntax';
 		name = pastEnd ? 'EOF' : quoted(msg, /at or near "([^"]*)"/) || (/end of input/.test(msg) ? 'EOF' : userText.slice(inside ?? 0, (inside ?? 0) + 12).trim());
 	} else if (/Referenced column "([^"]*)" not found|column "?([^"\s]*)"? (?:not found|does not exist)/i.test(msg)) {

@@ -1,15 +1,6 @@
 import { ConsoleError } from './console-error.ts';
 import { TOKEN, type Token } from './tokens.ts';
 
-/**
- * The text DuckDB's parser and binder read to list a query part's tables (DbClient.tableNames): the
- * part as a subquery. Only a query parses there, and a `;` in it would make two statements.
- */
-export const PROBE_PREFIX = 'SELECT * FROM (\n';
-export function probeText(part: string): string {
-	return `${PROBE_PREFIX}${part}\n)`;
-}
-
 /** Looks like a path or an address (what DuckDB's replacement scans would open as a file). */
 const FILE_LIKE = /[./\\:]/;
 

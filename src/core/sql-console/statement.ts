@@ -1,7 +1,8 @@
 import type { ConsoleErrorCode } from '../error-codes-console.ts';
 import { ConsoleError } from './console-error.ts';
 import { checkCalls } from './functions.ts';
-import { isName, type Token } from './tokens.ts';
+import { blankEdit, type Edit } from './probe.ts';
+import { isName, TOKEN, type Token } from './tokens.ts';
 
 /** The schema the console may write to, behind its switch; the app's own tables live in main. */
 export const SCRATCH_SCHEMA = 'scratch';
@@ -10,8 +11,11 @@ export const SCRATCH_SCHEMA = 'scratch';
 export interface QueryPart {
 	start: number;
 	end: number;
-	/** A PIVOT's source (start–end of the table or subquery after PIVOT), checked alone when the whole part cannot be. */
-	pivotSource?: { start: number; end: number };
+	/**
+	 * Same-length changes to the text the tables are listed from (probe.ts): `WITH … INSERT INTO
+	 * scratch.t …` has its `INSERT INTO scratch.t` blanked, so the CTEs and the query after it are read as one query.
+	 */
+	edits?: Edit[];
 }
 
 export type CheckedStatement =
@@ -20,7 +24,6 @@ export type CheckedStatement =
 
 /** First words of the statements that only read: run as a query, results paged in the grid. */
 const READS = new Set(['select', 'with', 'from', 'values', 'describe', 'show', 'summarize', 'pivot', 'unpivot', 'pivot_wider', 'pivot_longer']);
-const PIVOTS = new Set(['pivot', 'unpivot', 'pivot_wider', 'pivot_longer']);
 const WRITES = new Set(['create', 'insert', 'drop', 'update', 'delete', 'alter', 'truncate', 'merge', 'comment']);
 /** Statements always refused, each with its own message. */
 const REFUSED: Record<string, ConsoleErrorCode> = {
@@ -60,12 +63,20 @@ export function checkStatement(
 	checkCalls(tokens, opts.tableFunctions);
 	if (first.word === 'explain') {
 		const at = (tokens[1]?.word ?? '') === 'analyze' ? 2 : 1;
-		if (!isRead(tokens[at])) throw new ConsoleError('console.refused.explainWrite', {}, tokens[at]?.start ?? first.start);
+		// EXPLAIN ANALYZE runs its statement: a write behind a WITH is refused like one without
+		const verb = tokens[at]?.word === 'with' ? tokens[mainVerb(tokens, at)] : tokens[at];
+		if (!isRead(tokens[at]) || (verb && !isRead(verb))) throw new ConsoleError('console.refused.explainWrite', {}, (verb ?? tokens[at])?.start ?? first.start);
 		return { kind: 'explain', text: body, parts: [queryPart(tokens.slice(at), body.length)] };
 	}
 	if (isRead(first)) {
-		const verb = first.word === 'with' ? mainVerb(tokens) : undefined;
-		if (verb && WRITES.has(verb.word)) throw new ConsoleError('console.refused.writeOff', { keyword: verb.word.toUpperCase() }, verb.start);
+		// WITH … <verb>: the statement is its verb's (an INSERT after CTEs is checked as an INSERT)
+		const at = first.word === 'with' ? mainVerb(tokens, 0) : -1;
+		const verb = tokens[at];
+		if (verb && !isRead(verb)) {
+			const refusedVerb = REFUSED[verb.word];
+			if (refusedVerb) throw new ConsoleError(refusedVerb, { keyword: verb.word.toUpperCase() }, verb.start);
+			if (WRITES.has(verb.word)) return checkWrite(body, tokens, opts.scratch, at);
+		}
 		return { kind: 'query', text: body, parts: [queryPart(tokens, body.length)] };
 	}
 	if (WRITES.has(first.word)) return checkWrite(body, tokens, opts.scratch);
@@ -81,28 +92,47 @@ function oneStatement(tokens: readonly Token[]): Token[] {
 	return tokens.slice(0, semi);
 }
 
-/** After WITH's list of `name AS (…)`, the statement's own verb: the first word after a closing parenthesis at depth 0. */
-function mainVerb(tokens: readonly Token[]): Token | undefined {
-	return tokens.find((t, i) => i > 0 && t.depth === 0 && isName(t) && tokens[i - 1]!.word === ')');
+/**
+ * The index of the statement's own verb after the WITH at tokens[from]: its list of
+ * `name [(cols)] [USING KEY (…)] AS [NOT] [MATERIALIZED] (…)`, comma-separated, is walked as DuckDB's
+ * grammar has it. When it does not read so, the first word after a closing parenthesis at WITH's depth.
+ */
+function mainVerb(tokens: readonly Token[], from: number): number {
+	const depth = tokens[from]!.depth;
+	const close = (k: number) => tokens.findIndex((t, j) => j > k && t.word === ')' && t.depth === tokens[k]!.depth);
+	const group = (k: number) => (tokens[k]?.word === '(' ? close(k) + 1 : -1);
+	let i = from + 1;
+	if (tokens[i]?.word === 'recursive') i++;
+	while (isName(tokens[i])) {
+		i++;
+		if (tokens[i]?.word === '(') i = group(i);
+		if (i > 0 && tokens[i]?.word === 'using' && tokens[i + 1]?.word === 'key') i = group(i + 2);
+		if (i <= 0 || tokens[i]?.word !== 'as') break;
+		i++;
+		if (tokens[i]?.word === 'not') i++;
+		if (tokens[i]?.word === 'materialized') i++;
+		i = group(i);
+		if (i <= 0) break;
+		if (tokens[i]?.word !== ',') return i;
+		i++;
+	}
+	return tokens.findIndex((t, k) => k > from && t.depth === depth && isName(t) && tokens[k - 1]!.word === ')');
 }
 
 const isRead = (t: Token | undefined) => t !== undefined && (READS.has(t.word) || t.word === '(');
 
 function queryPart(tokens: readonly Token[], end: number): QueryPart {
-	const head = tokens[0]!;
-	const part: QueryPart = { start: head.start, end };
-	if (PIVOTS.has(head.word)) {
-		const on = tokens.findIndex((t, i) => i > 0 && t.depth === head.depth && ['on', 'using', 'group'].includes(t.word));
-		if (on > 1) part.pivotSource = { start: tokens[1]!.start, end: tokens[on - 1]!.end };
-	}
-	return part;
+	return { start: tokens[0]!.start, end };
 }
 
-/** Writes: CREATE TABLE/VIEW, INSERT INTO and DROP TABLE/VIEW, into `scratch` only, with the switch on. */
-function checkWrite(text: string, tokens: readonly Token[], scratch: boolean): CheckedStatement {
-	const first = tokens[0]!;
+/**
+ * Writes: CREATE TABLE/VIEW, INSERT INTO and DROP TABLE/VIEW, into `scratch` only, with the switch on.
+ * `at`: the verb's index (after a WITH list, only INSERT: the CTEs and its query are checked together).
+ */
+function checkWrite(text: string, tokens: readonly Token[], scratch: boolean, at = 0): CheckedStatement {
+	const first = tokens[at]!;
 	if (!scratch) throw new ConsoleError('console.refused.writeOff', { keyword: first.word.toUpperCase() }, first.start);
-	let i = 1;
+	let i = at + 1;
 	const skip = (...words: string[]) => {
 		while (words.includes((tokens[i]?.word ?? ''))) i++;
 	};
@@ -120,6 +150,7 @@ function checkWrite(text: string, tokens: readonly Token[], scratch: boolean): C
 		if ((tokens[i]?.word ?? '') !== 'into') throw kindError();
 		i++;
 	} else throw kindError();
+	if (at > 0 && action !== 'insert') throw kindError();
 	const target = scratchTarget(tokens, i);
 	i = target.next;
 	const parts: QueryPart[] = [];
@@ -130,13 +161,20 @@ function checkWrite(text: string, tokens: readonly Token[], scratch: boolean): C
 		// CREATE TABLE t (a INT, …) is a definition, INSERT INTO t (a, b) a column list: a query may follow it
 		if ((tokens[i]?.word ?? '') === '(') {
 			const close = tokens.findIndex((t, k) => k > i && t.word === ')' && t.depth === tokens[i]!.depth);
+			// a column list holds names, a definition no query (neither is in the text the tables are listed from)
+			const inside = tokens.slice(i + 1, close > 0 ? close : tokens.length);
+			const bad = inside.find((t) => (action === 'insert' ? t.word !== ',' && !isName(t) : t.kind === TOKEN.keyword && READS.has(t.word)));
+			if (bad) throw new ConsoleError('console.refused.writeKind', { keyword: first.word.toUpperCase() }, bad.start);
 			i = close > 0 ? close + 1 : tokens.length;
 		}
 		skip('as');
-		if ((tokens[i]?.word ?? '') === 'default' && (tokens[i + 1]?.word ?? '') === 'values') i += 2;
-		else if (i < tokens.length) {
+		if ((tokens[i]?.word ?? '') === 'default' && (tokens[i + 1]?.word ?? '') === 'values') {
+			// the CTEs before an INSERT … DEFAULT VALUES are checked as a query of their own
+			if (at > 0) parts.push({ start: tokens[0]!.start, end: text.length, edits: [blankEdit(text, first.start, text.length, 'SELECT 1')] });
+			i += 2;
+		} else if (i < tokens.length) {
 			if (!isRead(tokens[i])) throw new ConsoleError('console.refused.writeKind', { keyword: first.word.toUpperCase() }, tokens[i]!.start);
-			parts.push(queryPart(tokens.slice(i), text.length));
+			parts.push(at > 0 ? { start: tokens[0]!.start, end: text.length, edits: [blankEdit(text, first.start, tokens[i]!.start)] } : queryPart(tokens.slice(i), text.length));
 			i = tokens.length;
 		}
 	}

@@ -63,8 +63,33 @@ function wordOf(kind: number, t: string): string {
 	return kind === TOKEN.operator ? t : '';
 }
 
-/** The statement's tokens (comments dropped), with their extent, word and parenthesis depth. */
-export function toTokens(text: string, offsets: readonly number[], types: readonly number[]): Token[] {
+/**
+ * DuckDB's lexer counts its offsets in UTF-8 bytes; a JavaScript string in UTF-16 code units. Read as
+ * indices, byte offsets drift by one to three places for every non-ASCII character before them (a
+ * Chinese string or column name), and a `read_csv(` after one would no longer be seen as a call.
+ * `offsets` in ascending order; lone surrogates count 3 bytes, as TextEncoder writes them (U+FFFD).
+ */
+export function byteOffsetsToIndices(text: string, offsets: readonly number[]): number[] {
+	const out: number[] = [];
+	let byte = 0;
+	let i = 0;
+	for (const target of offsets) {
+		while (byte < target && i < text.length) {
+			const c = text.codePointAt(i)!;
+			byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+			i += c >= 0x10000 ? 2 : 1;
+		}
+		out.push(i);
+	}
+	return out;
+}
+
+/**
+ * The statement's tokens (comments dropped), with their extent, word and parenthesis depth.
+ * `byteOffsets`: the lexer's start offsets, in UTF-8 bytes (DbClient.tokenize).
+ */
+export function toTokens(text: string, byteOffsets: readonly number[], types: readonly number[]): Token[] {
+	const offsets = byteOffsetsToIndices(text, byteOffsets);
 	const out: Token[] = [];
 	let depth = 0;
 	for (let i = 0; i < offsets.length; i++) {

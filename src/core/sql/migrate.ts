@@ -66,20 +66,13 @@ export function fallenCountSql(o: { transitions: string; set: SegmentSet }): Sql
 }
 
 /**
- * The fallen customers with segment names; `headers` renames the columns for display (the grid),
- * the CSV keeps the stable English column names.
+ * The fallen customers with segment names, columns FALLEN_COLUMNS (stable ids: the grid heads them in the
+ * UI language, the CSV keeps them).
  */
-export function fallenListSql(o: {
-	transitions: string;
-	set: SegmentSet;
-	names: Record<string, string>;
-	headers?: Partial<Record<FallenColumn, string>>;
-}): Sql {
+export function fallenListSql(o: { transitions: string; set: SegmentSet; names: Record<string, string> }): Sql {
 	const f = fallenSql({ transitions: o.transitions, set: o.set });
-	const as = (c: FallenColumn) => ident(o.headers?.[c] ?? c);
-	return sql`SELECT customer_id AS ${as('customer_id')}, ${segmentLabelSql(o.names, 'segment_from')} AS ${as('segment_from')},
-			${segmentLabelSql(o.names, 'segment_to')} AS ${as('segment_to')}, rfm_score_from AS ${as('rfm_score_from')},
-			rfm_score_to AS ${as('rfm_score_to')}, monetary_from AS ${as('monetary_from')}, monetary_to AS ${as('monetary_to')}
+	return sql`SELECT customer_id, ${segmentLabelSql(o.names, 'segment_from')} AS segment_from, ${segmentLabelSql(o.names, 'segment_to')} AS segment_to,
+			rfm_score_from, rfm_score_to, monetary_from, monetary_to
 			FROM (${f}) ORDER BY monetary_from DESC, customer_id`;
 }
 

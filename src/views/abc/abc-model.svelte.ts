@@ -9,6 +9,7 @@ import { abcDayRange, runAbc, type AbcRunOptions, type ParetoStats } from '../..
 import { ABC_VIEW_TABLE, RFM_TABLE } from '../../run/tables.ts';
 import type { ParetoPoint } from '../../charts/pareto.ts';
 import { analysisWindow } from '../../state/window.svelte.ts';
+import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
 
 /** A default share as the whole percent the threshold inputs show (0.7 → 70, not 70.00000000000001). */
 const toPercent = (share: number): number => Math.round(share * 100);
@@ -139,7 +140,7 @@ export class AbcModel {
 		}
 	}
 
-	private query(segments: SegmentSource | null, extra: { names?: Parameters<typeof abcCustomersSql>[0]['names']; withRank?: boolean; percent?: boolean } = {}): Sql {
+	private query(segments: SegmentSource | null, extra: { withRank?: boolean; percent?: boolean } = {}): Sql {
 		return abcCustomersSql({
 			abc: ABC_VIEW_TABLE,
 			rfm: segments ? RFM_TABLE : undefined,
@@ -149,9 +150,12 @@ export class AbcModel {
 		});
 	}
 
-	/** The grid's source: the selected class (or all), in rank order, with translated column names. */
-	customersSource(segments: SegmentSource | null, names: Parameters<typeof abcCustomersSql>[0]['names']): Sql {
-		return this.query(segments, { names, withRank: true, percent: true });
+	/**
+	 * The grid's source: the selected class (or all), in rank order. Its columns are ids, so the grid's
+	 * filters, widths and hidden columns hold in either language; abcGridLabels names them.
+	 */
+	customersSource(segments: SegmentSource | null): Sql {
+		return this.query(segments, { withRank: true, percent: true });
 	}
 
 	/** CSV (UTF-8 BOM) of the selected class or all customers: customer_id,revenue,cum_share,abc_class,segment. */
@@ -159,4 +163,17 @@ export class AbcModel {
 		const res = await this.db.query(this.query(segments));
 		return toCsv(ABC_EXPORT_COLUMNS, res.rows, { bom: true, money: moneyColumnsOf(ABC_EXPORT_COLUMNS) });
 	}
+}
+
+/** The ABC customer grid's headers in `lang`, by column id (customersSource). */
+export function abcGridLabels(lang: Lang): Record<string, string> {
+	const t = CATALOGUES[lang];
+	return {
+		customer_id: t['abc.gcol.customer'],
+		rank: t['abc.gcol.rank'],
+		revenue: t['abc.gcol.revenue'],
+		cum_share: t['abc.gcol.cumShare'],
+		abc_class: t['abc.gcol.class'],
+		segment: t['abc.gcol.segment']
+	};
 }

@@ -8,7 +8,7 @@ import type { DbClient } from '../../db/client.ts';
 import type { RfmRun } from '../../state/analysis.svelte.ts';
 import { fallenRows, migrationSummary, runMigration } from '../../run/migrate.ts';
 import { MIGRATION_TABLE } from '../../run/tables.ts';
-import type { Lang } from '../../i18n/translate.ts';
+import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
 import { previousQuarterEnd } from './dates.ts';
 
 /** The id standing for "no purchase by the earlier date" (segment_from NULL). */
@@ -123,12 +123,13 @@ export class MigrationModel {
 	}
 
 	/**
-	 * The fallen customers' grid source, segment names in `lang`, columns renamed by `headers`;
-	 * a new source after each run (done) and on a language switch.
+	 * The fallen customers' grid source, segment names in `lang`; its columns are ids (FALLEN_COLUMNS), so
+	 * the grid's filters and layout hold in either language (fallenGridLabels names them). A new source
+	 * after each run (done) and on a language switch.
 	 */
-	fallenSource(lang: Lang, headers: Partial<Record<FallenColumn, string>> = {}): Sql {
+	fallenSource(lang: Lang): Sql {
 		const set = this.done?.set ?? this.rfm.set;
-		return fallenListSql({ transitions: MIGRATION_TABLE, set, names: this.rfm.segmentNames(lang), headers });
+		return fallenListSql({ transitions: MIGRATION_TABLE, set, names: this.rfm.segmentNames(lang) });
 	}
 
 	/** The matrix as CSV (UTF-8 BOM, formula-safe): one row per pair, names in `lang`, row % as a number. */
@@ -148,4 +149,9 @@ export class MigrationModel {
 		const rows = await fallenRows(this.db, { set: this.done?.set ?? this.rfm.set, names: this.rfm.segmentNames(lang) });
 		return toCsv(FALLEN_COLUMNS, rows, { bom: true, money: moneyColumnsOf(FALLEN_COLUMNS) });
 	}
+}
+
+/** The fallen customers' grid headers in `lang`, by column id. */
+export function fallenGridLabels(lang: Lang): Record<FallenColumn, string> {
+	return Object.fromEntries(FALLEN_COLUMNS.map((c) => [c, CATALOGUES[lang][`migration.col.${c}`]])) as Record<FallenColumn, string>;
 }

@@ -148,17 +148,21 @@ export class MatrixModel {
 		}
 	}
 
-	/** Grid source: the selected quadrant's customers (or all), headers in the UI language. */
-	customersSource(lang: Lang, withStrategy = false): Sql {
+	/**
+	 * The selected quadrant's customers (or all), quadrant names in `lang`. For the grid its columns are
+	 * ids, so the grid's filters and layout hold in either language (headerNames labels them); the
+	 * export's columns are headed in `lang` and carry the service strategy, as they always have.
+	 */
+	customersSource(lang: Lang, forExport = false): Sql {
 		const cat = CATALOGUES[lang];
 		return valueMatrixCustomersSql({
 			matrix: VALUE_MATRIX_TABLE,
-			names: this.headerNames(lang),
+			names: forExport ? this.headerNames(lang) : undefined,
 			quadrants: Object.fromEntries(QUADRANTS.map((q) => [q, cat[`value.quadrant.${q}`] ?? q])),
 			quadrant: this.selected ?? undefined,
 			// The current value is the revenue itself: one column, not two equal ones.
 			omit: this.currentKind === 'revenue' ? ['revenue'] : [],
-			strategies: withStrategy ? this.strategies[lang] : undefined,
+			strategies: forExport ? this.strategies[lang] : undefined,
 			strategyName: cat['value.col.strategy']
 		});
 	}
@@ -174,9 +178,14 @@ export class MatrixModel {
 		return toCsv(res.columns.map((c) => c.name), res.rows, { bom: true, money: this.moneyHeaders(lang) });
 	}
 
-	/** The money columns of the list, by their header in `lang`: revenue, and the current value unless it is the RFM score. */
+	/** The money columns of the list, by id: revenue, and the current value unless it is the RFM score. */
+	moneyColumns(): ValueMatrixListColumn[] {
+		return ['revenue', ...(this.currentKind === 'rfm' ? [] : (['current_value'] as const))];
+	}
+
+	/** The money columns by their header in `lang` (the export's). */
 	moneyHeaders(lang: Lang): string[] {
 		const names = this.headerNames(lang);
-		return [names.revenue, ...(this.currentKind === 'rfm' ? [] : [names.current_value])];
+		return this.moneyColumns().map((c) => names[c]);
 	}
 }
