@@ -273,7 +273,7 @@ describe('hostile inputs in the page (one browser, one page)', () => {
 					.join('\n');
 				// Tasks by thread CPU time (a trace): their wall time on a shared machine is mostly the wait
 				// for a CPU (0.5–2.4 s at load average 20 for tasks of < 0.2 s CPU).
-				const trace = await traceTasks(site.browser, page);
+				const trace = await traceTasks(page.context().browser()!, page);
 				const t0 = Date.now();
 				expect(await analysed(csv('wide.csv', text + '\n'))).toBe(totals(2, '35.00'));
 				const seconds = (Date.now() - t0) / 1000;
