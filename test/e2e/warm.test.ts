@@ -1,7 +1,7 @@
 /**
  * The harness's warm profiles (warm.ts): a case opens the page with the engine from the browser's
  * caches, and with nothing else of an earlier case — no storage of the site, no granted permission,
- * no page, and no context-wide script or route (refused).
+ * no page, and no context-wide script or route (refused); a case open beside another is untouched.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +55,15 @@ describe('warm browser profiles (test harness)', () => {
 		expect(await stored(second.page)).toEqual({ keys: [], session: [], databases: [], opfs: [], caches: [] });
 		expect(await second.page.evaluate(async () => (await navigator.permissions.query({ name: 'clipboard-read' as PermissionName })).state)).not.toBe('granted');
 		expect(second.context.pages()).toEqual([second.page]);
-		expect([...first.errors, ...second.errors]).toEqual([]);
+
+		// A case opened while this one is open gets a profile of its own: neither clears the other's storage.
+		await second.page.evaluate(() => localStorage.setItem('clientele-warm-test', '2'));
+		const third = await openPage(site.browser, site.url, { lang: 'en' });
+		expect(third.page.context()).not.toBe(second.page.context());
+		expect((await stored(third.page)).keys).toEqual([]);
+		expect((await stored(second.page)).keys).toEqual(['clientele-warm-test']);
+		expect([...first.errors, ...second.errors, ...third.errors]).toEqual([]);
+		await third.context.close();
 		await second.context.close();
 	});
 });

@@ -27,9 +27,8 @@ const LASTING = new Set(['addInitScript', 'route', 'routeFromHAR', 'routeWebSock
  * cleared; sessionStorage belongs to the page. test/e2e/warm.test.ts checks both halves.
  */
 export class WarmBrowsers {
-	private readonly contexts = new Map<string, Promise<BrowserContext>>();
-	/** Ends the running case: its pages closed, its listeners removed. */
-	private endCase: (() => Promise<void>) | null = null;
+	/** Profiles by context options; a profile is busy while a case holds it (until its context.close()). */
+	private readonly slots = new Map<string, { context: Promise<BrowserContext>; busy: boolean }[]>();
 
 	constructor(
 		private readonly root: string,
@@ -37,17 +36,25 @@ export class WarmBrowsers {
 		private readonly args: readonly string[]
 	) {}
 
-	/** A fresh page of a warm profile at `url` with clean storage; `context.close()` closes the case's pages only. */
+	/**
+	 * A fresh page of a warm profile at `url` with clean storage; `context.close()` closes the case's
+	 * pages and frees the profile. A case opened while another is open (hostile.test.ts measures a
+	 * load on a page of its own) gets a profile of its own: a live page's storage is never cleared.
+	 */
 	async open(url: string, opts: PageOptions, listen: (context: BrowserContext, page: Page) => () => void): Promise<{ context: BrowserContext; page: Page }> {
-		await this.endCase?.();
 		const { viewport, ...fixed } = contextOptions(opts);
 		const key = `${fixed.locale}-${fixed.timezoneId ?? 'host'}-${fixed.serviceWorkers}`;
-		let launched = this.contexts.get(key);
-		if (!launched) {
-			launched = chromium.launchPersistentContext(path.join(this.root, key.replace(/[^\w-]/g, '_')), { executablePath: this.executablePath, headless: true, args: [...this.args], viewport, ...fixed });
-			this.contexts.set(key, launched);
+		const slots = this.slots.get(key) ?? [];
+		this.slots.set(key, slots);
+		let slot = slots.find((s) => !s.busy);
+		if (!slot) {
+			const dir = path.join(this.root, `${key}-${slots.length}`.replace(/[^\w-]/g, '_'));
+			slot = { context: chromium.launchPersistentContext(dir, { executablePath: this.executablePath, headless: true, args: [...this.args], viewport, ...fixed }), busy: false };
+			slots.push(slot);
 		}
-		const context = await launched;
+		slot.busy = true;
+		const held = slot;
+		const context = await held.context;
 		for (const p of context.pages()) await p.close();
 		await context.clearPermissions();
 		await context.clearCookies();
@@ -62,13 +69,12 @@ export class WarmBrowsers {
 		context.on('page', onPage);
 		const unlisten = listen(context, page);
 		const end = async () => {
-			if (this.endCase !== end) return;
-			this.endCase = null;
+			if (!held.busy) return;
 			context.off('page', onPage);
 			unlisten();
 			for (const p of opened) await p.close().catch(() => undefined);
+			held.busy = false;
 		};
-		this.endCase = end;
 		// The case's own view of the profile: closing it ends the case (its pages), not the browser.
 		const own = new Proxy(context, {
 			get(target, key) {
@@ -83,8 +89,7 @@ export class WarmBrowsers {
 	}
 
 	async close(): Promise<void> {
-		await this.endCase?.();
-		for (const c of this.contexts.values()) await (await c).close();
-		this.contexts.clear();
+		for (const slots of this.slots.values()) for (const s of slots) await (await s.context).close();
+		this.slots.clear();
 	}
 }
