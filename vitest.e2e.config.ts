@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['test/e2e/**/*.test.ts'],
+		// One server and one folder of browser profiles for the run: cases open the page warm (harness.ts).
+		globalSetup: ['test/e2e/global-setup.ts'],
 		environment: 'node',
 		testTimeout: 180_000,
 		hookTimeout: 180_000,

@@ -1,100 +1,63 @@
 import fs from 'node:fs';
-import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { serveDist } from './serve.ts';
+import { contextOptions, WarmBrowsers, type PageOptions } from './warm.ts';
 
-/** The built site; CLIENTELE_DIST lets parallel work build elsewhere (vite build --outDir …). */
-const DIST = path.resolve(process.env.CLIENTELE_DIST ?? path.join(import.meta.dirname, '../../dist'));
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.wasm': 'application/wasm',
-	'.svg': 'image/svg+xml',
-	'.csv': 'text/csv; charset=utf-8',
-	'.json': 'application/json',
-	'.md': 'text/markdown; charset=utf-8',
-	'.png': 'image/png',
-	'.webmanifest': 'application/manifest+json'
-};
+export { serveDist } from './serve.ts';
 
-/**
- * Serves the built site (dist/) on 127.0.0.1 with an ephemeral port. `replace` maps a path (e.g.
- * '/sw.js') to what is served instead, read on each request (a test can publish a "new build").
- */
-export async function serveDist(replace?: ReadonlyMap<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
-	if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first');
-	const server = http.createServer((req, res) => {
-		const u = new URL(req.url ?? '/', 'http://x');
-		const instead = replace?.get(u.pathname);
-		if (instead !== undefined) {
-			res.writeHead(200, { 'content-type': TYPES[path.extname(u.pathname)] ?? 'application/octet-stream' }).end(instead);
-			return;
-		}
-		let file = path.join(DIST, decodeURIComponent(u.pathname));
-		if (!file.startsWith(DIST)) {
-			res.writeHead(403).end();
-			return;
-		}
-		if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-		if (!fs.existsSync(file)) {
-			res.writeHead(404).end();
-			return;
-		}
-		res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-		fs.createReadStream(file).pipe(res);
-	});
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	const { port } = server.address() as AddressInfo;
-	// closeAllConnections: the browser's kept-alive connections end too (a stopped server is unreachable at once).
-	return {
-		url: `http://127.0.0.1:${port}/`,
-		close: () =>
-			new Promise((r) => {
-				server.close(() => r());
-				server.closeAllConnections();
-			})
-	};
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** The built site, served once for the whole run (global-setup.ts): the same origin in every file. */
+		siteUrl: string;
+		/** Where this run's Chromium profiles live (warm.ts). */
+		profiles: string;
+	}
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The switches every Chromium of the tests gets. */
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 /** Chromium as the tests use it; `extraArgs` add switches (e.g. a host name mapped to 127.0.0.1). */
 export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
-		args: [
-			...extraArgs,
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-dev-shm-usage'
-		]
+		args: [...extraArgs, ...ARGS]
 	});
 }
 
 /**
  * A page whose every request is recorded, including those of workers. The offline copy's service
  * worker is blocked unless asked for (test/e2e/offline.test.ts): each context would otherwise
- * download and cache the whole site (~55 MB) beside the test it runs.
+ * download and cache the whole site (~55 MB) beside the test it runs. On a Browser (launch()) the
+ * case gets a fresh incognito context: a first visit, nothing cached. On useSite()'s browsers it
+ * gets a fresh page of a warm profile with cleared storage (warm.ts): a returning visitor's caches.
  */
-export async function openPage(browser: Browser, url: string, opts: { lang?: string; width?: number; height?: number; timezoneId?: string; serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: opts.height ?? 1000 }, acceptDownloads: true, locale: opts.lang === 'en' ? 'en-US' : 'zh-CN', timezoneId: opts.timezoneId, serviceWorkers: opts.serviceWorkers ?? 'block' });
+export async function openPage(browser: Browser | WarmBrowsers, url: string, opts: PageOptions = {}): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
 	const requests: string[] = [];
 	const errors: string[] = [];
-	context.on('request', (r) => requests.push(r.url()));
-	const page = await context.newPage();
-	page.on('pageerror', (e) => errors.push(e.message));
-	page.on('console', (m) => {
-		if (m.type() === 'error') errors.push(m.text());
-	});
+	const onRequest = (r: Request) => void requests.push(r.url());
+	const listen = (context: BrowserContext, page: Page) => {
+		context.on('request', onRequest);
+		page.on('pageerror', (e) => errors.push(e.message));
+		page.on('console', (m) => {
+			if (m.type() === 'error') errors.push(m.text());
+		});
+		return () => void context.off('request', onRequest);
+	};
+	let context: BrowserContext;
+	let page: Page;
+	if (browser instanceof WarmBrowsers) ({ context, page } = await browser.open(url, opts, listen));
+	else {
+		context = await browser.newContext(contextOptions(opts));
+		page = await context.newPage();
+		listen(context, page);
+	}
 	await page.goto(url + (opts.lang ? `?lang=${opts.lang}` : ''));
 	return { context, page, requests, errors };
 }
@@ -109,29 +72,36 @@ export const SAMPLE = path.join(ROOT, 'public/sample/transactions.csv');
 export const SHOTS = path.join(ROOT, 'test-results/screenshots');
 
 /**
- * Serves the built site and launches Chromium once for the calling test file, closing both after
- * it; screenshots go to SHOTS.
+ * The built site and Chromium for the calling test file: the run's server (global-setup.ts; a server
+ * of the file's own when run without it) and warm profiles (warm.ts), closed after the file;
+ * screenshots go to SHOTS. `browser` is for openPage(); page.context().browser() is the Browser.
  */
-export function useSite(): { readonly url: string; readonly browser: Browser } {
-	let server: Awaited<ReturnType<typeof serveDist>> | undefined;
-	let browser: Browser | undefined;
+export function useSite(): { readonly url: string; readonly browser: WarmBrowsers } {
+	let url: string | undefined;
+	let browsers: WarmBrowsers | undefined;
+	let own: { server?: Awaited<ReturnType<typeof serveDist>>; profiles?: string } = {};
 	beforeAll(async () => {
-		server = await serveDist();
-		browser = await launch();
+		url = inject('siteUrl');
+		let profiles = inject('profiles');
+		if (!url) url = (own.server = await serveDist({ cacheable: true })).url;
+		if (!profiles) profiles = own.profiles = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-e2e-profiles-'));
+		browsers = new WarmBrowsers(profiles, CHROMIUM, ARGS);
 		fs.mkdirSync(SHOTS, { recursive: true });
 	});
 	afterAll(async () => {
-		await browser?.close();
-		await server?.close();
+		await browsers?.close();
+		await own.server?.close();
+		if (own.profiles) fs.rmSync(own.profiles, { recursive: true, force: true });
+		own = {};
 	});
 	return {
 		get url() {
-			if (!server) throw new Error('useSite(): the site is not served yet');
-			return server.url;
+			if (!url) throw new Error('useSite(): the site is not served yet');
+			return url;
 		},
 		get browser() {
-			if (!browser) throw new Error('useSite(): the browser is not launched yet');
-			return browser;
+			if (!browsers) throw new Error('useSite(): the browser is not launched yet');
+			return browsers;
 		}
 	};
 }

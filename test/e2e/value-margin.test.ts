@@ -7,29 +7,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { valueMatrixCommand } from '../../src/cli/value-matrix.ts';
-import { launch, openPage, serveDist } from './harness.ts';
+import { openPage, useSite } from './harness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const FILE = path.join(ROOT, 'test/fixtures/e2e/orders-cost.csv');
 const QUADRANTS = ['core', 'potential', 'general', 'low'] as const;
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
+const site = useSite();
 let tmp: string;
 
-beforeAll(async () => {
-	server = await serveDist();
-	browser = await launch();
-	fs.mkdirSync(SHOTS, { recursive: true });
+beforeAll(() => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-vm-e2e-'));
 });
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
+afterAll(() => {
 	fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -47,7 +41,7 @@ async function cliCounts(args: string[]): Promise<Record<string, number>> {
 
 describe('value matrix by margin and a numeric column (Chromium)', () => {
 	it.each(['zh-CN', 'en'] as const)('maps the cost column, offers margin and any column, and matches the CLI (%s)', async (lang) => {
-		const { page, context, errors } = await openPage(browser, server.url, { lang, height: 1500 });
+		const { page, context, errors } = await openPage(site.browser, site.url, { lang, height: 1500 });
 		await page.getByTestId('file-input').setInputFiles(FILE);
 		await page.getByTestId('segment-summary').waitFor({ timeout: 60_000 });
 		// The cost role is guessed by its header, as an optional role; the amount stays 实付金额.
@@ -92,7 +86,7 @@ describe('value matrix by margin and a numeric column (Chromium)', () => {
 	});
 
 	it('keeps the note and no margin choice for data without a cost column', async () => {
-		const { page, context, errors } = await openPage(browser, server.url, { lang: 'en' });
+		const { page, context, errors } = await openPage(site.browser, site.url, { lang: 'en' });
 		await page.getByTestId('load-sample').click();
 		await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
 		await page.getByTestId('tab-value').click();
