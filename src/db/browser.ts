@@ -7,7 +7,7 @@ import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient, FileSource, QueryResult, Row, ScriptTokens } from './client.ts';
 import { timeSlicer } from '../core/time-slice.ts';
 import { normalizeArrowSliced } from './normalize.ts';
-import { listenToExecutionProgress } from './progress.ts';
+import { startDuckDb } from './engine-worker.ts';
 import { offlineSettings } from './settings.ts';
 
 /**
@@ -30,18 +30,9 @@ export class BrowserDbClient implements DbClient {
 		mark('create');
 		const bundle = await duckdb.selectBundle(bundles);
 		if (!bundle.mainWorker) throw new Error('no DuckDB worker bundle');
-		const worker = new Worker(bundle.mainWorker);
-		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-		// Progress of long statements (a CSV scan reports the share of the file read); checked here,
-		// before anything else, so a DuckDB-WASM upgrade that moves it fails at once.
+		// The client is made once the engine is open; its progress listener is read when a report comes.
 		let client: BrowserDbClient | null = null;
-		try {
-			listenToExecutionProgress(db, (pct) => client?.progress?.(pct));
-		} catch (e) {
-			worker.terminate();
-			throw e;
-		}
-		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+		const { worker, db } = await startDuckDb(bundle, (pct) => client?.progress?.(pct));
 		mark('instantiated');
 		await db.open({ query: { castBigIntToDouble: true, castTimestampToDate: false } });
 		const conn = await db.connect();

@@ -1,7 +1,13 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
+
+/** The page's DuckDB worker: started from a Blob wrapper (db/engine-worker.ts), found by the global its script defines. */
+export async function duckdbWorker(p: Page): Promise<Worker> {
+	for (const w of p.workers()) if ((await w.evaluate(() => typeof (globalThis as { duckdb?: unknown }).duckdb).catch(() => '')) === 'object') return w;
+	throw new Error(`no DuckDB worker among ${p.workers().map((w) => w.url()).join(', ')}`);
+}
 
 /**
- * Runs DuckDB out of memory in its Web Worker (found among the page's workers by its script), through
+ * Runs DuckDB out of memory in its Web Worker (found among the page's workers by its script's global), through
  * the worker's own message protocol (CONNECT, RUN_QUERY, START_PENDING_QUERY as @duckdb/duckdb-wasm's
  * AsyncDuckDB sends them), from outside the page's code: its memory limit is lowered to what it holds
  * now (the smallest limit it accepts, found by halving) and 4 MiB, a statement then fails with DuckDB's own
@@ -10,8 +16,7 @@ import type { Page } from 'playwright-core';
  * test's own requests are kept from the page. Returns DuckDB's message.
  */
 export async function outOfMemory(p: Page): Promise<string> {
-	const worker = p.workers().find((w) => /duckdb-browser-(eh|mvp)\.worker/.test(w.url()));
-	if (!worker) throw new Error(`no DuckDB worker among ${p.workers().map((w) => w.url()).join(', ')}`);
+	const worker = await duckdbWorker(p);
 	return worker.evaluate(async () => {
 		type Msg = { messageId?: number; requestId?: number; type: string; data?: unknown };
 		const g = globalThis as unknown as { onmessage: (e: { data: Msg }) => Promise<void>; postMessage: (m: Msg, t?: Transferable[]) => void };

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { duckdbWorker } from './duckdb-worker.ts';
 import { openPage, useSite } from './harness.ts';
 
 const site = useSite();
@@ -22,8 +23,7 @@ function stored(page: Page) {
 /** Bytes the engine's worker fetched for the wasm (0: from the HTTP cache). */
 async function wasmTransfer(page: Page): Promise<number[]> {
 	await page.locator('[data-testid="engine-status"][data-state="ready"]').waitFor({ timeout: 120_000 });
-	const worker = page.workers().find((w) => /duckdb-browser-eh\.worker/.test(w.url()));
-	if (!worker) throw new Error('no DuckDB worker');
+	const worker = await duckdbWorker(page);
 	return worker.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith('.wasm')).map((e) => e.transferSize));
 }
 

@@ -1,0 +1,15 @@
+// Starts DuckDB-WASM's worker script (its same-origin URL is this worker's name) so that a broken wasm download is
+// heard: DuckDB compiles the wasm in a promise nobody handles, and an unhandled rejection in a worker
+// reaches no one; thrown from this listener it becomes the Worker's error event in the page
+// (src/db/engine-worker.ts). A file, not a Blob: a Blob worker would take the page's CSP, which DuckDB's
+// Emscripten glue (new Function) does not pass.
+'use strict';
+self.addEventListener('unhandledrejection', function (e) {
+	var r = e.reason;
+	throw new Error('clientele: engine start failed: ' + (r && r.message ? r.message : String(r)));
+});
+(function () {
+	var script = new URL(self.name || '', self.location.href);
+	if (script.origin !== self.location.origin) throw new Error('clientele: the engine worker must come from this site');
+	importScripts(script.href);
+})();
