@@ -11,16 +11,43 @@ import { DEFAULT_SEED, rng, type GeneratedFile } from './generate.ts';
 
 export const WIDE_VERSION = 1;
 export const WIDE_COLUMNS = 50;
-const RETAIL = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
+const RETAIL = [
+	'InvoiceNo',
+	'StockCode',
+	'Description',
+	'Quantity',
+	'InvoiceDate',
+	'UnitPrice',
+	'CustomerID',
+	'Country'
+];
 const KINDS = ['int', 'amount', 'text', 'date', 'code', 'text'] as const;
-const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', '华东', '华南', '会员', '渠道', 'north', 'south', 'online', 'store'];
+const WORDS = [
+	'alpha',
+	'bravo',
+	'charlie',
+	'delta',
+	'echo',
+	'foxtrot',
+	'华东',
+	'华南',
+	'会员',
+	'渠道',
+	'north',
+	'south',
+	'online',
+	'store'
+];
 const COUNTRIES = ['United Kingdom', 'Germany', 'France', 'EIRE', 'Spain', 'Netherlands'];
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** The extra columns' names: x09_int, x10_amount, … (kind in the name, so a reader sees what to expect). */
 export function wideHeader(): string[] {
-	const extra = Array.from({ length: WIDE_COLUMNS - RETAIL.length }, (_, i) => `x${pad(i + RETAIL.length + 1)}_${KINDS[i % KINDS.length]}`);
+	const extra = Array.from(
+		{ length: WIDE_COLUMNS - RETAIL.length },
+		(_, i) => `x${pad(i + RETAIL.length + 1)}_${KINDS[i % KINDS.length]}`
+	);
 	return [...RETAIL, ...extra];
 }
 
@@ -36,19 +63,35 @@ function cell(kind: (typeof KINDS)[number], r: () => number): string {
 		case 'date':
 			return `20${pad(10 + Math.floor(r() * 14))}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`;
 		case 'code':
-			return `K${Math.floor(r() * 1e9).toString(36).toUpperCase()}`;
+			return `K${Math.floor(r() * 1e9)
+				.toString(36)
+				.toUpperCase()}`;
 	}
 }
 
 /** Writes (or reuses) bench/data/wide-<rows>x50.csv. */
-export async function ensureWideCsv(dir: string, rows: number, seed = DEFAULT_SEED): Promise<GeneratedFile> {
+export async function ensureWideCsv(
+	dir: string,
+	rows: number,
+	seed = DEFAULT_SEED
+): Promise<GeneratedFile> {
 	fs.mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `wide-${rows}x${WIDE_COLUMNS}.csv`);
 	const meta = file.replace(/\.csv$/, '.meta.json');
 	const customers = Math.max(1000, Math.round(rows / 50));
 	try {
-		const m = JSON.parse(fs.readFileSync(meta, 'utf8')) as { seed: number; rows: number; bytes: number; version: number };
-		if (m.seed === seed && m.rows === rows && m.version === WIDE_VERSION && fs.statSync(file).size === m.bytes)
+		const m = JSON.parse(fs.readFileSync(meta, 'utf8')) as {
+			seed: number;
+			rows: number;
+			bytes: number;
+			version: number;
+		};
+		if (
+			m.seed === seed &&
+			m.rows === rows &&
+			m.version === WIDE_VERSION &&
+			fs.statSync(file).size === m.bytes
+		)
 			return { path: file, rows, bytes: m.bytes, customers, seed, reused: true, ms: 0 };
 	} catch {
 		/* generate */
@@ -86,6 +129,9 @@ export async function ensureWideCsv(dir: string, rows: number, seed = DEFAULT_SE
 	bytes += fs.writeSync(fd, chunk);
 	fs.closeSync(fd);
 	fs.renameSync(file + '.tmp', file);
-	fs.writeFileSync(meta, JSON.stringify({ seed, rows, bytes, customers, version: WIDE_VERSION }) + '\n');
+	fs.writeFileSync(
+		meta,
+		JSON.stringify({ seed, rows, bytes, customers, version: WIDE_VERSION }) + '\n'
+	);
 	return { path: file, rows, bytes, customers, seed, reused: false, ms: performance.now() - t0 };
 }

@@ -17,7 +17,13 @@ export const WIDE_ROWS = 200_000;
 
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
-export async function benchGrid(url: string, file: string, rows: number, args: BenchArgs, log: (s: string) => void): Promise<Record<string, unknown>> {
+export async function benchGrid(
+	url: string,
+	file: string,
+	rows: number,
+	args: BenchArgs,
+	log: (s: string) => void
+): Promise<Record<string, unknown>> {
 	const runs: GridRun[] = [];
 	const loads: number[][] = [];
 	for (let i = 0; i < args.runs; i++) {
@@ -26,12 +32,24 @@ export async function benchGrid(url: string, file: string, rows: number, args: B
 		runs.push(r);
 		log(runLine(i, r) + ` (load average before: ${loads[i]!.join(', ')})`);
 	}
-	return { ...gridSummary(runs), rows, load_average_before: loads, measured_at: new Date().toISOString() };
+	return {
+		...gridSummary(runs),
+		rows,
+		load_average_before: loads,
+		measured_at: new Date().toISOString()
+	};
 }
 
-export async function benchScroll(url: string, dataDir: string, args: BenchArgs, log: (s: string) => void): Promise<Record<string, unknown> | null> {
+export async function benchScroll(
+	url: string,
+	dataDir: string,
+	args: BenchArgs,
+	log: (s: string) => void
+): Promise<Record<string, unknown> | null> {
 	const file = await ensureWideCsv(dataDir, WIDE_ROWS, args.seed);
-	log(`${file.path}: ${(file.bytes / 1e6).toFixed(0)} MB, ${WIDE_ROWS} rows × ${WIDE_COLUMNS} columns ${file.reused ? '(reused)' : `(generated in ${(file.ms / 1000).toFixed(1)} s)`}`);
+	log(
+		`${file.path}: ${(file.bytes / 1e6).toFixed(0)} MB, ${WIDE_ROWS} rows × ${WIDE_COLUMNS} columns ${file.reused ? '(reused)' : `(generated in ${(file.ms / 1000).toFixed(1)} s)`}`
+	);
 	const runs: ScrollRun[] = [];
 	const loads: number[][] = [];
 	for (let i = 0; i < args.runs; i++) {
@@ -41,5 +59,13 @@ export async function benchScroll(url: string, dataDir: string, args: BenchArgs,
 		log(scrollLine(i, r) + ` (load average before: ${loads[i]!.join(', ')})`);
 	}
 	const s = scrollSummary(runs);
-	return s && { ...s, file_bytes: file.bytes, seed: file.seed, load_average_before: loads, measured_at: new Date().toISOString() };
+	return (
+		s && {
+			...s,
+			file_bytes: file.bytes,
+			seed: file.seed,
+			load_average_before: loads,
+			measured_at: new Date().toISOString()
+		}
+	);
 }

@@ -42,7 +42,14 @@ const PAGE_JS = /^page JS|^read sample/;
 /** One timed action: `watches` (name → JS test), `main` the one whose frame is the answer on screen. */
 export async function measure(
 	page: Page,
-	o: { op: string; what: string; watches: Record<string, string>; action: string; main: string; timeoutMs: number }
+	o: {
+		op: string;
+		what: string;
+		watches: Record<string, string>;
+		action: string;
+		main: string;
+		timeoutMs: number;
+	}
 ): Promise<OpRun> {
 	const { at, before } = await act(page, o.watches, o.action);
 	let seen: Record<string, Watched> = {};
@@ -57,15 +64,23 @@ export async function measure(
 	const shownAt = seen[o.main]?.frame ?? null;
 	const first = (seen.count ?? seen.stats)?.frame;
 	const steps = shownAt === null ? [] : pageSteps(t, at, shownAt);
-	const shown = (await page.evaluate(`__gb.count(document.querySelector('[data-testid="raw-grid"]'))`)) as string | null;
+	const shown = (await page.evaluate(
+		`__gb.count(document.querySelector('[data-testid="raw-grid"]'))`
+	)) as string | null;
 	const r: OpRun = {
 		op: o.op,
 		what: o.what,
 		ms: shownAt === null ? null : shownAt - at,
 		first_ms: first == null ? null : first - at,
-		sql_ms: shownAt === null ? null : steps.filter((s) => !PAGE_JS.test(s.label)).reduce((a, s) => a + s.ms, 0),
+		sql_ms:
+			shownAt === null
+				? null
+				: steps.filter((s) => !PAGE_JS.test(s.label)).reduce((a, s) => a + s.ms, 0),
 		steps,
-		shown: shown !== null && shown === before && !o.op.startsWith('profile') ? `${shown} (unchanged)` : shown,
+		shown:
+			shown !== null && shown === before && !o.op.startsWith('profile')
+				? `${shown} (unchanged)`
+				: shown,
 		at,
 		end
 	};
@@ -94,16 +109,48 @@ export async function filters(page: Page, timeoutMs: number): Promise<OpRun[]> {
 	const out: OpRun[] = [];
 	const watches = { count: COUNT, rows: ROWS };
 	await grid.locator('[data-testid="filter-btn"][data-column="Country"]').click();
-	await grid.getByTestId('filter-values').locator('label', { hasText: 'Germany' }).first().locator('input').check();
+	await grid
+		.getByTestId('filter-values')
+		.locator('label', { hasText: 'Germany' })
+		.first()
+		.locator('input')
+		.check();
 	await waitIdle(page, 300, timeoutMs);
-	out.push(await measure(page, { op: 'filter_value', what: 'value filter Country = Germany', watches, action: `$('filter-apply', grid).click();`, main: 'rows', timeoutMs }));
+	out.push(
+		await measure(page, {
+			op: 'filter_value',
+			what: 'value filter Country = Germany',
+			watches,
+			action: `$('filter-apply', grid).click();`,
+			main: 'rows',
+			timeoutMs
+		})
+	);
 	await grid.locator('[data-testid="filter-btn"][data-column="Quantity"]').click();
 	await grid.getByTestId('filter-tab-range').click();
 	await grid.getByTestId('filter-min').fill('2');
 	await grid.getByTestId('filter-max').fill('10');
 	await waitIdle(page, 300, timeoutMs);
-	out.push(await measure(page, { op: 'filter_range', what: 'range filter 2 ≤ Quantity ≤ 10 on top', watches, action: `$('filter-apply', grid).click();`, main: 'rows', timeoutMs }));
-	out.push(await measure(page, { op: 'filter_clear', what: 'both filters cleared (Clear all)', watches, action: `$('grid-clear', grid).click();`, main: 'rows', timeoutMs }));
+	out.push(
+		await measure(page, {
+			op: 'filter_range',
+			what: 'range filter 2 ≤ Quantity ≤ 10 on top',
+			watches,
+			action: `$('filter-apply', grid).click();`,
+			main: 'rows',
+			timeoutMs
+		})
+	);
+	out.push(
+		await measure(page, {
+			op: 'filter_clear',
+			what: 'both filters cleared (Clear all)',
+			watches,
+			action: `$('grid-clear', grid).click();`,
+			main: 'rows',
+			timeoutMs
+		})
+	);
 	return out;
 }
 
@@ -122,10 +169,28 @@ export async function searches(page: Page, timeoutMs: number): Promise<OpRun[]> 
 	const out: OpRun[] = [];
 	for (const s of SEARCHES) {
 		const action = `var s = $('grid-search', grid); s.value = ${q(s.text)}; s.dispatchEvent(new Event('input', { bubbles: true }));`;
-		out.push(await measure(page, { op: s.op, what: s.what, watches: { count: COUNT, rows: ROWS }, action, main: 'rows', timeoutMs }));
+		out.push(
+			await measure(page, {
+				op: s.op,
+				what: s.what,
+				watches: { count: COUNT, rows: ROWS },
+				action,
+				main: 'rows',
+				timeoutMs
+			})
+		);
 		await waitIdle(page, 700, timeoutMs);
 	}
-	out.push(await measure(page, { op: 'search_clear', what: 'search cleared (Clear all)', watches: { count: COUNT, rows: ROWS }, action: `$('grid-clear', grid).click();`, main: 'rows', timeoutMs }));
+	out.push(
+		await measure(page, {
+			op: 'search_clear',
+			what: 'search cleared (Clear all)',
+			watches: { count: COUNT, rows: ROWS },
+			action: `$('grid-clear', grid).click();`,
+			main: 'rows',
+			timeoutMs
+		})
+	);
 	return out;
 }
 
@@ -143,7 +208,10 @@ export async function profiles(page: Page, timeoutMs: number): Promise<OpRun[]> 
 			await measure(page, {
 				op: p.op,
 				what: `profile of ${p.column} (${p.op.replace('profile_', '')})`,
-				watches: { stats: `!!$('profile-stats', grid)`, shown: `!!$('profile-stats', grid) && !!grid.querySelector('[data-testid="profile-panel"] svg')` },
+				watches: {
+					stats: `!!$('profile-stats', grid)`,
+					shown: `!!$('profile-stats', grid) && !!grid.querySelector('[data-testid="profile-panel"] svg')`
+				},
 				action: `${btn('profile-btn', p.column)}.click();`,
 				main: 'shown',
 				timeoutMs

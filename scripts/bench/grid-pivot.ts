@@ -24,7 +24,10 @@ const choose = (sel: string, value: string) =>
 
 export async function pivot(page: Page, timeoutMs: number): Promise<OpRun[]> {
 	await page.getByTestId('tab-pivot').click();
-	await page.getByTestId('pivot-add-rows').locator('option[value="Country"]').waitFor({ state: 'attached', timeout: timeoutMs });
+	await page
+		.getByTestId('pivot-add-rows')
+		.locator('option[value="Country"]')
+		.waitFor({ state: 'attached', timeout: timeoutMs });
 	await page.getByTestId('pivot-add-rows').selectOption('Country');
 	await until(page, READY, timeoutMs);
 	await waitIdle(page, 500, timeoutMs);
@@ -55,7 +58,9 @@ export async function pivot(page: Page, timeoutMs: number): Promise<OpRun[]> {
 			timeoutMs
 		})
 	);
-	const cols = (await page.evaluate(`document.querySelectorAll('[data-testid="pivot-table"] td[data-col$="_v1"]').length`)) as number;
+	const cols = (await page.evaluate(
+		`document.querySelectorAll('[data-testid="pivot-table"] td[data-col$="_v1"]').length`
+	)) as number;
 	if (cols === 0) throw new Error('grid bench: the pivot shows no second value column');
 	return out;
 }

@@ -19,7 +19,8 @@ export function targetOf(op: string): number | null {
 	return null;
 }
 
-const med = (xs: (number | null | undefined)[]) => round(median(xs.filter((x): x is number => typeof x === 'number')));
+const med = (xs: (number | null | undefined)[]) =>
+	round(median(xs.filter((x): x is number => typeof x === 'number')));
 
 export function gridSummary(runs: readonly GridRun[]): Record<string, unknown> {
 	const ops: Record<string, unknown> = {};
@@ -43,7 +44,9 @@ export function gridSummary(runs: readonly GridRun[]): Record<string, unknown> {
 			steps_ms: medianSteps(rs.map((o) => o.steps))
 		};
 	}
-	const over: (LongTask & { run: number })[] = runs.flatMap((r, i) => r.over_100ms.map((k) => ({ ...k, run: i + 1 })));
+	const over: (LongTask & { run: number })[] = runs.flatMap((r, i) =>
+		r.over_100ms.map((k) => ({ ...k, run: i + 1 }))
+	);
 	return {
 		ops,
 		load_ms: med(runs.map((r) => r.load_ms)),
@@ -59,14 +62,27 @@ export function gridSummary(runs: readonly GridRun[]): Record<string, unknown> {
 
 export function scrollSummary(runs: readonly ScrollRun[]): Record<string, unknown> | null {
 	if (!runs.length) return null;
-	const keys = Object.keys(runs[0]!).filter((k) => typeof runs[0]![k as keyof ScrollRun] === 'number') as (keyof ScrollRun)[];
+	const keys = Object.keys(runs[0]!).filter(
+		(k) => typeof runs[0]![k as keyof ScrollRun] === 'number'
+	) as (keyof ScrollRun)[];
 	const out: Record<string, unknown> = {};
-	for (const k of keys) out[k] = k === 'frames_over_50ms' ? round(median(runs.map((r) => r[k] as number)), 4) : med(runs.map((r) => r[k] as number));
+	for (const k of keys)
+		out[k] =
+			k === 'frames_over_50ms'
+				? round(median(runs.map((r) => r[k] as number)), 4)
+				: med(runs.map((r) => r[k] as number));
 	out.frame_max_max_ms = round(Math.max(...runs.map((r) => r.frame_max_ms)));
-	out.longest_task_what = [...runs].sort((a, b) => b.longest_task_cpu_ms - a.longest_task_cpu_ms)[0]!.longest_task_what;
+	out.longest_task_what = [...runs].sort(
+		(a, b) => b.longest_task_cpu_ms - a.longest_task_cpu_ms
+	)[0]!.longest_task_what;
 	out.smooth = runs.every((r) => r.frames_over_50ms === 0) && (out.frame_p95_ms as number) <= 20;
 	out.errors = runs.flatMap((r) => r.errors);
-	out.runs_ms = runs.map((r) => ({ median: round(r.frame_median_ms, 1), p95: round(r.frame_p95_ms, 1), max: round(r.frame_max_ms), over_50ms: round(r.frames_over_50ms, 4) }));
+	out.runs_ms = runs.map((r) => ({
+		median: round(r.frame_median_ms, 1),
+		p95: round(r.frame_p95_ms, 1),
+		max: round(r.frame_max_ms),
+		over_50ms: round(r.frames_over_50ms, 4)
+	}));
 	return out;
 }
 
@@ -75,7 +91,9 @@ const verdict = (pass: unknown) => (pass === true ? 'pass' : pass === false ? 'N
 
 /** One line per run while measuring. */
 export function runLine(i: number, r: GridRun): string {
-	const bad = r.over_100ms.length ? `; over 100 ms: ${r.over_100ms.map((k) => `${k.op} ${k.wall_ms}/${k.cpu_ms} ms (${k.what})`).join('; ')}` : '';
+	const bad = r.over_100ms.length
+		? `; over 100 ms: ${r.over_100ms.map((k) => `${k.op} ${k.wall_ms}/${k.cpu_ms} ms (${k.what})`).join('; ')}`
+		: '';
 	return `  grid   #${i + 1}: ${r.ops.map((o) => `${o.op} ${ms(o.ms)}`).join(', ')}; longest task ${ms(r.longest_task_wall_ms)} wall / ${ms(r.longest_task_cpu_ms)} CPU${bad}`;
 }
 
@@ -84,12 +102,21 @@ export function scrollLine(i: number, r: ScrollRun): string {
 }
 
 /** The summary: one line per measurement, with its target. */
-export function printGrid(rows: number, g: Record<string, unknown>, scroll: Record<string, unknown> | null): string {
-	const load = (x: unknown) => `load average ${((x as number[][] | undefined) ?? []).map((l) => l[0]).join(', ')}`;
-	const out = [`\ngrid tools in the page, ${rows.toLocaleString('en-US')} rows (issue 16; medians of ${g.runs}; ${load(g.load_average_before)}):`];
+export function printGrid(
+	rows: number,
+	g: Record<string, unknown>,
+	scroll: Record<string, unknown> | null
+): string {
+	const load = (x: unknown) =>
+		`load average ${((x as number[][] | undefined) ?? []).map((l) => l[0]).join(', ')}`;
+	const out = [
+		`\ngrid tools in the page, ${rows.toLocaleString('en-US')} rows (issue 16; medians of ${g.runs}; ${load(g.load_average_before)}):`
+	];
 	for (const [k, v] of Object.entries(g.ops as Record<string, Record<string, unknown>>)) {
 		const extra = [
-			v.after_debounce_ms != null ? `${ms(v.after_debounce_ms)} after the ${SEARCH_DEBOUNCE_MS} ms debounce` : '',
+			v.after_debounce_ms != null
+				? `${ms(v.after_debounce_ms)} after the ${SEARCH_DEBOUNCE_MS} ms debounce`
+				: '',
 			v.first_ms != null && v.first_ms !== v.ms ? `first part shown ${ms(v.first_ms)}` : '',
 			`SQL ${ms(v.sql_ms)}`,
 			`longest task ${ms(v.longest_task_wall_ms)} wall / ${ms(v.longest_task_cpu_ms)} CPU`,
@@ -99,10 +126,14 @@ export function printGrid(rows: number, g: Record<string, unknown>, scroll: Reco
 		out.push(`  ${k.padEnd(19)} ${ms(v.ms).padStart(8)}${target} — ${v.what}; ${extra.join(', ')}`);
 	}
 	const over = g.tasks_over_100ms as (LongTask & { run: number })[];
+	const cpuMax = g.longest_task_cpu_max_ms as number;
 	out.push(
-		`  main thread: longest task ${ms(g.longest_task_wall_ms)} wall / ${ms(g.longest_task_cpu_ms)} CPU (max over runs ${ms(g.longest_task_wall_max_ms)} / ${ms(g.longest_task_cpu_max_ms)}; target ≤ ${TASK_TARGET_MS} ms: ${verdict((g.longest_task_cpu_max_ms as number) <= TASK_TARGET_MS && (g.longest_task_wall_max_ms as number) <= TASK_TARGET_MS)})`
+		`  main thread: longest task ${ms(g.longest_task_wall_ms)} wall / ${ms(g.longest_task_cpu_ms)} CPU (max over runs ${ms(g.longest_task_wall_max_ms)} / ${ms(cpuMax)}; target ≤ ${TASK_TARGET_MS} ms by CPU: ${verdict(cpuMax <= TASK_TARGET_MS)}, by wall: ${verdict((g.longest_task_wall_max_ms as number) <= TASK_TARGET_MS)})`
 	);
-	for (const k of over) out.push(`    run ${k.run}, ${k.op}: ${k.wall_ms} ms wall / ${k.cpu_ms} ms CPU — ${k.what}`);
+	for (const k of over)
+		out.push(
+			`    run ${k.run}, ${k.op}: ${k.wall_ms} ms wall / ${k.cpu_ms} ms CPU — ${k.what}${(k.cpu_ms ?? 0) <= TASK_TARGET_MS ? ' (CPU under 100 ms: the rest is waiting for a core)' : ''}`
+		);
 	if (scroll)
 		out.push(
 			`  scrolling ${scroll.rows} × ${scroll.columns}: frames median ${ms(scroll.frame_median_ms)}, p95 ${ms(scroll.frame_p95_ms)}, max ${ms(scroll.frame_max_ms)} (worst run ${ms(scroll.frame_max_max_ms)}), over 50 ms ${((scroll.frames_over_50ms as number) * 100).toFixed(1)} %; longest task ${ms(scroll.longest_task_wall_ms)} wall / ${ms(scroll.longest_task_cpu_ms)} CPU (${scroll.longest_task_what}) — smooth: ${scroll.smooth ? 'yes' : 'NO'} (${load(scroll.load_average_before)})`

@@ -66,7 +66,11 @@ export interface Watched {
  * after arming `watches` (name → JS expression, true once the answer is on screen; `before` is the
  * grid's row count before the action). Returns the action's time on the page's clock.
  */
-export async function act(page: Page, watches: Record<string, string>, action: string): Promise<{ at: number; before: string | null }> {
+export async function act(
+	page: Page,
+	watches: Record<string, string>,
+	action: string
+): Promise<{ at: number; before: string | null }> {
 	const arm = Object.entries(watches)
 		.map(([k, test]) => `__gb.watch(${JSON.stringify(k)}, function () { return ${test}; });`)
 		.join('\n');
@@ -85,8 +89,16 @@ export async function act(page: Page, watches: Record<string, string>, action: s
 }
 
 /** Waits until every watcher has its frame (or `timeoutMs`), then for DuckDB to be quiet; their times. */
-export async function settle(page: Page, timeoutMs: number, quietMs = 500): Promise<Record<string, Watched>> {
-	await until(page, `Object.keys(__gb.watches).every(function (k) { return __gb.watches[k].frame !== null; })`, timeoutMs);
+export async function settle(
+	page: Page,
+	timeoutMs: number,
+	quietMs = 500
+): Promise<Record<string, Watched>> {
+	await until(
+		page,
+		`Object.keys(__gb.watches).every(function (k) { return __gb.watches[k].frame !== null; })`,
+		timeoutMs
+	);
 	await waitIdle(page, quietMs, timeoutMs);
 	return (await page.evaluate(
 		`(function () { var o = {}; Object.keys(__gb.watches).forEach(function (k) { o[k] = { dom: __gb.watches[k].dom, frame: __gb.watches[k].frame }; }); return o; })()`

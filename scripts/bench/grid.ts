@@ -37,8 +37,16 @@ export interface GridRun {
 }
 
 /** A fresh context with the bench's init scripts; the file loaded and its RFM view shown, DuckDB quiet. */
-export async function openLoaded(browser: Browser, url: string, file: string, timeoutMs: number): Promise<{ page: Page; errors: string[]; load_ms: number }> {
-	const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+export async function openLoaded(
+	browser: Browser,
+	url: string,
+	file: string,
+	timeoutMs: number
+): Promise<{ page: Page; errors: string[]; load_ms: number }> {
+	const context = await browser.newContext({
+		viewport: { width: 1400, height: 1000 },
+		locale: 'en-US'
+	});
 	await context.addInitScript({ content: initScript(['mapping-ok', 'segment-summary']) });
 	await context.addInitScript({ content: gridWatchScript() });
 	const page = await context.newPage();
@@ -48,11 +56,18 @@ export async function openLoaded(browser: Browser, url: string, file: string, ti
 		if (m.type() === 'error') errors.push(m.text());
 	});
 	await page.goto(url + '?lang=en');
-	await page.locator('[data-testid="engine-status"][data-warm="done"]').waitFor({ state: 'attached', timeout: timeoutMs });
+	await page
+		.locator('[data-testid="engine-status"][data-warm="done"]')
+		.waitFor({ state: 'attached', timeout: timeoutMs });
 	await page.getByTestId('file-input').setInputFiles(file);
-	const first = page.locator('[data-testid="mapping-ok"], [data-testid="mapping-errors"], [data-testid="import-error"]').first();
+	const first = page
+		.locator(
+			'[data-testid="mapping-ok"], [data-testid="mapping-errors"], [data-testid="import-error"]'
+		)
+		.first();
 	await first.waitFor({ state: 'attached', timeout: timeoutMs });
-	if ((await first.getAttribute('data-testid')) !== 'mapping-ok') throw new Error(`page did not map ${file}: ${await first.textContent()}`);
+	if ((await first.getAttribute('data-testid')) !== 'mapping-ok')
+		throw new Error(`page did not map ${file}: ${await first.textContent()}`);
 	await page.getByTestId('segment-summary').waitFor({ state: 'attached', timeout: timeoutMs });
 	const t = (await page.evaluate('window.__bench')) as PageTrace;
 	await waitIdle(page, 1000, timeoutMs);
@@ -86,12 +101,20 @@ export async function runGrid(url: string, file: string, timeoutMs: number): Pro
 			const cpu = tasks.filter((k) => inOp(k.at));
 			o.longest_task_wall_ms = Math.max(0, ...wall.filter((l) => inOp(l.start)).map((l) => l.dur));
 			o.longest_task_cpu_ms = Math.max(0, ...cpu.map((k) => k.cpu));
-			const top = cpu.reduce<TracedTask | null>((a, k) => (a === null || Math.max(k.cpu, k.wall) > Math.max(a.cpu, a.wall) ? k : a), null);
+			const top = cpu.reduce<TracedTask | null>(
+				(a, k) => (a === null || Math.max(k.cpu, k.wall) > Math.max(a.cpu, a.wall) ? k : a),
+				null
+			);
 			if (top?.what) o.longest_task_what = top.what;
 		}
 		const over = tasks
 			.filter((k) => Math.max(k.wall, k.cpu) > 100)
-			.map((k): LongTask => ({ op: attribute(ops, k.at), wall_ms: Math.round(k.wall), cpu_ms: Math.round(k.cpu), what: k.what ?? '' }));
+			.map((k): LongTask => ({
+				op: attribute(ops, k.at),
+				wall_ms: Math.round(k.wall),
+				cpu_ms: Math.round(k.cpu),
+				what: k.what ?? ''
+			}));
 		return {
 			load_ms,
 			ops,
