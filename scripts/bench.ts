@@ -6,7 +6,8 @@
  * matrix, grading and the action list, peak memory, longest main-thread task; (b) the same pipeline
  * and SQL on native DuckDB (@duckdb/node-api, 1 thread); (c) PapaParse-only parsing in Chromium; (d) the CLV worker's fit in
  * Chromium on 2,000 and 100,000 generated customers; (e) scripts/bench/pandas_rfm.py — the same load + RFM in
- * pandas (Debian's /usr/bin/python3) — checked against native DuckDB customer by customer.
+ * pandas (Debian's /usr/bin/python3) — checked against native DuckDB customer by customer; (f) `grid`: issue 16's
+ * filters, quick search, column profiles and pivot in the page, and scrolling a 50-column file (bench/grid*.ts).
  * Native DuckDB is the version inside our duckdb-wasm (native-install.ts). Prints medians, writes bench/results.json.
  * See bench/README.md. The modules live in scripts/bench/.
  */
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2), DEFAULT_SEED);
 	const started = new Date();
 	const dist = args.dist ? path.resolve(args.dist) : path.join(ROOT, 'dist');
-	const usesPage = args.only.has('page') || args.only.has('clv') || args.only.has('forecast');
+	const usesPage = ['page', 'clv', 'forecast', 'grid'].some((p) => args.only.has(p as 'page'));
 	const build = usesPage ? ensureBuilt(ROOT, log, dist) : { built: false, ms: 0 };
 	const { serveBench } = await import('./bench/server.ts');
 	const server = usesPage || args.only.has('papa') ? await serveBench(dist) : null;
@@ -60,7 +61,9 @@ async function main(): Promise<void> {
 	const results: SizeResult[] = [];
 	let clvFit: Record<string, ClvFitResult> | null = null;
 	let forecast: ForecastBenchResult | null = null;
-	const perFile = ['page', 'native', 'papa', 'pandas'].some((p) => args.only.has(p as 'page'));
+	const perFile = ['page', 'native', 'papa', 'pandas', 'grid'].some((p) => args.only.has(p as 'page'));
+	const grid = server && args.only.has('grid') ? await import('./bench/grid-bench.ts') : null;
+	let gridScroll: Record<string, unknown> | null = null;
 	try {
 		for (const rows of perFile ? args.sizes : []) {
 			const file = await ensureRetailCsv(path.join(ROOT, 'bench/data'), rows, args.seed);
@@ -107,8 +110,10 @@ async function main(): Promise<void> {
 				}
 			}
 			const pandasPart = args.only.has('pandas') ? { runs: pandas, check, note: pandasNote } : undefined;
-			results.push(sizeResult({ rows, file, runs: args.runs, page, native, papa, pandas: pandasPart, log }));
+			const pageGrid = grid ? await grid.benchGrid(server!.url, file.path, rows, args, log) : null;
+			results.push({ ...sizeResult({ rows, file, runs: args.runs, page, native, papa, pandas: pandasPart, log }), ...(pageGrid ? { page_grid: pageGrid } : {}) });
 		}
+		if (grid) gridScroll = await grid.benchScroll(server!.url, path.join(ROOT, 'bench/data'), args, log);
 		if (server && args.only.has('clv'))
 			clvFit = await runClvFit(server.url, dist, args.clvSizes, args.runs, log);
 		if (server && args.only.has('forecast'))
@@ -147,10 +152,10 @@ async function main(): Promise<void> {
 			measured: [...args.only]
 		},
 		args.only,
-		{ ...(clvFit ? { clv_fit: clvFit } : {}), ...(forecast ? { forecast } : {}) }
+		{ ...(clvFit ? { clv_fit: clvFit } : {}), ...(forecast ? { forecast } : {}), ...(gridScroll ? { page_grid_scroll: gridScroll } : {}) }
 	);
 	console.log('\nmedians of ' + args.runs + ' run(s); × = page ÷ native DuckDB (1 thread)\n');
-	if (results.length) {
+	if (results.length && ['page', 'native', 'papa', 'pandas'].some((p) => args.only.has(p as 'page'))) {
 		console.log(table(results));
 		console.log(
 			'\nrule change (re-segment → summary shown) and value matrix (tab click → first matrix):\n'
@@ -210,6 +215,8 @@ async function main(): Promise<void> {
 						.join(' · ')
 			);
 	}
+	for (const r of results)
+		if (grid && r.page_grid) console.log(grid.printGrid(r.rows, r.page_grid as Record<string, unknown>, gridScroll));
 	for (const r of results)
 		for (const tab of ['grade', 'plan'])
 			for (const side of ['page', 'native'] as const) {

@@ -12,15 +12,17 @@ export interface BenchArgs {
 	dist: string | null;
 }
 
-export type Part = 'page' | 'native' | 'papa' | 'clv' | 'pandas' | 'forecast';
-const PARTS: readonly Part[] = ['page', 'native', 'papa', 'clv', 'pandas', 'forecast'];
+export type Part = 'page' | 'native' | 'papa' | 'clv' | 'pandas' | 'forecast' | 'grid';
+const PARTS: readonly Part[] = ['page', 'native', 'papa', 'clv', 'pandas', 'forecast', 'grid'];
 
-export const USAGE = `npm run bench -- [--sizes 1000000,5000000] [--runs 3] [--seed N] [--only page,native,papa,clv,pandas,forecast] [--clv-sizes 2000,100000] [--timeout-s 600] [--out FILE] [--dist DIR]
+export const USAGE = `npm run bench -- [--sizes 1000000,5000000] [--runs 3] [--seed N] [--only page,native,papa,clv,pandas,forecast,grid] [--clv-sizes 2000,100000] [--timeout-s 600] [--out FILE] [--dist DIR]
   --sizes     rows per generated file (default 1000000,5000000; 100000 for a quick run)
   --runs      repetitions of each measurement; medians are reported (default 3)
   --seed      generator seed (default 20101201); files in bench/data/ are reused for the same seed
-  --only      measure only some of page, native, papa, clv, pandas, forecast (default all; pandas needs
-              /usr/bin/python3 with pandas — Debian's python3-pandas — and is skipped with a note without)
+  --only      measure only some of page, native, papa, clv, pandas, forecast, grid (default all; pandas needs
+              /usr/bin/python3 with pandas — Debian's python3-pandas — and is skipped with a note without;
+              grid: the Data tab's filters, quick search, column profiles and a pivot on each size, and
+              scrolling a generated 200,000 × 50 file — issue 16's targets, scripts/bench/grid.ts)
   --clv-sizes customers of the CLV fit measurement in Chromium (default 2000,100000)
   --timeout-s per page run (default 600)
   --out       results file (default bench/results.json)

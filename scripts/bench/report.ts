@@ -273,6 +273,9 @@ export function writeResults(
 		if (prev && !measured.has('native')) merged.native = prev.native;
 		if (prev && !measured.has('papa'))
 			for (const k of Object.keys(prev)) if (k.startsWith('papaparse')) merged[k] = prev[k];
+		if (prev && !measured.has('grid') && prev.page_grid !== undefined) merged.page_grid = prev.page_grid;
+		// Only the grid measured (it has its own date): the entry's date stays that of its other figures.
+		if (prev && !['page', 'native', 'papa', 'pandas'].some((p) => measured.has(p))) merged.measured_at = prev.measured_at;
 		if (prev && !measured.has('pandas'))
 			for (const k of Object.keys(prev)) if (k.startsWith('pandas')) merged[k] = prev[k];
 		sizes.set(r.rows, withRatios(merged));

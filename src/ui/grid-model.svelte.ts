@@ -6,6 +6,11 @@ export const ROW_HEIGHT = 28;
 const BLOCK = 100;
 const MAX_BLOCKS = 30;
 
+export interface ShownRow {
+	i: number;
+	row: Row | undefined;
+}
+
 export interface GridColumn {
 	name: string;
 	type: string;
@@ -84,6 +89,28 @@ export class GridModel {
 	async rows(offset: number, limit: number): Promise<Row[]> {
 		return (await this.db.query(pageSql({ source: this.source, offset, limit, sort: this.sort })))
 			.rows;
+	}
+
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private shown = new Map<number, ShownRow>();
+
+	/**
+	 * Rows [first, first + count) as the grid draws them. A row already shown with the same data keeps
+	 * its object, so a scroll redraws only the rows that came into view, not every cell in view.
+	 */
+	window(first: number, count: number): ShownRow[] {
+		const out: ShownRow[] = [];
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const next = new Map<number, ShownRow>();
+		for (let i = first; i < Math.min(this.total, first + count); i++) {
+			const row = this.row(i);
+			const prev = this.shown.get(i);
+			const v = prev && prev.row === row ? prev : { i, row };
+			next.set(i, v);
+			out.push(v);
+		}
+		this.shown = next;
+		return out;
 	}
 
 	/** Row i if fetched; otherwise asks for its block and returns undefined. */

@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { ClienteleError, isClienteleError } from '../core/errors.ts';
 import { compileExpr } from '../core/expr/compile.ts';
 import { duckTypeOf, type ExprColumn } from '../core/expr/types.ts';
@@ -238,6 +239,17 @@ export class GridTools {
 		});
 		return customers;
 	}
+}
+
+/**
+ * A grid's tools, made untracked: the constructor reads the stored view, and a filter or search must
+ * not make new tools (each would describe and count the whole source again, and lose the search
+ * index's state). Called in a $derived, which follows the arguments read here.
+ */
+export function gridToolsFor(db: DbClient, source: Sql, tools: { key: string; customerColumn?: string | null; searchIndex?: SearchIndex | null } | undefined): GridTools | null {
+	if (!tools) return null;
+	const { key, customerColumn, searchIndex } = tools;
+	return untrack(() => new GridTools(db, source, key, customerColumn ?? null, searchIndex ?? null));
 }
 
 export function asExprError(e: unknown): ClienteleError {
