@@ -165,6 +165,15 @@ export function dateFormatForLabel(label: string): DateFormat | null {
 	return { strptime: strptimeFormats(c, seen), label: c.label, dateOnly: false, ...(c.zoned ? { instant: true } : {}) };
 }
 
+/**
+ * The whole shape a text format's values must have (the JS matcher's regular expression, RE2-compatible),
+ * for SQL: DuckDB's strptime also takes a year of 1–3 digits ('24-01-05' is year 24), 7 digits for
+ * %Y%m%d ('2024011') and a colon after %z ('+08:00:'), which the matcher refuses. null: an unknown label.
+ */
+export function dateShape(label: string): string | null {
+	return CANDIDATES.find((x) => x.label === label)?.re.source ?? null;
+}
+
 /** A value read with a text format's day/month order: [year, month, day], or null when it does not fit. */
 export function readDateParts(value: string, label: string): [number, number, number] | null {
 	const c = CANDIDATES.find((x) => x.label === label);

@@ -9,9 +9,13 @@ import { statusKey, type RefundPer } from '../import/order-rules.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
 import { trimSql } from './trim.ts';
 
-/** Excel's `="…"` wrapper and a leading apostrophe removed from a trimmed text (the regular expression runs only on those). */
+/**
+ * Excel's `="…"` wrapper (its doubled quotes undone: `="a""b"` is a"b) and a leading apostrophe removed
+ * from a trimmed text, as unwrapExcel() does. No regular expression: this runs on every id and number cell.
+ */
 export function unwrapSql(t: Sql): Sql {
-	return sql`(CASE WHEN starts_with(${t}, '=') OR starts_with(${t}, '''') THEN trim(regexp_replace(${t}, '^="(.*)"$|^''(.*)$', '\1\2')) ELSE ${t} END)`;
+	return sql`(CASE WHEN starts_with(${t}, '="') AND ends_with(${t}, '"') AND length(${t}) >= 3 THEN trim(replace(${t}[3:-2], '""', '"'))
+		WHEN starts_with(${t}, '''') THEN trim(${t}[2:]) ELSE ${t} END)`;
 }
 
 /**

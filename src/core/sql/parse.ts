@@ -3,7 +3,7 @@
  * transactions mapping, exactly as the pure parsers in core/csv read them. Every import builder
  * (staging, quality, the grid's typed view, touchpoints, surveys) reads text cells through these.
  */
-import type { DateFormat } from '../csv/dates.ts';
+import { dateShape, type DateFormat } from '../csv/dates.ts';
 import { GROUP_SPACES, groupedPattern, SPACE_CLASS, type NumberFormat } from '../csv/numbers.ts';
 import type { RoleMapping } from '../csv/roles.ts';
 import type { OrderRules } from '../import/order-rules.ts';
@@ -65,11 +65,14 @@ export function dateExpr(col: string, f: DateFormat): Sql {
 	return dateOf(trimSql(ident(col)), f);
 }
 
-/** dateExpr on a value already trimmed. */
+/**
+ * dateExpr on a value already trimmed. Text is parsed only when it has the format's whole shape
+ * (dateShape: what the JS matcher takes), so SQL and the sample's detection agree on every value.
+ */
 export function dateOf(t: Sql, f: DateFormat): Sql {
-	if (f.numeric || f.instant) return zonedDateOf(t, f);
-	const fmts = f.strptime.length === 1 ? lit(f.strptime[0]!) : sql`[${join(f.strptime.map((s) => lit(s)))}]`;
-	return sql`try_strptime(${t}, ${fmts})`;
+	const shape = f.numeric ? null : dateShape(f.label);
+	const parsed = f.numeric || f.instant ? zonedDateOf(t, f) : sql`try_strptime(${t}, ${f.strptime.length === 1 ? lit(f.strptime[0]!) : sql`[${join(f.strptime.map((s) => lit(s)))}]`})`;
+	return shape ? sql`(CASE WHEN regexp_full_match(${t}, ${lit(shape)}) THEN ${parsed} END)` : parsed;
 }
 
 /**

@@ -9,13 +9,16 @@ import { filteredSql } from '../../../src/core/sql/grid-filter.ts';
 import { sql, type Sql } from '../../../src/core/sql/sql.ts';
 import { gridKinds, unparsedCountsSql } from '../../../src/core/sql/grid-kinds.ts';
 import { typedRawSql } from '../../../src/core/sql/typed-view.ts';
-import { GRID_COPY_MAX_CELLS, gridSearchIndex, gridSelect, gridSource } from '../../../src/run/grid-source.ts';
+import { GRID_COPY_MAX_CELLS, GRID_TYPED_MAX_COLUMNS, gridSearchIndex, gridSelect, gridSource } from '../../../src/run/grid-source.ts';
 import { openFile } from '../../../src/run/open-file.ts';
 import { gridCopyOf, gridSearchOf } from '../../../src/run/tables.ts';
 import { GridTools } from '../../../src/ui/grid-tools.svelte.ts';
-import { useDb } from '../../helpers/db.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { useDb, useTmpDir } from '../../helpers/db.ts';
 
 const db = useDb();
+const tmp = useTmpDir('grid-source-');
 const tables = async () => (await db.query<{ t: string }>(sql`SELECT table_name AS t FROM duckdb_tables() ORDER BY 1`)).rows.map((r) => r.t);
 const all = async (source: Sql) => (await db.query(sql`SELECT * FROM (${source}) ORDER BY ALL`)).rows;
 
@@ -78,5 +81,21 @@ describe('the data grid source', () => {
 		expect(await tables()).toContain(gridSearchOf('raw_ix'));
 		t.clearSearch();
 		expect(t.source.text).not.toContain(gridSearchOf('raw_ix'));
+	});
+
+	it('reads a file with more number columns than GRID_TYPED_MAX_COLUMNS as its text: no count, no copy (the engine spends seconds per hundred parsed columns)', async () => {
+		const n = GRID_TYPED_MAX_COLUMNS + 1;
+		const head = [...Array(n).keys()].map((i) => `x${i}`);
+		const p = path.join(tmp(), 'wide.csv');
+		fs.writeFileSync(p, [head, ...[1, 2, 3].map((k) => head.map(() => String(k)))].map((r) => r.join(',')).join('\n') + '\n');
+		const file = (await openFile(db, p, { table: 'raw_wide' }, NODE_FILES))!.file;
+		expect(file.sniff.columns.every((c) => c.kind === 'integer')).toBe(true);
+		const t = performance.now();
+		const source = await gridSource(db, file);
+		expect(performance.now() - t).toBeLessThan(5000);
+		expect(source.text).toBe('SELECT * FROM "raw_wide"');
+		expect(gridSelect(file).text).toBe(source.text);
+		expect(await tables()).not.toContain('raw_wide__grid');
+		expect((await all(source)).map((r) => r.x0)).toEqual(['1', '2', '3']);
 	});
 });

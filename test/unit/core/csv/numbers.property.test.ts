@@ -8,7 +8,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNumber, type NumberFormat } from '../../../../src/core/csv/numbers.ts';
+import { unwrapExcel } from '../../../../src/core/import/order-rules.ts';
 import { idExpr, numberExpr } from '../../../../src/core/sql/parse.ts';
+import { unwrapSql } from '../../../../src/core/sql/order-rules.ts';
+import { trimSql } from '../../../../src/core/sql/trim.ts';
 import { ident, join, sql, type Sql } from '../../../../src/core/sql/sql.ts';
 import { useDb } from '../../../helpers/db.ts';
 
@@ -90,6 +93,28 @@ describe('idExpr(): the one id cleaning', () => {
 	it('is blank exactly when a cell holds nothing but spaces, NBSP and NUL bytes', async () => {
 		const values = fc.sample(pad, { seed: SEED, numRuns: 300 });
 		expect(await column(values, idExpr)).toEqual(values.map(() => null));
+	});
+
+	it("reads an id through Excel's =\"…\" wrapper, a leading apostrophe and a float's '.0' ('17850.0' → '17850')", async () => {
+		const wrap = fc.constantFrom('plain', 'formula', 'apostrophe');
+		// Spaces around the wrapper (a NUL byte before it is not a space: the wrapper is then kept).
+		const spaces = fc.array(fc.constantFrom(...SPACES.filter((c) => c !== '\u0000')), { maxLength: 3 }).map((p) => p.join(''));
+		const cases = fc.sample(fc.tuple(spaces, core, wrap, fc.constantFrom('', '.0', '.00'), spaces), { seed: SEED, numRuns: 800 });
+		const values = cases.map(([a, id, w, zeros, b]) => {
+			const v = /^\d+$/.test(id) ? `${id}${zeros}` : id;
+			return `${a}${w === 'formula' ? `="${v}"` : w === 'apostrophe' ? `'${v}` : v}${b}`;
+		});
+		const got = await column(values, idExpr);
+		expect(got, `seed ${SEED}`).toEqual(cases.map(([, id]) => id.replace(/^(\d+)\.0+$/, '$1')));
+	});
+
+	it('unwraps in SQL exactly as unwrapExcel() does in JS, on generated cells', async () => {
+		const bits = fc.constantFrom('=', '"', '""', "'", ' ', 'a', '1', '.0', '="', '\u00a0');
+		const values = fc.sample(fc.array(bits, { maxLength: 8 }).map((p) => p.join('')), { seed: SEED, numRuns: 1000 });
+		const got = await column(values, (c) => unwrapSql(trimSql(ident(c))));
+		const js = values.map((v) => unwrapExcel(v));
+		const mismatches = values.flatMap((v, i) => (got[i] === js[i] ? [] : [{ v, sql: got[i], js: js[i] }]));
+		expect(mismatches.slice(0, 5), `seed ${SEED}`).toEqual([]);
 	});
 
 	// Excel's wrapper is one layer: "''8" is "'8" once cleaned, so ids still starting with ' or = are not re-checked.
