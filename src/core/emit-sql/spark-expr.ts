@@ -15,7 +15,7 @@ export interface SparkContext {
 }
 
 const TYPES: Record<string, string> = { VARCHAR: 'STRING', TEXT: 'STRING', HUGEINT: 'DECIMAL(38,0)', INTEGER: 'INT', INT: 'INT', BIGINT: 'BIGINT', DOUBLE: 'DOUBLE', BOOLEAN: 'BOOLEAN', DATE: 'DATE', TIMESTAMP: 'TIMESTAMP_NTZ' };
-const SAME = new Set(['contains', 'replace', 'trim', 'coalesce', 'nullif', 'max', 'min', 'sum', 'avg', 'count', 'abs', 'ascii', 'chr', 'ntile', 'row_number', 'bool_or', 'bool_and', 'lower', 'upper', 'isnan', 'greatest', 'least', 'make_date', 'year', 'month', 'day', 'ln', 'exp', 'sqrt', 'floor', 'ceil', 'percent_rank', 'cume_dist', 'rank', 'dense_rank', 'lag', 'lead', 'sign', 'stddev_samp', 'var_samp']);
+const SAME = new Set(['contains', 'replace', 'substring', 'trim', 'coalesce', 'nullif', 'max', 'min', 'sum', 'avg', 'count', 'abs', 'ascii', 'chr', 'ntile', 'row_number', 'bool_or', 'bool_and', 'lower', 'upper', 'isnan', 'greatest', 'least', 'make_date', 'year', 'month', 'day', 'ln', 'exp', 'sqrt', 'floor', 'ceil', 'percent_rank', 'cume_dist', 'rank', 'dense_rank', 'lag', 'lead', 'sign', 'stddev_samp', 'var_samp']);
 const RENAMED: Record<string, string> = { starts_with: 'startswith', ends_with: 'endswith', strlen: 'octet_length', length: 'char_length', quantile_cont: 'percentile', arg_min: 'min_by', arg_max: 'max_by', pow: 'power', power: 'power' };
 const STRFTIME: Record<string, string> = { '%Y': 'yyyy', '%m': 'MM', '%d': 'dd', '%H': 'HH', '%M': 'mm', '%S': 'ss', '%-m': 'M', '%-d': 'd' };
 const STRPTIME: Record<string, string> = { '%Y': 'yyyy', '%m': 'M', '%d': 'd', '%H': 'H', '%M': 'm', '%S': 's', '%-m': 'M', '%-d': 'd', '%y': 'yy' };

@@ -11,11 +11,12 @@ import { trimSql } from './trim.ts';
 
 /**
  * Excel's `="…"` wrapper (its doubled quotes undone: `="a""b"` is a"b) and a leading apostrophe removed
- * from a trimmed text, as unwrapExcel() does. No regular expression: this runs on every id and number cell.
+ * from a trimmed text, as unwrapExcel() does. No regular expression: this runs on every id and number cell;
+ * substring(), not DuckDB's [a:b] slices, so `--emit-sql spark` can say it in Spark SQL.
  */
 export function unwrapSql(t: Sql): Sql {
-	return sql`(CASE WHEN starts_with(${t}, '="') AND ends_with(${t}, '"') AND length(${t}) >= 3 THEN trim(replace(${t}[3:-2], '""', '"'))
-		WHEN starts_with(${t}, '''') THEN trim(${t}[2:]) ELSE ${t} END)`;
+	return sql`(CASE WHEN starts_with(${t}, '="') AND ends_with(${t}, '"') AND length(${t}) >= 3 THEN trim(replace(substring(${t}, 3, length(${t}) - 3), '""', '"'))
+		WHEN starts_with(${t}, '''') THEN trim(substring(${t}, 2)) ELSE ${t} END)`;
 }
 
 /**

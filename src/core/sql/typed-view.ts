@@ -1,7 +1,7 @@
 /** The grid's typed view of a text table. */
 import type { DateFormat } from '../csv/dates.ts';
 import type { NumberFormat } from '../csv/numbers.ts';
-import { unwrapSql } from './order-rules.ts';
+import { cleanCellSql } from './order-rules.ts';
 import { dateOf, numberOf } from './parse.ts';
 import { ident, join, sql, sqlTemplate, type Sql } from './sql.ts';
 import { trimSql } from './trim.ts';
@@ -50,7 +50,7 @@ function parserOf(c: TypedColumn): ((v: Sql) => Sql) | null {
 	byFormat.set(format, p);
 	return p;
 }
-const cleanNumber = sqlTemplate((e) => unwrapSql(trimSql(e)));
+const cleanNumber = sqlTemplate(cleanCellSql);
 const cleanDate = sqlTemplate(trimSql);
 
 /**
