@@ -104,8 +104,9 @@ describe.each([['zh-CN'], ['en']])('pivot table (%s)', (lang) => {
 			expect(Number(await sub.locator('td[data-col="t_v0"]').getAttribute('data-value'))).toBe(byCity[city]);
 			const leaf = page.locator('[data-testid="pivot-row"]').nth(1);
 			expect(await leaf.getAttribute('data-depth')).toBe('2');
-			const leafChannel = (await leaf.locator('th').textContent())!;
-			expect(Number(await leaf.locator('td[data-col="t_v0"]').getAttribute('data-value'))).toBe(byCityChannel[`${city}|${leafChannel}`]);
+			// The channel and its count read together (the rows may redraw between two reads while the sort lands).
+			const leafPair = () => leaf.evaluate((r) => [r.querySelector('th')?.textContent ?? '', Number(r.querySelector('td[data-col="t_v0"]')?.getAttribute('data-value'))] as const);
+			await expect.poll(async () => { const [ch, n] = await leafPair(); return n === byCityChannel[`${city}|${ch}`]; }, { timeout: 30_000 }).toBe(true);
 			await page.screenshot({ path: path.join(SHOTS, `pivot-subtotals-${lang}.png`) });
 			await expect.poll(() => view.getAttribute('data-status'), { timeout: 60_000 }).toBe('ready');
 			expect(await axeFindings(page)).toEqual([]);

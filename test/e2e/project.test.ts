@@ -65,6 +65,11 @@ describe('project files and settings links', () => {
 			const changed = await summary(page);
 			expect(changed).not.toBe(initial);
 
+			// The sample's touchpoints and surveys load after its transactions: saved once they are in.
+			await page.getByTestId('tab-datasets').click();
+			await page.getByTestId('dataset-touchpoints-ready').waitFor({ timeout: 120_000 });
+			await page.getByTestId('dataset-surveys-ready').waitFor({ timeout: 120_000 });
+			await page.getByTestId('tab-rfm').click();
 			const bare = await saveProject(page, 'bare.clientele', false);
 			const full = await saveProject(page, 'full.clientele', true);
 			const sealed = await saveProject(page, 'sealed.clientele', true, 'Kunming-2026');

@@ -102,7 +102,8 @@ describe('value view in Chromium', () => {
 		await page.getByTestId('vm-split-potential').fill('2000');
 		await page.getByTestId('vm-log').check();
 		await page.getByTestId('vm-apply').click();
-		await expect.poll(async () => (await page.getByTestId('vm-splits').textContent()) ?? '').toMatch(/5,000\.00/);
+		// The matrix is recomputed first (over 1 s on a loaded machine: the poll's default second is too short).
+		await expect.poll(async () => (await page.getByTestId('vm-splits').textContent()) ?? '', { timeout: 30_000 }).toMatch(/5,000\.00/);
 		const typed = await counts(page);
 		expect(Object.values(typed).reduce((a, b) => a + b, 0)).toBe(total);
 		expect(typed.core).not.toBe(c.core);
