@@ -4,9 +4,13 @@
 // (src/db/engine-worker.ts). A file, not a Blob: a Blob worker would take the page's CSP, which DuckDB's
 // Emscripten glue (new Function) does not pass.
 'use strict';
+// Only a failed download or compilation of the wasm: any other unhandled rejection is left as it was (an
+// error event makes DuckDB-WASM's AsyncDuckDB forget every pending request).
 self.addEventListener('unhandledrejection', function (e) {
 	var r = e.reason;
-	throw new Error('clientele: engine start failed: ' + (r && r.message ? r.message : String(r)));
+	var text = r && r.message ? String(r.message) : String(r);
+	if (r instanceof WebAssembly.RuntimeError || !/WebAssembly|wasm|fetch|network|stream/i.test(text)) return;
+	throw new Error('clientele: engine start failed: ' + text);
 });
 (function () {
 	var script = new URL(self.name || '', self.location.href);
