@@ -11,6 +11,7 @@ export default defineConfig({
 		hookTimeout: 180_000,
 		fileParallelism: false,
 		env: { TZ: 'UTC' },
-		expect: { requireAssertions: true }
+		// A busy CI machine (2 cores, other jobs) can take seconds where a quiet one takes 50 ms: polls wait up to 20 s.
+		expect: { requireAssertions: true, poll: { timeout: 20_000 } }
 	}
 });
