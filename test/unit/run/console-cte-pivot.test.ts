@@ -1,26 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isConsoleError } from '../../../src/core/sql-console/console-error.ts';
 import { byteOffsetsToIndices } from '../../../src/core/sql-console/tokens.ts';
 import { raw } from '../../../src/core/sql/sql.ts';
-import { checkConsole, runConsole } from '../../../src/run/console.ts';
-import { useDb } from '../../helpers/db.ts';
+import { runConsole } from '../../../src/run/console.ts';
+import { useConsoleDb } from '../../helpers/console-db.ts';
 
 /*
  * The console's two harder shapes on DuckDB-WASM: an INSERT behind a WITH list (a write like any other:
  * scratch only, behind the switch), and a PIVOT without an IN list inside a larger query (DuckDB runs it
  * as several statements, which the table lister cannot read as they stand).
  */
-const db = useDb();
-
-async function refusal(text: string, scratch = false): Promise<{ code: string; params: Record<string, unknown>; at: number | null } | null> {
-	try {
-		await checkConsole(db, text, { scratch });
-		return null;
-	} catch (e) {
-		if (!isConsoleError(e)) throw e;
-		return { code: e.code, params: e.params, at: e.at };
-	}
-}
+const { db, refusal } = useConsoleDb();
 
 async function rows(text: string): Promise<Record<string, unknown>[]> {
 	const out = await runConsole(db, text, { scratch: false });
@@ -29,11 +19,6 @@ async function rows(text: string): Promise<Record<string, unknown>[]> {
 }
 
 const count = async (table: string) => (await db.query<{ n: number }>(raw(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`))).rows[0]!.n;
-
-beforeAll(async () => {
-	// tx: 5 rows; c1 A 10 + 5, c2 A 1, c3 B 2 + 4
-	await db.exec(raw(`CREATE TABLE tx AS SELECT * FROM (VALUES ('c1','A',10.0),('c1','A',5.0),('c2','A',1.0),('c3','B',2.0),('c3','B',4.0)) t(customer_id, segment, amount)`));
-});
 
 describe('WITH … INSERT INTO scratch', () => {
 	it('fills a scratch table from CTEs (nested, with a column list, materialized, recursive) with the switch on', async () => {

@@ -1,26 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isConsoleError } from '../../../src/core/sql-console/console-error.ts';
 import { raw } from '../../../src/core/sql/sql.ts';
-import { checkConsole, consoleSchema, runConsole } from '../../../src/run/console.ts';
-import { useDb } from '../../helpers/db.ts';
+import { consoleSchema, runConsole } from '../../../src/run/console.ts';
+import { useConsoleDb } from '../../helpers/console-db.ts';
 
-const db = useDb();
-
-/** The code a statement is refused or rejected with (null: it passes the guard). */
-async function refusal(text: string, scratch = false): Promise<{ code: string; params: Record<string, unknown>; at: number | null } | null> {
-	try {
-		await checkConsole(db, text, { scratch });
-		return null;
-	} catch (e) {
-		if (!isConsoleError(e)) throw e;
-		return { code: e.code, params: e.params, at: e.at };
-	}
-}
-
-beforeAll(async () => {
-	// tx: 5 rows, two customers in segment A (3 rows) and one in B (2 rows)
-	await db.exec(raw(`CREATE TABLE tx AS SELECT * FROM (VALUES ('c1','A',10.0),('c1','A',5.0),('c2','A',1.0),('c3','B',2.0),('c3','B',4.0)) t(customer_id, segment, amount)`));
-});
+const { db, refusal } = useConsoleDb();
 
 describe('the console guard, on DuckDB-WASM', () => {
 	it.each([
