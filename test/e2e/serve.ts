@@ -30,12 +30,14 @@ export interface ServeOptions {
 	 * HTTP cache in memory and there a cacheable 34 MB wasm can fail with net::ERR_CACHE_WRITE_FAILURE.
 	 */
 	cacheable?: boolean;
+	/** The folder served (default: DIST). */
+	dir?: string;
 }
 
 /** Serves the built site (dist/) on 127.0.0.1. */
 export async function serveDist(opts: ServeOptions | ReadonlyMap<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
-	const { replace, port = 0, cacheable = false } = opts instanceof Map ? { replace: opts } : (opts as ServeOptions);
-	if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first');
+	const { replace, port = 0, cacheable = false, dir = DIST } = opts instanceof Map ? { replace: opts } : (opts as ServeOptions);
+	if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first');
 	const server = http.createServer((req, res) => {
 		const u = new URL(req.url ?? '/', 'http://x');
 		const instead = replace?.get(u.pathname);
@@ -43,8 +45,8 @@ export async function serveDist(opts: ServeOptions | ReadonlyMap<string, string>
 			res.writeHead(200, { 'content-type': TYPES[path.extname(u.pathname)] ?? 'application/octet-stream' }).end(instead);
 			return;
 		}
-		let file = path.join(DIST, decodeURIComponent(u.pathname));
-		if (!file.startsWith(DIST)) {
+		let file = path.join(dir, decodeURIComponent(u.pathname));
+		if (!file.startsWith(dir)) {
 			res.writeHead(403).end();
 			return;
 		}
