@@ -15,7 +15,7 @@ import { filters, openDataTab, profiles, searches, type OpRun } from './grid-ops
 import { pivot } from './grid-pivot.ts';
 import { gridWatchScript } from './grid-watch.ts';
 import { initScript, type PageTrace } from './trace.ts';
-import { waitIdle } from './value.ts';
+import { chooseAndMap, waitIdle } from './value.ts';
 
 export interface LongTask {
 	/** The operation it fell in ('between operations': opening menus, switching tabs, untimed set-up). */
@@ -59,16 +59,7 @@ export async function openLoaded(
 	await page
 		.locator('[data-testid="engine-status"][data-warm="done"]')
 		.waitFor({ state: 'attached', timeout: timeoutMs });
-	await page.getByTestId('file-input').setInputFiles(file);
-	const first = page
-		.locator(
-			'[data-testid="mapping-ok"], [data-testid="mapping-errors"], [data-testid="import-error"]'
-		)
-		.first();
-	await first.waitFor({ state: 'attached', timeout: timeoutMs });
-	if ((await first.getAttribute('data-testid')) !== 'mapping-ok')
-		throw new Error(`page did not map ${file}: ${await first.textContent()}`);
-	await page.getByTestId('segment-summary').waitFor({ state: 'attached', timeout: timeoutMs });
+	await chooseAndMap(page, file, timeoutMs);
 	const t = (await page.evaluate('window.__bench')) as PageTrace;
 	await waitIdle(page, 1000, timeoutMs);
 	return { page, errors, load_ms: (t.seen['mapping-ok'] ?? 0) - (t.inputAt ?? 0) };

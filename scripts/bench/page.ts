@@ -23,6 +23,7 @@ import { launch } from '../../test/e2e/harness.ts';
 import { startRssSampler, sampleChromium } from './rss.ts';
 import { initScript, pageSteps, txReadyAt, type PageTrace, type StepTime } from './trace.ts';
 import {
+	chooseAndMap,
 	measureResegment,
 	measureValueMatrix,
 	waitIdle,
@@ -134,16 +135,7 @@ export async function runPage(
 		await page.waitForTimeout(300);
 		const idle = sampleChromium();
 		const w0 = performance.now();
-		await page.getByTestId('file-input').setInputFiles(file);
-		const first = page
-			.locator(
-				'[data-testid="mapping-ok"], [data-testid="mapping-errors"], [data-testid="import-error"]'
-			)
-			.first();
-		await first.waitFor({ state: 'attached', timeout: timeoutMs });
-		if ((await first.getAttribute('data-testid')) !== 'mapping-ok')
-			throw new Error(`page did not map the file: ${await first.textContent()}`);
-		await page.getByTestId('segment-summary').waitFor({ state: 'attached', timeout: timeoutMs });
+		await chooseAndMap(page, file, timeoutMs);
 		const wall = performance.now() - w0;
 		// Let every chart render (the page draws one figure per task, after their queries): their
 		// long tasks count too. Then DuckDB quiet, so the window ends after the last redraw.

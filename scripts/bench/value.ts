@@ -81,6 +81,21 @@ export async function until(page: Page, expr: string, timeoutMs: number): Promis
 }
 
 /**
+ * Chooses `file` on the page and waits until it is mapped and the RFM summary is there; throws
+ * with what the page said when it did not map the file (the bench measures only clean loads).
+ */
+export async function chooseAndMap(page: Page, file: string, timeoutMs: number): Promise<void> {
+	await page.getByTestId('file-input').setInputFiles(file);
+	const first = page
+		.locator('[data-testid="mapping-ok"], [data-testid="mapping-errors"], [data-testid="import-error"]')
+		.first();
+	await first.waitFor({ state: 'attached', timeout: timeoutMs });
+	if ((await first.getAttribute('data-testid')) !== 'mapping-ok')
+		throw new Error(`page did not map ${file}: ${await first.textContent()}`);
+	await page.getByTestId('segment-summary').waitFor({ state: 'attached', timeout: timeoutMs });
+}
+
+/**
  * Waits until the page has been quiet towards DuckDB for `quietMs` (no statement running, none
  * answered lately): after the summary appears, the data-quality report, plots and the customer
  * grid keep querying for a while, and the single connection runs one statement at a time, so an
