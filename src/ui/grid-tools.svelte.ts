@@ -23,7 +23,6 @@ import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient } from '../db/client.ts';
 import { gridViews } from '../state/grid-views.svelte.ts';
 import { adoptFilters, asShown, asStored, type DroppedValue, type ValueLabels } from '../core/grid/value-ids.ts';
-import { i18n } from '../i18n/i18n.svelte.ts';
 
 /** Quick search waits this long after the last keystroke (no full scan per keystroke). */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -55,7 +54,9 @@ export class GridTools {
 		readonly customerColumn: string | null = null,
 		private readonly index: SearchIndex | null = null,
 		/** Columns whose values are shown translated: filters keep their ids (core/grid/value-ids.ts). */
-		private readonly values: ValueLabels = {}
+		private readonly values: ValueLabels = {},
+		/** The UI language (read when used, so a switch relabels the filters). */
+		private readonly lang: () => string = () => 'en'
 	) {
 		this.searchInput = this.view.search;
 	}
@@ -136,7 +137,7 @@ export class GridTools {
 
 	/** The filters as the grid shows them: values of translated columns as the UI language's labels. */
 	get shownFilters(): GridFilter[] {
-		return asShown(this.view.filters, this.values, i18n.lang);
+		return asShown(this.view.filters, this.values, this.lang());
 	}
 
 	/** What the grid shows (before the columns are known: the source as it is). */
@@ -172,7 +173,7 @@ export class GridTools {
 	 */
 	setFilter(column: string, f: GridFilter | null): void {
 		const rest = this.view.filters.filter((x) => x.column !== column);
-		this.update({ filters: f ? [...rest, asStored(f, this.values, i18n.lang)] : rest });
+		this.update({ filters: f ? [...rest, asStored(f, this.values, this.lang())] : rest });
 	}
 
 	typeSearch(text: string): void {
@@ -266,11 +267,12 @@ export class GridTools {
 export function gridToolsFor(
 	db: DbClient,
 	source: Sql,
-	tools: { key: string; customerColumn?: string | null; searchIndex?: SearchIndex | null; values?: ValueLabels } | undefined
+	tools: { key: string; customerColumn?: string | null; searchIndex?: SearchIndex | null; values?: ValueLabels } | undefined,
+	lang: () => string = () => 'en'
 ): GridTools | null {
 	if (!tools) return null;
 	const { key, customerColumn, searchIndex, values } = tools;
-	return untrack(() => new GridTools(db, source, key, customerColumn ?? null, searchIndex ?? null, values ?? {}));
+	return untrack(() => new GridTools(db, source, key, customerColumn ?? null, searchIndex ?? null, values ?? {}, lang));
 }
 
 export function asExprError(e: unknown): ClienteleError {
