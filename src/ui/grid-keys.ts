@@ -2,6 +2,7 @@
 import { translate } from '../i18n/translate.ts';
 import { i18n } from '../i18n/i18n.svelte.ts';
 import { ROW_HEIGHT, type GridColumn, type GridModel } from './grid-model.svelte.ts';
+import { revealColumn, type ColumnSpans } from '../core/grid/column-window.ts';
 import { copyPayload, MAX_COPY_CELLS, type GridSelection } from './grid-selection.svelte.ts';
 
 interface KeyContext {
@@ -14,17 +15,26 @@ interface KeyContext {
 	note: (text: string) => void;
 	/** Height of the sticky header row (px). */
 	header: number;
+	/** Where the shown columns lie (only those in view are drawn: the scroll position decides). */
+	spans: ColumnSpans;
+	/** Width of the sticky row numbers (px). */
+	rowHeader: number;
 }
 
-/** Scrolls the active row into view (the rows are virtual: the scroller's position decides). */
+/**
+ * Scrolls the active cell into view: its row below the sticky header, its column beside the frozen ones
+ * (rows and columns are virtual: the scroller's position decides which are drawn).
+ */
 function reveal(c: KeyContext): void {
-	const row = c.sel.active?.row;
+	const at = c.sel.active;
 	const s = c.scroller;
-	if (row === undefined || !s) return;
-	const top = row * ROW_HEIGHT;
+	if (!at || !s) return;
+	const top = at.row * ROW_HEIGHT;
 	if (top < s.scrollTop) s.scrollTop = top;
 	else if (top + ROW_HEIGHT > s.scrollTop + s.clientHeight - c.header)
 		s.scrollTop = top + ROW_HEIGHT - s.clientHeight + c.header;
+	const left = revealColumn(c.spans, at.col, s.scrollLeft, s.clientWidth, c.rowHeader);
+	if (left !== s.scrollLeft) s.scrollLeft = left;
 }
 
 async function copy(c: KeyContext): Promise<void> {

@@ -95,19 +95,24 @@ export class GridModel {
 	private shown = new Map<number, ShownRow>();
 
 	/**
-	 * Rows [first, first + count) as the grid draws them. A row already shown with the same data keeps
-	 * its object, so a scroll redraws only the rows that came into view, not every cell in view.
+	 * Rows [first, first + count) as the grid draws them (moved up at the end so that always
+	 * min(count, total) rows are drawn), each in slot `i % n`: a row scrolled out hands its slot, and so
+	 * its elements, to the row scrolled in (the grid draws slots unkeyed), and a row still in view with
+	 * the same data keeps its object, so a scroll rewrites only the rows that came into view — no row
+	 * element or cell is created or removed while scrolling.
 	 */
 	window(first: number, count: number): ShownRow[] {
-		const out: ShownRow[] = [];
+		const n = Math.max(0, Math.min(count, this.total));
+		const from = Math.max(0, Math.min(first, this.total - n));
+		const out = new Array<ShownRow>(n);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const next = new Map<number, ShownRow>();
-		for (let i = first; i < Math.min(this.total, first + count); i++) {
+		for (let i = from; i < from + n; i++) {
 			const row = this.row(i);
 			const prev = this.shown.get(i);
 			const v = prev && prev.row === row ? prev : { i, row };
 			next.set(i, v);
-			out.push(v);
+			out[i % n] = v;
 		}
 		this.shown = next;
 		return out;

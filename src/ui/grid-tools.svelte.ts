@@ -22,6 +22,7 @@ import { countSql, describeSql } from '../core/sql/grid.ts';
 import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient } from '../db/client.ts';
 import { gridViews } from '../state/grid-views.svelte.ts';
+import { adoptFilters, asShown, asStored, type DroppedValue, type ValueLabels } from '../core/grid/value-ids.ts';
 
 /** Quick search waits this long after the last keystroke (no full scan per keystroke). */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -43,13 +44,19 @@ export class GridTools {
 	/** Whether the search index is made (searches then use it); its build while under way. */
 	private indexed = $state(false);
 	private indexing: Promise<void> | null = null;
+	/** Filter values a saved view held that name no value of their column any more (dropped, to be said). */
+	dropped = $state.raw<DroppedValue[]>([]);
 
 	constructor(
 		private readonly db: DbClient,
 		readonly base: Sql,
 		readonly key: string,
 		readonly customerColumn: string | null = null,
-		private readonly index: SearchIndex | null = null
+		private readonly index: SearchIndex | null = null,
+		/** Columns whose values are shown translated: filters keep their ids (core/grid/value-ids.ts). */
+		private readonly values: ValueLabels = {},
+		/** The UI language (read when used, so a switch relabels the filters). */
+		private readonly lang: () => string = () => 'en'
 	) {
 		this.searchInput = this.view.search;
 	}
@@ -68,6 +75,10 @@ export class GridTools {
 		]);
 		this.baseColumns = cols.rows.map((c) => ({ name: c.column_name, type: c.column_type }));
 		this.totalAll = n.rows[0]?.n ?? 0;
+		// A project file's filters by translated names (saved before ids): mapped back, or dropped and said.
+		const adopted = adoptFilters(this.view.filters, this.values);
+		if (adopted.filters !== this.view.filters) this.update({ filters: [...adopted.filters] });
+		this.dropped = adopted.dropped;
 		this.ready = true;
 		if (this.view.search.trim() !== '') await this.startIndex();
 	}
@@ -124,12 +135,16 @@ export class GridTools {
 		);
 	}
 
+	/** The filters as the grid shows them: values of translated columns as the UI language's labels. */
+	get shownFilters(): GridFilter[] {
+		return asShown(this.view.filters, this.values, this.lang());
+	}
+
 	/** What the grid shows (before the columns are known: the source as it is). */
 	get source(): Sql {
 		if (!this.ready) return this.base;
-		const v = this.view;
 		const names = this.columns.map((c) => c.name);
-		const filters = v.filters.filter((f) => names.includes(f.column));
+		const filters = this.shownFilters.filter((f) => names.includes(f.column));
 		return filteredSql({
 			source: this.computedSource,
 			filters,
@@ -147,14 +162,18 @@ export class GridTools {
 		return this.columns.find((c) => c.name === column)?.type ?? 'VARCHAR';
 	}
 
+	/** A column's filter as shown (labels, not ids). */
 	filterOf(column: string): GridFilter | undefined {
-		return this.view.filters.find((f) => f.column === column);
+		return this.shownFilters.find((f) => f.column === column);
 	}
 
-	/** Sets (or with null removes) the filter of a column; filters are AND-combined, one per column. */
+	/**
+	 * Sets (or with null removes) the filter of a column, given as shown (a translated column's labels:
+	 * kept as ids); filters are AND-combined, one per column.
+	 */
 	setFilter(column: string, f: GridFilter | null): void {
 		const rest = this.view.filters.filter((x) => x.column !== column);
-		this.update({ filters: f ? [...rest, f] : rest });
+		this.update({ filters: f ? [...rest, asStored(f, this.values, this.lang())] : rest });
 	}
 
 	typeSearch(text: string): void {
@@ -201,11 +220,10 @@ export class GridTools {
 
 	/** A column's values with counts among the rows the other filters leave. */
 	async valueCounts(column: string, match: string): Promise<{ v: string | null; n: number }[]> {
-		const v = this.view;
 		const sql = valueCountsSql({
 			source: this.computedSource,
 			column,
-			filters: v.filters,
+			filters: this.shownFilters,
 			search: this.columnSearch,
 			textColumns: this.textColumns,
 			match,
@@ -246,10 +264,15 @@ export class GridTools {
  * not make new tools (each would describe and count the whole source again, and lose the search
  * index's state). Called in a $derived, which follows the arguments read here.
  */
-export function gridToolsFor(db: DbClient, source: Sql, tools: { key: string; customerColumn?: string | null; searchIndex?: SearchIndex | null } | undefined): GridTools | null {
+export function gridToolsFor(
+	db: DbClient,
+	source: Sql,
+	tools: { key: string; customerColumn?: string | null; searchIndex?: SearchIndex | null; values?: ValueLabels } | undefined,
+	lang: () => string = () => 'en'
+): GridTools | null {
 	if (!tools) return null;
-	const { key, customerColumn, searchIndex } = tools;
-	return untrack(() => new GridTools(db, source, key, customerColumn ?? null, searchIndex ?? null));
+	const { key, customerColumn, searchIndex, values } = tools;
+	return untrack(() => new GridTools(db, source, key, customerColumn ?? null, searchIndex ?? null, values ?? {}, lang));
 }
 
 export function asExprError(e: unknown): ClienteleError {

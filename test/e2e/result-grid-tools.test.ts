@@ -121,3 +121,44 @@ describe.each([
 		}
 	}, 240_000);
 });
+
+/*
+ * Values a result grid shows translated (segment names) are kept by id in its filters: a value filter
+ * set on 冠军客户 in Chinese keeps the same rows in English, its chip then naming "Champions".
+ */
+describe('a value filter on translated values across a language switch (zh-CN → en)', () => {
+	it('the RFM list filtered to one segment keeps its rows; the chip shows the English name', async () => {
+		const champions = (await cli(['rfm', ...TX])).rows.filter((r) => r.segment === 'Champions');
+		expect(champions.length).toBeGreaterThan(0);
+		const name = (lang: 'zh-CN' | 'en') => CATALOGUES[lang]['segment.champions'];
+		const { page, errors, context } = await openPage(site.browser, site.url, { lang: 'zh-CN', width: 1440, height: 900 });
+		try {
+			await page.getByTestId('load-sample').click();
+			await page.getByTestId('segment-summary').waitFor({ timeout: 120_000 });
+			let list = await waitForRows(page, 'customer-grid');
+			await list.locator('[data-testid="filter-btn"][data-column="segment"]').click();
+			await list.getByTestId('filter-values').locator('label', { hasText: name('zh-CN') }).first().locator('input').check();
+			await list.getByTestId('filter-apply').click();
+			await expect.poll(() => shown(list, 'customer-grid'), { timeout: 30_000 }).toBe(champions.length);
+			expect(await list.getByTestId('grid-chip').first().innerText()).toContain(name('zh-CN'));
+
+			await page.getByTestId('lang').selectOption('en');
+			list = await waitForRows(page, 'customer-grid');
+			const chip = list.getByTestId('grid-chip').first();
+			await expect.poll(() => chip.innerText(), { timeout: 30_000 }).toContain(name('en'));
+			expect(await chip.innerText()).not.toContain(name('zh-CN'));
+			await expect.poll(() => shown(list, 'customer-grid'), { timeout: 30_000 }).toBe(champions.length);
+			// Every row shown is a champion, named in English.
+			const heads = await list.locator('[role="columnheader"]').allInnerTexts();
+			const j = heads.findIndex((h) => h.split('\n')[0]!.trim() === CATALOGUES.en['col.segment']);
+			expect(j).toBeGreaterThan(0);
+			const cells = await list.locator(`[role="rowgroup"] [role="row"] > [aria-colindex="${j + 1}"]`).allInnerTexts();
+			expect(cells.length).toBeGreaterThan(0);
+			expect(new Set(cells)).toEqual(new Set([name('en')]));
+			await page.screenshot({ path: path.join(SHOTS, 'result-grid-values-zh-CN-to-en.png') });
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	}, 240_000);
+});

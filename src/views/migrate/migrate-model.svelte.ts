@@ -10,6 +10,7 @@ import { fallenRows, migrationSummary, runMigration } from '../../run/migrate.ts
 import { MIGRATION_TABLE } from '../../run/tables.ts';
 import { CATALOGUES, type Lang } from '../../i18n/translate.ts';
 import { previousQuarterEnd } from './dates.ts';
+import { labelsFor, type ValueLabels } from '../../core/grid/value-ids.ts';
 
 /** The id standing for "no purchase by the earlier date" (segment_from NULL). */
 export const NEW_ID = '__new__';
@@ -130,6 +131,12 @@ export class MigrationModel {
 	fallenSource(lang: Lang): Sql {
 		const set = this.done?.set ?? this.rfm.set;
 		return fallenListSql({ transitions: MIGRATION_TABLE, set, names: this.rfm.segmentNames(lang) });
+	}
+
+	/** The fallen list's translated columns for its grid's tools: value filters keep segment ids. */
+	get fallenValues(): ValueLabels {
+		const names = { en: this.rfm.segmentNames('en'), 'zh-CN': this.rfm.segmentNames('zh-CN') };
+		return labelsFor(['segment_from', 'segment_to'], names);
 	}
 
 	/** The matrix as CSV (UTF-8 BOM, formula-safe): one row per pair, names in `lang`, row % as a number. */

@@ -17,6 +17,7 @@ import type { RfCell } from '../../charts/rf-heatmap.ts';
 import type { Lang } from '../../i18n/translate.ts';
 import { segmentExplanations } from '../../i18n/segment-texts.ts';
 import { segmentNamesIn } from './summary.ts';
+import { labelsFor, type ValueLabels } from '../../core/grid/value-ids.ts';
 
 export type RfmStatus = 'idle' | 'running' | 'ready' | 'error';
 
@@ -86,6 +87,12 @@ export class RfmResults {
 		const { set } = this.built;
 		const names = segmentNamesIn(set, lang);
 		return rfmListSql({ rfm: RFM_TABLE, scores: RFM_SCORES, names, filter: this.listFilter(set, which) });
+	}
+
+	/** The lists' translated column (segment names) for their grid's tools: value filters keep ids. */
+	get gridValues(): ValueLabels {
+		const { set } = this.built;
+		return labelsFor(['segment'], { en: segmentNamesIn(set, 'en'), 'zh-CN': segmentNamesIn(set, 'zh-CN') });
 	}
 
 	/** Opens a segment's customers in the side panel (null: closes it). */

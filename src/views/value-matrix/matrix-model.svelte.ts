@@ -18,6 +18,7 @@ import { DEFAULT_VALUE_MATRIX, potentialColumns, runValueMatrix, txHasCost, type
 import { VALUE_MATRIX_TABLE } from '../../run/tables.ts';
 import type { MatrixPoint } from '../../charts/value-matrix.ts';
 import { CATALOGUES, type Lang, type MessageKey } from '../../i18n/translate.ts';
+import type { ValueLabels } from '../../core/grid/value-ids.ts';
 import { potentialFromKey, type CostState, type CurrentKind } from './axis-options.ts';
 
 export type { CurrentKind } from './axis-options.ts';
@@ -165,6 +166,12 @@ export class MatrixModel {
 			strategies: forExport ? this.strategies[lang] : undefined,
 			strategyName: cat['value.col.strategy']
 		});
+	}
+
+	/** The list's quadrant names for its grid's tools: a value filter keeps the quadrant id in either language. */
+	get gridValues(): ValueLabels {
+		const names = (lang: Lang) => Object.fromEntries(QUADRANTS.map((q) => [q, CATALOGUES[lang][`value.quadrant.${q}`] ?? q]));
+		return { quadrant: { en: names('en'), 'zh-CN': names('zh-CN') } };
 	}
 
 	headerNames(lang: Lang): Record<ValueMatrixListColumn, string> {

@@ -75,3 +75,35 @@ describe('grid tools model', () => {
 		expect([p.rows, p.min, p.max]).toEqual([3, 80, 300]);
 	});
 });
+
+describe('grid tools: a column whose values are shown translated', () => {
+	// A result table whose `seg` column reads in the UI language (as the RFM list's segment names do).
+	const LABELS = { seg: { en: { champions: 'Champions', loyal: 'Loyal' }, 'zh-CN': { champions: '冠军客户', loyal: '忠诚客户' } } };
+	const source = (lang: 'en' | 'zh-CN') => {
+		const name = (id: string) => LABELS.seg[lang][id as 'champions'];
+		return sql`SELECT * FROM (VALUES ('C1', ${name('champions')}), ('C2', ${name('loyal')}), ('C3', ${name('champions')})) AS t(customer_id, seg)`;
+	};
+
+	it('a value filter set in zh-CN keeps its rows in English (kept by id, shown as the label)', async () => {
+		let lang: 'en' | 'zh-CN' = 'zh-CN';
+		const zh = new GridTools(db, source('zh-CN'), 'test:tr', 'customer_id', null, LABELS, () => lang);
+		await zh.init();
+		zh.setFilter('seg', { column: 'seg', kind: 'values', values: ['冠军客户'] });
+		expect(await shown(zh)).toBe(2);
+		expect(gridViews.get('test:tr').filters).toEqual([{ column: 'seg', kind: 'values', values: ['champions'] }]);
+		lang = 'en';
+		const en = new GridTools(db, source('en'), 'test:tr', 'customer_id', null, LABELS, () => lang);
+		await en.init();
+		expect(await shown(en)).toBe(2);
+		expect(en.filterOf('seg')).toEqual({ column: 'seg', kind: 'values', values: ['Champions'] });
+	});
+
+	it('a project file’s filter by names: known names mapped to ids, an unknown one dropped and listed', async () => {
+		gridViews.set('test:old', { computed: [], search: '', filters: [{ column: 'seg', kind: 'values', values: ['Loyal', '流失客户'] }] });
+		const t = new GridTools(db, source('zh-CN'), 'test:old', 'customer_id', null, LABELS, () => 'zh-CN');
+		await t.init();
+		expect(gridViews.get('test:old').filters).toEqual([{ column: 'seg', kind: 'values', values: ['loyal'] }]);
+		expect(t.dropped).toEqual([{ column: 'seg', value: '流失客户' }]);
+		expect(await shown(t)).toBe(1);
+	});
+});
