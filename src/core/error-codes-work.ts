@@ -67,6 +67,7 @@ export const WORK_ERROR_CODES = [
 	'file.xmlSheet',
 	'xlsx.tooLarge',
 	'engine.outOfMemory',
+	'grid.outOfMemory',
 	'engine.tooLarge',
 	'engine.lineTooLong',
 	'engine.unclosedQuote',

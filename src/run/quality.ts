@@ -19,6 +19,7 @@ import {
 	columnExamplesSql,
 	markStraysSql,
 	columnQualitySql,
+	duplicatesChecked,
 	qualityExamplesSql,
 	qualityFindingsSql,
 	qualityFlagsSql,
@@ -111,6 +112,7 @@ export async function runQualityReport(db: DbClient, file: LoadedFile, o: Qualit
 			outlierThreshold: typeof threshold === 'number' ? threshold : null,
 			columns: colReport,
 			uncheckedColumns: file.sniff.columns.length - columns.length,
+			duplicatesUnchecked: !duplicatesChecked(names.length),
 			findings: assembleFindings(f, ex, o.fixes ?? {}, options),
 			options
 		};

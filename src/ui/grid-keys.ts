@@ -51,7 +51,8 @@ async function copy(c: KeyContext): Promise<void> {
 		);
 		return;
 	}
-	const rows = await c.model.rows(r.r0, r.r1 - r.r0 + 1);
+	// Only the selected columns are read (a wide file's rows hold thousands).
+	const rows = await c.model.rows(r.r0, r.r1 - r.r0 + 1, c.columns.slice(r.c0, r.c1 + 1).map((x) => x.name));
 	const p = copyPayload(c.columns, rows, r.c0, r.c1);
 	try {
 		await navigator.clipboard.write([

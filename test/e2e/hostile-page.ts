@@ -22,6 +22,19 @@ export const corpus = (name: string): Upload => ({
 export const HEADER = 'Customer ID,Order Date,Amount';
 export const ROWS = ['C1,2024-01-01,10', 'C1,2024-01-11,20', 'C2,2024-01-06,5'];
 export const BASE = csv('base.csv', [HEADER, ...ROWS].join('\n') + '\n');
+/** Number columns before the three roles in wideCsv(). */
+export const FILLER = 9997;
+/**
+ * The 10,000-column file (issue 11): 9,997 number columns x0…x9996, then the three roles; on the k-th
+ * data line (from 0) every filler cell holds k + 1, and x<i> on line 0 is i (so a far column's values
+ * differ from a near one's).
+ */
+export function wideCsv(): string {
+	const head = [...[...Array(FILLER).keys()].map((i) => `x${i}`), HEADER];
+	const rows = ROWS.map((r, k) => [...[...Array(FILLER).keys()].map((i) => String(k === 0 ? i : k + 1)), r]);
+	return [head, ...rows].map((r) => r.join(',')).join('\n') + '\n';
+}
+
 /** Revenue as the page shows money: two decimals (the tests' totals are whole numbers). */
 export const totals = (customers: number, revenue: string) =>
 	en['rfm.customersTotal'].replace('{customers}', String(customers)).replace('{revenue}', revenue);

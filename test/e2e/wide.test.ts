@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { openPage, useSite } from './harness.ts';
-import { csv, ROWS, steps, totals } from './hostile-page.ts';
+import { csv, steps, totals, wideCsv } from './hostile-page.ts';
 import { traceTasks } from './task-cpu.ts';
 
 /**
@@ -12,15 +12,6 @@ import { traceTasks } from './task-cpu.ts';
  * time on a shared machine is mostly the wait for a CPU.
  */
 const site = useSite();
-const FILLER = 9997;
-
-/** 9,997 number columns, then the three roles: every column is typed, guessed over and read. */
-function wideCsv(): string {
-	const head = [...[...Array(FILLER).keys()].map((i) => `x${i}`), 'Customer ID', 'Order Date', 'Amount'];
-	const rows = ROWS.map((r, k) => [...Array<string>(FILLER).fill(String(k + 1)), ...r.split(',')]);
-	return [head, ...rows].map((r) => r.join(',')).join('\n') + '\n';
-}
-
 /** Waits until the page is idle (its start-up tasks are over, so the trace holds only what a step costs). */
 const idle = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 5000 })));
 

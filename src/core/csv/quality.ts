@@ -175,6 +175,8 @@ export interface QualityReport extends QualitySummary {
 	columns: ColumnQuality[];
 	/** Columns of a wide file left out of the per-column check (run/quality.ts QUALITY_MAX_COLUMNS). */
 	uncheckedColumns: number;
+	/** Exact duplicate rows were not looked for: too many columns (core/sql/quality.ts DUPLICATE_MAX_COLUMNS). */
+	duplicatesUnchecked?: boolean;
 	/** Only the findings that concern at least one row, in FINDING_KINDS order. */
 	findings: Finding[];
 	options: ResolvedQualityOptions;

@@ -6,9 +6,10 @@
 import { CANCEL_FLAG_VALUES, FINDING_KINDS, type FindingKind, type QualityFixes, type ResolvedQualityOptions } from '../csv/quality.ts';
 import type { DateFormat } from '../csv/dates.ts';
 import type { NumberFormat } from '../csv/numbers.ts';
-import { amountExpr, costExpr, dateExpr, idExpr, numberExpr, type TxMapping } from './parse.ts';
+import { amountExpr, costExpr, dateExpr, idExpr, type TxMapping } from './parse.ts';
 import { dateLit, ident, join, lit, raw, sql, type Sql } from './sql.ts';
 import { blankSql } from './trim.ts';
+import { cleanedSql, isTyped, trimmedPart, typedOf } from './typed-view.ts';
 
 export interface QualitySqlInput {
 	/** The raw text table (RAW_TABLE). */
@@ -32,6 +33,17 @@ const FLAG: Record<FindingKind, string> = {
 const flag = (k: FindingKind): Sql => raw(FLAG[k]);
 
 /**
+ * Above this many columns, exact duplicate rows are not looked for (the report says so): the window
+ * that compares whole rows partitions by every column, and DuckDB-WASM lays each partition key out
+ * per row — 2,000 columns took 5 s on a 3-row file, 10,000 columns ran out of memory (3.1 GiB) and
+ * broke the engine for the page (Node bundle, load 11–21, 2026-12-06; 1,000 columns 2.9 s).
+ */
+export const DUPLICATE_MAX_COLUMNS = 1000;
+
+/** Whether exact duplicates are looked for in a file of `columns` columns. */
+export const duplicatesChecked = (columns: number): boolean => columns > 0 && columns <= DUPLICATE_MAX_COLUMNS;
+
+/**
  * WITH typed (every raw row, parsed) → usable (customer, date, amount readable: what promoteStageSql keeps)
  * → flagged (one boolean per finding). Flags not in `needed` are FALSE, so a plain load pays nothing.
  */
@@ -45,7 +57,7 @@ function flaggedCtes(o: QualitySqlInput, needed: ReadonlySet<FindingKind>): Sql 
 		: raw('FALSE');
 	// Only exact duplicates — every column of the row equal — are flagged: lines of one order that share
 	// customer, time and amount (two of the same item, say) are real sales.
-	const exact = needed.has('exactDuplicates') && o.columns.length > 0
+	const exact = needed.has('exactDuplicates') && duplicatesChecked(o.columns.length)
 		? sql`(row_number() OVER (PARTITION BY ${join(o.columns.map((c) => ident(c)))} ORDER BY rowid) > 1)`
 		: raw('FALSE');
 	// Cancellation invoices as UCI writes them: 'C' followed by digits (not any id starting with C).
@@ -118,28 +130,31 @@ export interface QualityColumn {
 	date: { format: DateFormat } | null;
 }
 
-/** The parsed value of a column by its kind; null for text (text is never invalid). */
-function parsedExpr(c: QualityColumn): Sql | null {
-	if (c.kind === 'date' && c.date) return dateExpr(c.name, c.date.format);
-	if ((c.kind === 'number' || c.kind === 'integer') && c.number) return numberExpr(c.name, c.number.format);
-	return null;
+/**
+ * A cell that is there but does not read as its column's kind: `r` the cell as written, `t` as
+ * cleaned for the parsing (typed-view.ts cleanedSql); FALSE for text (text is never invalid).
+ */
+function invalidOf(c: QualityColumn, r: Sql, t: Sql): Sql {
+	const parsed = typedOf(c, t);
+	return parsed ? sql`(NOT ${blankSql(r)} AND ${parsed} IS NULL)` : raw('FALSE');
 }
-
-const emptyCond = (c: string): Sql => blankSql(ident(c));
-const invalidCond = (c: QualityColumn): Sql => {
-	const p = parsedExpr(c);
-	return p ? sql`(NOT ${emptyCond(c.name)} AND ${p} IS NULL)` : raw('FALSE');
-};
 
 /**
  * One scan, one row: total rows, then m_<i> (missing) and i_<i> (invalid) per column, i = index in
  * `columns`. Pass mapped columns with the mapping's formats (the date format the user confirmed).
+ * Each parsed cell is cleaned once in a subquery (core/sql/typed-view.ts trimmedPart) and the parsing
+ * reads the cleaned value: the parsing names its input about ten times, and the cleaning written out
+ * each time made ≈ 18 kB of SQL per number column, which DuckDB-WASM could not plan for 200 columns
+ * (out of memory after ≈ 50 s on a 3-row file; 10 columns 3 s).
  */
 export function columnQualitySql(o: { source: string; columns: readonly QualityColumn[] }): Sql {
-	const per = o.columns.map(
-		(c, i) => sql`count(*) FILTER (WHERE ${emptyCond(c.name)}) AS ${ident(`m_${i}`)}, count(*) FILTER (WHERE ${invalidCond(c)}) AS ${ident(`i_${i}`)}`
-	);
-	return sql`SELECT count(*) AS total${per.length ? sql`, ${join(per)}` : raw('')} FROM ${ident(o.source)}`;
+	const inner = o.columns.map((c, i) => sql`${ident(c.name)} AS ${ident(`r${i}`)}${isTyped(c) ? sql`, ${trimmedPart(c, i)}` : raw('')}`);
+	const per = o.columns.map((c, i) => {
+		const r = ident(`r${i}`);
+		return sql`count(*) FILTER (WHERE ${blankSql(r)}) AS ${ident(`m_${i}`)}, count(*) FILTER (WHERE ${invalidOf(c, r, ident(`t${i}`))}) AS ${ident(`i_${i}`)}`;
+	});
+	const from = inner.length ? sql`(SELECT ${join(inner)} FROM ${ident(o.source)})` : ident(o.source);
+	return sql`SELECT count(*) AS total${per.length ? sql`, ${join(per)}` : raw('')} FROM ${from}`;
 }
 
 /** Row numbers and values of the first `n` missing / invalid cells of the given columns (col = index). */
@@ -153,9 +168,12 @@ export function columnExamplesSql(o: {
 	if (o.want.length === 0 || o.n <= 0) return raw('SELECT NULL AS col WHERE FALSE');
 	const parts = o.want.map(({ index, problem }) => {
 		const c = o.columns[index]!;
-		const cond = problem === 'missing' ? emptyCond(c.name) : invalidCond(c);
-		return sql`(SELECT ${index} AS col, ${problem} AS problem, CAST(rowid + 1 AS BIGINT) AS "row", ${ident(c.name)} AS value
-			FROM ${ident(o.source)} WHERE ${cond} ORDER BY rowid LIMIT ${o.n})`;
+		const r = ident('r');
+		const cond = problem === 'missing' ? blankSql(r) : invalidOf(c, r, ident('t'));
+		// The cell cleaned once, as columnQualitySql reads it.
+		const cells = sql`(SELECT rowid AS rid, ${ident(c.name)} AS r${isTyped(c) ? sql`, ${cleanedSql(c, ident(c.name))} AS t` : raw('')} FROM ${ident(o.source)})`;
+		return sql`(SELECT ${index} AS col, ${problem} AS problem, CAST(rid + 1 AS BIGINT) AS "row", r AS value
+			FROM ${cells} WHERE ${cond} ORDER BY rid LIMIT ${o.n})`;
 	});
 	return join(parts, ' UNION ALL ');
 }

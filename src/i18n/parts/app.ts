@@ -25,6 +25,8 @@ const en = {
 	'grid.sortHint': 'Click a column header to sort',
 	'grid.row': '#',
 	'grid.loading': 'Loading rows…',
+	'grid.outOfMemory':
+		'The analysis engine ran out of memory showing these rows. Reload the page; if the file is very wide or large, remove the columns you do not need (in Excel) and load it again. Your file was not changed.',
 	'grid.empty': 'No rows.',
 	'grid.raw': 'Raw data',
 	'grid.preparing': 'Reading every column of {file}…',
@@ -57,6 +59,7 @@ const zh: Record<keyof typeof en, string> = {
 	'grid.sortHint': '点击列标题排序',
 	'grid.row': '#',
 	'grid.loading': '正在加载…',
+	'grid.outOfMemory': '分析引擎在显示这些行时内存不足。请重新载入页面；如果文件很宽或很大，请先（在 Excel 中）删去不需要的列再重新载入。您的文件没有被修改。',
 	'grid.empty': '没有数据。',
 	'grid.raw': '原始数据',
 	'grid.preparing': '正在读取 {file} 的全部列…',

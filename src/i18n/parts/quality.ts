@@ -42,6 +42,8 @@ const en = {
 	'qv.columns': 'Columns',
 	'qv.uncheckedColumns':
 		'A wide file: {checked} columns are checked (the mapped ones first, then in file order); the other {unchecked} are not — map a column to check it.',
+	'qv.duplicatesUnchecked':
+		'Exact duplicate rows were not looked for: the file has {columns} columns, more than the {limit} whole rows can be compared over here. Remove the columns you do not need (in Excel) and load the file again to check them.',
 	'qv.column': 'Column',
 	'qv.role': 'Role',
 	'qv.missing': 'Missing',
@@ -112,6 +114,7 @@ const zh: Record<keyof typeof en, string> = {
 	'qv.inAnalysis': '当前参与分析',
 	'qv.columns': '各列情况',
 	'qv.uncheckedColumns': '列数很多：已检查 {checked} 列（先检查已映射的列，再按文件顺序）；其余 {unchecked} 列未检查——映射某列即可检查它。',
+	'qv.duplicatesUnchecked': '未检查完全重复的行：文件有 {columns} 列，超过了这里能逐行整体比较的 {limit} 列。请先（在 Excel 中）删去不需要的列，再重新载入文件即可检查。',
 	'qv.column': '列',
 	'qv.role': '用途',
 	'qv.missing': '缺失',

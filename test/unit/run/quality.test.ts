@@ -11,6 +11,7 @@ import {
 import { isClienteleError } from '../../../src/core/errors.ts';
 import type { TxMapping } from '../../../src/core/sql/parse.ts';
 import { ident, sql } from '../../../src/core/sql/sql.ts';
+import { DUPLICATE_MAX_COLUMNS } from '../../../src/core/sql/quality.ts';
 import { applyMapping } from '../../../src/run/stage.ts';
 import { loadFile } from '../../../src/run/load-file.ts';
 import { mappingFor } from '../../../src/core/import/mapping.ts';
@@ -233,5 +234,29 @@ describe('settings validation', () => {
 		expect(r.columns.map((c) => c.column)).toEqual([...filler.slice(0, QUALITY_MAX_COLUMNS - 3), 'who', 'when', 'paid']);
 		expect(r.columns.find((c) => c.column === 'f5')?.missing).toBe(1);
 		expect(r.rows).toBe(2);
+	});
+
+	it('a file wider than DUPLICATE_MAX_COLUMNS: exact duplicates are not looked for, and the report says so', async () => {
+		// Two identical lines: found as duplicates in a narrow file, not looked for over 1,001+ columns.
+		const make = (n: number) => {
+			const filler = Array.from({ length: n }, (_, i) => `f${i}`);
+			const line = [...filler.map((_, i) => String(i)), 'A', '2024-01-02', '3'].join(',');
+			return [[...filler, 'who', 'when', 'paid'].join(','), line, line, [...filler.map(() => 'x'), 'B', '2024-01-03', '4'].join(',')].join('\n') + '\n';
+		};
+		const report = async (n: number) => {
+			const text = make(n);
+			const f = (await loadFile(db, { fileName: 'wide.csv', source: { kind: 'text', text }, sample: text }))!;
+			const m = mappingFor(f.sniff, { customer: 'who', date: 'when', amount: 'paid' });
+			await applyMapping(db, f, m);
+			return runQualityReport(db, f, { mapping: m, options: { asOf: '2024-12-31' } });
+		};
+		const narrow = await report(10);
+		expect(narrow.duplicatesUnchecked).toBe(false);
+		expect(narrow.findings.find((f) => f.kind === 'exactDuplicates')?.count).toBe(1);
+		const wide = await report(DUPLICATE_MAX_COLUMNS - 2);
+		expect(wide.columns.length + wide.uncheckedColumns).toBe(DUPLICATE_MAX_COLUMNS + 1);
+		expect(wide.duplicatesUnchecked).toBe(true);
+		expect(wide.findings.map((f) => f.kind)).not.toContain('exactDuplicates');
+		expect(wide.rows).toBe(3);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnSpans, columnWindow, OVERSCAN, revealColumn } from '../../../../src/core/grid/column-window.ts';
+import { columnSpans, columnWindow, OVERSCAN, PAGE_SPAN, pageSpan, revealColumn } from '../../../../src/core/grid/column-window.ts';
 
 const RH = 64;
 
@@ -66,5 +66,23 @@ describe('column window (only the columns in view are drawn)', () => {
 		// Wider than the room beside the frozen column: its left edge shown.
 		const wide = columnSpans([100, 100, 2000]);
 		expect(revealColumn(wide, 2, 0, 1000, RH)).toBe(100);
+	});
+});
+
+describe('pageSpan (what a wide grid reads)', () => {
+	it('holds the drawn columns, aligned so a small scroll reads nothing new; the last span ends at the last column', () => {
+		const s = columnSpans(Array<number>(10_000).fill(110));
+		const a = columnWindow(s, 50 * 110, 1200, RH);
+		const b = columnWindow(s, 52 * 110, 1200, RH);
+		const sa = pageSpan(a, 10_000);
+		expect(sa).toEqual(pageSpan(b, 10_000));
+		expect(sa.from).toBeLessThanOrEqual(a.from);
+		expect(sa.to).toBeGreaterThanOrEqual(a.to);
+		expect(sa.from % PAGE_SPAN === 0 || sa.from === 1).toBe(true);
+		// Scrolled 50 columns: the drawn ones (≈ 50–62) lie in the span [40, 80).
+		expect(sa).toEqual({ from: 40, to: 80 });
+		expect(pageSpan(columnWindow(s, 0, 1200, RH), 10_000)).toEqual({ from: 1, to: 41 });
+		const end = columnWindow(s, 10_000 * 110, 1200, RH);
+		expect(pageSpan(end, 10_000).to).toBe(10_000);
 	});
 });
