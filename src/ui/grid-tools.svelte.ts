@@ -22,9 +22,13 @@ import { countSql, describeSql } from '../core/sql/grid.ts';
 import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient } from '../db/client.ts';
 import { gridViews } from '../state/grid-views.svelte.ts';
+import { GridSearchIndex } from './grid-search.svelte.ts';
 
-/** Quick search waits this long after the last keystroke (no full scan per keystroke). */
-export const SEARCH_DEBOUNCE_MS = 250;
+/**
+ * Quick search waits this long after the last keystroke (no full scan per keystroke). 250 ms alone was
+ * over issue 16's 150 ms answer; 120 ms still leaves the usual gap between two keystrokes of one word.
+ */
+export const SEARCH_DEBOUNCE_MS = 120;
 export const VALUE_LIMIT = 200;
 
 /**
@@ -40,18 +44,18 @@ export class GridTools {
 	/** What the search box holds now; applied after SEARCH_DEBOUNCE_MS. */
 	searchInput = $state('');
 	private timer: ReturnType<typeof setTimeout> | null = null;
-	/** Whether the search index is made (searches then use it); its build while under way. */
-	private indexed = $state(false);
-	private indexing: Promise<void> | null = null;
+	/** The search index as this grid uses it (made ahead, on focus or at the first keystroke). */
+	private readonly search: GridSearchIndex;
 
 	constructor(
 		private readonly db: DbClient,
 		readonly base: Sql,
 		readonly key: string,
 		readonly customerColumn: string | null = null,
-		private readonly index: SearchIndex | null = null
+		index: SearchIndex | null = null
 	) {
 		this.searchInput = this.view.search;
+		this.search = new GridSearchIndex(index, () => this.textColumns);
 	}
 
 	get view(): GridView {
@@ -69,28 +73,33 @@ export class GridTools {
 		this.baseColumns = cols.rows.map((c) => ({ name: c.column_name, type: c.column_type }));
 		this.totalAll = n.rows[0]?.n ?? 0;
 		this.ready = true;
-		if (this.view.search.trim() !== '') await this.startIndex();
+		if (this.view.search.trim() !== '') {
+			await this.search.start();
+			await this.search.prepare(this.view.search);
+		} else this.search.startAhead();
 	}
 
-	/** Starts making the search index (once): the first keystroke, so typing and the debounce overlap the build. */
-	private startIndex(): Promise<void> {
-		if (!this.index || this.indexed) return Promise.resolve();
-		this.indexing ??= this.index.ensure(this.textColumns).then(
-			() => {
-				this.indexed = true;
-			},
-			() => {
-				/* without the index, the index's searched() tests each column (same rows, slower) */
-			}
-		);
-		return this.indexing;
+	/** The search box has the focus: the index starts now, not at the first keystroke. */
+	warmSearch(): void {
+		void this.search.start();
+	}
+
+	/** The grid is gone: an index build under way stops after its slice. */
+	dispose(): void {
+		this.search.dispose();
+	}
+
+	/**
+	 * The row count of `source` when known without a scan: the search's rows as found (no filter on
+	 * top; computed columns add no rows). The grid then skips its count.
+	 */
+	get knownCount(): number | null {
+		return this.view.filters.length > 0 ? null : this.search.countOf(this.view.search);
 	}
 
 	/** The base rows the search leaves, as the source's index answers (null: no search, or no index). */
 	private get searched(): Sql | null {
-		// Read so a made index gives its (faster) SQL: the same rows.
-		void this.indexed;
-		return this.index ? this.index.searched(this.view.search) : null;
+		return this.search.searched(this.view.search);
 	}
 	/** The search still to apply per column (empty when the index answered it). */
 	private get columnSearch(): string {
@@ -159,13 +168,17 @@ export class GridTools {
 
 	typeSearch(text: string): void {
 		this.searchInput = text;
-		const indexing = text.trim() !== '' ? this.startIndex() : Promise.resolve();
+		const indexing = text.trim() !== '' ? this.search.start() : Promise.resolve();
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = setTimeout(() => {
 			this.timer = null;
 			// A search waits for an index under way: run without it, it would queue behind the build anyway.
-			void indexing.then(() => {
-				if (this.timer === null) this.update({ search: this.searchInput });
+			// Then the index finds the rows once; a newer keystroke meanwhile has its own turn.
+			void indexing.then(async () => {
+				if (this.timer !== null) return;
+				const text = this.searchInput;
+				await this.search.prepare(text);
+				if (this.timer === null && this.searchInput === text) this.update({ search: text });
 			});
 		}, SEARCH_DEBOUNCE_MS);
 	}
