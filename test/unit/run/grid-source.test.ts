@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NODE_FILES } from '../../../src/cli/io.ts';
 import { countSql } from '../../../src/core/sql/grid.ts';
-import { filteredSql, searchIndexSql } from '../../../src/core/sql/grid-filter.ts';
+import { filteredSql, searchIndexSql, type SearchIndex } from '../../../src/core/sql/grid-filter.ts';
 import { ident, sql, type Sql } from '../../../src/core/sql/sql.ts';
 import { gridKinds, unparsedCountsSql } from '../../../src/core/sql/grid-kinds.ts';
 import { typedRawSql } from '../../../src/core/sql/typed-view.ts';
@@ -92,6 +92,18 @@ describe('the data grid source', () => {
 		expect(t.knownCount).toBeNull();
 		expect(t.source.text).not.toContain(gridSearchOf('raw_ix'));
 		expect(t.source.text).not.toContain(gridHitsPrefix('raw_ix'));
+
+		// With the index made a search starts at once; keystrokes made while it runs are applied together.
+		const seen: string[] = [];
+		const wrapped: SearchIndex = { ...index, prepare: (x) => (seen.push(x), index.prepare!(x)) };
+		const u = new GridTools(db, source, 'test:ix-typing', null, wrapped);
+		await u.init();
+		u.typeSearch('c');
+		await vi.waitFor(() => expect(u.view.search).toBe('c'), { timeout: 10_000 });
+		for (const x of ['c0', 'c00', 'c001']) u.typeSearch(x);
+		await vi.waitFor(() => expect(u.view.search).toBe('c001'), { timeout: 10_000 });
+		expect(seen).toEqual(['c', 'c0', 'c001']);
+		expect(u.knownCount).toBe(await n(filteredSql({ source: sql`SELECT * FROM raw_ix`, filters: [], search: 'c001', textColumns: file.sniff.columns.map((c) => c.name) })));
 	});
 
 	it('makes the index in slices (the same index as one statement), pauses and goes on, and keeps the rows of the latest search', async () => {
