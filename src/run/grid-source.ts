@@ -131,7 +131,8 @@ export function gridSearchIndex(db: DbClient, file: LoadedFile): SearchIndex {
 /**
  * Rows of the text table indexed per statement: the build is one statement per slice, so a query the
  * user starts meanwhile (a page while scrolling, a filter) waits for one slice, not the whole build
- * (1M rows, DuckDB-WASM in Node, load ≈ 8: 61,440 rows ≈ 0.1–0.5 s, the whole index 2.8–3.7 s either way).
+ * (1M rows, DuckDB-WASM in Node, load ≈ 12: a slice of 61,440 rows 0.11–0.51 s; all slices 5.3–5.7 s
+ * against 3.6 s for the whole index in one statement; slices of 30,720 rows 0.06–0.64 s, 6.2–7.1 s in all).
  */
 export const INDEX_SLICE_ROWS = 61_440;
 
