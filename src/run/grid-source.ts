@@ -154,6 +154,8 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 	/** Rows of the text table indexed so far (-1: the index table not made yet); paused: stop after the slice under way. */
 	let filled = -1;
 	let paused = false;
+	/** No slice starts before this time (Date.now()): the user is working in the grid (hold()). */
+	let heldUntil = 0;
 	/**
 	 * The searches whose rows are kept: text → the hits table's number (gridHitsOf) and its row count.
 	 * The last two: a query of the search before may still be queued when the next one is made.
@@ -169,6 +171,7 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 		}
 		// In the text table's row order, the order the positional join and the rowids need.
 		while (filled < rows) {
+			for (let wait = heldUntil - Date.now(); wait > 0; wait = heldUntil - Date.now()) await new Promise((r) => setTimeout(r, wait));
 			if (paused) throw new Error('search index paused');
 			const part = sql`SELECT * FROM ${ident(file.table)} WHERE rowid >= ${lit(filled)} AND rowid < ${lit(filled + INDEX_SLICE_ROWS)}`;
 			await db.exec(sql`INSERT INTO ${ident(index)} ${searchIndexSql(part, names)}`);
@@ -187,6 +190,9 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 		ahead: () => copied(file) && file.rows >= INDEX_AHEAD_MIN_ROWS && file.rows * Math.max(1, names.length) <= INDEX_AHEAD_MAX_CELLS,
 		pause() {
 			if (!ready) paused = true;
+		},
+		hold(ms) {
+			heldUntil = Math.max(heldUntil, Date.now() + ms);
 		},
 		async prepare(text) {
 			const hits = ready ? searchHitsSql({ index, text }) : null;

@@ -7,6 +7,9 @@ import type { Sql } from '../core/sql/sql.ts';
  * leaves the usual gap between two keystrokes of one word. With the index, no wait (GridSearchIndex.type).
  */
 export const SEARCH_DEBOUNCE_MS = 120;
+/** How long a build of the index made ahead waits after the user's last action in the grid. */
+export const HOLD_MS = 700;
+
 /** After the grid has opened, the search index of a large file starts this much later (its first rows first). */
 export const INDEX_AHEAD_DELAY_MS = 500;
 
@@ -55,6 +58,11 @@ export class GridSearchIndex {
 	/** The grid has opened: a large file's index is made ahead, in slices, after its first rows. */
 	startAhead(): void {
 		if (this.index?.ahead?.()) this.ahead = setTimeout(() => void this.start(), INDEX_AHEAD_DELAY_MS);
+	}
+
+	/** The user works in the grid (a filter, a scroll): a build under way lets the grid's queries go first. */
+	hold(): void {
+		if (!this.indexed) this.index?.hold?.(HOLD_MS);
 	}
 
 	/** The grid is gone: a build under way stops after its slice (a later search goes on with it). */

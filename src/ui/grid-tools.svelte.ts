@@ -78,6 +78,11 @@ export class GridTools {
 		void this.search.start();
 	}
 
+	/** The user works in the grid: an index build under way lets the grid's queries go first. */
+	hold(): void {
+		this.search.hold();
+	}
+
 	/** The grid is gone: an index build under way stops after its slice. */
 	dispose(): void {
 		this.search.dispose();

@@ -175,6 +175,11 @@ export interface SearchIndex {
 	ahead?(): boolean;
 	/** Stops a build under way after its current slice (ensure() goes on from there). */
 	pause?(): void;
+	/**
+	 * The user is working in the grid: no new slice of a build under way starts for `ms` (each of a
+	 * filter's statements would otherwise wait for a slice: count, then the first page).
+	 */
+	hold?(ms: number): void;
 }
 
 /** The source with its computed columns added (a SELECT over it, never a copy). */

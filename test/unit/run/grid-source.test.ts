@@ -118,6 +118,16 @@ describe('the data grid source', () => {
 		const index = gridSearchIndex(db, file);
 		expect(index.ahead?.()).toBe(rows >= INDEX_AHEAD_MIN_ROWS);
 		expect(gridSearchIndex(db, { ...file, rows: INDEX_AHEAD_MIN_ROWS }).ahead?.()).toBe(true);
+		// Held (the user works in the grid): no slice starts for the time asked, then the build goes on.
+		await gridSource(db, file);
+		index.hold?.(2500);
+		const held = index.ensure([]);
+		await new Promise((r) => setTimeout(r, 1500));
+		const indexed = async () => (await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(gridSearchOf('raw_many'))}`)).rows[0]!.n;
+		expect(await indexed()).toBe(0);
+		index.pause?.();
+		await expect(held).rejects.toThrow(/paused/);
+		expect(await indexed()).toBe(0);
 		// Paused at once: the build stops after its slice; ensure() again goes on to the end.
 		const first = index.ensure([]);
 		index.pause?.();
