@@ -1,8 +1,8 @@
 /**
  * Issue 16's grid operations in the page, on a loaded retail file (grid.ts opens it): the Data
- * tab's grid, a value filter and a range filter on top, clearing them, quick searches (the first
- * one makes the search index), column profiles of a number, a date and a text column; the pivot is
- * in grid-pivot.ts. Each is one user action done inside the page (act), timed to its answer on
+ * tab's grid, a value filter and a range filter on top, clearing them, quick searches (the search
+ * index is made ahead once the grid has opened: no debounce then), column profiles of a number, a
+ * date and a text column; the pivot is in grid-pivot.ts. Each is one user action done inside the page (act), timed to its answer on
  * screen (settle: the frame after the DOM shows it), with the worker's SQL in that span from the
  * trace's worker messages (trace.ts pageSteps: statements vs the page's own JS).
  */
@@ -156,7 +156,7 @@ export async function filters(page: Page, timeoutMs: number): Promise<OpRun[]> {
 
 /** The quick-search texts, in order: the first makes the index; digits, latin, a cancelled invoice, none. */
 export const SEARCHES: { op: string; text: string; what: string }[] = [
-	{ op: 'search_first', text: 'heart', what: 'first search "heart" (search index made first)' },
+	{ op: 'search_first', text: 'heart', what: 'first search "heart" (the search index made ahead, after the Data tab opened)' },
 	{ op: 'search_digits', text: '17850', what: 'search "17850" (digits: a customer id)' },
 	{ op: 'search_latin', text: 'vintage', what: 'search "vintage"' },
 	{ op: 'search_invoice', text: 'c5363', what: 'search "c5363" (cancelled invoices)' },

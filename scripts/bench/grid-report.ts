@@ -10,8 +10,6 @@ import type { ScrollRun } from './grid-scroll.ts';
 import { median, medianSteps, round } from './report.ts';
 
 export const TASK_TARGET_MS = 100;
-/** SEARCH_DEBOUNCE_MS of src/ui/grid-tools.svelte.ts (a runes module Node cannot import). */
-export const SEARCH_DEBOUNCE_MS = 250;
 /** The target of an operation (ms), or null (opening the Data tab has none). */
 export function targetOf(op: string): number | null {
 	if (op.startsWith('filter_') || op.startsWith('search_')) return 150;
@@ -28,11 +26,9 @@ export function gridSummary(runs: readonly GridRun[]): Record<string, unknown> {
 		const rs = runs.map((r) => r.ops.find((o) => o.op === key)).filter((o): o is OpRun => !!o);
 		const ms = med(rs.map((o) => o.ms));
 		const target = targetOf(key);
-		const search = key.startsWith('search_') && key !== 'search_clear';
 		ops[key] = {
 			what: rs[0]!.what,
 			ms,
-			...(search ? { after_debounce_ms: ms === null ? null : ms - SEARCH_DEBOUNCE_MS } : {}),
 			first_ms: med(rs.map((o) => o.first_ms)),
 			sql_ms: med(rs.map((o) => o.sql_ms)),
 			longest_task_wall_ms: med(rs.map((o) => o.longest_task_wall_ms)),
@@ -114,9 +110,6 @@ export function printGrid(
 	];
 	for (const [k, v] of Object.entries(g.ops as Record<string, Record<string, unknown>>)) {
 		const extra = [
-			v.after_debounce_ms != null
-				? `${ms(v.after_debounce_ms)} after the ${SEARCH_DEBOUNCE_MS} ms debounce`
-				: '',
 			v.first_ms != null && v.first_ms !== v.ms ? `first part shown ${ms(v.first_ms)}` : '',
 			`SQL ${ms(v.sql_ms)}`,
 			`longest task ${ms(v.longest_task_wall_ms)} wall / ${ms(v.longest_task_cpu_ms)} CPU`,

@@ -6,15 +6,15 @@
  * through the view against 42–46 ms on the copy, a number profile 260–484 ms against 207–225 ms). Files over GRID_COPY_MAX_CELLS keep the view: the copy would take
  * as much memory again as the text table.
  */
-import { rawSearchedSql, searchIndexSql, searchedSql, type SearchIndex } from '../core/sql/grid-filter.ts';
+import { hitRowsSql, rawSearchedSql, searchHitsSql, searchIndexSql, searchedSql, type SearchIndex } from '../core/sql/grid-filter.ts';
 import { gridKinds, unparsedCountsOf, unparsedPart } from '../core/sql/grid-kinds.ts';
 import { isTyped, typedPart, typedRawOf, typedRawSql, type TypedColumn } from '../core/sql/typed-view.ts';
 import { mapSliced } from '../core/time-slice.ts';
-import { ident, sql, type Sql } from '../core/sql/sql.ts';
+import { ident, lit, sql, type Sql } from '../core/sql/sql.ts';
 import { dropTableSql } from '../core/sql/table-ops.ts';
 import type { DbClient } from '../db/client.ts';
 import type { LoadedFile } from './loaded-file.ts';
-import { gridCopyOf, gridSearchOf } from './tables.ts';
+import { gridCopyOf, gridHitsOf, gridHitsPrefix, gridSearchOf } from './tables.ts';
 
 /** Above rows × columns this, the grid reads the text table through the parsing view (chosen: 5M rows × 10 columns). */
 export const GRID_COPY_MAX_CELLS = 50_000_000;
@@ -97,6 +97,10 @@ async function build(db: DbClient, file: LoadedFile): Promise<Sql> {
  * hold as much memory as its text again).
  */
 export async function dropGridCopy(db: DbClient, table: string): Promise<void> {
+	const hits = await db.query<{ t: string }>(
+		sql`SELECT table_name AS t FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ${lit(gridHitsPrefix(table))})`
+	);
+	for (const { t } of hits.rows) await db.exec(dropTableSql(t));
 	await db.exec(dropTableSql(gridSearchOf(table)));
 	await db.exec(dropTableSql(gridCopyOf(table)));
 }
@@ -111,6 +115,9 @@ const indexes = new WeakMap<LoadedFile, SearchIndex>();
  * scripts/search-speed.ts). It costs one pass over the text table once (≈ 1 s at 1M rows) and one
  * lower-cased string per row (≈ the file's text again). Until it is made, for a text it cannot answer,
  * and for a file above GRID_COPY_MAX_CELLS (no index: its memory), the same rows column by column.
+ * Once made, prepare(text) scans the index once and keeps the matching row numbers (a temporary table
+ * per text, the one before kept for queries still queued, older ones dropped), so the grid's count and
+ * pages read those few rows instead of scanning the index once each.
  */
 export function gridSearchIndex(db: DbClient, file: LoadedFile): SearchIndex {
 	let ix = indexes.get(file);
@@ -121,24 +128,93 @@ export function gridSearchIndex(db: DbClient, file: LoadedFile): SearchIndex {
 	return ix;
 }
 
+/**
+ * Rows of the text table indexed per statement: the build is one statement per slice, so a query the
+ * user starts meanwhile (a page while scrolling, a filter) waits for one slice, not the whole build
+ * (1M rows, DuckDB-WASM in Node, load ≈ 12: a slice of 61,440 rows 0.11–0.51 s; all slices 5.3–5.7 s
+ * against 3.6 s for the whole index in one statement; slices of 30,720 rows 0.06–0.64 s, 6.2–7.1 s in all).
+ */
+export const INDEX_SLICE_ROWS = 61_440;
+
+/**
+ * From this many rows the index is made ahead of the first search, in slices, once the grid has
+ * opened (GridTools.init): searching by column costs about as much as making the index (≈ 0.3–1 s
+ * a search at 1M rows), far under the 150 ms aim. Below, a search by column is quick enough; above
+ * INDEX_AHEAD_MAX_CELLS the index (≈ the file's text again in memory) waits to be asked for.
+ */
+export const INDEX_AHEAD_MIN_ROWS = 200_000;
+export const INDEX_AHEAD_MAX_CELLS = 20_000_000;
+
 function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 	const table = gridCopyOf(file.table);
 	const index = gridSearchOf(file.table);
 	const names = file.sniff.columns.map((c) => c.name);
 	let built: Promise<void> | null = null;
 	let ready = false;
+	/** Rows of the text table indexed so far (-1: the index table not made yet); paused: stop after the slice under way. */
+	let filled = -1;
+	let paused = false;
+	/** No slice starts before this time (Date.now()): the user is working in the grid (hold()). */
+	let heldUntil = 0;
+	/**
+	 * The searches whose rows are kept: text → the hits table's number (gridHitsOf) and its row count.
+	 * The last two: a query of the search before may still be queued when the next one is made.
+	 */
+	const kept = new Map<string, { at: number; n: number }>();
+	let seq = 0;
+	const build = async () => {
+		await gridSource(db, file);
+		const rows = Number((await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(file.table)}`)).rows[0]?.n ?? 0);
+		if (filled < 0) {
+			await db.exec(sql`CREATE OR REPLACE TABLE ${ident(index)} AS ${searchIndexSql(sql`SELECT * FROM ${ident(file.table)} LIMIT 0`, names)}`);
+			filled = 0;
+		}
+		// In the text table's row order, the order the positional join and the rowids need.
+		while (filled < rows) {
+			for (let wait = heldUntil - Date.now(); wait > 0; wait = heldUntil - Date.now()) await new Promise((r) => setTimeout(r, wait));
+			if (paused) throw new Error('search index paused');
+			const part = sql`SELECT * FROM ${ident(file.table)} WHERE rowid >= ${lit(filled)} AND rowid < ${lit(filled + INDEX_SLICE_ROWS)}`;
+			await db.exec(sql`INSERT INTO ${ident(index)} ${searchIndexSql(part, names)}`);
+			filled += INDEX_SLICE_ROWS;
+		}
+		ready = true;
+	};
 	return {
 		ensure() {
 			if (!copied(file)) return Promise.resolve();
-			built ??= (async () => {
-				await gridSource(db, file);
-				await db.exec(sql`CREATE OR REPLACE TABLE ${ident(index)} AS ${searchIndexSql(sql`SELECT * FROM ${ident(file.table)}`, names)}`);
-				ready = true;
-			})();
+			paused = false;
+			built ??= build();
 			built.catch(() => (built = null));
 			return built;
 		},
-		searched: (text) =>
-			(ready ? searchedSql({ table, index, text }) : null) ?? rawSearchedSql({ source: gridSelect(file), raw: file.table, columns: names, text })
+		ahead: () => copied(file) && file.rows >= INDEX_AHEAD_MIN_ROWS && file.rows * Math.max(1, names.length) <= INDEX_AHEAD_MAX_CELLS,
+		pause() {
+			if (!ready) paused = true;
+		},
+		hold(ms) {
+			heldUntil = Math.max(heldUntil, Date.now() + ms);
+		},
+		async prepare(text) {
+			const hits = ready ? searchHitsSql({ index, text }) : null;
+			if (!hits) return null;
+			const t = text.trim();
+			const known = kept.get(t);
+			if (known) return known.n;
+			const n = ++seq;
+			const name = gridHitsOf(file.table, n);
+			await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${hits}`);
+			const found = (await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(name)}`)).rows[0]?.n ?? 0;
+			// A newer search started meanwhile: its table is the one to read.
+			if (n !== seq) return null;
+			kept.set(t, { at: n, n: Number(found) });
+			for (const [k, v] of kept) if (v.at <= n - 2) kept.delete(k);
+			if (n > 2) await db.exec(dropTableSql(gridHitsOf(file.table, n - 2)));
+			return Number(found);
+		},
+		searched(text) {
+			const at = ready ? kept.get(text.trim())?.at : undefined;
+			if (at !== undefined) return hitRowsSql({ table, hits: gridHitsOf(file.table, at) });
+			return (ready ? searchedSql({ table, index, text }) : null) ?? rawSearchedSql({ source: gridSelect(file), raw: file.table, columns: names, text });
+		}
 	};
 }

@@ -34,7 +34,10 @@ export const gridCopyOf = (table: string): string => `${table}__grid`;
 /** The quick-search index of a grid copy (run/grid-source.ts), made on the first search. */
 export const gridSearchOf = (table: string): string => `${table}__grid_search`;
 /** Whether a table is one of the grid's internal copies or indexes (the SQL console does not list them). */
-export const isGridInternal = (table: string): boolean => /__grid(_search)?$/.test(table);
+export const isGridInternal = (table: string): boolean => /__grid(_search|_hits_\d+)?$/.test(table);
+/** The rows a quick search found in a grid copy's index (run/grid-source.ts), one table per search text. */
+export const gridHitsOf = (table: string, n: number): string => `${gridHitsPrefix(table)}${n}`;
+export const gridHitsPrefix = (table: string): string => `${table}__grid_hits_`;
 /** The engine's rehearsal at start-up (run/warm-up.ts): its own tables, dropped afterwards. */
 export const WARM_UP_TABLES = {
 	stage: 'warm_up_tx',

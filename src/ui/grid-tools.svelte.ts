@@ -23,9 +23,8 @@ import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient } from '../db/client.ts';
 import { gridViews } from '../state/grid-views.svelte.ts';
 import { adoptFilters, asShown, asStored, type DroppedValue, type ValueLabels } from '../core/grid/value-ids.ts';
+import { GridSearchIndex } from './grid-search.svelte.ts';
 
-/** Quick search waits this long after the last keystroke (no full scan per keystroke). */
-export const SEARCH_DEBOUNCE_MS = 250;
 export const VALUE_LIMIT = 200;
 
 /**
@@ -38,27 +37,26 @@ export class GridTools {
 	/** Rows of the source before any filter (the N of "n of N"). */
 	totalAll = $state(0);
 	ready = $state(false);
-	/** What the search box holds now; applied after SEARCH_DEBOUNCE_MS. */
+	/** What the search box holds now (applied as GridSearchIndex.type says). */
 	searchInput = $state('');
-	private timer: ReturnType<typeof setTimeout> | null = null;
-	/** Whether the search index is made (searches then use it); its build while under way. */
-	private indexed = $state(false);
-	private indexing: Promise<void> | null = null;
 	/** Filter values a saved view held that name no value of their column any more (dropped, to be said). */
 	dropped = $state.raw<DroppedValue[]>([]);
+	/** The search index as this grid uses it (made ahead, on focus or at the first keystroke). */
+	private readonly search: GridSearchIndex;
 
 	constructor(
 		private readonly db: DbClient,
 		readonly base: Sql,
 		readonly key: string,
 		readonly customerColumn: string | null = null,
-		private readonly index: SearchIndex | null = null,
+		index: SearchIndex | null = null,
 		/** Columns whose values are shown translated: filters keep their ids (core/grid/value-ids.ts). */
 		private readonly values: ValueLabels = {},
 		/** The UI language (read when used, so a switch relabels the filters). */
 		private readonly lang: () => string = () => 'en'
 	) {
 		this.searchInput = this.view.search;
+		this.search = new GridSearchIndex(index, () => this.textColumns);
 	}
 
 	get view(): GridView {
@@ -80,28 +78,38 @@ export class GridTools {
 		if (adopted.filters !== this.view.filters) this.update({ filters: [...adopted.filters] });
 		this.dropped = adopted.dropped;
 		this.ready = true;
-		if (this.view.search.trim() !== '') await this.startIndex();
+		if (this.view.search.trim() !== '') {
+			await this.search.start();
+			await this.search.prepare(this.view.search);
+		} else this.search.startAhead();
 	}
 
-	/** Starts making the search index (once): the first keystroke, so typing and the debounce overlap the build. */
-	private startIndex(): Promise<void> {
-		if (!this.index || this.indexed) return Promise.resolve();
-		this.indexing ??= this.index.ensure(this.textColumns).then(
-			() => {
-				this.indexed = true;
-			},
-			() => {
-				/* without the index, the index's searched() tests each column (same rows, slower) */
-			}
-		);
-		return this.indexing;
+	/** The search box has the focus: the index starts now, not at the first keystroke. */
+	warmSearch(): void {
+		void this.search.start();
+	}
+
+	/** The user works in the grid: an index build under way lets the grid's queries go first. */
+	hold(): void {
+		this.search.hold();
+	}
+
+	/** The grid is gone: an index build under way stops after its slice. */
+	dispose(): void {
+		this.search.dispose();
+	}
+
+	/**
+	 * The row count of `source` when known without a scan: the search's rows as found (no filter on
+	 * top; computed columns add no rows). The grid then skips its count.
+	 */
+	get knownCount(): number | null {
+		return this.view.filters.length > 0 ? null : this.search.countOf(this.view.search);
 	}
 
 	/** The base rows the search leaves, as the source's index answers (null: no search, or no index). */
 	private get searched(): Sql | null {
-		// Read so a made index gives its (faster) SQL: the same rows.
-		void this.indexed;
-		return this.index ? this.index.searched(this.view.search) : null;
+		return this.search.searched(this.view.search);
 	}
 	/** The search still to apply per column (empty when the index answered it). */
 	private get columnSearch(): string {
@@ -178,25 +186,17 @@ export class GridTools {
 
 	typeSearch(text: string): void {
 		this.searchInput = text;
-		const indexing = text.trim() !== '' ? this.startIndex() : Promise.resolve();
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = setTimeout(() => {
-			this.timer = null;
-			// A search waits for an index under way: run without it, it would queue behind the build anyway.
-			void indexing.then(() => {
-				if (this.timer === null) this.update({ search: this.searchInput });
-			});
-		}, SEARCH_DEBOUNCE_MS);
+		this.search.type(text, () => this.searchInput, (t) => this.update({ search: t }));
 	}
 
 	clearSearch(): void {
-		if (this.timer) clearTimeout(this.timer);
+		this.search.cancel();
 		this.searchInput = '';
 		this.update({ search: '' });
 	}
 
 	clearAll(): void {
-		if (this.timer) clearTimeout(this.timer);
+		this.search.cancel();
 		this.searchInput = '';
 		this.update({ filters: [], search: '' });
 	}

@@ -124,6 +124,28 @@ export function searchedSql(o: { table: string; index: string; text: string }): 
 }
 
 /**
+ * The row numbers (`r`, the rowid) of `index`'s rows (a table made by searchIndexSql, in its table's
+ * row order) that contain the text: the matching rows found in one scan, kept in a small table so the
+ * grid's count and every page read them instead of scanning the index again (hitRowsSql). Null when
+ * searchedSql is (empty text, or the separator in it).
+ */
+export function searchHitsSql(o: { index: string; text: string }): Sql | null {
+	const t = o.text.trim();
+	if (t === '' || t.includes(INDEX_SEPARATOR)) return null;
+	const needle = caseless(t) ? textLit(t) : sql`lower(${textLit(t)})`;
+	return sql`SELECT rowid AS r FROM ${ident(o.index)} WHERE contains(s, ${needle})`;
+}
+
+/**
+ * The rows of `table` whose rowid a hits table (searchHitsSql's result over `table`'s index) holds, in
+ * `table`'s order: searchedSql's rows without scanning the index (1M rows, a rare text: count and first
+ * page 5–30 ms each instead of a scan of 0.3–1 s each; scripts/search-speed.ts).
+ */
+export function hitRowsSql(o: { table: string; hits: string }): Sql {
+	return sql`SELECT grid_t.* FROM ${ident(o.table)} AS grid_t WHERE grid_t.rowid IN (SELECT r FROM ${ident(o.hits)})`;
+}
+
+/**
  * The rows of `source` whose row in `raw` (a table in the same row order: a loaded file's text table)
  * has a column containing the text, tested column by column: the search index's rows without the
  * index (numbers and dates matched by their text as written in the file). Null for an empty text.
@@ -144,6 +166,20 @@ export interface SearchIndex {
 	 * through the index once made, column by column over the file's text before (same rows).
 	 */
 	searched(text: string): Sql | null;
+	/**
+	 * Finds the text's rows once (after ensure): later searched(text) reads them, and the number found
+	 * is returned (the grid's row count without a scan). Null: nothing kept (searched() scans).
+	 */
+	prepare?(text: string): Promise<number | null>;
+	/** Whether to make the index ahead of the first search (a large file it pays for). */
+	ahead?(): boolean;
+	/** Stops a build under way after its current slice (ensure() goes on from there). */
+	pause?(): void;
+	/**
+	 * The user is working in the grid: no new slice of a build under way starts for `ms` (each of a
+	 * filter's statements would otherwise wait for a slice: count, then the first page).
+	 */
+	hold?(ms: number): void;
 }
 
 /** The source with its computed columns added (a SELECT over it, never a copy). */

@@ -5,13 +5,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NODE_FILES } from '../../../src/cli/io.ts';
 import { countSql } from '../../../src/core/sql/grid.ts';
-import { filteredSql } from '../../../src/core/sql/grid-filter.ts';
-import { sql, type Sql } from '../../../src/core/sql/sql.ts';
+import { filteredSql, searchIndexSql, type SearchIndex } from '../../../src/core/sql/grid-filter.ts';
+import { ident, sql, type Sql } from '../../../src/core/sql/sql.ts';
 import { gridKinds, unparsedCountsSql } from '../../../src/core/sql/grid-kinds.ts';
 import { typedRawSql } from '../../../src/core/sql/typed-view.ts';
-import { GRID_COPY_MAX_CELLS, GRID_TYPED_MAX_COLUMNS, gridSearchIndex, gridSelect, gridSource } from '../../../src/run/grid-source.ts';
+import { dropGridCopy, GRID_COPY_MAX_CELLS, GRID_TYPED_MAX_COLUMNS, gridSearchIndex, gridSelect, gridSource, INDEX_AHEAD_MIN_ROWS, INDEX_SLICE_ROWS } from '../../../src/run/grid-source.ts';
 import { openFile } from '../../../src/run/open-file.ts';
-import { gridCopyOf, gridSearchOf } from '../../../src/run/tables.ts';
+import { gridCopyOf, gridHitsPrefix, gridSearchOf } from '../../../src/run/tables.ts';
 import { GridTools } from '../../../src/ui/grid-tools.svelte.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,7 +71,8 @@ describe('the data grid source', () => {
 		for (const text of ['c00', 'C001', '上海', '20', '9.9', '待确认']) {
 			t.typeSearch(text);
 			await vi.waitFor(() => expect(t.view.search).toBe(text), { timeout: 10_000 });
-			expect(t.source.text, text).toContain(gridSearchOf('raw_ix'));
+			// Through the rows the index found for this text (searched once, kept in a table).
+			expect(t.source.text, text).toContain(gridHitsPrefix('raw_ix'));
 			// Every column, numbers and dates by their text as written: the search over the text table.
 			const names = file.sniff.columns.map((c) => c.name);
 			const perColumn = filteredSql({ source: sql`SELECT * FROM raw_ix`, filters: [], search: text, textColumns: names });
@@ -79,8 +80,86 @@ describe('the data grid source', () => {
 			expect(await n(perColumn), text).toBeGreaterThan(0);
 		}
 		expect(await tables()).toContain(gridSearchOf('raw_ix'));
+		// Once made, each search's rows are found once and kept: the grid reads them and knows their number.
+		const perColumn = filteredSql({ source: sql`SELECT * FROM raw_ix`, filters: [], search: '待确认', textColumns: file.sniff.columns.map((c) => c.name) });
+		expect(t.source.text).toContain(gridHitsPrefix('raw_ix'));
+		expect(t.knownCount).toBe(await n(perColumn));
+		// A filter on top: the count is the grid's to make.
+		t.setFilter(file.sniff.columns[0]!.name, { column: file.sniff.columns[0]!.name, kind: 'notEmpty' });
+		expect(t.knownCount).toBeNull();
+		t.setFilter(file.sniff.columns[0]!.name, null);
 		t.clearSearch();
+		expect(t.knownCount).toBeNull();
 		expect(t.source.text).not.toContain(gridSearchOf('raw_ix'));
+		expect(t.source.text).not.toContain(gridHitsPrefix('raw_ix'));
+
+		// With the index made a search starts at once; keystrokes made while it runs are applied together.
+		const seen: string[] = [];
+		const wrapped: SearchIndex = { ...index, prepare: (x) => (seen.push(x), index.prepare!(x)) };
+		const u = new GridTools(db, source, 'test:ix-typing', null, wrapped);
+		await u.init();
+		u.typeSearch('c');
+		await vi.waitFor(() => expect(u.view.search).toBe('c'), { timeout: 10_000 });
+		for (const x of ['c0', 'c00', 'c001']) u.typeSearch(x);
+		await vi.waitFor(() => expect(u.view.search).toBe('c001'), { timeout: 10_000 });
+		expect(seen).toEqual(['c', 'c0', 'c001']);
+		expect(u.knownCount).toBe(await n(filteredSql({ source: sql`SELECT * FROM raw_ix`, filters: [], search: 'c001', textColumns: file.sniff.columns.map((c) => c.name) })));
+	});
+
+	it('makes the index in slices (the same index as one statement), pauses and goes on, and keeps the rows of the latest search', async () => {
+		const rows = 2 * INDEX_SLICE_ROWS + 123;
+		const p = path.join(tmp(), 'many.csv');
+		const names = ['上海', "O'Brien", '100% cotton', 'a_b', 'x\u001fy', 'Çà'];
+		const lines = ['id,name,amount'];
+		for (let i = 0; i < rows; i++) lines.push(`C${i},"${names[i % names.length]!.replaceAll('"', '""')} ${i % 1000}",${i % 97}`);
+		fs.writeFileSync(p, lines.join('\n') + '\n');
+		const file = (await openFile(db, p, { table: 'raw_many' }, NODE_FILES))!.file;
+		expect(file.rows).toBe(rows);
+		const index = gridSearchIndex(db, file);
+		expect(index.ahead?.()).toBe(rows >= INDEX_AHEAD_MIN_ROWS);
+		expect(gridSearchIndex(db, { ...file, rows: INDEX_AHEAD_MIN_ROWS }).ahead?.()).toBe(true);
+		// Held (the user works in the grid): no slice starts for the time asked, then the build goes on.
+		await gridSource(db, file);
+		index.hold?.(2500);
+		const held = index.ensure([]);
+		await new Promise((r) => setTimeout(r, 1500));
+		const indexed = async () => (await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(gridSearchOf('raw_many'))}`)).rows[0]!.n;
+		expect(await indexed()).toBe(0);
+		index.pause?.();
+		await expect(held).rejects.toThrow(/paused/);
+		expect(await indexed()).toBe(0);
+		// Paused at once: the build stops after its slice; ensure() again goes on to the end.
+		const first = index.ensure([]);
+		index.pause?.();
+		await expect(first).rejects.toThrow(/paused/);
+		await index.ensure([]);
+		const whole = searchIndexSql(sql`SELECT * FROM raw_many`, file.sniff.columns.map((c) => c.name));
+		const differ = await db.query<{ n: number }>(
+			sql`SELECT count(*) AS n FROM ${ident(gridSearchOf('raw_many'))} AS a POSITIONAL JOIN (SELECT s AS w FROM (${whole})) AS b WHERE a.s IS DISTINCT FROM b.w`
+		);
+		expect(differ.rows[0]!.n).toBe(0);
+		expect((await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM raw_many__grid_search`)).rows[0]!.n).toBe(rows);
+		// Two searches at once: the later one's rows are kept; the earlier text is still answered right (by a scan).
+		const count = async (text: string) => (await db.query<{ n: number }>(countSql(index.searched(text)!))).rows[0]!.n;
+		const want = async (text: string) =>
+			(await db.query<{ n: number }>(countSql(filteredSql({ source: sql`SELECT * FROM raw_many`, filters: [], search: text, textColumns: ['id', 'name', 'amount'] })))).rows[0]!.n;
+		const [a, b] = await Promise.all([index.prepare!("o'b"), index.prepare!('上海 12')]);
+		expect(a).toBeNull();
+		expect(b).toBe(await want('上海 12'));
+		expect(index.searched('上海 12')!.text).toContain(gridHitsPrefix('raw_many'));
+		expect(index.searched("o'b")!.text).not.toContain(gridHitsPrefix('raw_many'));
+		for (const text of ["o'b", '上海 12', '100%', 'a_b', 'çà 99', 'c1234']) expect(await count(text), text).toBe(await want(text));
+		for (const text of ['100%', 'a_b', 'çà 99', 'c1234']) {
+			expect(await index.prepare!(text), text).toBe(await want(text));
+			expect(await count(text), text).toBe(await want(text));
+		}
+		// A search still kept is not made again (the table count below stays two).
+		expect(await index.prepare!(' c1234 ')).toBe(await want('c1234'));
+		// Only the last two searches' tables are kept; dropping the copy drops them too.
+		const hits = async () => (await db.query<{ t: string }>(sql`SELECT table_name AS t FROM duckdb_tables() WHERE starts_with(table_name, 'raw_many__grid_hits_')`)).rows.length;
+		expect(await hits()).toBe(2);
+		await dropGridCopy(db, 'raw_many');
+		expect(await hits()).toBe(0);
 	});
 
 	it('reads a file with more number columns than GRID_TYPED_MAX_COLUMNS as its text: no count, no copy (the engine spends seconds per hundred parsed columns)', async () => {

@@ -7,7 +7,7 @@ import { ident, sql } from '../../../src/core/sql/sql.ts';
 import { loadFile } from '../../../src/run/load-file.ts';
 import { idMatch } from '../../../src/run/survey-scale.ts';
 import { gridSearchIndex, gridSource } from '../../../src/run/grid-source.ts';
-import { RAW_SURVEYS, RAW_SURVEYS_NEXT, TX_TABLE, gridCopyOf, gridSearchOf } from '../../../src/run/tables.ts';
+import { RAW_SURVEYS, RAW_SURVEYS_NEXT, TX_TABLE, gridCopyOf, gridHitsOf, gridHitsPrefix, gridSearchOf } from '../../../src/run/tables.ts';
 import { DatasetState } from '../../../src/state/datasets.svelte.ts';
 import { useDb } from '../../helpers/db.ts';
 
@@ -84,11 +84,14 @@ describe('a replaced survey file lets go of its grid copy (real DuckDB)', () => 
 		const first = await load('a.csv', RAW_SURVEYS);
 		await gridSource(db, first);
 		await gridSearchIndex(db, first)!.ensure(['客户编号']);
-		expect(await tables()).toEqual(expect.arrayContaining([gridCopyOf(RAW_SURVEYS), gridSearchOf(RAW_SURVEYS)]));
+		// A search's rows found once (a temporary table) go with the copy too.
+		expect(await gridSearchIndex(db, first).prepare!('c')).toBeGreaterThan(0);
+		expect(await tables()).toEqual(expect.arrayContaining([gridCopyOf(RAW_SURVEYS), gridSearchOf(RAW_SURVEYS), gridHitsOf(RAW_SURVEYS, 1)]));
 		await load('b.csv', RAW_SURVEYS_NEXT);
 		expect(ds.applied?.table).toBe(RAW_SURVEYS_NEXT);
 		const left = await tables();
 		expect(left).not.toContain(gridCopyOf(RAW_SURVEYS));
 		expect(left).not.toContain(gridSearchOf(RAW_SURVEYS));
+		expect(left.filter((t) => t.startsWith(gridHitsPrefix(RAW_SURVEYS)))).toEqual([]);
 	});
 });

@@ -1,9 +1,10 @@
 /**
  * The quick search (core/sql/grid-filter.ts): per column (lower-casing skipped for a caseless text)
- * and through a search index (positional join) — both give the rows a plain check in JavaScript finds.
+ * and through a search index (positional join), and through the row numbers the index found once (a
+ * hits table) — all give the rows a plain check in JavaScript finds, the last two in the table's order.
  */
 import { describe, expect, it } from 'vitest';
-import { caseless, filteredSql, searchIndexSql, searchedSql } from '../../../../src/core/sql/grid-filter.ts';
+import { caseless, filteredSql, hitRowsSql, searchHitsSql, searchIndexSql, searchedSql } from '../../../../src/core/sql/grid-filter.ts';
 import { ident, join, sql, type Sql } from '../../../../src/core/sql/sql.ts';
 import { useDb } from '../../../helpers/db.ts';
 
@@ -65,6 +66,29 @@ describe('quick search', () => {
 		expect(searchedSql({ table: TABLE, index: INDEX, text: 'x\u001fy' })).toBeNull();
 		expect(await ids(filteredSql({ source: sql`SELECT * FROM ${ident(TABLE)}`, filters: [], search: 'x\u001fy', textColumns: TEXT }))).toEqual([10]);
 		expect(searchedSql({ table: TABLE, index: INDEX, text: '  ' })).toBeNull();
+	});
+
+	it('the row numbers found once (a hits table) give the index search’s rows, in the table’s order, for hostile text', async () => {
+		await setUp();
+		// Rows inserted out of id order, so "the table's order" is not "sorted by id" by chance.
+		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(TABLE)} AS SELECT * FROM ${ident(TABLE)} ORDER BY (id * 7) % 13`);
+		await db.exec(sql`CREATE OR REPLACE TABLE ${ident(INDEX)} AS ${searchIndexSql(sql`SELECT * FROM ${ident(TABLE)}`, TEXT)}`);
+		const inOrder = async (source: Sql) => (await db.query<{ id: number }>(sql`SELECT id FROM (${source})`)).rows.map((r) => r.id);
+		const tableOrder = await inOrder(sql`SELECT * FROM ${ident(TABLE)}`);
+		expect(tableOrder).not.toEqual([...tableOrder].sort((a, b) => a - b));
+		const searches = ['hello', 'HeLLo', ' world ', '张伟', '上海', '138001', '001', '%', '_', 'a_b', '\\', "o'b", "'", '"quoted"', 'école', 'ÄRGER', 'İstanbul', 'çà', 'x', 'nul\u0000b', 'zzz'];
+		for (const s of searches) {
+			const want = tableOrder.filter((id) => expected(s).includes(id));
+			const hits = searchHitsSql({ index: INDEX, text: s });
+			expect(hits, s).not.toBeNull();
+			await db.exec(sql`CREATE OR REPLACE TEMP TABLE grid_search_hits AS ${hits!}`);
+			const rows = hitRowsSql({ table: TABLE, hits: 'grid_search_hits' });
+			expect(await inOrder(rows), `hits ${JSON.stringify(s)}`).toEqual(want);
+			// The same rows and order as the positional join over the index.
+			expect(await inOrder(rows), s).toEqual(await inOrder(searchedSql({ table: TABLE, index: INDEX, text: s })!));
+		}
+		expect(searchHitsSql({ index: INDEX, text: 'x\u001fy' })).toBeNull();
+		expect(searchHitsSql({ index: INDEX, text: ' ' })).toBeNull();
 	});
 
 	it('a caseless text needs no lower-casing: no character lower-cases to one of its characters (every BMP character in DuckDB)', async () => {
