@@ -4,14 +4,13 @@
  * ids found among the transactions' customers.
  */
 import { idExpr } from './parse.ts';
-import { blank, scoreExpr, type ScoreColumn } from './kpi.ts';
+import { blank, cleaned, cleanedScore, type ScoreColumn } from './kpi.ts';
 import { ident, sql, type Sql } from './sql.ts';
 
 /** One row: min, max and mean of the non-blank answers that read as whole numbers (nulls without any). */
 export function answerRangeSql(o: ScoreColumn): Sql {
-	const v = scoreExpr(o);
 	return sql`SELECT min(s) AS min, max(s) AS max, avg(s) AS mean FROM (
-			SELECT ${v} AS s FROM ${ident(o.source)} WHERE NOT ${blank(o.score)}) AS t
+			SELECT ${cleanedScore(o)} AS s FROM ${cleaned(o, undefined, sql`, ${blank(o.score)} AS b`)} AS a WHERE NOT b) AS t
 		WHERE s IS NOT NULL AND s = round(s)`;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isClienteleError, type ClienteleError } from '../../../src/core/errors.ts';
-import { scoreCheckSql, type ScoreCheckRow } from '../../../src/core/sql/kpi.ts';
+import { csatCountsSql, npsCountsSql, scoreCheckSql, scoreMomentsSql, type ScoreCheckRow } from '../../../src/core/sql/kpi.ts';
+import { answerRangeSql } from '../../../src/core/sql/survey-scale.ts';
 import { ident, join, lit, sql, type Sql } from '../../../src/core/sql/sql.ts';
 import { csatByGroup, meanScoreByGroup, npsByGroup } from '../../../src/run/kpi.ts';
 import { fixture, useDb } from '../../helpers/db.ts';
@@ -51,6 +52,11 @@ describe('NPS counts in SQL (nps_small.csv: region A = the R package scores, B =
 	it('scoreCheckSql counts blanks (empty and spaces) and finds no bad answer', async () => {
 		const r = (await db.query<ScoreCheckRow>(scoreCheckSql({ source: 'raw', score: 'nps', min: 0, max: 10 }))).rows[0];
 		expect(r).toMatchObject({ total: 14, blank: 2, bad: 0, first_bad_row: null });
+	});
+	it('parses the answer once per row: each query stays a few kB of SQL (the check named it 15 times, ≈ 270 kB, 2–16 s to plan)', () => {
+		const o = { source: 'raw', score: 'nps', by: { kind: 'column', column: 'segment' } } as const;
+		const sizes = [scoreCheckSql({ ...o, min: 0, max: 10 }), npsCountsSql(o), csatCountsSql({ ...o, scale: 5, satisfiedFrom: 4 }), scoreMomentsSql(o), answerRangeSql(o)].map((q) => q.text.length);
+		expect(sizes.filter((n) => n > 4000)).toEqual([]);
 	});
 });
 
