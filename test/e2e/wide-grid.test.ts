@@ -50,7 +50,8 @@ it('10,000 columns: the Data tab shows the rows and a far column’s values; no 
 		await expect.poll(async () => (await shown(page)).heads.at(-1), { timeout: 30_000 }).toBe('Amount');
 		await expect.poll(async () => (await shown(page)).rows.flat().includes('…'), { timeout: 60_000 }).toBe(false);
 		const far = await shown(page);
-		expect(far.heads).toContain('x9990');
+		// Beside the frozen x0: filler columns of the last few dozen (how many depends on the widths in view).
+		expect(far.heads[1]).toMatch(/^x99[6-9]\d$/);
 		expect(far.heads[0]).toBe('x0');
 		expect(far.rows).toEqual(expected(far.heads));
 		expect(far.rows.map((r) => r.at(-3))).toEqual(['C1', 'C1', 'C2']);
