@@ -1,7 +1,10 @@
+import { prestartEngine } from './db/engine-prestart.ts';
 import { startEngine } from './state/engine.ts';
 
-// The engine's worker fetches and compiles the wasm (3.4–4 s on a quiet 2-core machine) while the page's own code loads and draws:
-// this entry is small so the engine starts within a few hundred milliseconds of navigation. Failures are
-// shown by the page (App.svelte) and again when a file is opened.
+// The engine's worker starts first: its wrapper fetches and compiles the wasm while the rest of the
+// engine's client (db/browser.ts) and the page's own code load and draw. This entry is small so that
+// happens within a few hundred milliseconds of navigation. Failures are shown by the page (App.svelte)
+// and again when a file is opened.
+prestartEngine();
 startEngine().catch(() => undefined);
 void import('./boot.ts');

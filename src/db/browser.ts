@@ -1,13 +1,10 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Sql } from '../core/sql/sql.ts';
 import type { DbClient, FileSource, QueryResult, Row, ScriptTokens } from './client.ts';
 import { timeSlicer } from '../core/time-slice.ts';
 import { normalizeArrowSliced } from './normalize.ts';
 import { startDuckDb } from './engine-worker.ts';
+import { engineBundle, takePrestarted } from './engine-prestart.ts';
 import { offlineSettings } from './settings.ts';
 
 /**
@@ -23,22 +20,16 @@ export class BrowserDbClient implements DbClient {
 	) {}
 
 	static async create(): Promise<BrowserDbClient> {
-		const bundles: duckdb.DuckDBBundles = {
-			mvp: { mainModule: abs(mvpWasm), mainWorker: abs(mvpWorker) },
-			eh: { mainModule: abs(ehWasm), mainWorker: abs(ehWorker) }
-		};
 		mark('create');
-		const bundle = await duckdb.selectBundle(bundles);
-		if (!bundle.mainWorker) throw new Error('no DuckDB worker bundle');
 		// The client is made once the engine is open; its progress listener is read when a report comes.
 		let client: BrowserDbClient | null = null;
-		const { worker, db } = await startDuckDb(bundle, (pct) => client?.progress?.(pct));
+		const { worker, db } = await startDuckDb(engineBundle(), (pct) => client?.progress?.(pct), takePrestarted());
 		mark('instantiated');
 		await db.open({ query: { castBigIntToDouble: true, castTimestampToDate: false } });
 		const conn = await db.connect();
 		mark('opened');
-		for (const s of offlineSettings(abs('./no-extensions'))) await conn.query(s.text);
-		for (const s of PROGRESS_SETTINGS) await conn.query(s);
+		// One round trip to the worker for all settings (DuckDB runs a text of several statements in order).
+		await conn.query([...offlineSettings(abs('./no-extensions')).map((s) => s.text), ...PROGRESS_SETTINGS].join(';\n'));
 		client = new BrowserDbClient(db, conn, worker);
 		mark('configured');
 		return client;

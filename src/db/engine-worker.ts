@@ -1,5 +1,6 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { listenToExecutionProgress } from './progress.ts';
+import { spawnEngineWorker, type EngineBundle, type Prestarted } from './engine-prestart.ts';
 
 /**
  * Starting DuckDB-WASM's worker so that a broken wasm download is seen, and read again around the cache.
@@ -19,32 +20,25 @@ export interface StartedEngine {
 }
 
 /**
- * A DuckDB worker with its wasm instantiated from `wasmUrl`. Rejects (the worker stopped) when the
- * worker reports an error before instantiate() answers. `onProgress` gets the engine's progress reports.
+ * A DuckDB worker with its wasm instantiated (`started`: a worker of spawnEngineWorker(), its wasm already
+ * compiling). Rejects (the worker stopped) when the worker reports an error before instantiate() answers.
+ * `onProgress` gets the engine's progress reports.
  */
-async function instantiate(bundle: duckdb.DuckDBBundle, wasmUrl: string, onProgress: (pct: number) => void): Promise<StartedEngine> {
-	// The wrapper (public/engine-start.worker.js) reads DuckDB's worker script from its name: a URL without a
-	// query string, as the service worker has it cached for offline use.
-	const worker = new Worker(new URL('./engine-start.worker.js', document.baseURI).href, { name: bundle.mainWorker! });
-	let failed: (e: Error) => void = () => undefined;
-	const failure = new Promise<never>((_, reject) => (failed = reject));
-	const onError = (e: ErrorEvent) => {
-		e.preventDefault();
-		failed(new Error(e.message || 'the engine worker failed to start'));
-	};
-	worker.addEventListener('error', onError);
+async function instantiate(started: Prestarted, onProgress: (pct: number) => void): Promise<StartedEngine> {
+	const { worker, bundle } = started;
 	try {
 		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 		// Progress of long statements (a CSV scan reports the share of the file read); checked here,
 		// before anything else, so a DuckDB-WASM upgrade that moves it fails at once.
 		listenToExecutionProgress(db, onProgress);
-		await Promise.race([db.instantiate(wasmUrl, bundle.pthreadWorker), failure]);
+		const failure = started.failure.then((e) => Promise.reject(e));
+		await Promise.race([db.instantiate(bundle.mainModule, null), failure]);
 		return { worker, db };
 	} catch (e) {
 		worker.terminate();
 		throw e;
 	} finally {
-		worker.removeEventListener('error', onError);
+		started.detach();
 	}
 }
 
@@ -55,15 +49,20 @@ async function uncachedCopy(wasmUrl: string): Promise<string> {
 	return URL.createObjectURL(new Blob([await res.arrayBuffer()], { type: 'application/wasm' }));
 }
 
-/** DuckDB's worker and wasm, started; once more from an uncached copy of the wasm when the first start fails. */
-export async function startDuckDb(bundle: duckdb.DuckDBBundle, onProgress: (pct: number) => void): Promise<StartedEngine> {
+/**
+ * DuckDB's worker and wasm, started (in `early`, the worker main.ts started, when it is there); once more
+ * from an uncached copy of the wasm when the first start fails.
+ */
+export async function startDuckDb(bundle: EngineBundle, onProgress: (pct: number) => void, early: Prestarted | null = null): Promise<StartedEngine> {
+	const first = early && early.bundle.mainModule === bundle.mainModule ? early : null;
+	if (early && !first) early.worker.terminate();
 	try {
-		return await instantiate(bundle, bundle.mainModule, onProgress);
-	} catch (first) {
-		if (first instanceof Error && first.name === 'DuckDbProgressUnavailable') throw first;
+		return await instantiate(first ?? spawnEngineWorker(bundle, bundle.mainModule), onProgress);
+	} catch (e) {
+		if (e instanceof Error && e.name === 'DuckDbProgressUnavailable') throw e;
 		const copy = await uncachedCopy(bundle.mainModule);
 		try {
-			return await instantiate(bundle, copy, onProgress);
+			return await instantiate(spawnEngineWorker({ ...bundle, mainModule: copy }, copy), onProgress);
 		} finally {
 			URL.revokeObjectURL(copy);
 		}
