@@ -21,7 +21,7 @@
 import type { Browser } from 'playwright-core';
 import { launch } from '../../test/e2e/harness.ts';
 import { startRssSampler, sampleChromium } from './rss.ts';
-import { initScript, pageSteps, txReadyAt, type PageTrace, type StepTime } from './trace.ts';
+import { engineSteps, initScript, pageSteps, txReadyAt, type PageTrace, type StepTime } from './trace.ts';
 import {
 	chooseAndMap,
 	measureResegment,
@@ -37,6 +37,8 @@ export interface PageRun {
 	engine_start_ms: number;
 	/** Navigation start → the engine's background rehearsal has ended (the file is set after it). */
 	engine_warm_ms: number;
+	/** The engine's start-up by phase (its performance marks). */
+	engine_steps: StepTime[];
 	load_ms: number;
 	rfm_ms: number;
 	/** input → the typed table's count answered (the mapping is done; the UI shows it a little later). */
@@ -127,11 +129,15 @@ export async function runPage(
 		await page
 			.locator('[data-testid="engine-status"][data-state="ready"]')
 			.waitFor({ state: 'attached', timeout: timeoutMs });
-		const engineStartMs = (await page.evaluate('performance.now()')) as number;
 		await page
 			.locator('[data-testid="engine-status"][data-warm="done"]')
 			.waitFor({ state: 'attached', timeout: timeoutMs });
-		const engineWarmMs = (await page.evaluate('performance.now()')) as number;
+		// Both moments as the page saw them (trace.ts), not when Playwright's polling noticed them (up to
+		// ≈ 100 ms later on a busy machine).
+		const seen = (await page.evaluate('window.__bench.seen')) as PageTrace['seen'];
+		const engineStartMs = seen['engine-ready'];
+		const engineWarmMs = seen['engine-warm'];
+		if (engineStartMs === undefined || engineWarmMs === undefined) throw new Error('the engine status was not seen by the page trace');
 		await page.waitForTimeout(300);
 		const idle = sampleChromium();
 		const w0 = performance.now();
@@ -175,6 +181,7 @@ export async function runPage(
 		return {
 			engine_start_ms: engineStartMs,
 			engine_warm_ms: engineWarmMs,
+			engine_steps: engineSteps(t),
 			load_ms: ok - input,
 			rfm_ms: seg - ok,
 			load_until_tx_ms: tx === null ? null : tx - input,

@@ -55,6 +55,13 @@ const INIT = String.raw`(function (watch) {
 		}
 	}
 	new MutationObserver(check).observe(document, { childList: true, subtree: true });
+	// The engine's status (App.svelte) changes by attribute: 'engine-ready' / 'engine-warm' when it says so.
+	new MutationObserver(function () {
+		var e = document.querySelector('[data-testid="engine-status"]');
+		if (!e) return;
+		if (!('engine-ready' in b.seen) && e.getAttribute('data-state') === 'ready') b.seen['engine-ready'] = performance.now();
+		if (!('engine-warm' in b.seen) && e.getAttribute('data-warm') === 'done') b.seen['engine-warm'] = performance.now();
+	}).observe(document, { attributes: true, attributeFilter: ['data-state', 'data-warm'], subtree: true, childList: true });
 	var pending = new Map();
 	var W = window.Worker;
 	class TracedWorker extends W {
@@ -150,5 +157,26 @@ export function pageSteps(t: PageTrace, from: number, to: number): StepTime[] {
 		cursor = Math.max(cursor, end);
 	}
 	if (to > cursor + 1) add('page JS (render, effects)', to - cursor);
+	return steps;
+}
+
+/** The engine's start-up phases from its performance marks (db/engine-prestart.ts, db/browser.ts), in order. */
+const ENGINE_MARKS: [string, string][] = [
+	['worker', 'navigation → engine worker created (main.ts)'],
+	['create', '→ engine client loaded (db/browser.ts)'],
+	['instantiated', '→ wasm downloaded, compiled, instantiated (Emscripten start-up)'],
+	['opened', '→ database opened and connected'],
+	['configured', '→ settings applied']
+];
+
+export function engineSteps(t: Pick<PageTrace, 'marks'>): StepTime[] {
+	const steps: StepTime[] = [];
+	let at = 0;
+	for (const [name, label] of ENGINE_MARKS) {
+		const m = t.marks.find((x) => x.name === `clientele:engine:${name}`);
+		if (!m) continue;
+		steps.push({ label, ms: m.start - at });
+		at = m.start;
+	}
 	return steps;
 }
