@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { scoreCheckSql } from '../../../src/core/sql/kpi.ts';
 import { sql } from '../../../src/core/sql/sql.ts';
+import { dbTap } from '../../../src/db/tap.ts';
 import { applyMapping } from '../../../src/run/stage.ts';
 import { mappingFor } from '../../../src/core/import/mapping.ts';
 import * as kpi from '../../../src/run/kpi.ts';
@@ -63,6 +65,35 @@ describe('answers joined to segments', () => {
 		]);
 		expect(await kpi.compareValuesStep('region').run(db)).toEqual(['A', 'B']);
 		expect((await kpi.npsStep({ file: 'f', source: SURVEY_JOINED, score: 'nps', by: byRegion }).run(db)).map((r) => r.group)).toEqual(['A', 'B']);
+	});
+});
+
+describe('the joined answers are checked once per join', () => {
+	it('the view asks each KPI per grouping: one answer check until the answers are joined again', async () => {
+		await loadCsv(db, NPS_SMALL);
+		const join = kpi.joinSurveysStep({ source: RAW_TABLE, customer: 'respondent', rfm: false, quadrant: null });
+		await join.run(db);
+		const check = scoreCheckSql({ source: SURVEY_JOINED, score: 'nps', min: 0, max: 10 }).text;
+		let checks = 0;
+		dbTap.on = (e) => void (e.kind === 'sql' && e.text === check && checks++);
+		try {
+			const o: kpi.SurveyKpiOptions = { file: 'f', source: SURVEY_JOINED, nps: { score: 'nps' } };
+			const overall = await kpi.surveyKpisStep(o).run(db);
+			const regions = await kpi.surveyKpisStep({ ...o, by: byRegion }).run(db);
+			const compared = await kpi.npsStep({ file: 'f', source: SURVEY_JOINED, score: 'nps', by: byRegion }).run(db);
+			expect(checks).toBe(1);
+			expect([overall.map((r) => r.nps?.n), regions.map((r) => r.nps?.n), compared.map((r) => r.n)]).toEqual([[12], [6, 6], [6, 6]]);
+			// Joined again from answers with one out of range: checked again, and the error names its row.
+			await db.exec(sql`UPDATE raw SET nps = '11' WHERE respondent = '4'`);
+			await join.run(db);
+			await expect(kpi.surveyKpisStep(o).run(db)).rejects.toMatchObject({ code: 'kpi.badScore', params: { row: 4, value: '11' } });
+			expect(checks).toBe(2);
+			// Another source is checked every time.
+			await expect(kpi.npsByGroup(db, { file: 'f', score: 'nps' })).rejects.toMatchObject({ code: 'kpi.badScore' });
+			await expect(kpi.npsByGroup(db, { file: 'f', score: 'nps' })).rejects.toMatchObject({ code: 'kpi.badScore' });
+		} finally {
+			dbTap.on = null;
+		}
 	});
 });
 
