@@ -157,8 +157,9 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 	/** No slice starts before this time (Date.now()): the user is working in the grid (hold()). */
 	let heldUntil = 0;
 	/**
-	 * The searches whose rows are kept: text → the hits table's number (gridHitsOf) and its row count.
-	 * The last two: a query of the search before may still be queued when the next one is made.
+	 * The searches whose rows are kept: text → the hits table's number (gridHitsOf) and its row count,
+	 * the one used longest ago first. The last two used: a query of the search before (the one on
+	 * screen, perhaps typed again) may still be queued when the next one is made.
 	 */
 	const kept = new Map<string, { at: number; n: number }>();
 	let seq = 0;
@@ -199,16 +200,26 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 			if (!hits) return null;
 			const t = text.trim();
 			const known = kept.get(t);
-			if (known) return known.n;
+			if (known) {
+				// Typed again, it is the grid's search now: moved to the newest, so the next search's drop spares it.
+				kept.delete(t);
+				kept.set(t, known);
+				return known.n;
+			}
 			const n = ++seq;
 			const name = gridHitsOf(file.table, n);
 			await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${hits}`);
 			const found = (await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(name)}`)).rows[0]?.n ?? 0;
-			// A newer search started meanwhile: its table is the one to read.
-			if (n !== seq) return null;
+			// A newer search started meanwhile: its table is the one to read (this one was never handed out).
+			if (n !== seq) {
+				await db.exec(dropTableSql(name));
+				return null;
+			}
 			kept.set(t, { at: n, n: Number(found) });
-			for (const [k, v] of kept) if (v.at <= n - 2) kept.delete(k);
-			if (n > 2) await db.exec(dropTableSql(gridHitsOf(file.table, n - 2)));
+			// The two searches used last stay (Map order: oldest use first), the others go.
+			const gone = [...kept].slice(0, -2);
+			for (const [k] of gone) kept.delete(k);
+			for (const [, v] of gone) await db.exec(dropTableSql(gridHitsOf(file.table, v.at)));
 			return Number(found);
 		},
 		searched(text) {
