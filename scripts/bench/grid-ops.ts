@@ -154,14 +154,20 @@ export async function filters(page: Page, timeoutMs: number): Promise<OpRun[]> {
 	return out;
 }
 
-/** The quick-search texts, in order: the first makes the index; digits, latin, a cancelled invoice, none. */
+/**
+ * The quick-search texts, in order: the first after the index is made ahead; digits, latin, a cancelled
+ * invoice, none, the first again, then a word begun and typed on (its rows found among the begun
+ * word's: run/grid-source.ts).
+ */
 export const SEARCHES: { op: string; text: string; what: string }[] = [
 	{ op: 'search_first', text: 'heart', what: 'first search "heart" (the search index made ahead, after the Data tab opened)' },
 	{ op: 'search_digits', text: '17850', what: 'search "17850" (digits: a customer id)' },
 	{ op: 'search_latin', text: 'vintage', what: 'search "vintage"' },
 	{ op: 'search_invoice', text: 'c5363', what: 'search "c5363" (cancelled invoices)' },
 	{ op: 'search_none', text: 'zqxjw', what: 'search "zqxjw" (no match)' },
-	{ op: 'search_again', text: 'heart', what: 'search "heart" again' }
+	{ op: 'search_again', text: 'heart', what: 'search "heart" again' },
+	{ op: 'search_begun', text: 'lant', what: 'search "lant" (a word begun)' },
+	{ op: 'search_typed_on', text: 'lantern', what: 'search "lantern" typed on from "lant"' }
 ];
 
 /** Each text typed at once (as pasted) into the search box of the unfiltered 1M rows; then cleared. */
