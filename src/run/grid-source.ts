@@ -6,8 +6,8 @@
  * through the view against 42–46 ms on the copy, a number profile 260–484 ms against 207–225 ms). Files over GRID_COPY_MAX_CELLS keep the view: the copy would take
  * as much memory again as the text table.
  */
-import { firstHitsSql, mayNarrow, NARROW_MAX_HITS, narrowedHitsSql, narrowsSql, needleSql, restHitsSql } from '../core/grid/search-hits.ts';
-import { hitRowsSql, rawSearchedSql, searchIndexSql, searchedSql, type SearchIndex } from '../core/sql/grid-filter.ts';
+import { firstHitsSql, mayNarrow, NARROW_MAX_HITS, narrowedHitsSql, narrowsSql, needleSql, PROBE_ROWS, probeSql, restHitsSql } from '../core/grid/search-hits.ts';
+import { hitRowsSql, rawSearchedSql, searchHitsSql, searchIndexSql, searchedSql, type SearchIndex } from '../core/sql/grid-filter.ts';
 import { gridKinds, unparsedCountsOf, unparsedPart } from '../core/sql/grid-kinds.ts';
 import { isTyped, typedPart, typedRawOf, typedRawSql, type TypedColumn } from '../core/sql/typed-view.ts';
 import { mapSliced } from '../core/time-slice.ts';
@@ -154,6 +154,8 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 	const names = file.sniff.columns.map((c) => c.name);
 	let built: Promise<void> | null = null;
 	let ready = false;
+	/** The index's rows, once made. */
+	let indexRows = 0;
 	/** Rows of the text table indexed so far (-1: the index table not made yet); paused: stop after the slice under way. */
 	let filled = -1;
 	let paused = false;
@@ -182,6 +184,7 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 			await db.exec(sql`INSERT INTO ${ident(index)} ${searchIndexSql(part, names)}`);
 			filled += INDEX_SLICE_ROWS;
 		}
+		indexRows = rows;
 		ready = true;
 	};
 	const counted = async (name: string) => {
@@ -207,6 +210,13 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 			} catch {
 				// Its table dropped meanwhile (a newer search kept): the index answers.
 			}
+		}
+		// A text the index's first rows show to be in far more rows than are kept with their text (twice as many: a guess).
+		const probed = indexRows > NARROW_MAX_HITS ? Number((await db.query<{ n: number }>(probeSql({ index, text: t })!)).rows[0]?.n ?? 0) : 0;
+		if (probed * indexRows > 2 * NARROW_MAX_HITS * PROBE_ROWS) {
+			// Found in far more rows than are kept with their text: by row number only, no text copied.
+			await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${searchHitsSql({ index, text: t })!}`);
+			return { n: (await counted(name)).n, whole: false };
 		}
 		await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${firstHitsSql({ index, text: t })!}`);
 		const first = await counted(name);

@@ -6,7 +6,7 @@
  * (İ, final σ), nothing is narrowed — and narrowing there would lose rows.
  */
 import { describe, expect, it } from 'vitest';
-import { firstHitsSql, mayNarrow, narrowedHitsSql, narrowsSql, restHitsSql } from '../../../../src/core/grid/search-hits.ts';
+import { firstHitsSql, mayNarrow, narrowedHitsSql, narrowsSql, probeSql, restHitsSql } from '../../../../src/core/grid/search-hits.ts';
 import { searchHitsSql, searchIndexSql, textLit } from '../../../../src/core/sql/grid-filter.ts';
 import { ident, join, sql, type Sql } from '../../../../src/core/sql/sql.ts';
 import { useDb } from '../../../helpers/db.ts';
@@ -94,5 +94,7 @@ describe('search narrowing', () => {
 				expect(h.whole, `${JSON.stringify(text)} limit ${limit}`).toBe(Number(texts) === got.length);
 				expect(h.whole).toBe(got.length <= limit);
 			}
+		// The probe reads the index's first rows: here all of them.
+		for (const text of SEARCHES) expect(Number((await db.query<{ n: number }>(probeSql({ index: INDEX, text })!)).rows[0]!.n), text).toBe((await full(text)).length);
 	});
 });
