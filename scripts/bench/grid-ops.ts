@@ -154,14 +154,20 @@ export async function filters(page: Page, timeoutMs: number): Promise<OpRun[]> {
 	return out;
 }
 
-/** The quick-search texts, in order: the first makes the index; digits, latin, a cancelled invoice, none. */
+/**
+ * The quick-search texts, in order: the first after the index is made ahead; digits, latin, a cancelled
+ * invoice, none, the first again, then a word and a text typed on from it (its rows found among the
+ * word's: run/grid-source.ts). Each changes the row count (the step's end is seen by it).
+ */
 export const SEARCHES: { op: string; text: string; what: string }[] = [
 	{ op: 'search_first', text: 'heart', what: 'first search "heart" (the search index made ahead, after the Data tab opened)' },
 	{ op: 'search_digits', text: '17850', what: 'search "17850" (digits: a customer id)' },
 	{ op: 'search_latin', text: 'vintage', what: 'search "vintage"' },
 	{ op: 'search_invoice', text: 'c5363', what: 'search "c5363" (cancelled invoices)' },
 	{ op: 'search_none', text: 'zqxjw', what: 'search "zqxjw" (no match)' },
-	{ op: 'search_again', text: 'heart', what: 'search "heart" again' }
+	{ op: 'search_again', text: 'heart', what: 'search "heart" again' },
+	{ op: 'search_begun', text: 'lunch', what: 'search "lunch" (72,000 rows)' },
+	{ op: 'search_typed_on', text: 'lunch box', what: 'search "lunch box" typed on from "lunch" (264 rows)' }
 ];
 
 /** Each text typed at once (as pasted) into the search box of the unfiltered 1M rows; then cleared. */

@@ -6,6 +6,7 @@
  * through the view against 42–46 ms on the copy, a number profile 260–484 ms against 207–225 ms). Files over GRID_COPY_MAX_CELLS keep the view: the copy would take
  * as much memory again as the text table.
  */
+import { firstHitsSql, mayNarrow, NARROW_MAX_HITS, narrowedHitsSql, narrowsSql, needleSql, PROBE_ROWS, probeSql, restHitsSql } from '../core/grid/search-hits.ts';
 import { hitRowsSql, rawSearchedSql, searchHitsSql, searchIndexSql, searchedSql, type SearchIndex } from '../core/sql/grid-filter.ts';
 import { gridKinds, unparsedCountsOf, unparsedPart } from '../core/sql/grid-kinds.ts';
 import { isTyped, typedPart, typedRawOf, typedRawSql, type TypedColumn } from '../core/sql/typed-view.ts';
@@ -117,7 +118,9 @@ const indexes = new WeakMap<LoadedFile, SearchIndex>();
  * and for a file above GRID_COPY_MAX_CELLS (no index: its memory), the same rows column by column.
  * Once made, prepare(text) scans the index once and keeps the matching row numbers (a temporary table
  * per text, the one before kept for queries still queued, older ones dropped), so the grid's count and
- * pages read those few rows instead of scanning the index once each.
+ * pages read those few rows instead of scanning the index once each. A text typed on from a kept one
+ * (`hea` → `heart`) tests only that search's rows (their text is kept with them when they are at most
+ * NARROW_MAX_HITS): the same rows, without a scan of the index.
  */
 export function gridSearchIndex(db: DbClient, file: LoadedFile): SearchIndex {
 	let ix = indexes.get(file);
@@ -151,16 +154,20 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 	const names = file.sniff.columns.map((c) => c.name);
 	let built: Promise<void> | null = null;
 	let ready = false;
+	/** The index's rows, once made. */
+	let indexRows = 0;
 	/** Rows of the text table indexed so far (-1: the index table not made yet); paused: stop after the slice under way. */
 	let filled = -1;
 	let paused = false;
 	/** No slice starts before this time (Date.now()): the user is working in the grid (hold()). */
 	let heldUntil = 0;
 	/**
-	 * The searches whose rows are kept: text → the hits table's number (gridHitsOf) and its row count.
-	 * The last two: a query of the search before may still be queued when the next one is made.
+	 * The searches whose rows are kept: text → the hits table's number (gridHitsOf) and its row count,
+	 * the one used longest ago first. The last two used: a query of the search before (the one on
+	 * screen, perhaps typed again) may still be queued when the next one is made. `whole`: the table
+	 * holds every hit's text (core/grid/search-hits.ts NARROW_MAX_HITS), so a search typed on reads it.
 	 */
-	const kept = new Map<string, { at: number; n: number }>();
+	const kept = new Map<string, { at: number; n: number; whole: boolean }>();
 	let seq = 0;
 	const build = async () => {
 		await gridSource(db, file);
@@ -177,7 +184,46 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 			await db.exec(sql`INSERT INTO ${ident(index)} ${searchIndexSql(part, names)}`);
 			filled += INDEX_SLICE_ROWS;
 		}
+		indexRows = rows;
 		ready = true;
+	};
+	const counted = async (name: string) => {
+		const r = (await db.query<{ n: number; last: number | null }>(sql`SELECT count(*) AS n, max(r) AS last FROM ${ident(name)}`)).rows[0];
+		return { n: Number(r?.n ?? 0), last: r?.last == null ? -1 : Number(r.last) };
+	};
+	/**
+	 * The kept search with every hit's text whose hits hold all of `t`'s (the user typed on from it:
+	 * `hea` → `heart`; core/grid/search-hits.ts narrowsSql), the fewest first; null: none.
+	 */
+	const narrowable = async (t: string) => {
+		const from = [...kept].filter(([k, v]) => v.whole && mayNarrow(k, t)).sort((a, b) => a[1].n - b[1].n);
+		for (const [k, v] of from) if ((await db.query<{ ok: boolean }>(narrowsSql(k, t)!)).rows[0]?.ok === true) return v;
+		return null;
+	};
+	/** Writes the hits of `t` into the table `name`: from a kept search's hits when it narrows one, else one scan of the index. */
+	const findHits = async (name: string, t: string): Promise<{ n: number; whole: boolean }> => {
+		const from = await narrowable(t);
+		if (from) {
+			try {
+				await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${narrowedHitsSql({ from: gridHitsOf(file.table, from.at), text: t })!}`);
+				return { n: (await counted(name)).n, whole: true };
+			} catch {
+				// Its table dropped meanwhile (a newer search kept): the index answers.
+			}
+		}
+		// A text the index's first rows show to be in far more rows than are kept with their text (twice as many: a guess).
+		const probed = indexRows > NARROW_MAX_HITS ? Number((await db.query<{ n: number }>(probeSql({ index, text: t })!)).rows[0]?.n ?? 0) : 0;
+		if (probed * indexRows > 2 * NARROW_MAX_HITS * PROBE_ROWS) {
+			// Found in far more rows than are kept with their text: by row number only, no text copied.
+			await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${searchHitsSql({ index, text: t })!}`);
+			return { n: (await counted(name)).n, whole: false };
+		}
+		await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${firstHitsSql({ index, text: t })!}`);
+		const first = await counted(name);
+		if (first.n < NARROW_MAX_HITS) return { n: first.n, whole: true };
+		await db.exec(restHitsSql({ index, hits: name, text: t, after: first.last })!);
+		const all = (await counted(name)).n;
+		return { n: all, whole: all === first.n };
 	};
 	return {
 		ensure() {
@@ -195,21 +241,29 @@ function makeIndex(db: DbClient, file: LoadedFile): SearchIndex {
 			heldUntil = Math.max(heldUntil, Date.now() + ms);
 		},
 		async prepare(text) {
-			const hits = ready ? searchHitsSql({ index, text }) : null;
-			if (!hits) return null;
+			if (!ready || !needleSql(text)) return null;
 			const t = text.trim();
 			const known = kept.get(t);
-			if (known) return known.n;
+			if (known) {
+				// Typed again, it is the grid's search now: moved to the newest, so the next search's drop spares it.
+				kept.delete(t);
+				kept.set(t, known);
+				return known.n;
+			}
 			const n = ++seq;
 			const name = gridHitsOf(file.table, n);
-			await db.exec(sql`CREATE OR REPLACE TEMP TABLE ${ident(name)} AS ${hits}`);
-			const found = (await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(name)}`)).rows[0]?.n ?? 0;
-			// A newer search started meanwhile: its table is the one to read.
-			if (n !== seq) return null;
-			kept.set(t, { at: n, n: Number(found) });
-			for (const [k, v] of kept) if (v.at <= n - 2) kept.delete(k);
-			if (n > 2) await db.exec(dropTableSql(gridHitsOf(file.table, n - 2)));
-			return Number(found);
+			const found = await findHits(name, t);
+			// A newer search started meanwhile: its table is the one to read (this one was never handed out).
+			if (n !== seq) {
+				await db.exec(dropTableSql(name));
+				return null;
+			}
+			kept.set(t, { at: n, ...found });
+			// The two searches used last stay (Map order: oldest use first), the others go.
+			const gone = [...kept].slice(0, -2);
+			for (const [k] of gone) kept.delete(k);
+			for (const [, v] of gone) await db.exec(dropTableSql(gridHitsOf(file.table, v.at)));
+			return found.n;
 		},
 		searched(text) {
 			const at = ready ? kept.get(text.trim())?.at : undefined;

@@ -99,7 +99,7 @@ export function searchCondition(text: string, textColumns: readonly string[]): S
 }
 
 /** What separates the columns in a search index's text (a needle holding it cannot use the index). */
-const INDEX_SEPARATOR = '\u001f';
+export const INDEX_SEPARATOR = '\u001f';
 
 /**
  * A search index of `source`: per row, its text columns lower-cased and joined by INDEX_SEPARATOR (NULLs

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../../../scripts/bench/args.ts';
 import { ensureWideCsv, wideHeader } from '../../../../scripts/bench/generate-wide.ts';
 import type { GridRun } from '../../../../scripts/bench/grid.ts';
-import type { OpRun } from '../../../../scripts/bench/grid-ops.ts';
+import { SEARCHES, type OpRun } from '../../../../scripts/bench/grid-ops.ts';
+import { mayNarrow } from '../../../../src/core/grid/search-hits.ts';
 import { gridSummary, printGrid, scrollSummary, targetOf } from '../../../../scripts/bench/grid-report.ts';
 import type { ScrollRun } from '../../../../scripts/bench/grid-scroll.ts';
 import { writeResults, type SizeResult } from '../../../../scripts/bench/report.ts';
@@ -50,6 +51,14 @@ describe('bench: the grid part', () => {
 		expect(text).toMatch(/search_latin .*420 ms \(target < 150 ms: NOT MET\)/);
 		expect(text).toMatch(/by CPU: pass, by wall: NOT MET/);
 		expect(text).toMatch(/the rest is waiting for a core/);
+	});
+
+	it('times a search typed on from the one before it (its rows found among the begun word’s)', () => {
+		const i = SEARCHES.findIndex((s) => s.op === 'search_typed_on');
+		expect(i).toBeGreaterThan(0);
+		expect(mayNarrow(SEARCHES[i - 1]!.text, SEARCHES[i]!.text)).toBe(true);
+		// Every other search starts afresh: no text typed on from the one before.
+		expect(SEARCHES.filter((s, k) => k > 0 && k !== i && mayNarrow(SEARCHES[k - 1]!.text, s.text))).toEqual([]);
 	});
 
 	it('calls scrolling smooth only without frames over 50 ms', () => {
