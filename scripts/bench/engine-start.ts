@@ -22,7 +22,7 @@ interface Run {
 }
 
 async function once(dir: string, url: string): Promise<Run> {
-	const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+	const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?';
 	const browser = await launch();
 	try {
 		const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
@@ -47,7 +47,7 @@ async function once(dir: string, url: string): Promise<Run> {
 
 function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.floor(s.length / 2)];
+	return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
 async function main(): Promise<void> {
@@ -60,9 +60,9 @@ async function main(): Promise<void> {
 	const all = new Map<string, number[]>(dirs.map((d) => [d, []]));
 	try {
 		for (let i = 0; i < runs; i++)
-			for (let j = 0; j < dirs.length; j++) {
-				const r = await once(dirs[j], servers[j].url);
-				all.get(dirs[j])?.push(r.ready);
+			for (const [j, dir] of dirs.entries()) {
+				const r = await once(dir, servers[j]!.url);
+				all.get(dir)?.push(r.ready);
 				console.log(`${r.dir} #${i + 1} load ${r.load}: ready ${r.ready.toFixed(0)} ms${r.warm === null ? '' : `, rehearsal done ${r.warm.toFixed(0)} ms`}${r.steps ? ` (${r.steps})` : ''}`);
 			}
 	} finally {
