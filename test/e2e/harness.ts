@@ -85,7 +85,8 @@ export function useSite(): { readonly url: string; readonly browser: WarmBrowser
 		let profiles = inject('profiles');
 		if (!url) url = (own.server = await serveDist({ cacheable: true })).url;
 		if (!profiles) profiles = own.profiles = fs.mkdtempSync(path.join(os.tmpdir(), 'clientele-e2e-profiles-'));
-		browsers = new WarmBrowsers(profiles, CHROMIUM, ARGS);
+		// Files run two at a time (vitest.e2e.config.ts): each worker keeps its own warm profiles.
+		browsers = new WarmBrowsers(path.join(profiles, `worker-${process.env.VITEST_POOL_ID ?? '0'}`), CHROMIUM, ARGS);
 		fs.mkdirSync(SHOTS, { recursive: true });
 	});
 	afterAll(async () => {
