@@ -3,7 +3,7 @@
  * patterns is read with TRY_CAST(… AS TIMESTAMP) instead of the shape check and try_strptime. It must
  * give what that full path gives on every such value. Both read fixed-width fields, so the fields are
  * covered one by one: every month 00–19 and day 00–39 of chosen years (leap rules, year 0, 1582, 9999),
- * every hour, minute and second on a few dates, and values at the pattern's edges (hour 24, minute or
+ * every hour, minute and second on a leap day and a non-leap 29 February, and values at the pattern's edges (hour 24, minute or
  * second 60, a 5-digit or 3-digit year, padding) that must take the full path. The expected value is the
  * full path written out here — the shape check of core/csv/dates.ts, then try_strptime — not dateOf's.
  */
@@ -25,13 +25,13 @@ const p2 = (e: string) => raw(`lpad(CAST(${e} AS VARCHAR), 2, '0')`);
 
 const YEARS = ['0000', '0001', '0999', '1582', '1900', '2000', '2023', '2024', '2100', '9999'];
 /**
- * Every month 00–19 and day 00–39 of YEARS; on a few dates, with ' ' and 'T', every hour and minute
+ * Every month 00–19 and day 00–39 of YEARS; on 2024-02-29 and 2023-02-29, with ' ' and 'T', every hour and minute
  * (seconds 00 and 59) and every second (at 00:00 and 23:59).
  */
 async function makeValues(): Promise<void> {
 	await db.exec(sql`CREATE OR REPLACE TABLE days AS SELECT y || '-' || ${p2('m')} || '-' || ${p2('d')} AS v
 		FROM (VALUES ${join(YEARS.map((y) => sql`(${y})`))}) a(y), range(0, 20) b(m), range(0, 40) c(d)`);
-	await db.exec(sql`CREATE OR REPLACE TABLE dates AS SELECT * FROM (VALUES ('2024-02-29'), ('2023-02-29'), ('0000-01-01'), ('9999-12-31')) a(d)`);
+	await db.exec(sql`CREATE OR REPLACE TABLE dates AS SELECT * FROM (VALUES ('2024-02-29'), ('2023-02-29')) a(d)`);
 	await db.exec(sql`CREATE OR REPLACE TABLE seps AS SELECT * FROM (VALUES (' '), ('T')) a(s)`);
 	await db.exec(sql`CREATE OR REPLACE TABLE stamps AS
 		SELECT d || s || hm || ':' || ${p2('x')} AS v FROM dates, seps, (SELECT ${p2('h')} || ':' || ${p2('mi')} AS hm FROM range(0, 24) c(h), range(0, 60) e(mi)) t, (VALUES (0), (59)) f(x)
@@ -58,7 +58,7 @@ describe('ISO dates: the GLOB + cast fast path gives what the shape check + strp
 			const got = await count(sql`SELECT count(*) AS taken, count(${cast}) AS dates, count(*) FILTER (WHERE NOT regexp_full_match(${v}, ${lit(SHAPE)})) AS off_shape,
 				${join(checks)} FROM ${ident(table)} WHERE ${inFast(fast)}`);
 			// Half the stamps table is ' ', half 'T'; the patterns take every generated value of their kind.
-			expect(got.taken, fast).toBe(table === 'days' ? YEARS.length * 20 * 40 : 4 * (24 * 60 * 2 + 2 * 58) + YEARS.length * 800 * 2);
+			expect(got.taken, fast).toBe(table === 'days' ? YEARS.length * 20 * 40 : 2 * (24 * 60 * 2 + 2 * 58) + YEARS.length * 800 * 2);
 			expect(got.dates, fast).toBeGreaterThan(0);
 			expect(got.dates, fast).toBeLessThan(got.taken!);
 			expect(got, fast).toEqual({ taken: got.taken, dates: got.dates, off_shape: 0, ...Object.fromEntries(ISO_FORMATS.map((_, i) => [`f${i}`, 0])) });
