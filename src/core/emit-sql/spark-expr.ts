@@ -116,6 +116,27 @@ function cast(fn: string, a: Token[], ctx: SparkContext): string {
 
 const ORDER_END = new Set(['LIMIT', 'OFFSET', 'ROWS', 'RANGE', 'QUALIFY', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT', 'FETCH']);
 
+/**
+ * A GLOB pattern as an anchored regular expression: [..] and [!..] classes, * and ?, other characters
+ * literal. Patterns with a backslash or a class starting with ^ are refused (GLOB and Java differ there).
+ */
+export function globRegex(p: string): string {
+	if (p.includes('\\')) throw new SparkRefusal('a GLOB pattern with a backslash');
+	let out = '';
+	for (let i = 0; i < p.length; i++) {
+		const c = p[i]!;
+		const close = c === '[' ? p.indexOf(']', i + 2) : -1;
+		if (c === '[' && close < 0) throw new SparkRefusal('a GLOB pattern with an unclosed [');
+		if (close > 0) {
+			const body = p.slice(i + 1, close);
+			if (body.startsWith('^') || body.includes('[')) throw new SparkRefusal(`the GLOB class [${body}]`);
+			out += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
+			i = close;
+		} else out += c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]/-]/g, '\\$&');
+	}
+	return `^${out}$`;
+}
+
 /** Translates a token range. */
 export function translate(t: readonly Token[], ctx: SparkContext): string {
 	let out = '';
@@ -162,6 +183,12 @@ export function translate(t: readonly Token[], ctx: SparkContext): string {
 			out += w === 'CAST' || w === 'TRY_CAST' ? cast(w, t.slice(open + 1, end), ctx) : call(x.text, list, ctx);
 			depth += 0;
 			i = end;
+		} else if (w === 'GLOB') {
+			// `x GLOB 'p'` → `x RLIKE '^…$'`: Spark has no GLOB; the pattern's [classes], * and ? as a regular expression.
+			const p = next?.kind === 'str' ? next.value! : undefined;
+			if (p === undefined) throw new SparkRefusal('GLOB with a pattern that is not a literal');
+			out += `RLIKE ${sparkString(globRegex(p))}`;
+			i = t.indexOf(next!);
 		} else if (x.text === '//') out += ' div ';
 		else if (x.text === '::' || x.text === '->' || x.text === '->>' || x.text === '[' || x.text === '{') throw new SparkRefusal(`the DuckDB operator ${x.text}`);
 		else if (w === 'ALL' && prevWord === 'BY') throw new SparkRefusal('GROUP BY ALL');

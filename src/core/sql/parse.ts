@@ -72,7 +72,38 @@ export function dateExpr(col: string, f: DateFormat): Sql {
 export function dateOf(t: Sql, f: DateFormat): Sql {
 	const shape = f.numeric ? null : dateShape(f.label);
 	const parsed = f.numeric || f.instant ? zonedDateOf(t, f) : sql`try_strptime(${t}, ${f.strptime.length === 1 ? lit(f.strptime[0]!) : sql`[${join(f.strptime.map((s) => lit(s)))}]`})`;
-	return shape ? sql`(CASE WHEN regexp_full_match(${t}, ${lit(shape)}) THEN ${parsed} END)` : parsed;
+	const full = shape ? sql`(CASE WHEN regexp_full_match(${t}, ${lit(shape)}) THEN ${parsed} END)` : parsed;
+	const globs = isoFastGlobs(f);
+	if (!globs.length) return full;
+	return sql`(CASE WHEN ${join(globs.map((g) => sql`${t} GLOB ${lit(g)}`), ' OR ')} THEN TRY_CAST(${t} AS TIMESTAMP) ELSE ${full} END)`;
+}
+
+const DIGIT = '[0-9]';
+const ISO_DAY = `${DIGIT.repeat(4)}-[01]${DIGIT}-[0-3]${DIGIT}`;
+/** Hours 00–23 (DuckDB's cast reads 24:00:00 as the next day, strptime refuses it), minutes and seconds 00–59. */
+const isoTimes = (sep: string) => [`[01]${DIGIT}`, `2[0-3]`].map((h) => `${ISO_DAY}${sep}${h}:[0-5]${DIGIT}:[0-5]${DIGIT}`);
+
+/**
+ * The usual ISO values with a cheap exact test: a strptime format of the YYYY-MM-DD label → the
+ * GLOB patterns of its zero-padded values. On a value matching one, TRY_CAST(… AS TIMESTAMP) gives
+ * what the shape check and try_strptime give (NULL for Feb 30 alike): both read the same fixed-width
+ * fields, and every format the detection writes for this label either reads such a value the same
+ * way or refuses it (test/unit/core/sql/date-fast-path.test.ts checks every field value). GLOB, not a
+ * regular expression: ≈ 2× cheaper than the shape check, and the cast ≈ 2× cheaper than strptime.
+ */
+export const ISO_FAST: Readonly<Record<string, readonly string[]>> = {
+	'%Y-%m-%d %H:%M:%S': isoTimes(' '),
+	'%Y-%m-%dT%H:%M:%S': isoTimes('T'),
+	'%Y-%m-%d': [ISO_DAY]
+};
+
+/** What the detection may write for the YYYY-MM-DD label (core/csv/dates.ts strptimeFormats). */
+export const ISO_FORMATS: readonly string[] = ['T', ' '].flatMap((sep) => [`%Y-%m-%d${sep}%H:%M:%S.%f`, `%Y-%m-%d${sep}%H:%M:%S`, `%Y-%m-%d${sep}%H:%M`]).concat('%Y-%m-%d');
+
+/** The fast-path patterns of a date format: none unless it is a YYYY-MM-DD text format made of ISO_FORMATS only. */
+function isoFastGlobs(f: DateFormat): string[] {
+	if (f.numeric || f.instant || f.label !== 'YYYY-MM-DD' || !f.strptime.every((s) => ISO_FORMATS.includes(s))) return [];
+	return f.strptime.flatMap((s) => ISO_FAST[s] ?? []);
 }
 
 /**

@@ -36,6 +36,12 @@ describe('DuckDB → Spark SQL 3.5 expressions', () => {
 		expect(spark(`regexp_replace(x, 'a', 'b', 'g')`)).toBe(`regexp_replace(x, 'a', 'b')`);
 	});
 
+	it('GLOB → an anchored RLIKE: classes ([!…] negated), * and ? translated, other characters literal', () => {
+		expect(spark(`"t" GLOB '[0-9][0-9]-[!a-c]*?' OR x`)).toBe(`\`t\` RLIKE '^[0-9][0-9]\\\\-[^a-c].*.$' OR x`);
+		expect(() => spark(`x GLOB y`)).toThrow(SparkRefusal);
+		expect(() => spark(`x GLOB '[^a]'`)).toThrow(SparkRefusal);
+	});
+
 	it('casts: TRY_CAST → try_cast, VARCHAR → STRING, TIMESTAMP → TIMESTAMP_NTZ, literal::TYPE → CAST', () => {
 		expect(spark('TRY_CAST("t" AS DOUBLE)')).toBe('try_cast(`t`  AS DOUBLE)');
 		expect(spark('CAST(x AS VARCHAR)')).toBe('cast(x  AS STRING)');
