@@ -18,7 +18,8 @@ let warming: { stop: boolean; done: Promise<void> } | null = null;
  * lazy compile of ≈ 2,800 functions DuckDB's start runs); settings 0.1–0.3 s. Navigation → ready, same
  * session, round robin (2026-12-06, load 16–24, scripts/bench/engine-start.ts): 5.4–6.6 s, against 4.8–7.1 s
  * before the worker was started early (an earlier round robin at load 18–21: 6.1–8.1 s against 7.6–9.2 s).
- * The machine was never quiet while this was measured; the Nov figure of 2.2–2.5 s is not reproducible here.
+ * On a quiet machine the same day (load 0.7–1.6, 5 runs each): 1.82–1.98 s (median 1.85 s) against
+ * 2.12–2.39 s (2.25 s) for the build before (README, *Engine start*).
  * A broken engine (out of memory, a wasm trap: DbClient.broken) is replaced by a fresh one.
  */
 export function startEngine(): Promise<DbClient> {
