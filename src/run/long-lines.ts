@@ -33,7 +33,9 @@ export async function openBlob(source: FileSource): Promise<Blob> {
  */
 export async function firstLongLine(
 	stream: ReadableStream<Uint8Array>,
-	max = MAX_LINE_BYTES
+	max = MAX_LINE_BYTES,
+	/** Aborted: the scan stops at its next chunk and resolves null (its result is no longer wanted). */
+	signal?: AbortSignal
 ): Promise<number | null> {
 	const reader = stream.getReader();
 	let run = 0; // bytes since the last line break
@@ -42,6 +44,7 @@ export async function firstLongLine(
 	try {
 		for (;;) {
 			await pause();
+			if (signal?.aborted) return null;
 			const { done, value } = await reader.read();
 			if (done) return null;
 			let from = 0;
@@ -63,11 +66,12 @@ export async function firstLongLine(
 export async function checkLongLines(
 	fileName: string,
 	registered: string,
-	source: FileSource
+	source: FileSource,
+	signal?: AbortSignal
 ): Promise<void> {
 	if (/\.gz$/i.test(registered)) return;
 	const blob = await openBlob(source);
 	if (blob.size < SCAN_FROM_BYTES) return;
-	const line = await firstLongLine(blob.stream());
+	const line = await firstLongLine(blob.stream(), MAX_LINE_BYTES, signal);
 	if (line !== null) throw new ClienteleError('engine.lineTooLong', { file: fileName, line });
 }

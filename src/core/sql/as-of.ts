@@ -5,8 +5,11 @@ import { ident, sql, type Sql } from './sql.ts';
  * stray rule (core/as-of.ts) read — a few thousand days, never the rows themselves.
  */
 export function dayCountsSql(tx: string): Sql {
-	return sql`SELECT strftime(CAST(ts AS DATE), '%Y-%m-%d') AS day, CAST(count(*) AS INTEGER) AS "rows"
-		FROM ${ident(tx)} WHERE ts IS NOT NULL GROUP BY ALL ORDER BY 1`;
+	// Grouped by the date, formatted per day: formatting every row first cost 103 ms natively / 167 ms
+	// in the page at 1M rows, on the way to every RFM view.
+	return sql`SELECT strftime(d, '%Y-%m-%d') AS day, "rows" FROM (
+			SELECT CAST(ts AS DATE) AS d, CAST(count(*) AS INTEGER) AS "rows" FROM ${ident(tx)} WHERE ts IS NOT NULL GROUP BY d
+		) ORDER BY 1`;
 }
 
 /** The first rows (src_row, ts) dated after `cutoff` (a YYYY-MM-DD literal), for the stray report. */

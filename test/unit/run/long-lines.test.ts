@@ -29,4 +29,13 @@ describe('firstLongLine', () => {
 		expect(await firstLongLine(chunked('ab\r\ncd\r\n' + 'q'.repeat(9), 4), 8)).toBe(3);
 		expect(await firstLongLine(chunked('ab\r\ncd\r\n', 2), 3)).toBeNull();
 	});
+
+	it('an aborted scan stops at its next chunk and resolves null; one aborted late still answers', async () => {
+		const text = `${'x'.repeat(5)}\n`.repeat(50) + 'z'.repeat(40) + '\n';
+		const stopped = new AbortController();
+		stopped.abort();
+		expect(await firstLongLine(chunked(text, 8), 10, stopped.signal)).toBeNull();
+		// Not aborted: the same stream finds line 51.
+		expect(await firstLongLine(chunked(text, 8), 10, new AbortController().signal)).toBe(51);
+	});
 });
