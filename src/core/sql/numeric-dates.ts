@@ -1,6 +1,7 @@
 import type { DateFormat } from '../csv/dates.ts';
 import { EXCEL_EPOCH_OFFSET_DAYS, type NumericDateKind, type ZoneSegment } from '../csv/numeric-dates.ts';
-import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
+import { ident, lit, raw, sql, type Sql } from './sql.ts';
+import { strptimeOf } from './strptime-dispatch.ts';
 import { trimSql } from './trim.ts';
 
 /**
@@ -40,8 +41,8 @@ export function offsetDateExpr(col: string, strptime: readonly string[], zone?: 
 
 function offsetDateOf(t: Sql, strptime: readonly string[], zone?: readonly ZoneSegment[]): Sql {
 	const v = sql`regexp_replace(${t}, '[Zz]$', '+00:00')`;
-	const fmts = strptime.length === 1 ? lit(strptime[0]!) : sql`[${join(strptime.map((s) => lit(s)))}]`;
-	return wallTime(sql`epoch_ms(try_strptime(${v}, ${fmts}))`, zone);
+	// Several formats: the value's shape picks the ones tried (strptime-dispatch.ts), tested before the Z rewrite.
+	return wallTime(sql`epoch_ms(${strptimeOf(t, strptime, v)})`, zone);
 }
 
 /** A date column read as the format says: numbers, or text with an offset (the zone applies). */
