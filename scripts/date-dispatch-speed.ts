@@ -14,7 +14,7 @@ const rows = Number(process.argv[2] ?? 1_000_000);
 const rounds = Number(process.argv[3] ?? 3);
 
 const p2 = (e: string) => `lpad(CAST(${e} AS VARCHAR), 2, '0')`;
-/** A random day of 2023 and time of day, from the row number; `secs`: half the rows also have seconds. */
+/** A day of 2023 and a time of day from the row number; `half`: a pseudo-random half of the rows. */
 const day = "(DATE '2023-01-01' + CAST(i % 365 AS INTEGER))";
 const hm = `${p2('(i * 7) % 24')} || ':' || ${p2('(i * 13) % 60')}`;
 const half = '(hash(i) % 2 = 0)';
@@ -22,6 +22,11 @@ const COLUMNS: [string, string, string[]][] = [
 	[
 		'DD/MM/YYYY HH:MM[:SS]',
 		`strftime(${day}, '%d/%m/%Y') || ' ' || ${hm} || CASE WHEN ${half} THEN ':' || ${p2('(i * 17) % 60')} ELSE '' END`,
+		['16/05/2023 14:23:11', '16/05/2023 14:23']
+	],
+	[
+		'DD/MM/YYYY HH:MM:SS, 1 in 1000 HH:MM',
+		`strftime(${day}, '%d/%m/%Y') || ' ' || ${hm} || CASE WHEN i % 1000 <> 0 THEN ':' || ${p2('(i * 17) % 60')} ELSE '' END`,
 		['16/05/2023 14:23:11', '16/05/2023 14:23']
 	],
 	['YYYY/M/D [H:MM]', `strftime(${day}, '%Y/%-m/%-d') || CASE WHEN ${half} THEN ' ' || ${hm} ELSE '' END`, ['2023/5/16 14:23', '2023/5/16']],
