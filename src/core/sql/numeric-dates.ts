@@ -33,7 +33,9 @@ function numericDateOf(v: Sql, kind: NumericDateKind, zone?: readonly ZoneSegmen
 
 /**
  * A text column of timestamps with a UTC offset or Z (strptime %z) as a naive TIMESTAMP: the wall
- * time in `zone` (UTC without one). DuckDB's %z does not read Z, so Z becomes +00:00 first.
+ * time in `zone` (UTC without one). DuckDB's %z does not read Z, so Z becomes +00:00 first. With several
+ * formats, read only values that passed the label's shape check (dateShape), as dateOf does: the dispatch's
+ * tests for instants rely on it (strptime-dispatch.ts).
  */
 export function offsetDateExpr(col: string, strptime: readonly string[], zone?: readonly ZoneSegment[]): Sql {
 	return offsetDateOf(trimSql(ident(col)), strptime, zone);
