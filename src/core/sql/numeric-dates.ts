@@ -1,6 +1,7 @@
 import type { DateFormat } from '../csv/dates.ts';
 import { EXCEL_EPOCH_OFFSET_DAYS, type NumericDateKind, type ZoneSegment } from '../csv/numeric-dates.ts';
-import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
+import { ident, lit, raw, sql, type Sql } from './sql.ts';
+import { strptimeOf } from './strptime-dispatch.ts';
 import { trimSql } from './trim.ts';
 
 /**
@@ -32,7 +33,9 @@ function numericDateOf(v: Sql, kind: NumericDateKind, zone?: readonly ZoneSegmen
 
 /**
  * A text column of timestamps with a UTC offset or Z (strptime %z) as a naive TIMESTAMP: the wall
- * time in `zone` (UTC without one). DuckDB's %z does not read Z, so Z becomes +00:00 first.
+ * time in `zone` (UTC without one). DuckDB's %z does not read Z, so Z becomes +00:00 first. With several
+ * formats, read only values that passed the label's shape check (dateShape), as dateOf does: the dispatch's
+ * tests for instants rely on it (strptime-dispatch.ts).
  */
 export function offsetDateExpr(col: string, strptime: readonly string[], zone?: readonly ZoneSegment[]): Sql {
 	return offsetDateOf(trimSql(ident(col)), strptime, zone);
@@ -40,8 +43,8 @@ export function offsetDateExpr(col: string, strptime: readonly string[], zone?: 
 
 function offsetDateOf(t: Sql, strptime: readonly string[], zone?: readonly ZoneSegment[]): Sql {
 	const v = sql`regexp_replace(${t}, '[Zz]$', '+00:00')`;
-	const fmts = strptime.length === 1 ? lit(strptime[0]!) : sql`[${join(strptime.map((s) => lit(s)))}]`;
-	return wallTime(sql`epoch_ms(try_strptime(${v}, ${fmts}))`, zone);
+	// Several formats: the value's shape picks the ones tried (strptime-dispatch.ts), tested before the Z rewrite.
+	return wallTime(sql`epoch_ms(${strptimeOf(t, strptime, v)})`, zone);
 }
 
 /** A date column read as the format says: numbers, or text with an offset (the zone applies). */

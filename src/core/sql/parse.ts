@@ -9,6 +9,7 @@ import type { RoleMapping } from '../csv/roles.ts';
 import type { OrderRules } from '../import/order-rules.ts';
 import { zonedDateOf } from './numeric-dates.ts';
 import { cleanCellSql } from './order-rules.ts';
+import { strptimeOf } from './strptime-dispatch.ts';
 import { trimSql } from './trim.ts';
 import { ident, join, lit, raw, sql, type Sql } from './sql.ts';
 
@@ -71,7 +72,8 @@ export function dateExpr(col: string, f: DateFormat): Sql {
  */
 export function dateOf(t: Sql, f: DateFormat): Sql {
 	const shape = f.numeric ? null : dateShape(f.label);
-	const parsed = f.numeric || f.instant ? zonedDateOf(t, f) : sql`try_strptime(${t}, ${f.strptime.length === 1 ? lit(f.strptime[0]!) : sql`[${join(f.strptime.map((s) => lit(s)))}]`})`;
+	// Several formats: each value tried only on those that could read it (strptime-dispatch.ts).
+	const parsed = f.numeric || f.instant ? zonedDateOf(t, f) : strptimeOf(t, f.strptime);
 	const full = shape ? sql`(CASE WHEN regexp_full_match(${t}, ${lit(shape)}) THEN ${parsed} END)` : parsed;
 	const globs = isoFastGlobs(f);
 	if (!globs.length) return full;
