@@ -80,6 +80,7 @@ export class GridModel {
 		this.source = source;
 		this.blocks.clear();
 		this.inflight.clear();
+		this.lastFrom = null;
 		await this.init(knownCount);
 		const s = this.sort;
 		if (s && !this.columns.some((c) => c.name === s.column)) this.sort = null;
@@ -117,6 +118,7 @@ export class GridModel {
 		this.read = names;
 		this.blocks.clear();
 		this.inflight.clear();
+		this.lastFrom = null;
 		this.version++;
 	}
 
@@ -126,6 +128,7 @@ export class GridModel {
 			s?.column === column ? (s.desc ? null : { column, desc: true }) : { column, desc: false };
 		this.blocks.clear();
 		this.inflight.clear();
+		this.lastFrom = null;
 		this.generation++;
 		this.version++;
 	}
@@ -138,6 +141,8 @@ export class GridModel {
 
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private shown = new Map<number, ShownRow>();
+	/** Where the last window started (null: none since the rows were started afresh; no read-ahead then). */
+	private lastFrom: number | null = null;
 
 	/**
 	 * Rows [first, first + count) as the grid draws them (moved up at the end so that always
@@ -160,7 +165,20 @@ export class GridModel {
 			out[i % n] = v;
 		}
 		this.shown = next;
+		// Scrolling: the block a block's worth of rows ahead is asked for now, so the rows scrolled in are
+		// drawn once with their values — not as '…' first and again when their block arrives (a second
+		// layout of up to a screenful of rows, in the task that decodes the block: issue 16).
+		const last = this.lastFrom;
+		this.lastFrom = from;
+		if (n > 0 && last !== null && from !== last) this.ahead(from > last ? from + n - 1 + BLOCK : from - BLOCK);
 		return out;
+	}
+
+	/** Asks for row i's block if it is neither held nor asked for (i outside the rows: nothing). */
+	private ahead(i: number): void {
+		if (i < 0 || i >= this.total) return;
+		const b = Math.floor(i / BLOCK);
+		if (!this.blocks.has(b)) void this.fetch(b);
 	}
 
 	/** Row i if fetched; otherwise asks for its block and returns undefined. */

@@ -61,4 +61,39 @@ describe('GridModel', () => {
 		expect(m.row(2)).toEqual({ c0: 2, c140: 1402, c149: 1492 });
 		expect(sent.filter((t) => t.includes('LIMIT')).every((t) => !t.startsWith('SELECT * FROM'))).toBe(true);
 	});
+
+	it('scrolling asks for the block ahead of the window; a window at rest, or moved after a reset, does not', async () => {
+		await db.exec(sql`CREATE OR REPLACE TABLE gm_long AS SELECT range AS a FROM range(1000)`);
+		const { client, sent } = recorded();
+		const source = sql`SELECT * FROM gm_long`;
+		const m = new GridModel(client, source);
+		await m.setSource(source);
+		const pages = () => sent.filter((t) => t.includes('LIMIT')).map((t) => Number(/OFFSET (\d+)/.exec(t)?.[1]));
+		const settle = async () => {
+			for (let k = 0; k < 100 && m.window(first, 30).some((v) => !v.row); k++) await wait(20);
+			await wait(50);
+		};
+		let first = 0;
+		await settle();
+		// The first window (rows 0–29) and the same one again: block 0 only.
+		expect(pages()).toEqual([0]);
+		// Moved down to rows 4–33: block 0 holds them; the row a block further on (133) is asked for.
+		first = 4;
+		m.window(first, 30);
+		await settle();
+		expect(pages()).toEqual([0, 100]);
+		const before = sent.length;
+		expect(m.row(133)).toEqual({ a: 133 });
+		expect(sent.length).toBe(before);
+		// Moved up: the row a block before (−96) is not a row; nothing more is asked for.
+		first = 2;
+		m.window(first, 30);
+		await settle();
+		expect(pages()).toEqual([0, 100]);
+		// A sort starts the rows afresh: its first window reads block 0 only, not ahead.
+		m.toggleSort('a');
+		first = 500;
+		await settle();
+		expect(pages()).toEqual([0, 100, 500]);
+	});
 });
